@@ -1,0 +1,238 @@
+/**
+ * The shapes every part of Triangulate agrees on: knowledge-base records, detector mentions,
+ * claims and the annotation result. One file, so the extension, the CLI and the tests cannot
+ * drift apart. Browser-free on purpose.
+ */
+
+export type EntityType = 'exercise' | 'country' | 'organization';
+
+/** Ids are namespaced: `country:JP` (ISO 3166-1 alpha-2), `org:nato`, `ex:cyber-coalition`. */
+export type EntityId = string;
+
+/** How a surface form names its entity; reported on every mention. */
+export type MentionForm =
+  | 'name' // canonical name
+  | 'alias' // alternative, official, former or short name
+  | 'acronym'
+  | 'demonym' // "Japanese" for Japan
+  | 'variant' // translated or garbled form ("network alliance" for Cyber Coalition)
+  | 'edition' // exercise name with a year ("Zapad-2017", "TRJE18")
+  | 'generic' // "the Defense Ministry" resolved through the article's country
+  | 'context'; // exercise not in the data, found through its context ("drills code-named X")
+
+export type Domain = 'land' | 'sea' | 'air' | 'cyber' | 'space' | 'joint' | 'special' | 'cbrn' | 'medical';
+
+export interface Entity {
+  id: EntityId;
+  type: EntityType;
+  /** Canonical English name. */
+  name: string;
+  /** Other names, official and former names, short forms, acronyms. */
+  aliases: string[];
+  /** Countries only: "Japanese", "Estonians". */
+  demonyms?: string[];
+  /** Translated or garbled forms that translation tools produce. */
+  variants?: string[];
+  description: string;
+  /** Organizations: the country it belongs to. */
+  country?: EntityId;
+  /** Organizations: the body it is part of (`org:jsdf` for `org:jgsdf`). */
+  parent?: EntityId;
+  /** Organizations: a role that generic phrases resolve to ("defence-ministry", "foreign-ministry", "armed-forces"). */
+  role?: string;
+  /** Exercises. */
+  organizer?: EntityId[];
+  host?: EntityId[];
+  domain?: Domain[];
+  editions?: number[];
+  /** Exercises: names that denote the series only when a year follows ("West" in "West-2017"). */
+  yearAliases?: string[];
+  /** Exercises: codes followed by a two-digit year ("TRJE" in "TRJE18"). */
+  codes?: string[];
+  /** Exercises: names in other languages, with their English translation. */
+  native?: { text: string; lang: string; translation?: string }[];
+  /** Where facts that are not common knowledge come from. */
+  refs?: string[];
+}
+
+export type SourceOrigin = 'bundled' | 'imported' | 'page';
+export type SourceKind = 'official' | 'news-agency' | 'newspaper' | 'broadcaster' | 'think-tank' | 'reference' | 'other';
+
+export interface Source {
+  id: string;
+  title: string;
+  outlet: string;
+  /** ISO date (YYYY-MM-DD) or full ISO timestamp; null when unknown. */
+  published: string | null;
+  language: string;
+  url: string | null;
+  origin: SourceOrigin;
+  /** The set it came from: "bundled", or the user's import set id. */
+  set: string;
+  kind?: SourceKind;
+  /** The source this one retells (translation, citation, wire copy, same article). */
+  derivedFrom?: string | null;
+  /** Why it is derived: "translation", "citation", "wire-copy", "same-article". */
+  derivation?: string;
+  /** Entities the source mentions, for lookup by entity. */
+  entities: EntityId[];
+  /** Article text (absent for curated sources, which carry only claims). */
+  text?: string;
+  /** SHA-1-free content fingerprint used to spot the same text twice. */
+  fingerprint?: string;
+  added?: string;
+}
+
+export type CountKind = 'participants' | 'nations' | 'aircraft' | 'vessels' | 'vehicles' | 'teams';
+export type ClaimKind = CountKind | 'dates' | 'location' | 'role' | 'edition';
+
+export type Hedge =
+  | 'exact'
+  | 'about'
+  | 'more-than'
+  | 'at-least'
+  | 'fewer-than'
+  | 'almost'
+  | 'up-to'
+  | 'range'
+  | 'words';
+
+/** A count as an interval: exact 30 is [30,30]; "more than 30" is [31,null]; "about 20" is [18,22]. */
+export interface CountValue {
+  type: 'count';
+  min: number | null;
+  max: number | null;
+  hedge: Hedge;
+}
+
+export interface DatesValue {
+  type: 'dates';
+  /** YYYY-MM-DD, or YYYY-MM / YYYY at coarser precision. */
+  start: string | null;
+  end: string | null;
+  durationDays?: number;
+  precision: 'day' | 'month' | 'year';
+}
+
+export interface LocationValue {
+  type: 'location';
+  country: EntityId | null;
+  city?: string;
+  place?: string;
+}
+
+export type Role = 'participant' | 'observer' | 'partner' | 'host' | 'organizer';
+
+export interface RoleValue {
+  type: 'role';
+  entity: EntityId;
+  role: Role;
+  from?: number;
+  to?: number;
+}
+
+export interface EditionValue {
+  type: 'edition';
+  ordinal: number;
+}
+
+export type ClaimValue = CountValue | DatesValue | LocationValue | RoleValue | EditionValue;
+
+export interface Claim {
+  id: string;
+  source: string;
+  /** Exercise series id. */
+  subject: EntityId;
+  /** Edition year; null when it cannot be told. */
+  edition: number | null;
+  kind: ClaimKind;
+  value: ClaimValue;
+  /** The sentence the claim came from (for curated claims, a one-sentence summary). */
+  sentence: string;
+  /** Surface text of the claim inside `sentence`/the article, when extracted from text. */
+  text?: string;
+  start?: number;
+  end?: number;
+  /** Who said it inside the source: "the Russian Defense Ministry said". */
+  attribution?: string | null;
+}
+
+export interface Mention {
+  type: EntityType;
+  id: EntityId;
+  name: string;
+  /** Surface text: `articleText.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+  /** 1 for a gazetteer hit, lower for context-resolved or guessed hits. */
+  confidence: number;
+  form: MentionForm;
+  edition?: number;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  outlet: string;
+  published: string | null;
+  url: string | null;
+}
+
+export interface Evidence {
+  source: SourceRef;
+  /** The other source's sentence. */
+  text: string;
+  value: ClaimValue;
+  independent: boolean;
+  attribution?: string | null;
+}
+
+export type Verdict = 'corroborated' | 'conflicting' | 'mixed' | 'unverified';
+
+export interface AnnotatedClaim {
+  subject: EntityId;
+  subjectName: string;
+  edition: number | null;
+  kind: ClaimKind;
+  value: ClaimValue;
+  text: string;
+  start: number;
+  end: number;
+  sentence?: string;
+  attribution?: string | null;
+  verdict: Verdict;
+  corroborating: Evidence[];
+  conflicting: Evidence[];
+}
+
+export interface SourceSummary extends SourceRef {
+  derivedFrom: string | null;
+  derivation?: string;
+  origin: SourceOrigin;
+  /** Entity ids of this page that the source also mentions. */
+  entities: EntityId[];
+}
+
+/** What the background answers for a page, and what the CLI prints with --json. */
+export interface Annotation {
+  title: string;
+  published: string | null;
+  url: string | null;
+  text: string;
+  mentions: Mention[];
+  claims: AnnotatedClaim[];
+  sources: SourceSummary[];
+  /** Source ids that the page itself retells (its own origin), if known. */
+  pageDerivedFrom?: string | null;
+}
+
+/** An article as it enters the pipeline, from a page, a file or the seeds. */
+export interface ArticleInput {
+  title: string;
+  outlet?: string;
+  published: string | null;
+  url: string | null;
+  language?: string;
+  text: string;
+}
