@@ -1,0 +1,96 @@
+/**
+ * Country names that are also people, rivers, food, porcelain or a US state. A hit on one of
+ * them survives unless its context says it is the other thing. compromise's tagger decides
+ * whether a neighbouring word is a first or last name; it runs only on the sentences that hold
+ * such a name, so the common path stays a plain trie walk.
+ */
+import nlp from 'compromise';
+import type { RawHit } from './detector';
+import type { Token } from './tokens';
+import { isCapitalised } from './tokens';
+
+const PERSON_NAME_COUNTRIES = new Set(['country:JO', 'country:TD', 'country:GE', 'country:NE', 'country:CN', 'country:TR']);
+const GEOGRAPHY_AFTER = /^(river|delta|valley|basin|rift)$/i;
+const GEOGRAPHY_BEFORE = /^(river|lake)$/i;
+const FOOD_CONTEXT = /\b(roast(ed)?|thanksgiving|sandwich(es)?|stuffing|gravy|breast|carv(e|ed|ing)|recipe|dinner|leftover|cranberr(y|ies)|oven|bacon|slices?)\b/i;
+const PORCELAIN_BEFORE = /^(fine|bone|blue|willow|antique|porcelain)$/i;
+const PORCELAIN_AFTER = /^(cabinet|set|plates?|dishes|teacups?|pattern|tableware|shop)$/i;
+const GEORGIA_STATE = /\b(Atlanta|Savannah|Macon|Augusta|Athens,? Ga|Fulton County|Gwinnett|Cobb County|Kemp|Raffensperger|Ossoff|Warnock|Georgia (Tech|Bulldogs|Power|Republicans?|Democrats?|voters|Senate|Legislature|Supreme Court|General Assembly|election)|University of Georgia|state of Georgia|Ga\.|Alabama|Tennessee|South Carolina|North Carolina|Florida|peach state)\b/g;
+const GEORGIA_COUNTRY = /\b(Tbilisi|Georgian|Abkhazia|South Ossetia|Caucasus|Saakashvili|Kremlin|Batumi|Kutaisi|Black Sea|Georgian Dream|Zourabichvili)\b/g;
+
+const sentenceTags = new Map<string, ReturnType<typeof nlp>>();
+
+function sentenceAround(text: string, at: number): { start: number; body: string } {
+  let start = at;
+  while (start > 0 && !/[.!?\n]/.test(text.charAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && !/[.!?\n]/.test(text.charAt(end))) end++;
+  return { start, body: text.slice(start, end) };
+}
+
+/** Tags of the word at `offset` according to compromise, read in its sentence. */
+function tagsAt(text: string, offset: number): Set<string> {
+  const { start, body } = sentenceAround(text, offset);
+  let doc = sentenceTags.get(body);
+  if (!doc) {
+    doc = nlp(body);
+    // Bounded: only sentences with ambiguous names get here.
+    if (sentenceTags.size > 500) sentenceTags.clear();
+    sentenceTags.set(body, doc);
+  }
+  const relative = offset - start;
+  let cursor = 0;
+  for (const term of doc.json({ offset: true }) as { terms: { offset: { start: number; length: number }; tags: string[] }[] }[]) {
+    for (const t of term.terms) {
+      cursor = t.offset.start;
+      if (relative >= cursor && relative < cursor + t.offset.length) return new Set(t.tags);
+    }
+  }
+  return new Set();
+}
+
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return /^ $/.test(text.slice(a.end, b.start));
+}
+
+function isPersonName(hit: RawHit, text: string, tokens: Token[]): boolean {
+  const before = tokens[hit.first - 1];
+  const after = tokens[hit.last + 1];
+  if (before && adjacent(text, before, tokens[hit.first]!) && isCapitalised(before.raw)) {
+    const tags = tagsAt(text, before.start);
+    if (tags.has('FirstName') || tags.has('Honorific') || /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)$/.test(before.raw)) return true;
+  }
+  if (after && adjacent(text, tokens[hit.last]!, after) && isCapitalised(after.raw) && !GEOGRAPHY_AFTER.test(after.raw)) {
+    const tags = tagsAt(text, after.start);
+    if (tags.has('LastName') || (tags.has('Person') && !tags.has('Place'))) return true;
+  }
+  return false;
+}
+
+function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  return text.match(re)?.length ?? 0;
+}
+
+const georgiaVerdicts = new WeakMap<Token[], boolean>();
+
+export function rejectedByContext(hit: RawHit, text: string, tokens: Token[]): boolean {
+  const id = hit.entry.id;
+  if (hit.entry.form === 'demonym' || hit.entry.form === 'acronym') return false;
+  if (!PERSON_NAME_COUNTRIES.has(id)) return false;
+  const before = tokens[hit.first - 1];
+  const after = tokens[hit.last + 1];
+  if (after && GEOGRAPHY_AFTER.test(after.raw)) return true;
+  if (before && GEOGRAPHY_BEFORE.test(before.raw)) return true;
+  if (id === 'country:TR' && FOOD_CONTEXT.test(sentenceAround(text, tokens[hit.first]!.start).body)) return true;
+  if (id === 'country:CN' && ((before && PORCELAIN_BEFORE.test(before.raw)) || (after && PORCELAIN_AFTER.test(after.raw)))) return true;
+  if (id === 'country:GE') {
+    let stateReading = georgiaVerdicts.get(tokens);
+    if (stateReading === undefined) {
+      stateReading = countMatches(GEORGIA_STATE, text) > countMatches(GEORGIA_COUNTRY, text);
+      georgiaVerdicts.set(tokens, stateReading);
+    }
+    if (stateReading) return true;
+  }
+  return isPersonName(hit, text, tokens);
+}

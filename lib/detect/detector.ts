@@ -1,0 +1,148 @@
+/**
+ * Finds mentions of exercises, countries and organisations in article text.
+ *
+ * Pass 1 walks the compiled gazetteer over the tokens (leftmost-longest, so "Japan" inside
+ * "Japan Self-Defense Forces" is not a second hit) and reads edition years ("Zapad-2017",
+ * "Zapad '17", "TRJE18"). Pass 2 drops ambiguous names whose context says they are something
+ * else (a person, a river, a US state, food). Pass 3 resolves generic phrases ("the Defense
+ * Ministry", "the ministry") through the country the sentence or article is about. Pass 4 finds
+ * exercises missing from the data through their context ("drills code-named X").
+ */
+import type { Entity, Mention } from '../types';
+import { buildGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
+import { findContextExercises } from './context-exercises';
+import { rejectedByContext } from './ambiguity';
+import { resolveGenericPhrases } from './generic';
+import { isAllCaps, isCapitalised, joinableGap, tokenize, type Token } from './tokens';
+
+export interface Detector {
+  detect(text: string): Mention[];
+  gazetteer: Gazetteer;
+}
+
+const CONFIDENCE: Record<string, number> = {
+  name: 1,
+  alias: 1,
+  acronym: 0.95,
+  edition: 1,
+  demonym: 0.9,
+  variant: 0.85,
+};
+
+/** An exercise edition written after the name: 4-digit year, "'17", or "-17"/" 17". */
+function editionAfter(text: string, tokens: Token[], last: number): { year: number; end: number } | null {
+  const next = tokens[last + 1];
+  const prev = tokens[last];
+  if (!next || !prev) return null;
+  const gap = text.slice(prev.end, next.start);
+  if (/^\d{4}$/.test(next.raw) && /^[\s\-–]{0,2}$/.test(gap)) {
+    const year = Number(next.raw);
+    if (year >= 1990 && year <= 2039) return { year, end: last + 1 };
+  }
+  if (/^\d{2}$/.test(next.raw) && /^(\s?['’‘]|-|\s)$/.test(gap)) {
+    const year = 2000 + Number(next.raw);
+    if (year <= 2039) return { year, end: last + 1 };
+  }
+  return null;
+}
+
+function caseMatches(entry: GazetteerEntry, tokens: Token[], from: number): boolean {
+  if (entry.caseRule === 'any') return true;
+  if (entry.caseRule === 'capital') return isCapitalised(tokens[from]!.raw);
+  return entry.raw.every((raw, k) => tokens[from + k]?.raw === raw);
+}
+
+/** "US" in a shouted headline ("TELL US MORE") is a pronoun. */
+function inShoutedText(tokens: Token[], at: number, length: number): boolean {
+  const before = tokens[at - 1];
+  const after = tokens[at + length];
+  const loud = (t: Token | undefined) => !!t && t.raw.length > 1 && isAllCaps(t.raw) && !/\d/.test(t.raw);
+  return loud(before) && loud(after);
+}
+
+export interface RawHit {
+  entry: GazetteerEntry;
+  first: number;
+  last: number;
+  edition?: number;
+}
+
+function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
+  const hits: RawHit[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const token = tokens[i]!;
+    const code = /^([a-z]{2,6})(\d{2})$/.exec(token.key);
+    const codeSeries = code ? gz.codes.get(code[1]!) : undefined;
+    if (code && codeSeries && isAllCaps(token.raw.slice(0, code[1]!.length))) {
+      const entity = gz.entities.get(codeSeries)!;
+      hits.push({
+        entry: { id: entity.id, type: entity.type, form: 'edition', caseRule: 'exact', raw: [token.raw], needsYear: false },
+        first: i,
+        last: i,
+        edition: 2000 + Number(code[2]),
+      });
+      i++;
+      continue;
+    }
+    let node = gz.root;
+    let best: RawHit | null = null;
+    for (let j = i; j < n; j++) {
+      const tj = tokens[j]!;
+      if (j > i && !joinableGap(text.slice(tokens[j - 1]!.end, tj.start), tokens[j - 1]!)) break;
+      const child = node.next.get(tj.key);
+      if (!child) break;
+      node = child;
+      if (!node.entries) continue;
+      for (const entry of node.entries) {
+        if (!caseMatches(entry, tokens, i)) continue;
+        if (entry.caseRule === 'exact' && inShoutedText(tokens, i, j - i + 1)) continue;
+        const edition = entry.type === 'exercise' ? editionAfter(text, tokens, j) : null;
+        if (entry.needsYear && !edition) continue;
+        best = { entry, first: i, last: edition ? edition.end : j, ...(edition ? { edition: edition.year } : {}) };
+        break;
+      }
+    }
+    if (best) {
+      hits.push(best);
+      i = best.last + 1;
+    } else {
+      i++;
+    }
+  }
+  return hits;
+}
+
+export function createDetector(entities: Iterable<Entity>): Detector {
+  const gazetteer = buildGazetteer(entities);
+  return {
+    gazetteer,
+    detect(text: string): Mention[] {
+      const tokens = tokenize(text);
+      const hits = scanGazetteer(text, tokens, gazetteer).filter((hit) => !rejectedByContext(hit, text, tokens));
+      const mentions: Mention[] = hits.map((hit) => {
+        const entity = gazetteer.entities.get(hit.entry.id)!;
+        const start = tokens[hit.first]!.start;
+        // "U.S." keeps its last full stop: the abbreviation is the name.
+        const dotted = hit.entry.caseRule === 'exact' && hit.entry.raw.length > 1 && hit.entry.raw.every((r) => r.length === 1);
+        const end = tokens[hit.last]!.end + (dotted && text.charAt(tokens[hit.last]!.end) === '.' ? 1 : 0);
+        const form = hit.edition !== undefined ? 'edition' : hit.entry.form;
+        return {
+          type: entity.type,
+          id: entity.id,
+          name: entity.name,
+          text: text.slice(start, end),
+          start,
+          end,
+          confidence: CONFIDENCE[hit.entry.form] ?? 0.8,
+          form,
+          ...(hit.edition !== undefined ? { edition: hit.edition } : {}),
+        };
+      });
+      const generic = resolveGenericPhrases(text, tokens, mentions, gazetteer);
+      const context = findContextExercises(text, tokens, [...mentions, ...generic]);
+      return [...mentions, ...generic, ...context].sort((a, b) => a.start - b.start);
+    },
+  };
+}

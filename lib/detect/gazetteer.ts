@@ -1,0 +1,103 @@
+/**
+ * The compiled gazetteer: every name of every entity, as a trie over folded tokens. Built once
+ * per KB (the background keeps it), then each page is one left-to-right pass over its tokens.
+ */
+import type { Entity, EntityType, MentionForm } from '../types';
+import { foldKey, isAllCaps, tokenize } from './tokens';
+
+/**
+ * How strictly the surface must match the case of the name:
+ * - `exact`: acronyms ("US" must not fire on "us", "AP" not on "ap");
+ * - `capital`: names and demonyms: the first word capitalised ("China", not "china" the porcelain);
+ * - `any`: translated/garbled variants, which arrive in any case ("network alliance 2019").
+ */
+export type CaseRule = 'exact' | 'capital' | 'any';
+
+export interface GazetteerEntry {
+  id: string;
+  type: EntityType;
+  form: MentionForm;
+  caseRule: CaseRule;
+  /** Surface tokens of the name, for exact-case comparison. */
+  raw: string[];
+  /** Only a mention when a year follows ("West-2017" for Zapad). */
+  needsYear: boolean;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries?: GazetteerEntry[];
+}
+
+export interface Gazetteer {
+  root: TrieNode;
+  entities: Map<string, Entity>;
+  /** Exercise codes followed by a two-digit year ("TRJE" in "TRJE18"). */
+  codes: Map<string, string>;
+  /** `role|country` to the organisation with that role ("defence-ministry|country:JP" to org:jp-mod). */
+  roles: Map<string, string>;
+  size: number;
+}
+
+const ACRONYM_MAX_LETTERS = 7;
+
+function caseRuleFor(name: string, form: MentionForm): CaseRule {
+  if (form === 'variant') return 'any';
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters.length <= ACRONYM_MAX_LETTERS && isAllCaps(letters) && !/\s/.test(name.trim())) {
+    return 'exact';
+  }
+  if (name === name.toLowerCase()) return 'any';
+  return 'capital';
+}
+
+function insert(root: TrieNode, name: string, entry: Omit<GazetteerEntry, 'caseRule' | 'raw'>): boolean {
+  const tokens = tokenize(name);
+  if (tokens.length === 0) return false;
+  let node = root;
+  for (const token of tokens) {
+    let child = node.next.get(token.key);
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(token.key, child);
+    }
+    node = child;
+  }
+  const full: GazetteerEntry = { ...entry, caseRule: caseRuleFor(name, entry.form), raw: tokens.map((t) => t.raw) };
+  const list = (node.entries ??= []);
+  // The same key twice for one entity (e.g. an alias repeating the name) adds nothing.
+  if (list.some((e) => e.id === full.id && e.needsYear === full.needsYear && e.caseRule === full.caseRule)) return false;
+  list.push(full);
+  return true;
+}
+
+function isAcronymLike(name: string): boolean {
+  return caseRuleFor(name, 'alias') === 'exact';
+}
+
+export function buildGazetteer(entities: Iterable<Entity>): Gazetteer {
+  const root: TrieNode = { next: new Map() };
+  const byId = new Map<string, Entity>();
+  const codes = new Map<string, string>();
+  const roles = new Map<string, string>();
+  let size = 0;
+  const add = (e: Entity, name: string, form: MentionForm, needsYear = false) => {
+    if (name.trim() && insert(root, name, { id: e.id, type: e.type, form, needsYear })) size++;
+  };
+  for (const e of entities) {
+    byId.set(e.id, e);
+    add(e, e.name, 'name');
+    for (const alias of e.aliases) add(e, alias, isAcronymLike(alias) ? 'acronym' : 'alias');
+    for (const demonym of e.demonyms ?? []) add(e, demonym, 'demonym');
+    for (const variant of e.variants ?? []) add(e, variant, 'variant');
+    for (const native of e.native ?? []) add(e, native.text, 'alias');
+    for (const yearAlias of e.yearAliases ?? []) add(e, yearAlias, 'edition', true);
+    for (const code of e.codes ?? []) codes.set(foldKey(code), e.id);
+    if (e.role && e.country) {
+      const key = `${e.role}|${e.country}`;
+      // The first (main) body of a role wins; data lists the ministry before its agencies.
+      if (!roles.has(key)) roles.set(key, e.id);
+    }
+  }
+  return { root, entities: byId, codes, roles, size };
+}

@@ -1,0 +1,3 @@
+export { createDetector, type Detector } from './detector';
+export { buildGazetteer, type Gazetteer } from './gazetteer';
+export { nameKey, tokenize } from './tokens';
