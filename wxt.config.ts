@@ -7,9 +7,27 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Triangulate',
     description: 'Cross-checks news about military and cyber exercises against other sources, entirely on your device.',
-    permissions: ['storage'],
+    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
+    action: { default_title: 'Triangulate' },
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'triangulate@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+  hooks: {
+    // seeds/ compiles into the dataset the background seeds into IndexedDB.
+    'build:publicAssets': async (_wxt, files) => {
+      const { buildDatasetFromSeeds } = await import('./lib/dataset/seeds-fs');
+      files.push({ relativeDest: 'dataset.json', contents: JSON.stringify(buildDatasetFromSeeds('seeds')) });
+    },
   },
 });

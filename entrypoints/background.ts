@@ -1,1 +1,53 @@
-export default defineBackground(() => {});
+import { createService } from '@/lib/background/service';
+import type { Dataset } from '@/lib/dataset/types';
+import { allowed, classifySender, parseRequest, type CollectedArticle, type Envelope, type TabRequest } from '@/lib/messages';
+
+async function openPanel(tabId: number | undefined, entityId: string | null): Promise<boolean> {
+  const query = new URLSearchParams();
+  if (tabId !== undefined) query.set('tabId', String(tabId));
+  if (entityId) query.set('entity', entityId);
+  const path = `sidepanel.html?${query}`;
+  const chromePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void>; setOptions(o: { tabId: number; path: string; enabled: boolean }): Promise<void> } } }).chrome?.sidePanel;
+  if (chromePanel && tabId !== undefined) {
+    await chromePanel.setOptions({ tabId, path, enabled: true });
+    await chromePanel.open({ tabId });
+    return true;
+  }
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void>; setPanel(o: { panel: string; tabId?: number }): Promise<void> } }).sidebarAction;
+  if (sidebar) {
+    await sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html'), ...(tabId !== undefined ? { tabId } : {}) });
+    await sidebar.open();
+    return true;
+  }
+  return false;
+}
+
+export default defineBackground(() => {
+  const service = createService({
+    loadDataset: async () => (await (await fetch(browser.runtime.getURL('/dataset.json'))).json()) as Dataset,
+    collectFromTab: async (tabId) => {
+      const request: TabRequest = { type: 'collect-article' };
+      return ((await browser.tabs.sendMessage(tabId, request)) as CollectedArticle | undefined) ?? null;
+    },
+  });
+  const origin = browser.runtime.getURL('/');
+
+  browser.runtime.onInstalled.addListener(() => {
+    void service.whenReady();
+  });
+  browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) service.forgetTab(tabId);
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Envelope<unknown>> | undefined => {
+    const request = parseRequest(message);
+    if (!request) return undefined;
+    const kind = classifySender(sender, browser.runtime.id, origin);
+    if (!allowed(kind, request)) return Promise.resolve({ ok: false, error: `"${request.type}" is not allowed from this sender` });
+    return service.handle(request, sender.tab?.id, openPanel).then(
+      (value) => ({ ok: true, value }),
+      (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+  });
+});

@@ -78,8 +78,10 @@ export interface Source {
   entities: EntityId[];
   /** Article text (absent for curated sources, which carry only claims). */
   text?: string;
-  /** SHA-1-free content fingerprint used to spot the same text twice. */
+  /** Fingerprint of the normalised text: the same text twice has the same one. */
   fingerprint?: string;
+  /** Shingle signature of the text, to spot near-identical copies (wire copy). */
+  signature?: number[];
   added?: string;
 }
 
@@ -214,6 +216,15 @@ export interface SourceSummary extends SourceRef {
   entities: EntityId[];
 }
 
+/** What a reader needs to know about a mentioned entity, shipped with the annotation. */
+export interface EntityInfo {
+  id: EntityId;
+  type: EntityType;
+  name: string;
+  description: string;
+  aliases: string[];
+}
+
 /** What the background answers for a page, and what the CLI prints with --json. */
 export interface Annotation {
   title: string;
@@ -223,8 +234,10 @@ export interface Annotation {
   mentions: Mention[];
   claims: AnnotatedClaim[];
   sources: SourceSummary[];
-  /** Source ids that the page itself retells (its own origin), if known. */
+  /** The source the page itself retells (its own origin), if known. */
   pageDerivedFrom?: string | null;
+  /** The mentioned entities, for popovers and the side panel. */
+  entities?: EntityInfo[];
 }
 
 /** An article as it enters the pipeline, from a page, a file or the seeds. */

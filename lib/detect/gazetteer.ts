@@ -81,11 +81,15 @@ export function buildGazetteer(entities: Iterable<Entity>): Gazetteer {
   const codes = new Map<string, string>();
   const roles = new Map<string, string>();
   let size = 0;
+  let yearOnly = new Set<string>();
   const add = (e: Entity, name: string, form: MentionForm, needsYear = false) => {
+    // A name listed among the year-only forms ("Dragon", "Ocean") is never a mention on its own.
+    if (!needsYear && yearOnly.has(name.toLowerCase())) return;
     if (name.trim() && insert(root, name, { id: e.id, type: e.type, form, needsYear })) size++;
   };
   for (const e of entities) {
     byId.set(e.id, e);
+    yearOnly = new Set((e.yearAliases ?? []).map((n) => n.toLowerCase()));
     add(e, e.name, 'name');
     for (const alias of e.aliases) add(e, alias, isAcronymLike(alias) ? 'acronym' : 'alias');
     for (const demonym of e.demonyms ?? []) add(e, demonym, 'demonym');

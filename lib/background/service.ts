@@ -1,0 +1,144 @@
+/**
+ * The background's logic, kept out of the entry point so tests can drive it with a fake
+ * browser: it owns the KB (opened in the extension's origin), seeds it, keeps the detector
+ * built once, answers requests, and caches each tab's annotation for the side panel.
+ */
+import type { Dataset } from '../dataset/types';
+import { createDetector, type Detector } from '../detect';
+import { openKb, type KbDatabase } from '../kb/db';
+import { ingestArticles } from '../kb/ingest';
+import { currentDatasetVersion, seedBundled } from '../kb/seed';
+import { removeSource } from '../kb/sets';
+import { idbReader } from '../kb/store';
+import type { CollectedArticle, KbStatus, Request, ResponseMap, TabAnnotationState } from '../messages';
+import { annotateArticle } from '../pipeline/annotate';
+import type { Annotation } from '../types';
+
+export interface ServiceDeps {
+  loadDataset: () => Promise<Dataset>;
+  /** Asks a tab's content script for its article (the side panel may open after the page annotated). */
+  collectFromTab: (tabId: number) => Promise<CollectedArticle | null>;
+  openDb?: () => Promise<KbDatabase>;
+}
+
+interface Ready {
+  db: KbDatabase;
+  detector: Detector;
+}
+
+const PAGE_SET = 'pages';
+
+export function createService(deps: ServiceDeps) {
+  let ready: Promise<Ready> | null = null;
+  const tabs = new Map<number, { annotation: Annotation; collected: CollectedArticle }>();
+
+  async function start(): Promise<Ready> {
+    const db = await (deps.openDb ?? (() => openKb()))();
+    // If another context upgrades the schema, close so it can proceed; the next call reopens.
+    db.addEventListener('versionchange', () => {
+      db.close();
+      ready = null;
+    });
+    await seedBundled(db, await deps.loadDataset());
+    const detector = createDetector(await idbReader(db).entities());
+    return { db, detector };
+  }
+
+  function whenReady(): Promise<Ready> {
+    if (!ready) {
+      ready = start();
+      ready.catch(() => {
+        ready = null;
+      });
+    }
+    return ready;
+  }
+
+  async function annotate(collected: CollectedArticle, tabId?: number): Promise<Annotation> {
+    const { db, detector } = await whenReady();
+    const annotation = await annotateArticle(collected.article, { detector, kb: idbReader(db) });
+    if (tabId !== undefined) tabs.set(tabId, { annotation, collected });
+    return annotation;
+  }
+
+  async function tabAnnotation(tabId: number): Promise<TabAnnotationState> {
+    const cached = tabs.get(tabId);
+    if (cached) return { state: 'ok', annotation: cached.annotation, pageMetadata: cached.collected.metadata };
+    let collected: CollectedArticle | null;
+    try {
+      collected = await deps.collectFromTab(tabId);
+    } catch {
+      return { state: 'unavailable', reason: 'Triangulate cannot read this tab (a browser page, or a page that loaded before the extension). Reload the page and try again.' };
+    }
+    if (!collected) return { state: 'unavailable', reason: 'This tab has no web page Triangulate can read.' };
+    if (collected.paused) return { state: 'paused' };
+    if (!collected.article.text.trim()) return { state: 'no-article' };
+    const annotation = await annotate(collected, tabId);
+    return { state: 'ok', annotation, pageMetadata: collected.metadata };
+  }
+
+  async function addPage(tabId: number, metadata: CollectedArticle['metadata']): Promise<{ sourceId: string }> {
+    const { db, detector } = await whenReady();
+    const collected = tabs.get(tabId)?.collected ?? (await deps.collectFromTab(tabId));
+    if (!collected || !collected.article.text.trim()) throw new Error('This page has no article text to add.');
+    const report = await ingestArticles(
+      db,
+      [{ ...collected.article, title: metadata.title, outlet: metadata.outlet, published: metadata.published, url: metadata.url, ...(metadata.language ? { language: metadata.language } : {}) }],
+      { setId: PAGE_SET, setName: 'Pages I added', origin: 'page', detector, pause: async () => {} },
+    );
+    const id = report.imported[0];
+    if (!id) {
+      const why = report.duplicates[0]?.reason ?? report.failed[0]?.reason ?? 'unknown reason';
+      throw new Error(`This page was not added: ${why}.`);
+    }
+    tabs.clear();
+    return { sourceId: id };
+  }
+
+  async function status(): Promise<KbStatus> {
+    try {
+      const { db } = await whenReady();
+      const [sources, claims, entities, version] = await Promise.all([db.count('sources'), db.count('claims'), db.count('entities'), currentDatasetVersion(db)]);
+      return { ready: true, datasetVersion: version, sources, claims, entities };
+    } catch (e) {
+      return { ready: false, datasetVersion: null, sources: 0, claims: 0, entities: 0, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  return {
+    whenReady,
+    forgetTab(tabId: number) {
+      tabs.delete(tabId);
+    },
+    async handle<T extends Request>(request: T, tabId: number | undefined, openPanel: (tabId: number | undefined, entityId: string | null) => Promise<boolean>): Promise<ResponseMap[T['type']]> {
+      type R = ResponseMap[T['type']];
+      switch (request.type) {
+        case 'annotate':
+        {
+          const { article } = request;
+          const metadata = request.metadata ?? { title: article.title, outlet: article.outlet ?? '', published: article.published, url: article.url, language: article.language ?? null };
+          return (await annotate({ article, metadata, paused: false }, tabId)) as R;
+        }
+        case 'open-panel':
+          return { opened: await openPanel(tabId, request.entityId) } as R;
+        case 'tab-annotation':
+          return (await tabAnnotation(request.tabId)) as R;
+        case 'add-page':
+          return (await addPage(request.tabId, request.metadata)) as R;
+        case 'remove-source': {
+          const { db } = await whenReady();
+          const removed = await removeSource(db, request.sourceId);
+          tabs.clear();
+          return { removed } as R;
+        }
+        case 'kb-changed':
+          tabs.clear();
+          return { ok: true } as R;
+        case 'kb-status':
+          return (await status()) as R;
+      }
+    },
+  };
+}
+
+export type Service = ReturnType<typeof createService>;

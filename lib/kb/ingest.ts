@@ -1,0 +1,167 @@
+/**
+ * Adding articles to the user's part of the KB: imports and "Add this page". Each batch is
+ * analysed first, then written in one transaction, so a crash or a closed tab never leaves half
+ * an article; duplicates (same URL or same text) are skipped, so importing a file twice changes
+ * nothing.
+ */
+import type { Detector } from '../detect';
+import { analyzeArticle } from '../pipeline/analyze';
+import type { ArticleInput, Source, SourceOrigin } from '../types';
+import { claimLookup, type KbDatabase } from './db';
+import type { ImportSet } from './schema';
+
+export interface IngestItem extends ArticleInput {
+  /** Record number in its file, for reports. */
+  record?: number;
+}
+
+export interface IngestReport {
+  imported: string[];
+  duplicates: { record?: number; title: string; reason: string }[];
+  failed: { record?: number; title: string; reason: string }[];
+  cancelled: boolean;
+  /** Set when storage ran out: what was stored before stays. */
+  quotaExceeded: boolean;
+}
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+}
+
+export interface IngestOptions {
+  setId: string;
+  setName: string;
+  origin: SourceOrigin;
+  detector: Detector;
+  batchSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+  /** Yields to the event loop between batches, so the UI stays responsive. */
+  pause?: () => Promise<void>;
+}
+
+export function normaliseUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid|mc_)/.test(key)) u.searchParams.delete(key);
+    return u.toString();
+  } catch {
+    return null;
+  }
+}
+
+function sourceId(origin: SourceOrigin, fingerprint: string): string {
+  return `${origin === 'page' ? 'page' : 'imp'}:${fingerprint}`;
+}
+
+export function isQuotaError(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'QuotaExceededError' || /quota/i.test(e.message));
+}
+
+export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: IngestOptions): Promise<IngestReport> {
+  const report: IngestReport = { imported: [], duplicates: [], failed: [], cancelled: false, quotaExceeded: false };
+  const batchSize = opts.batchSize ?? 50;
+  const pause = opts.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  const now = new Date().toISOString();
+  const seenInRun = new Set<string>();
+  for (let from = 0; from < items.length; from += batchSize) {
+    if (opts.signal?.aborted) {
+      report.cancelled = true;
+      break;
+    }
+    const batch = items.slice(from, from + batchSize);
+    const prepared = batch.map((item) => {
+      const url = normaliseUrl(item.url);
+      const analysis = analyzeArticle({ ...item, url }, 'pending', opts.detector);
+      return { item, url, analysis, id: sourceId(opts.origin, analysis.fingerprint) };
+    });
+    try {
+      const tx = db.transaction(['sources', 'claims', 'sets'], 'readwrite');
+      const sources = tx.objectStore('sources');
+      const exists = await Promise.all(
+        prepared.map(async (p) => {
+          if (seenInRun.has(p.analysis.fingerprint) || (p.url && seenInRun.has(p.url))) return 'duplicate in this import';
+          if (await sources.get(p.id)) return 'same text already stored';
+          if ((await sources.index('by-fingerprint').count(p.analysis.fingerprint)) > 0) return 'same text already stored';
+          if (p.url && (await sources.index('by-url').count(p.url)) > 0) return 'same URL already stored';
+          return null;
+        }),
+      );
+      const writes: Promise<unknown>[] = [];
+      let added = 0;
+      prepared.forEach((p, i) => {
+        const dup = exists[i];
+        seenInRun.add(p.analysis.fingerprint);
+        if (p.url) seenInRun.add(p.url);
+        if (dup) {
+          report.duplicates.push({ record: p.item.record, title: p.item.title, reason: dup });
+          return;
+        }
+        const source: Source = {
+          id: p.id,
+          title: p.item.title,
+          outlet: p.item.outlet ?? '',
+          published: p.item.published,
+          language: p.item.language ?? 'und',
+          url: p.url,
+          origin: opts.origin,
+          set: opts.setId,
+          derivedFrom: null,
+          entities: p.analysis.entities,
+          text: p.item.text,
+          fingerprint: p.analysis.fingerprint,
+          signature: p.analysis.signature,
+          added: now,
+        };
+        writes.push(sources.put(source));
+        p.analysis.claims.forEach((c, k) => {
+          const claim = { ...c, id: `${p.id}#${k}`, source: p.id };
+          writes.push(tx.objectStore('claims').put({ ...claim, lookup: claimLookup(claim.subject, claim.edition) }));
+        });
+        report.imported.push(p.id);
+        added++;
+      });
+      const sets = tx.objectStore('sets');
+      const set: ImportSet = (await sets.get(opts.setId)) ?? {
+        id: opts.setId,
+        name: opts.setName,
+        origin: opts.origin,
+        created: now,
+        updated: now,
+        count: 0,
+        files: [],
+      };
+      writes.push(sets.put({ ...set, count: set.count + added, updated: now }));
+      await Promise.all(writes);
+      await tx.done;
+    } catch (e) {
+      // The failed batch's transaction rolled back whole; earlier batches stay stored.
+      const imported = new Set(report.imported);
+      for (const p of prepared) imported.delete(p.id);
+      report.imported = [...imported];
+      if (isQuotaError(e)) {
+        report.quotaExceeded = true;
+        for (const p of prepared) report.failed.push({ record: p.item.record, title: p.item.title, reason: 'storage is full' });
+        break;
+      }
+      const reason = e instanceof Error ? e.message : String(e);
+      for (const p of prepared) report.failed.push({ record: p.item.record, title: p.item.title, reason });
+    }
+    opts.onProgress?.({
+      done: Math.min(from + batch.length, items.length),
+      total: items.length,
+      imported: report.imported.length,
+      duplicates: report.duplicates.length,
+      failed: report.failed.length,
+    });
+    await pause();
+  }
+  return report;
+}

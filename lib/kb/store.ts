@@ -1,0 +1,78 @@
+/**
+ * Reading the KB for annotation. The pipeline depends on this interface, not on IndexedDB, so
+ * the CLI and the extension run the same code over the same idb-backed store.
+ */
+import type { Claim, Entity, EntityType, Source } from '../types';
+import { claimLookup, type KbDatabase } from './db';
+
+export interface KbReader {
+  entities(): Promise<Entity[]>;
+  /** Sources that share the given entities, best overlap first. */
+  sourcesMentioning(ids: { id: string; type: EntityType }[], limit?: number): Promise<{ source: Source; shared: string[] }[]>;
+  claimsAbout(subject: string, edition: number | null): Promise<Claim[]>;
+  sourcesById(ids: string[]): Promise<Source[]>;
+  sourcesByUrlOrFingerprint(url: string | null, fingerprint: string): Promise<Source[]>;
+}
+
+/** Exercises say most about what a source is about; a shared country says little. */
+const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
+const MIN_SCORE = 3;
+/** Keys read per entity: a country named in 20,000 stored articles must not cost a full index scan. */
+const KEYS_PER_ENTITY = 5000;
+
+export function idbReader(db: KbDatabase): KbReader {
+  return {
+    async entities() {
+      const stored = await db.getAll('entities');
+      return stored.map(({ keys: _keys, ...e }) => e);
+    },
+    async sourcesMentioning(ids, limit = 40) {
+      const hasExercise = ids.some((e) => e.type === 'exercise');
+      // With an exercise on the page, sources about it are the ones worth reading; countries
+      // alone would pull in every article about those countries.
+      const used = hasExercise ? ids.filter((e) => e.type !== 'country') : ids;
+      const tx = db.transaction('sources');
+      const index = tx.store.index('by-entity');
+      const scores = new Map<string, { score: number; shared: string[] }>();
+      const keyLists = await Promise.all(used.map((e) => index.getAllKeys(e.id, KEYS_PER_ENTITY)));
+      used.forEach((e, i) => {
+        for (const key of keyLists[i] ?? []) {
+          const entry = scores.get(key) ?? { score: 0, shared: [] };
+          entry.score += WEIGHT[e.type];
+          entry.shared.push(e.id);
+          scores.set(key, entry);
+        }
+      });
+      const ranked = [...scores.entries()].filter(([, v]) => v.score >= MIN_SCORE).sort((a, b) => b[1].score - a[1].score).slice(0, limit);
+      const sources = await Promise.all(ranked.map(([id]) => tx.store.get(id)));
+      await tx.done;
+      const out: { source: Source; shared: string[] }[] = [];
+      ranked.forEach(([, v], i) => {
+        const source = sources[i];
+        if (source) out.push({ source, shared: v.shared });
+      });
+      return out;
+    },
+    async claimsAbout(subject, edition) {
+      const stored = await db.getAllFromIndex('claims', 'by-lookup', claimLookup(subject, edition));
+      return stored.map(({ lookup: _lookup, ...c }) => c);
+    },
+    async sourcesById(ids) {
+      const tx = db.transaction('sources');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return found.filter((s): s is Source => !!s);
+    },
+    async sourcesByUrlOrFingerprint(url, fingerprint) {
+      const tx = db.transaction('sources');
+      const [byUrl, byPrint] = await Promise.all([
+        url ? tx.store.index('by-url').getAll(url) : Promise.resolve([]),
+        tx.store.index('by-fingerprint').getAll(fingerprint),
+      ]);
+      await tx.done;
+      const seen = new Map<string, Source>();
+      for (const s of [...byUrl, ...byPrint]) seen.set(s.id, s);
+      return [...seen.values()];
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Paints mentions on the live page. Where the browser has the CSS Custom Highlight API, ranges
+ * are registered with `CSS.highlights` and the page's DOM is not touched at all; elsewhere each
+ * range's text nodes are wrapped in a `<triangulate-mark>` element, which `clear()` unwraps
+ * again (normalising the split text nodes), so pausing leaves no trace either way.
+ */
+
+export type HighlightStyle = 'exercise' | 'country' | 'organization' | 'corroborated' | 'conflicting' | 'unverified' | 'focus' | 'flash';
+
+export interface PaintedRange {
+  key: number;
+  range: Range;
+  styles: HighlightStyle[];
+}
+
+const STYLES: HighlightStyle[] = ['exercise', 'country', 'organization', 'corroborated', 'conflicting', 'unverified', 'focus', 'flash'];
+const MARK_TAG = 'triangulate-mark';
+
+interface HighlightRegistry {
+  set(name: string, h: unknown): void;
+  delete(name: string): void;
+}
+
+function highlightApi(): { registry: HighlightRegistry; Highlight: new (...r: Range[]) => { add(r: Range): void; priority: number } } | null {
+  const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
+  const Highlight = (globalThis as { Highlight?: new (...r: Range[]) => { add(r: Range): void; priority: number } }).Highlight;
+  return css?.highlights && Highlight ? { registry: css.highlights, Highlight } : null;
+}
+
+/** Colours chosen to stay readable on light and dark pages: tinted backgrounds plus underline. */
+function highlightCss(prefix: (style: HighlightStyle) => string): string {
+  const rules: Record<HighlightStyle, string> = {
+    exercise: 'background-color: rgba(255, 196, 0, 0.35);',
+    country: 'background-color: rgba(64, 156, 255, 0.22);',
+    organization: 'background-color: rgba(160, 100, 255, 0.22);',
+    corroborated: 'text-decoration: underline 2px solid rgb(22, 163, 74); text-underline-offset: 3px;',
+    conflicting: 'text-decoration: underline 2px wavy rgb(220, 38, 38); text-underline-offset: 3px;',
+    unverified: 'text-decoration: underline 1px dotted rgb(120, 120, 120); text-underline-offset: 3px;',
+    focus: 'background-color: rgba(255, 120, 0, 0.55);',
+    flash: 'background-color: rgba(255, 80, 0, 0.7);',
+  };
+  return STYLES.map((s) => `${prefix(s)} { ${rules[s]} }`).join('\n');
+}
+
+export interface Highlighter {
+  readonly native: boolean;
+  paint(ranges: PaintedRange[]): void;
+  /** Replaces the ranges carrying a transient style (focus, flash). */
+  mark(style: 'focus' | 'flash', ranges: Range[]): void;
+  clear(): void;
+}
+
+export function createHighlighter(doc: Document): Highlighter {
+  const api = highlightApi();
+  let sheet: CSSStyleSheet | HTMLStyleElement | null = null;
+
+  function installStyles(css: string): void {
+    if (sheet) return;
+    // adoptedStyleSheets adds no node to the page; a <style> is the fallback where it is missing.
+    try {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, s];
+      sheet = s;
+    } catch {
+      const style = doc.createElement('style');
+      style.dataset.triangulate = '';
+      style.textContent = css;
+      (doc.head ?? doc.documentElement).append(style);
+      sheet = style;
+    }
+  }
+
+  function removeStyles(): void {
+    if (!sheet) return;
+    if (sheet instanceof CSSStyleSheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    else sheet.remove();
+    sheet = null;
+  }
+
+  if (api) {
+    const name = (s: HighlightStyle) => `triangulate-${s}`;
+    return {
+      native: true,
+      paint(ranges) {
+        installStyles(highlightCss((s) => `::highlight(${name(s)})`));
+        for (const style of STYLES) {
+          if (style === 'focus' || style === 'flash') continue;
+          const h = new api.Highlight(...ranges.filter((r) => r.styles.includes(style)).map((r) => r.range));
+          api.registry.set(name(style), h);
+        }
+      },
+      mark(style, ranges) {
+        installStyles(highlightCss((s) => `::highlight(${name(s)})`));
+        const h = new api.Highlight(...ranges);
+        h.priority = 10;
+        api.registry.set(name(style), h);
+      },
+      clear() {
+        for (const style of STYLES) api.registry.delete(name(style));
+        removeStyles();
+      },
+    };
+  }
+
+  const marks = new Set<HTMLElement>();
+  const transient = new Map<string, HTMLElement[]>();
+
+  function wrap(range: Range, classes: string): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    const nodes: Text[] = [];
+    const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+    if (range.commonAncestorContainer.nodeType === Node.TEXT_NODE) nodes.push(range.commonAncestorContainer as Text);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) nodes.push(n as Text);
+    for (const node of nodes) {
+      let target = node;
+      const from = node === range.startContainer ? range.startOffset : 0;
+      const to = node === range.endContainer ? range.endOffset : node.data.length;
+      if (to <= from) continue;
+      if (to < target.data.length) target.splitText(to);
+      if (from > 0) target = target.splitText(from);
+      const mark = doc.createElement(MARK_TAG);
+      mark.className = classes;
+      target.replaceWith(mark);
+      mark.append(target);
+      out.push(mark);
+    }
+    return out;
+  }
+
+  function unwrap(list: Iterable<HTMLElement>): void {
+    for (const mark of list) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      mark.remove();
+      parent.normalize();
+    }
+  }
+
+  return {
+    native: false,
+    paint(ranges) {
+      installStyles(
+        `${MARK_TAG} { all: unset; display: inline; }\n` + highlightCss((s) => `${MARK_TAG}.t-${s}`),
+      );
+      unwrap(marks);
+      marks.clear();
+      // Wrap from the end so earlier ranges' offsets stay valid while text nodes split.
+      for (const r of [...ranges].reverse()) {
+        for (const m of wrap(r.range, r.styles.map((s) => `t-${s}`).join(' '))) {
+          m.dataset.key = String(r.key);
+          marks.add(m);
+        }
+      }
+    },
+    mark(style, ranges) {
+      for (const m of transient.get(style) ?? []) m.classList.remove(`t-${style}`);
+      const hit: HTMLElement[] = [];
+      for (const r of ranges) {
+        for (const m of marks) if (r.intersectsNode(m)) (m.classList.add(`t-${style}`), hit.push(m));
+      }
+      transient.set(style, hit);
+    },
+    clear() {
+      unwrap(marks);
+      marks.clear();
+      transient.clear();
+      removeStyles();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The one analysis every article goes through, whether it is a page, an import, a seed
+ * document or a CLI argument: detect mentions, extract claims, fingerprint the text.
+ */
+import { extractClaims, shingleSignature, textFingerprint } from '../claims';
+import type { Detector } from '../detect';
+import type { ArticleInput, Claim, Mention } from '../types';
+
+export interface Analysis {
+  mentions: Mention[];
+  claims: Claim[];
+  /** Known entity ids the article mentions (context-found exercises excluded: they are not in the KB). */
+  entities: string[];
+  fingerprint: string;
+  signature: number[];
+}
+
+export function isKnownEntity(id: string): boolean {
+  return !id.startsWith('ex:x-');
+}
+
+export function analyzeArticle(article: ArticleInput, sourceId: string, detector: Detector): Analysis {
+  const mentions = detector.detect(article.text);
+  const claims = extractClaims({
+    text: article.text,
+    published: article.published,
+    sourceId,
+    mentions,
+    entity: (id) => detector.gazetteer.entities.get(id),
+  });
+  const entities = [...new Set(mentions.map((m) => m.id).filter(isKnownEntity))];
+  return { mentions, claims, entities, fingerprint: textFingerprint(article.text), signature: shingleSignature(article.text) };
+}

@@ -1,0 +1,109 @@
+/**
+ * Annotation of one article against the KB: its mentions, its claims with the sources that
+ * back or contradict them, and which of those sources are independent. The background answers
+ * content scripts and the side panel with this; the CLI prints it.
+ */
+import { compareClaims, findDerivation } from '../claims';
+import type { Detector } from '../detect';
+import type { KbReader } from '../kb/store';
+import type { AnnotatedClaim, Annotation, ArticleInput, Claim, EntityInfo, EntityType, Source, SourceSummary } from '../types';
+import { analyzeArticle, isKnownEntity } from './analyze';
+
+export const PAGE_SOURCE_ID = 'page';
+
+export interface AnnotateContext {
+  detector: Detector;
+  kb: KbReader;
+}
+
+function outletNames(detector: Detector, entityId: string): string[] {
+  const e = detector.gazetteer.entities.get(entityId);
+  return e ? [e.name, ...e.aliases, ...(e.variants ?? [])] : [];
+}
+
+function summary(source: Source, shared: string[]): SourceSummary {
+  return {
+    id: source.id,
+    title: source.title,
+    outlet: source.outlet,
+    published: source.published,
+    url: source.url,
+    derivedFrom: source.derivedFrom ?? null,
+    ...(source.derivation ? { derivation: source.derivation } : {}),
+    origin: source.origin,
+    entities: shared,
+  };
+}
+
+function entityInfo(detector: Detector, mentions: { id: string; type: EntityType; name: string }[]): EntityInfo[] {
+  const seen = new Map<string, EntityInfo>();
+  for (const m of mentions) {
+    if (seen.has(m.id)) continue;
+    const e = detector.gazetteer.entities.get(m.id);
+    seen.set(m.id, {
+      id: m.id,
+      type: m.type,
+      name: e?.name ?? m.name,
+      description: e?.description ?? 'An exercise recognised from its context; it is not in the bundled data.',
+      aliases: e ? e.aliases.slice(0, 6) : [],
+    });
+  }
+  return [...seen.values()];
+}
+
+export async function annotateArticle(article: ArticleInput, { detector, kb }: AnnotateContext): Promise<Annotation> {
+  const analysis = analyzeArticle(article, PAGE_SOURCE_ID, detector);
+  const types = new Map<string, EntityType>();
+  for (const m of analysis.mentions) if (isKnownEntity(m.id)) types.set(m.id, m.type);
+
+  // The page may itself be in the KB (added earlier, or a seed): it never corroborates itself.
+  const selves = new Set((await kb.sourcesByUrlOrFingerprint(article.url, analysis.fingerprint)).map((s) => s.id));
+
+  const related = (await kb.sourcesMentioning([...types].map(([id, type]) => ({ id, type })))).filter((r) => !selves.has(r.source.id));
+  const sources = new Map<string, Source>(related.map((r) => [r.source.id, r.source]));
+  const shared = new Map<string, string[]>(related.map((r) => [r.source.id, r.shared]));
+
+  const others: Claim[] = [];
+  const subjects = new Map<string, { subject: string; edition: number | null }>();
+  for (const c of analysis.claims) subjects.set(`${c.subject}@${c.edition}`, { subject: c.subject, edition: c.edition });
+  for (const { subject, edition } of subjects.values()) {
+    for (const c of await kb.claimsAbout(subject, edition)) if (!selves.has(c.source)) others.push(c);
+  }
+  const missing = [...new Set(others.map((c) => c.source))].filter((id) => !sources.has(id));
+  for (const s of await kb.sourcesById(missing)) {
+    sources.set(s.id, s);
+    shared.set(s.id, [...new Set(others.filter((c) => c.source === s.id).map((c) => c.subject))]);
+  }
+  // Retold sources outside the result still matter for independence: fetch the chain's roots.
+  const roots = [...sources.values()].map((s) => s.derivedFrom).filter((id): id is string => !!id && !sources.has(id));
+  for (const s of await kb.sourcesById([...new Set(roots)])) {
+    sources.set(s.id, s);
+    shared.set(s.id, []);
+  }
+
+  const selfSources = await kb.sourcesById([...selves]);
+  const own = selfSources.find((s) => s.derivedFrom)?.derivedFrom ?? null;
+  const derivation = findDerivation(
+    { text: article.text, url: article.url, title: article.title, outlet: article.outlet ?? null, mentions: analysis.mentions },
+    [...sources.values()],
+    (id) => outletNames(detector, id),
+  );
+  const pageDerivedFrom = own ?? derivation.derivedFrom;
+
+  const chain = new Map<string, string | null>([[PAGE_SOURCE_ID, pageDerivedFrom]]);
+  // A source retelling the page's own stored copy retells the page.
+  for (const s of sources.values()) chain.set(s.id, s.derivedFrom && selves.has(s.derivedFrom) ? PAGE_SOURCE_ID : (s.derivedFrom ?? null));
+  const claims: AnnotatedClaim[] = compareClaims(analysis.claims, others, sources, { pageSourceId: PAGE_SOURCE_ID, derivation: chain });
+
+  return {
+    title: article.title,
+    published: article.published,
+    url: article.url,
+    text: article.text,
+    mentions: analysis.mentions,
+    claims,
+    sources: [...sources.values()].map((s) => summary(s, shared.get(s.id) ?? [])),
+    pageDerivedFrom,
+    entities: entityInfo(detector, analysis.mentions),
+  };
+}
