@@ -1,0 +1,14 @@
+import { verdictLabel } from '@/lib/report/format';
+import type { Verdict } from '@/lib/types';
+
+const SYMBOL: Record<Verdict, string> = { corroborated: '✓', conflicting: '✗', mixed: '±', unverified: '?' };
+
+/** Verdict as symbol + word, so it never relies on colour alone. */
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  return (
+    <span class={`badge verdict verdict-${verdict}`} data-verdict={verdict}>
+      <span aria-hidden="true">{SYMBOL[verdict]} </span>
+      {verdictLabel(verdict)}
+    </span>
+  );
+}

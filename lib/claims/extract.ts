@@ -1,0 +1,191 @@
+/**
+ * Claim extraction: from each sentence that mentions an exercise, refers back to one ("the drills",
+ * "the five-day exercise") or follows closely on one, the counts, dates, places, roles and ordinal
+ * editions it states, each with its subject (series + edition) and the sentence's attribution.
+ */
+import type { Claim, ClaimKind, ClaimValue, EntityId, Mention } from '../types';
+import { findAttribution } from './attribution';
+import { findDates, parsePublished } from './dates';
+import { editionOfMention, findOrdinals, sentenceYear } from './editions';
+import { findCounts } from './numbers';
+import { findPlaces } from './places';
+import { findRoles, type Actor } from './roles';
+import { splitSentences } from './sentences';
+import { tokenize } from './tokens';
+import type { ExtractInput, QualifiedCountValue, Span } from './types';
+
+/** Words that refer back to an exercise already named. */
+const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres|maneuvers|maneuvres|military training|joint training)\b/i;
+/** How many sentences after the last reference a sentence without one may still speak of it. */
+const WINDOW = 3;
+/** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
+const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|contingent|delegation|personnel)\b/i;
+const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
+const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
+const DEFINITE_GROUP = /\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:team|contingent|delegation|group|unit|detachment)\s+of\b/i;
+
+interface Ref {
+  id: EntityId;
+  /** Explicit edition, from the mention or the sentence; null to fall back on context. */
+  edition: number | null;
+  at: number;
+}
+
+export function extractClaims(input: ExtractInput): Claim[] {
+  const { text, sourceId } = input;
+  const published = parsePublished(input.published);
+  const pubYear = published ? published.getUTCFullYear() : null;
+  const mentions = input.mentions.slice().sort((a, b) => a.start - b.start);
+  const exercises = mentions.filter((m) => m.type === 'exercise');
+  const first = exercises[0];
+  if (!first) return [];
+  const actorsAll = mentions.filter((m) => m.type !== 'exercise');
+  const knownEdition = new Map<EntityId, number>();
+  const claims: Claim[] = [];
+  let focus: { id: EntityId; edition: number | null; last: number } | null = null;
+  let previousActors: Mention[] = [];
+  const sentences = splitSentences(text);
+
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    const inside = (m: Mention): boolean => m.start >= s.start && m.end <= s.end;
+    const exIn = exercises.filter(inside);
+    const actorsHere = actorsAll.filter(inside);
+    const year = sentenceYear(s.text, pubYear);
+    const anaphor = EXERCISE_WORDS.test(s.text);
+    let refs: Ref[];
+    let referenced = true;
+    if (exIn.length) {
+      refs = exIn.map((m) => {
+        const own = editionOfMention(text, m);
+        if (own !== null) knownEdition.set(m.id, own);
+        return { id: m.id, edition: own ?? year ?? knownEdition.get(m.id) ?? null, at: m.start - s.start };
+      });
+      const last = refs[refs.length - 1]!;
+      focus = { id: last.id, edition: last.edition, last: si };
+    } else if (anaphor) {
+      // Before the first named exercise, "the drills" in a headline or lede point forward to it.
+      const target = focus ?? { id: first.id, edition: editionOfMention(text, first) };
+      refs = [{ id: target.id, edition: year ?? target.edition, at: 0 }];
+      if (focus) focus.last = si;
+    } else if (focus && si - focus.last <= WINDOW) {
+      refs = [{ id: focus.id, edition: year ?? focus.edition, at: 0 }];
+      referenced = false;
+    } else {
+      previousActors = actorsHere;
+      continue;
+    }
+
+    const tokens = tokenize(s.text);
+    const attribution = findAttribution(s.text);
+    const dates = referenced ? findDates(s.text, published) : null;
+    const datesYear = dates ? yearOf(dates.value.start ?? dates.value.end) : null;
+    const actors: Actor[] = actorsHere.map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
+    const found: { kind: ClaimKind; value: ClaimValue; span: Span; edition?: number | null }[] = [];
+
+    if (referenced || PARTICIPATION.test(s.text)) {
+      for (const c of findCounts(tokens)) {
+        if (dates && c.start < dates.end && c.end > dates.start) continue;
+        let kind = c.kind;
+        if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
+        const value: QualifiedCountValue = { ...c.value };
+        if (kind !== 'nations') {
+          const of = contingentOf(s.text, c, actors, input) ?? (DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end)) ? onlyCountry(previousActors, input) : undefined);
+          if (of) value.of = of;
+        }
+        found.push({ kind, value, span: c });
+      }
+    }
+    if (dates) found.push({ kind: 'dates', value: dates.value, span: dates });
+    if (referenced) {
+      for (const o of findOrdinals(s.text)) found.push({ kind: 'edition', value: { type: 'edition', ordinal: o.ordinal }, span: o });
+      for (const l of findLocations(s.text, actors, attribution)) found.push({ kind: 'location', value: l.value, span: l });
+    }
+    for (const r of findRoles(s.text, actors)) {
+      const value: ClaimValue = { type: 'role', entity: r.entity, role: r.role };
+      if (r.from !== undefined) value.from = r.from;
+      if (r.to !== undefined) value.to = r.to;
+      // A role over several years speaks of the series, not of one edition.
+      const edition = r.from === undefined ? undefined : r.to === undefined || r.to === r.from ? r.from : null;
+      found.push({ kind: 'role', value, span: r, edition });
+    }
+
+    for (const f of found) {
+      const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
+      const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? pubYear);
+      claims.push({
+        id: `${sourceId}#${claims.length}`,
+        source: sourceId,
+        subject: ref.id,
+        edition,
+        kind: f.kind,
+        value: f.value,
+        sentence: s.text,
+        text: s.text.slice(f.span.start, f.span.end),
+        start: s.start + f.span.start,
+        end: s.start + f.span.end,
+        attribution: attribution?.text ?? null,
+      });
+    }
+    previousActors = actorsHere;
+  }
+  return claims;
+}
+
+function yearOf(date: string | null): number | null {
+  return date ? Number(date.slice(0, 4)) : null;
+}
+
+/** "The more than 30 participants include the U.S., European Union and Ukraine": the count is of nations. */
+function listsCountries(sentence: string, from: number, actors: Actor[]): boolean {
+  const include = /\b(?:include|includes|included|including|such as|among them|from)\b/i.exec(sentence.slice(from));
+  if (!include) return false;
+  const at = from + include.index;
+  return actors.some((a) => a.start > at && a.form !== 'demonym');
+}
+
+/** The country whose contingent a count is: "20 Japanese personnel", "20 people from the Ministry of Defense". */
+function contingentOf(sentence: string, count: Span, actors: Actor[], input: ExtractInput): EntityId | undefined {
+  for (const a of actors) {
+    const inside = a.start >= count.start && a.end <= count.end;
+    const fromAfter = a.start >= count.end && /^\s+from\s+(?:the\s+)?$/i.test(sentence.slice(count.end, a.start));
+    if (inside || fromAfter) return countryOf(a.id, input);
+  }
+  return undefined;
+}
+
+function countryOf(id: EntityId, input: ExtractInput): EntityId | undefined {
+  if (id.startsWith('country:')) return id;
+  return input.entity(id)?.country;
+}
+
+/** The one country a previous sentence spoke of ("Personnel from Japan's Defense Ministry ..."). */
+function onlyCountry(actors: Mention[], input: ExtractInput): EntityId | undefined {
+  const countries = new Set(actors.map((a) => countryOf(a.id, input)).filter((c): c is EntityId => !!c));
+  return countries.size === 1 ? [...countries][0] : undefined;
+}
+
+interface LocationMatch extends Span {
+  value: { type: 'location'; country: EntityId | null; city?: string };
+}
+
+/** Places the exercise is held at: "with a command center in Estonia", "in Tartu". */
+function findLocations(sentence: string, actors: Actor[], attribution: Span | null): LocationMatch[] {
+  const out: LocationMatch[] = [];
+  const placed = (start: number): boolean => {
+    const before = sentence.slice(Math.max(0, start - 50), start);
+    return LOCATION_BEFORE.test(before) && !SPEECH_NEAR.test(before) && !(attribution && start >= attribution.start && start < attribution.end);
+  };
+  for (const p of findPlaces(sentence)) {
+    if (!placed(p.start)) continue;
+    // "Tallinn, the capital of Estonia": one place, the country repeats it.
+    const country = actors.find((a) => a.type === 'country' && a.start >= p.end && a.start - p.end <= 30 && a.id === p.country);
+    out.push({ start: p.start, end: country ? country.end : p.end, value: { type: 'location', country: p.country, city: p.name } });
+  }
+  for (const a of actors) {
+    if (a.type !== 'country' || a.form === 'demonym' || /^[’']s\b/.test(sentence.slice(a.end))) continue;
+    if (out.some((o) => a.start < o.end && a.end > o.start) || !placed(a.start)) continue;
+    out.push({ start: a.start, end: a.end, value: { type: 'location', country: a.id } });
+  }
+  return out;
+}

@@ -1,0 +1,255 @@
+/**
+ * Whether a page retells another source: the same article under another URL, near-identical text
+ * (wire copy: shingle Jaccard >= 0.8 on word 5-grams, estimated with MinHash), or an explicit
+ * citation of another outlet ("X reported", "according to X", "citing X", "told X").
+ */
+import type { Mention, Source } from '../types';
+
+export type Derivation = 'citation' | 'translation' | 'wire-copy' | 'same-article';
+
+export interface DerivationResult {
+  derivedFrom: string | null;
+  derivation: Derivation | null;
+  /** Outlet names the page cites, as written. */
+  cited: string[];
+}
+
+export interface PageForDerivation {
+  text: string;
+  url: string | null;
+  title: string;
+  outlet?: string | null;
+  mentions: Mention[];
+}
+
+const WIRE_THRESHOLD = 0.8;
+const SIGNATURE_SIZE = 128;
+const SHINGLE = 5;
+
+function normaliseWords(text: string): string[] {
+  return text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** FNV-1a over a string, 32 bits, with a seed so two runs give a 64-bit fingerprint. */
+function fnv(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** A fingerprint of the normalised text: equal for the same words in the same order. */
+export function textFingerprint(text: string): string {
+  const norm = normaliseWords(text).join(' ');
+  return fnv(norm, 0).toString(16).padStart(8, '0') + fnv(norm, 0x9e3779b9).toString(16).padStart(8, '0');
+}
+
+/** Murmur3's finaliser: spreads a 32-bit value so each seed acts as its own hash function. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i * 0x9e3779b9 + 1));
+
+function shingleHashes(text: string): Set<number> {
+  const words = normaliseWords(text);
+  const out = new Set<number>();
+  if (words.length < SHINGLE) {
+    if (words.length) out.add(fnv(words.join(' '), 0));
+    return out;
+  }
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(fnv(words.slice(i, i + SHINGLE).join(' '), 0));
+  return out;
+}
+
+/** MinHash signature over word 5-grams; the share of equal slots estimates Jaccard similarity. */
+export function shingleSignature(text: string): number[] {
+  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const h of shingleHashes(text)) {
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const v = mix(h ^ SEEDS[i]!);
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity of two texts from their signatures. */
+export function signatureSimilarity(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  if (!n) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
+}
+
+function jaccard(a: Set<number>, b: Set<number>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  const union = a.size + b.size - shared;
+  return union ? shared / union : 0;
+}
+
+const TRACKING = /^(?:utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|ref|ref_src|cmpid|ocid|ito|smid|sr_share|share|src|source|s_cid|cid|igshid|partner|guccounter)$/i;
+
+/** A URL reduced to what names the article: no scheme, "www.", trailing slash, fragment or tracking parameters. */
+export function normaliseUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length ? '?' + params.map(([k, v]) => `${k}=${v}`).join('&') : '';
+  const path = u.pathname.replace(/\/+$/, '').replace(/\/(?:amp|index\.html?)$/i, '');
+  return u.hostname.toLowerCase().replace(/^(?:www\d*|m|amp)\./, '') + path + query;
+}
+
+const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a report|said|says|wrote|quoted|cited|published|revealed|learned)\b|^[’']s?\s+report\b/i;
+const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:\w+\s+)?$/i;
+const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
+
+function key(name: string): string {
+  return normaliseWords(name.replace(/\(.*?\)/g, ' ')).filter((w) => w !== 'the').join(' ');
+}
+
+/** Names an outlet string stands for: "Reference News (Cankao Xiaoxi)" -> itself, "Reference News", "Cankao Xiaoxi". */
+function outletNames(outlet: string): string[] {
+  const inner = /\(([^)]+)\)/.exec(outlet)?.[1];
+  const outer = outlet.replace(/\(.*?\)/g, '').trim();
+  return [outlet, outer, ...(inner ? [inner] : [])].filter((n) => n.length >= 3);
+}
+
+function sameOutlet(a: string, names: string[]): boolean {
+  const ka = key(a);
+  if (!ka) return false;
+  return names.some((n) => {
+    const kn = key(n);
+    return !!kn && (ka === kn || ` ${ka} `.includes(` ${kn} `) || ` ${kn} `.includes(` ${ka} `));
+  });
+}
+
+/** Occurrences of a name in the text that sit in a citation. */
+function citedAt(text: string, name: string): { at: number; end: number } | null {
+  let from = 0;
+  for (let at = text.indexOf(name, from); at >= 0; at = text.indexOf(name, from)) {
+    const end = at + name.length;
+    from = end;
+    if (/[\p{L}\d]/u.test(text[at - 1] ?? '') || /[\p{L}\d]/u.test(text[end] ?? '')) continue;
+    if (CITE_AFTER.test(text.slice(end, end + 30)) || CITE_BEFORE.test(text.slice(Math.max(0, at - 40), at))) return { at, end };
+  }
+  return null;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const CITED_DATE = new RegExp(`^[^.]{0,40}?\\bon\\s+(?:(${MONTHS.join('|')})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTHS.join('|')}))`, 'i');
+
+export function findDerivation(page: PageForDerivation, candidates: Source[], outletOf: (entityId: string) => string[]): DerivationResult {
+  const none: DerivationResult = { derivedFrom: null, derivation: null, cited: [] };
+  const pageUrl = page.url ? normaliseUrl(page.url) : null;
+  if (pageUrl) {
+    const same = candidates.find((c) => c.url && normaliseUrl(c.url) === pageUrl);
+    if (same) return { ...none, derivedFrom: same.id, derivation: 'same-article' };
+  }
+  const fingerprint = textFingerprint(page.text);
+  const copy = candidates.find((c) => (c.fingerprint ?? (c.text ? textFingerprint(c.text) : null)) === fingerprint);
+  if (copy) return { ...none, derivedFrom: copy.id, derivation: 'same-article' };
+
+  const cited = findCitations(page, candidates, outletOf);
+  const wire = nearCopy(page, candidates);
+  if (wire) {
+    const sameOwner = !!page.outlet && sameOutlet(wire.outlet, outletNames(page.outlet));
+    return { derivedFrom: wire.id, derivation: sameOwner ? 'same-article' : 'wire-copy', cited: cited.names };
+  }
+  if (!cited.sources.length) return { ...none, cited: cited.names };
+  const entities = new Set(page.mentions.map((m) => m.id));
+  let best: { source: Source; score: number } | null = null;
+  for (const { source, date } of cited.sources) {
+    const shared = source.entities.filter((e) => entities.has(e)).length;
+    // The origin covers the same story: shared entities, and the date the citation gives if any.
+    if (!shared && source.entities.length) continue;
+    let score = shared;
+    if (date && source.published) {
+      const off = Math.abs(Date.parse(source.published.slice(0, 4) + date) - Date.parse(source.published.slice(0, 10)));
+      if (off > 86_400_000) continue;
+      score += 10;
+    }
+    if (!best || score > best.score) best = { source, score };
+  }
+  if (!best) return { ...none, cited: cited.names };
+  return { derivedFrom: best.source.id, derivation: TRANSLATION.test(page.text) ? 'translation' : 'citation', cited: cited.names };
+}
+
+/** Outlets the page cites, and the candidate sources published by them with the date cited. */
+function findCitations(page: PageForDerivation, candidates: Source[], outletOf: (entityId: string) => string[]): {
+  names: string[];
+  sources: { source: Source; date: string | null }[];
+} {
+  const own = page.outlet ? outletNames(page.outlet) : [];
+  const names: string[] = [];
+  const groups: { written: string; aliases: string[]; end: number }[] = [];
+  const consider = (written: string, aliases: string[], end: number): void => {
+    if (own.length && aliases.some((a) => sameOutlet(a, own))) return;
+    if (!names.includes(written)) names.push(written);
+    groups.push({ written, aliases, end });
+  };
+  for (const m of page.mentions) {
+    if (m.type !== 'organization') continue;
+    const aliases = outletOf(m.id);
+    if (!aliases.length) continue;
+    const text = page.text;
+    if (CITE_AFTER.test(text.slice(m.end, m.end + 30)) || CITE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) {
+      consider(m.text, [...aliases, m.name, m.text], m.end);
+    }
+  }
+  for (const c of candidates) {
+    for (const name of outletNames(c.outlet)) {
+      const hit = citedAt(page.text, name);
+      if (hit) {
+        consider(name, outletNames(c.outlet), hit.end);
+        break;
+      }
+    }
+  }
+  const sources: { source: Source; date: string | null }[] = [];
+  for (const c of candidates) {
+    const group = groups.find((g) => outletNames(c.outlet).some((n) => sameOutlet(n, g.aliases)));
+    if (!group) continue;
+    const d = CITED_DATE.exec(page.text.slice(group.end, group.end + 80));
+    let date: string | null = null;
+    if (d) {
+      const month = MONTHS.indexOf((d[1] ?? d[4])!.toLowerCase()) + 1;
+      date = `-${String(month).padStart(2, '0')}-${(d[2] ?? d[3])!.padStart(2, '0')}`;
+    }
+    sources.push({ source: c, date });
+  }
+  return { names, sources };
+}
+
+/** The candidate whose text is near-identical to the page's, if any. */
+function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null {
+  const sig = shingleSignature(page.text);
+  let pageSet: Set<number> | null = null;
+  let best: { source: Source; sim: number } | null = null;
+  for (const c of candidates) {
+    const other = c.signature ?? (c.text ? shingleSignature(c.text) : null);
+    if (!other) continue;
+    let sim = signatureSimilarity(sig, other);
+    if (sim < WIRE_THRESHOLD - 0.15) continue;
+    // The estimate is within a few points; settle the close calls on the exact shingle sets.
+    if (c.text) {
+      pageSet ??= shingleHashes(page.text);
+      sim = jaccard(pageSet, shingleHashes(c.text));
+    }
+    if (sim >= WIRE_THRESHOLD && (!best || sim > best.sim)) best = { source: c, sim };
+  }
+  return best?.source ?? null;
+}

@@ -1,0 +1,294 @@
+/**
+ * Counts in text: a number (digits or words), the hedge around it and the noun it counts,
+ * turned into an interval (CountValue). "more than 30 countries" -> nations [31, null].
+ */
+import type { CountKind, CountValue, Hedge } from '../types';
+import type { Token } from './tokens';
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90,
+};
+const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+
+/** A parsed number: [lo, hi] is the span the words allow ("several hundred" = [300, 900]). */
+export interface NumberMatch {
+  lo: number;
+  hi: number;
+  /** Index one past the last token. */
+  next: number;
+  /** Given in words that are themselves approximate ("two dozen", "tens of thousands"). */
+  words: boolean;
+}
+
+/** Value of a word number token such as "twenty-five" or "seven". */
+function unitValue(t: string): number | undefined {
+  if (t in UNITS) return UNITS[t];
+  const parts = t.split('-');
+  if (parts.length !== 2) return undefined;
+  const tens = UNITS[parts[0]!];
+  const unit = UNITS[parts[1]!];
+  return tens !== undefined && unit !== undefined && tens >= 20 && unit < 10 ? tens + unit : undefined;
+}
+
+function digits(raw: string): number {
+  return Number(raw.replace(/[,+]/g, ''));
+}
+
+// Vague quantities and the interval a reader would take from them.
+const VAGUE: { words: string[]; lo: number; hi: number }[] = [
+  { words: ['tens', 'of', 'thousands'], lo: 20_000, hi: 99_999 },
+  { words: ['hundreds', 'of', 'thousands'], lo: 200_000, hi: 999_999 },
+  { words: ['several', 'hundred'], lo: 300, hi: 900 },
+  { words: ['several', 'thousand'], lo: 3000, hi: 9000 },
+  { words: ['a', 'few', 'hundred'], lo: 200, hi: 500 },
+  { words: ['a', 'few', 'thousand'], lo: 2000, hi: 5000 },
+  { words: ['a', 'couple', 'of', 'hundred'], lo: 200, hi: 300 },
+  { words: ['a', 'couple', 'of', 'dozen'], lo: 20, hi: 30 },
+  { words: ['half', 'a', 'dozen'], lo: 6, hi: 6 },
+  { words: ['dozens'], lo: 24, hi: 99 },
+  { words: ['hundreds'], lo: 200, hi: 999 },
+  { words: ['thousands'], lo: 2000, hi: 9999 },
+  { words: ['a', 'dozen'], lo: 12, hi: 12 },
+  { words: ['a', 'hundred'], lo: 100, hi: 100 },
+  { words: ['a', 'thousand'], lo: 1000, hi: 1000 },
+];
+
+export function parseNumber(tokens: Token[], i: number): NumberMatch | null {
+  const tok = tokens[i];
+  if (!tok) return null;
+  if (/^\d/.test(tok.t)) {
+    let n = digits(tok.t);
+    let next = i + 1;
+    const mult = MULTIPLIERS[tokens[next]?.t ?? ''];
+    if (mult && mult >= 1000) {
+      n *= mult;
+      next++;
+    }
+    return { lo: n, hi: n, next, words: false };
+  }
+  for (const v of VAGUE) {
+    if (v.words.every((w, k) => tokens[i + k]?.t === w)) {
+      let next = i + v.words.length;
+      // "dozens of", "hundreds of": the "of" belongs to the quantity.
+      if (tokens[next]?.t === 'of' && /s$/.test(v.words[v.words.length - 1]!)) next++;
+      return { lo: v.lo, hi: v.hi, next, words: true };
+    }
+  }
+  // Word numbers: "twenty-five", "two hundred", "three thousand", "two dozen".
+  let total = 0;
+  let current = 0;
+  let j = i;
+  let words = false;
+  let any = false;
+  for (; j < tokens.length; j++) {
+    const t = tokens[j]!.t;
+    const u = unitValue(t);
+    if (u !== undefined) {
+      current += u;
+      any = true;
+    } else if (any && t === 'dozen') {
+      current *= 12;
+      words = true;
+    } else if (any && t === 'hundred') {
+      current *= 100;
+      words = true;
+    } else if (any && (t === 'thousand' || t === 'million')) {
+      total += current * MULTIPLIERS[t]!;
+      current = 0;
+      words = true;
+    } else if (any && t === 'and' && unitValue(tokens[j + 1]?.t ?? '') !== undefined) {
+      continue;
+    } else break;
+  }
+  if (!any) return null;
+  const n = total + current;
+  return { lo: n, hi: n, next: j, words };
+}
+
+const HEDGES: { words: string[]; hedge: Hedge }[] = [
+  { words: ['no', 'more', 'than'], hedge: 'up-to' },
+  { words: ['not', 'more', 'than'], hedge: 'up-to' },
+  { words: ['no', 'fewer', 'than'], hedge: 'at-least' },
+  { words: ['no', 'less', 'than'], hedge: 'at-least' },
+  { words: ['a', 'minimum', 'of'], hedge: 'at-least' },
+  { words: ['a', 'maximum', 'of'], hedge: 'up-to' },
+  { words: ['more', 'than'], hedge: 'more-than' },
+  { words: ['in', 'excess', 'of'], hedge: 'more-than' },
+  { words: ['upwards', 'of'], hedge: 'more-than' },
+  { words: ['just', 'over'], hedge: 'more-than' },
+  { words: ['well', 'over'], hedge: 'more-than' },
+  { words: ['over'], hedge: 'more-than' },
+  { words: ['at', 'least'], hedge: 'at-least' },
+  { words: ['fewer', 'than'], hedge: 'fewer-than' },
+  { words: ['less', 'than'], hedge: 'fewer-than' },
+  { words: ['just', 'under'], hedge: 'fewer-than' },
+  { words: ['under'], hedge: 'fewer-than' },
+  { words: ['up', 'to'], hedge: 'up-to' },
+  { words: ['as', 'many', 'as'], hedge: 'up-to' },
+  { words: ['at', 'most'], hedge: 'up-to' },
+  { words: ['an', 'estimated'], hedge: 'about' },
+  { words: ['about'], hedge: 'about' },
+  { words: ['around'], hedge: 'about' },
+  { words: ['roughly'], hedge: 'about' },
+  { words: ['some'], hedge: 'about' },
+  { words: ['approximately'], hedge: 'about' },
+  { words: ['approx'], hedge: 'about' },
+  { words: ['circa'], hedge: 'about' },
+  { words: ['close', 'to'], hedge: 'about' },
+  { words: ['nearly'], hedge: 'almost' },
+  { words: ['almost'], hedge: 'almost' },
+  { words: ['just', 'shy', 'of'], hedge: 'almost' },
+];
+
+/** The hedge right before token i, with the index of its first token. */
+function hedgeBefore(tokens: Token[], i: number): { hedge: Hedge; first: number } | null {
+  for (const h of HEDGES) {
+    const first = i - h.words.length;
+    if (first < 0) continue;
+    if (h.words.every((w, k) => tokens[first + k]!.t === w)) return { hedge: h.hedge, first };
+  }
+  return null;
+}
+
+/** Interval for a hedged number; see the comment in compare.ts for how comparison widens it. */
+export function countValue(hedge: Hedge, lo: number, hi: number): CountValue {
+  switch (hedge) {
+    case 'about':
+      return { type: 'count', min: Math.floor(lo * 0.9), max: Math.ceil(hi * 1.1), hedge };
+    case 'more-than':
+      return { type: 'count', min: lo + 1, max: null, hedge };
+    case 'at-least':
+      return { type: 'count', min: lo, max: null, hedge };
+    case 'fewer-than':
+      return { type: 'count', min: null, max: hi - 1, hedge };
+    case 'up-to':
+      return { type: 'count', min: null, max: hi, hedge };
+    case 'almost':
+      return { type: 'count', min: Math.floor(hi * 0.9), max: Math.max(hi - 1, Math.floor(hi * 0.9)), hedge };
+    default:
+      return { type: 'count', min: lo, max: hi, hedge };
+  }
+}
+
+const KIND_NOUNS: Record<string, CountKind> = {};
+function nouns(kind: CountKind, list: string): void {
+  for (const w of list.split(' ')) KIND_NOUNS[w] = kind;
+}
+nouns(
+  'participants',
+  'participants participant people persons personnel troops troop soldiers servicemen servicemembers ' +
+    'servicewomen members experts specialists officers sailors airmen marines paratroopers cadets staff ' +
+    'reservists delegates trainees defenders operators engineers commandos men women ' +
+    'conscripts players students analysts officials',
+);
+nouns('nations', 'countries country nations nation states allies partners');
+nouns(
+  'aircraft',
+  'aircraft planes airplanes aeroplanes jets helicopters choppers bombers drones uavs warplanes fighters airframes',
+);
+nouns('vessels', 'ships vessels warships boats submarines frigates destroyers corvettes minesweepers carriers');
+nouns('vehicles', 'vehicles tanks trucks launchers apcs ifvs howitzers');
+nouns('teams', 'teams team squads');
+
+// Words that may sit between a number and its noun: "12,000 Russian and Belarusian troops",
+// "40 fighter jets". Anything else ends the search, so "One scenario involves participants" is no count.
+const MODIFIERS = new Set(
+  (
+    'and foreign allied partner member service military armed naval army air combat fighter support other more ' +
+    'cyber international additional active armoured armored main battle modern new total police civilian reserve ' +
+    'special elite border coast guard sea land security defense defence rescue unmanned attack transport strategic ' +
+    'tactical heavy light nuclear missile surface patrol landing expert crew participating contributing ' +
+    'visiting regional local national multinational joint warplane rotary fixed-wing amphibious ground marine'
+  ).split(' '),
+);
+const ADJECTIVE_ENDING = /(?:ian|ese|ish|ean|ern)$/;
+
+/** Nouns for the group of people a count may refer to ("the team of roughly 20"). */
+const GROUP_NOUNS = new Set(['team', 'contingent', 'delegation', 'group', 'force', 'unit', 'detachment', 'crew']);
+
+export interface CountMatch {
+  kind: CountKind;
+  value: CountValue;
+  /** Offsets relative to the scanned text. */
+  start: number;
+  end: number;
+  noun: string;
+}
+
+/** Every count of a known kind in the tokens of one sentence. */
+export function findCounts(tokens: Token[]): CountMatch[] {
+  const out: CountMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const num = parseNumber(tokens, i);
+    if (!num) continue;
+    const tok = tokens[i]!;
+    // Years and clock times are not counts.
+    if (!num.words && /^(19|20)\d\d$/.test(tok.t)) continue;
+    let hedge: Hedge = num.words ? 'words' : 'exact';
+    let first = i;
+    const before = hedgeBefore(tokens, i);
+    if (before) {
+      hedge = before.hedge;
+      first = before.first;
+    }
+    let lo = num.lo;
+    let hi = num.hi;
+    let next = num.next;
+    if (tok.t.endsWith('+')) hedge = 'at-least';
+    // Ranges: "12,000 to 15,000", "12,000-15,000", "between 12,000 and 15,000".
+    const sep = tokens[next]?.t;
+    if (sep === 'to' || sep === '-' || sep === '–' || (sep === 'and' && tokens[first - 1]?.t === 'between')) {
+      const upper = parseNumber(tokens, next + 1);
+      if (upper && upper.hi > hi) {
+        hi = upper.hi;
+        next = upper.next;
+        hedge = 'range';
+        if (sep === 'and') first--;
+      }
+    }
+    // "30 or more", "30-plus".
+    if (tokens[next]?.t === 'or' && tokens[next + 1]?.t === 'more') {
+      hedge = 'at-least';
+      next += 2;
+    }
+    const noun = nounAfter(tokens, next);
+    let kind: CountKind | undefined = noun ? kindOf(tokens, noun.index) : undefined;
+    let end = noun ? tokens[noun.index]!.end : tokens[next - 1]!.end;
+    if (!kind) {
+      // "the team of roughly 20", "a contingent of 150".
+      const g = tokens[first - 1]?.t === 'of' ? tokens[first - 2]?.t : undefined;
+      if (!g || !GROUP_NOUNS.has(g)) continue;
+      kind = 'participants';
+      first -= 2;
+      end = tokens[next - 1]!.end;
+    }
+    out.push({ kind, value: countValue(hedge, lo, hi), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '' });
+    i = next - 1;
+  }
+  return out;
+}
+
+function nounAfter(tokens: Token[], from: number): { index: number } | null {
+  for (let j = from; j < tokens.length && j < from + 4; j++) {
+    const t = tokens[j]!.t;
+    if (t in KIND_NOUNS) {
+      return { index: j };
+    }
+    const raw = tokens[j]!.raw;
+    if (t === '-' || MODIFIERS.has(t) || ADJECTIVE_ENDING.test(t) || /^[A-Z]/.test(raw)) continue;
+    return null;
+  }
+  return null;
+}
+
+function kindOf(tokens: Token[], index: number): CountKind | undefined {
+  const t = tokens[index]!.t;
+  const prev = tokens[index - 1]?.t;
+  if (t === 'members') return prev === 'service' || prev === 'crew' || prev === 'staff' ? 'participants' : 'nations';
+  // "United States" is a country name, not a count of states.
+  if (t === 'states' && prev === 'united') return undefined;
+  return KIND_NOUNS[t];
+}

@@ -1,0 +1,33 @@
+/**
+ * Types private to claim extraction and comparison. They extend the shared shapes in lib/types.ts
+ * without changing them: everything here is assignable to the shared types.
+ */
+import type { CountValue, Entity, EntityId, Mention } from '../types';
+
+/** A count may say whose it is: "about 20 people from Japan's Defense Ministry" counts Japan's contingent. */
+export interface QualifiedCountValue extends CountValue {
+  /** Country whose contingent is counted; absent for the exercise as a whole. */
+  of?: EntityId;
+}
+
+export interface ExtractInput {
+  text: string;
+  /** Publication date (YYYY-MM-DD or ISO timestamp) that relative dates resolve against. */
+  published: string | null;
+  sourceId: string;
+  mentions: Mention[];
+  entity: (id: string) => Entity | undefined;
+}
+
+export interface Sentence {
+  text: string;
+  /** Offsets into the article text. */
+  start: number;
+  end: number;
+}
+
+/** A piece found inside one sentence; offsets are relative to the sentence. */
+export interface Span {
+  start: number;
+  end: number;
+}

@@ -1,0 +1,156 @@
+/**
+ * CSV after RFC 4180, with what spreadsheets add to it: `;` or tab delimiters (sniffed from the
+ * header), Excel's `sep=;` first line, CRLF or LF, quoted fields spanning lines. The header names
+ * the columns; `fields.ts` maps them onto article fields.
+ */
+import { fieldOfKey, rawArticleOf } from './fields';
+import type { ParsedFile } from './types';
+import { validateRecord } from './validate';
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+interface CsvRow {
+  fields: string[];
+  /** Physical line the row starts on. */
+  line: number;
+  /** Set when the row ends inside an open quote (the file ended first). */
+  unterminated?: boolean;
+}
+
+export function parseCsv(text: string): ParsedFile {
+  const result: ParsedFile = { format: 'csv', articles: [], rejected: [] };
+  let body = text;
+  let delimiter: string | undefined;
+  let lineOffset = 0;
+  const hint = /^sep=(.)\r?\n/i.exec(body);
+  if (hint) {
+    delimiter = hint[1]!;
+    body = body.slice(hint[0].length);
+    lineOffset = 1;
+  }
+  delimiter ??= sniffDelimiter(body);
+  const rows = csvRows(body, delimiter).map((row) => ({ ...row, line: row.line + lineOffset }));
+  const header = rows.shift();
+  if (!header) {
+    result.rejected.push({ reason: 'empty CSV' });
+    return result;
+  }
+  const columns = header.fields.map((name) => fieldOfKey(name.trim()));
+  if (!columns.includes('text')) {
+    result.rejected.push({
+      line: header.line,
+      reason: 'CSV header has no text column (text, body, content, articleBody or description)',
+    });
+    return result;
+  }
+  const textColumn = columns.indexOf('text');
+  rows.forEach((row, i) => {
+    const at = { record: i + 1, line: row.line };
+    if (row.unterminated) {
+      result.rejected.push({ ...at, reason: `row ${at.record}: quoted field never closed` });
+      return;
+    }
+    const record: Record<string, string> = {};
+    header.fields.forEach((name, c) => {
+      const value = row.fields[c];
+      // Two columns with one name: the first non-empty value counts.
+      if (value !== undefined && !record[name]?.trim()) record[name] = value;
+    });
+    const raw = rawArticleOf(record);
+    if (row.fields.length <= textColumn && raw.text === undefined) {
+      result.rejected.push({ ...at, reason: `row ${at.record}: expected ${columns.length} fields, found ${row.fields.length}` });
+      return;
+    }
+    const outcome = validateRecord(raw, at);
+    if ('article' in outcome) result.articles.push(outcome.article);
+    else result.rejected.push(outcome.rejection);
+  });
+  return result;
+}
+
+/** The delimiter that splits the header row most often, outside quotes; `,` when none does. */
+export function sniffDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best: string = ',';
+  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
+  return best;
+}
+
+/** Split text into rows of fields; blank lines are skipped. Runs of ordinary characters are copied in one slice. */
+export function csvRows(text: string, delimiter: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  // Inside a character class only \ ] ^ - are special; a raw tab is fine as it is.
+  const plainRun = new RegExp(`[^"\r\n${delimiter.replace(/[\\\]^-]/g, '\\$&')}]+`, 'y');
+  let fields: string[] = [];
+  let field = '';
+  let fieldStart = true;
+  let line = 1;
+  let rowLine = 1;
+
+  const endRow = (): void => {
+    fields.push(field);
+    if (fields.length > 1 || field !== '' || !fieldStart) rows.push({ fields, line: rowLine });
+    fields = [];
+    field = '';
+    fieldStart = true;
+  };
+
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"' && fieldStart) {
+      // A quoted field: up to the next quote that is not doubled; the file may end first.
+      fieldStart = false;
+      i++;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        const chunk = text.slice(i, close === -1 ? text.length : close);
+        field += chunk;
+        line += newlineCount(chunk);
+        if (close === -1) {
+          endRow();
+          rows[rows.length - 1]!.unterminated = true;
+          return rows;
+        }
+        i = close + 1;
+        if (text[i] !== '"') break;
+        field += '"';
+        i++;
+      }
+    } else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+      fieldStart = true;
+      i++;
+    } else if (ch === '\n' || ch === '\r') {
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      endRow();
+      line++;
+      rowLine = line;
+    } else {
+      // Ordinary text; a stray quote inside an unquoted field is kept as text, as spreadsheets do.
+      plainRun.lastIndex = i;
+      const run = plainRun.exec(text)?.[0] ?? ch;
+      field += run;
+      fieldStart = false;
+      i += run.length;
+    }
+  }
+  if (fields.length > 0 || field !== '' || !fieldStart) endRow();
+  return rows;
+}
+
+/** Line breaks in a chunk, counting CRLF once. */
+function newlineCount(chunk: string): number {
+  let count = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === '\n' || (chunk[i] === '\r' && chunk[i + 1] !== '\n')) count++;
+  }
+  return count;
+}

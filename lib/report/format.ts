@@ -1,0 +1,209 @@
+/**
+ * Claim values and dates as a reader says them: "more than 30", "2–6 Dec 2019", "Tartu, Estonia".
+ * Pure and locale-fixed (English, en dash) so the side panel, the popover, the exports and the CLI
+ * all print the same words, and tests can pin them.
+ */
+import type { Annotation, ClaimKind, ClaimValue, CountValue, DatesValue, EntityId, LocationValue, RoleValue, Verdict } from '../types';
+
+/** Looks up an entity's display name; undefined when the caller does not know it. */
+export type NameOf = (id: EntityId) => string | undefined;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DASH = '–';
+const numberFormat = new Intl.NumberFormat('en-US');
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** The id without its namespace: `country:EE` → `EE`, when no name is known. */
+export function fallbackName(id: EntityId): string {
+  const colon = id.indexOf(':');
+  return colon >= 0 ? id.slice(colon + 1) : id;
+}
+
+/** Names from the annotation itself (mentions and claim subjects), so no KB lookup is needed. */
+export function entityNamesOf(annotation: Pick<Annotation, 'mentions' | 'claims'>): NameOf {
+  const names = new Map<EntityId, string>();
+  for (const m of annotation.mentions) if (!names.has(m.id)) names.set(m.id, m.name);
+  for (const c of annotation.claims) if (!names.has(c.subject)) names.set(c.subject, c.subjectName);
+  return (id) => names.get(id);
+}
+
+function nameOf(id: EntityId, names: NameOf): string {
+  return names(id) ?? fallbackName(id);
+}
+
+/**
+ * "about" stores [floor(0.9·lo), ceil(1.1·hi)] (lib/claims/numbers.ts): invert that to the
+ * number(s) the text said, checking each guess against the forward rule.
+ */
+function aboutBounds(min: number, max: number): [number, number] {
+  const mid = Math.round((min + max) / 2);
+  if (Math.floor(mid * 0.9) === min && Math.ceil(mid * 1.1) === max) return [mid, mid];
+  const near = (guess: number, ok: (n: number) => boolean): number => {
+    for (const d of [0, 1, -1, 2, -2]) if (ok(guess + d)) return guess + d;
+    return guess;
+  };
+  const lo = near(Math.round(min / 0.9), (n) => Math.floor(n * 0.9) === min);
+  const hi = near(Math.round(max / 1.1), (n) => Math.ceil(n * 1.1) === max);
+  return lo <= hi ? [lo, hi] : [min, max];
+}
+
+function span(lo: number, hi: number): string {
+  return lo === hi ? formatNumber(lo) : `${formatNumber(lo)}${DASH}${formatNumber(hi)}`;
+}
+
+export function formatCount(v: Pick<CountValue, 'min' | 'max' | 'hedge'>): string {
+  const { min, max, hedge } = v;
+  if (min === null && max === null) return 'unknown number';
+  if (min === null) return hedge === 'fewer-than' ? `fewer than ${formatNumber(max! + 1)}` : `up to ${formatNumber(max!)}`;
+  if (max === null) return hedge === 'more-than' ? `more than ${formatNumber(min - 1)}` : `at least ${formatNumber(min)}`;
+  switch (hedge) {
+    case 'about': {
+      const [lo, hi] = aboutBounds(min, max);
+      return `about ${span(lo, hi)}`;
+    }
+    case 'almost':
+      // "almost N" is stored as [floor(0.9·N), N−1].
+      return `almost ${formatNumber(max + 1)}`;
+    case 'words':
+      return `roughly ${span(min, max)}`;
+    default:
+      return span(min, max);
+  }
+}
+
+interface DateParts {
+  y: string;
+  m?: number;
+  d?: number;
+}
+
+function dateParts(iso: string): DateParts | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!match) return null;
+  const m = match[2] ? Number(match[2]) : undefined;
+  const d = match[3] ? Number(match[3]) : undefined;
+  if (m !== undefined && (m < 1 || m > 12)) return { y: match[1]! };
+  return { y: match[1]!, m, d };
+}
+
+function partsText(p: DateParts, withYear = true, withMonth = true): string {
+  const bits: string[] = [];
+  if (p.d !== undefined) bits.push(String(p.d));
+  if (p.m !== undefined && withMonth) bits.push(MONTHS[p.m - 1]!);
+  if (withYear) bits.push(p.y);
+  return bits.join(' ');
+}
+
+/** A single date at the precision it has: "3 Dec 2019", "Dec 2019", "2019"; timestamps keep the day. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return 'date unknown';
+  const p = dateParts(iso);
+  return p ? partsText(p) : iso;
+}
+
+/** A date range said compactly: "2–6 Dec 2019", "28 Nov – 6 Dec 2019", "Nov–Dec 2019". */
+export function formatDateRange(start: string | null, end: string | null): string {
+  const a = start ? dateParts(start) : null;
+  const b = end ? dateParts(end) : null;
+  if (!a && !b) return 'dates unknown';
+  if (!a) return `until ${partsText(b!)}`;
+  if (!b) return `from ${partsText(a)}`;
+  const sameYear = a.y === b.y;
+  const sameMonth = sameYear && a.m === b.m;
+  if (sameMonth && a.d === b.d) return partsText(a);
+  if (a.d !== undefined && b.d !== undefined) {
+    if (sameMonth) return `${a.d}${DASH}${partsText(b)}`;
+    if (sameYear) return `${partsText(a, false)} ${DASH} ${partsText(b)}`;
+    return `${partsText(a)} ${DASH} ${partsText(b)}`;
+  }
+  if (a.m !== undefined && b.m !== undefined && a.d === undefined && b.d === undefined) {
+    return sameYear ? `${MONTHS[a.m - 1]}${DASH}${partsText(b)}` : `${partsText(a)} ${DASH} ${partsText(b)}`;
+  }
+  if (a.m === undefined && b.m === undefined) return sameYear ? a.y : `${a.y}${DASH}${b.y}`;
+  return `${partsText(a)} ${DASH} ${partsText(b)}`;
+}
+
+export function formatDates(v: Pick<DatesValue, 'start' | 'end' | 'durationDays'>): string {
+  if (!v.start && !v.end && v.durationDays) return `${v.durationDays} day${v.durationDays === 1 ? '' : 's'}`;
+  return formatDateRange(v.start, v.end);
+}
+
+export function formatLocation(v: Pick<LocationValue, 'country' | 'city' | 'place'>, names: NameOf = () => undefined): string {
+  const parts = [v.place, v.city, v.country ? nameOf(v.country, names) : undefined].filter((p): p is string => !!p);
+  return parts.length ? parts.join(', ') : 'place unknown';
+}
+
+/** "observer 2015–2018", "partner since 2019", "host 2017". */
+export function formatRole(v: Pick<RoleValue, 'role' | 'from' | 'to'>): string {
+  const { role, from, to } = v;
+  if (from !== undefined && to !== undefined) return from === to ? `${role} ${from}` : `${role} ${from}${DASH}${to}`;
+  if (from !== undefined) return `${role} since ${from}`;
+  if (to !== undefined) return `${role} until ${to}`;
+  return role;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** Any claim value as one short phrase; role values name their entity ("Japan: observer 2015"). */
+export function formatValue(v: ClaimValue, names: NameOf = () => undefined): string {
+  switch (v.type) {
+    case 'count':
+      return formatCount(v);
+    case 'dates':
+      return formatDates(v);
+    case 'location':
+      return formatLocation(v, names);
+    case 'role':
+      return `${nameOf(v.entity, names)}: ${formatRole(v)}`;
+    case 'edition':
+      return `${ordinal(v.ordinal)} edition`;
+  }
+}
+
+const KIND_LABELS: Record<ClaimKind, string> = {
+  participants: 'Participants',
+  nations: 'Nations',
+  aircraft: 'Aircraft',
+  vessels: 'Vessels',
+  vehicles: 'Vehicles',
+  teams: 'Teams',
+  dates: 'Dates',
+  location: 'Location',
+  role: 'Role',
+  edition: 'Edition',
+};
+
+export const CLAIM_KINDS = Object.keys(KIND_LABELS) as ClaimKind[];
+
+export function kindLabel(kind: ClaimKind): string {
+  return KIND_LABELS[kind];
+}
+
+const VERDICT_LABELS: Record<Verdict, string> = {
+  corroborated: 'Corroborated',
+  conflicting: 'Conflicting',
+  mixed: 'Mixed',
+  unverified: 'Unverified',
+};
+
+export const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[];
+
+export function verdictLabel(verdict: Verdict): string {
+  return VERDICT_LABELS[verdict];
+}
+
+/** "Cyber Coalition 2019", or the series name when the edition is unknown. */
+export function claimSubjectLabel(claim: { subjectName: string; edition: number | null }): string {
+  return claim.edition === null ? claim.subjectName : `${claim.subjectName} ${claim.edition}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,360 @@
+/**
+ * The side panel's comparison table as data: one row per claim of the page, one column per
+ * source, this page first, and the sources that retell another grouped under the one they
+ * retell, so the number of independent origins is the number of groups. Pure, so the panel,
+ * the exports and the tests read the same model.
+ */
+import type { AnnotatedClaim, Annotation, ClaimKind, ClaimValue, EntityId, EntityType, Evidence, SourceSummary, Verdict } from '../types';
+
+export const PAGE_COLUMN_ID = 'page';
+
+export type SourceSort = 'date' | 'outlet';
+
+export interface TableFilters {
+  entity: EntityId | null;
+  kind: ClaimKind | null;
+  verdict: Verdict | null;
+}
+
+export const NO_FILTERS: TableFilters = { entity: null, kind: null, verdict: null };
+
+/** How a source's value relates to the page's claim. */
+export type CellState = 'page' | 'agree' | 'conflict' | 'both' | 'none';
+
+export interface CellEntry {
+  value: ClaimValue;
+  /** The sentence the value comes from. */
+  text: string;
+  attribution?: string | null;
+  independent: boolean;
+}
+
+export interface Cell {
+  columnId: string;
+  state: CellState;
+  entries: CellEntry[];
+}
+
+export interface Column {
+  id: string;
+  /** Null for the page column. */
+  source: SourceSummary | null;
+  isPage: boolean;
+  groupId: string;
+  /** The source this one retells, when it retells one. */
+  derivedFrom: string | null;
+  derivation?: string;
+}
+
+export interface ColumnGroup {
+  /** Id of the origin every member retells (or the member itself when it retells none). */
+  id: string;
+  /** The origin's summary; null for the page and for an origin the KB did not return. */
+  origin: SourceSummary | null;
+  columns: Column[];
+}
+
+export interface Row {
+  /** Index of the claim in `annotation.claims`: stable across filtering and sorting. */
+  index: number;
+  claim: AnnotatedClaim;
+  /** One per column, in column order. */
+  cells: Cell[];
+  /** Distinct independent origins that back the claim. */
+  independentOrigins: number;
+}
+
+export interface TableModel {
+  groups: ColumnGroup[];
+  columns: Column[];
+  rows: Row[];
+  /** Claims before filtering, so the view can say "3 of 7 claims shown". */
+  totalClaims: number;
+}
+
+/** Follows `derivedFrom` to the first source that retells nothing, guarding against cycles. */
+export function originOf(id: string, byId: ReadonlyMap<string, Pick<SourceSummary, 'derivedFrom'>>): string {
+  const seen = new Set<string>([id]);
+  let current = id;
+  for (;;) {
+    const next = byId.get(current)?.derivedFrom;
+    if (!next || seen.has(next)) return current;
+    seen.add(next);
+    current = next;
+    if (!byId.has(current)) return current;
+  }
+}
+
+/** Claims whose subject is the entity, or whose value names it (a role, a host country). */
+export function claimConcerns(claim: AnnotatedClaim, entity: EntityId): boolean {
+  if (claim.subject === entity) return true;
+  const v = claim.value;
+  return (v.type === 'location' && v.country === entity) || (v.type === 'role' && v.entity === entity);
+}
+
+export function filterClaims(claims: readonly AnnotatedClaim[], f: TableFilters): { claim: AnnotatedClaim; index: number }[] {
+  return claims
+    .map((claim, index) => ({ claim, index }))
+    .filter(
+      ({ claim }) =>
+        (f.entity === null || claimConcerns(claim, f.entity)) &&
+        (f.kind === null || claim.kind === f.kind) &&
+        (f.verdict === null || claim.verdict === f.verdict),
+    );
+}
+
+/** Undated sources sort last under date order; ties fall back to outlet then id, so order is stable. */
+export function compareSources(a: Pick<SourceSummary, 'id' | 'outlet' | 'published'>, b: Pick<SourceSummary, 'id' | 'outlet' | 'published'>, sort: SourceSort): number {
+  const byOutlet = a.outlet.localeCompare(b.outlet, 'en', { sensitivity: 'base' });
+  if (sort === 'date') {
+    const da = a.published ?? '';
+    const db = b.published ?? '';
+    if (da !== db) return !da ? 1 : !db ? -1 : da.localeCompare(db);
+    return byOutlet || a.id.localeCompare(b.id);
+  }
+  return byOutlet || (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id);
+}
+
+function evidenceBySource(claim: AnnotatedClaim): Map<string, { agree: Evidence[]; conflict: Evidence[] }> {
+  const out = new Map<string, { agree: Evidence[]; conflict: Evidence[] }>();
+  const slot = (id: string) => {
+    let s = out.get(id);
+    if (!s) out.set(id, (s = { agree: [], conflict: [] }));
+    return s;
+  };
+  for (const e of claim.corroborating) slot(e.source.id).agree.push(e);
+  for (const e of claim.conflicting) slot(e.source.id).conflict.push(e);
+  return out;
+}
+
+function entry(e: Evidence): CellEntry {
+  return { value: e.value, text: e.text, attribution: e.attribution, independent: e.independent };
+}
+
+/**
+ * Sources known to the table: the annotation's summaries plus any source that only appears as
+ * evidence (its summary then comes from the evidence's reference).
+ */
+function sourceMap(annotation: Annotation): Map<string, SourceSummary> {
+  const byId = new Map<string, SourceSummary>(annotation.sources.map((s) => [s.id, s]));
+  for (const c of annotation.claims) {
+    for (const e of [...c.corroborating, ...c.conflicting]) {
+      if (!byId.has(e.source.id)) byId.set(e.source.id, { ...e.source, derivedFrom: null, origin: 'bundled', entities: [] });
+    }
+  }
+  return byId;
+}
+
+/** Distinct origins among a claim's independent corroborating evidence. */
+export function independentOriginsOf(claim: AnnotatedClaim, byId: ReadonlyMap<string, SourceSummary>): Set<string> {
+  return new Set(claim.corroborating.filter((e) => e.independent).map((e) => originOf(e.source.id, byId)));
+}
+
+export function buildTable(annotation: Annotation, filters: TableFilters = NO_FILTERS, sort: SourceSort = 'date'): TableModel {
+  const byId = sourceMap(annotation);
+  const visible = filterClaims(annotation.claims, filters).sort((a, b) => a.claim.start - b.claim.start || a.index - b.index);
+  const evidence = visible.map(({ claim }) => evidenceBySource(claim));
+
+  // Only sources with something to say about a shown claim get a column: a narrow panel cannot
+  // hold every article that merely names the same countries.
+  const used = new Set<string>();
+  for (const m of evidence) for (const id of m.keys()) used.add(id);
+
+  const members = new Map<string, SourceSummary[]>();
+  for (const id of used) {
+    const origin = originOf(id, byId);
+    const list = members.get(origin) ?? [];
+    list.push(byId.get(id)!);
+    members.set(origin, list);
+  }
+  const pageColumn: Column = { id: PAGE_COLUMN_ID, source: null, isPage: true, groupId: PAGE_COLUMN_ID, derivedFrom: annotation.pageDerivedFrom ?? null };
+  const groups: ColumnGroup[] = [{ id: PAGE_COLUMN_ID, origin: null, columns: [pageColumn] }];
+  const sortKey = (originId: string, list: SourceSummary[]): SourceSummary =>
+    byId.get(originId) ?? [...list].sort((a, b) => compareSources(a, b, sort))[0]!;
+  const ordered = [...members.entries()].sort(([ia, la], [ib, lb]) => compareSources(sortKey(ia, la), sortKey(ib, lb), sort));
+  for (const [originId, list] of ordered) {
+    // The origin leads its group; its retellings follow in the chosen order.
+    list.sort((a, b) => (a.id === originId ? -1 : b.id === originId ? 1 : compareSources(a, b, sort)));
+    groups.push({
+      id: originId,
+      origin: byId.get(originId) ?? null,
+      columns: list.map((s) => ({
+        id: s.id,
+        source: s,
+        isPage: false,
+        groupId: originId,
+        derivedFrom: s.derivedFrom,
+        ...(s.derivation ? { derivation: s.derivation } : {}),
+      })),
+    });
+  }
+  const columns = groups.flatMap((g) => g.columns);
+
+  const rows: Row[] = visible.map(({ claim, index }, i) => {
+    const bySource = evidence[i]!;
+    const cells = columns.map((col): Cell => {
+      if (col.isPage) {
+        return { columnId: col.id, state: 'page', entries: [{ value: claim.value, text: claim.sentence ?? claim.text, attribution: claim.attribution, independent: true }] };
+      }
+      const found = bySource.get(col.id);
+      if (!found) return { columnId: col.id, state: 'none', entries: [] };
+      const state: CellState = found.agree.length && found.conflict.length ? 'both' : found.agree.length ? 'agree' : 'conflict';
+      return { columnId: col.id, state, entries: [...found.agree, ...found.conflict].map(entry) };
+    });
+    return { index, claim, cells, independentOrigins: independentOriginsOf(claim, byId).size };
+  });
+
+  return { groups, columns, rows, totalClaims: annotation.claims.length };
+}
+
+export interface EntityCount {
+  id: EntityId;
+  type: EntityType;
+  name: string;
+  count: number;
+  /** Offsets of the first mention, for "reveal on page". */
+  first: { start: number; end: number };
+}
+
+const TYPE_ORDER = { exercise: 0, country: 1, organization: 2 } as const;
+
+/** The page's entities with how often each is mentioned: exercises first, then most mentioned. */
+export function entityCounts(annotation: Pick<Annotation, 'mentions'>): EntityCount[] {
+  const counts = new Map<EntityId, EntityCount>();
+  for (const m of annotation.mentions) {
+    const c = counts.get(m.id);
+    if (c) {
+      c.count++;
+      if (m.start < c.first.start) c.first = { start: m.start, end: m.end };
+    } else counts.set(m.id, { id: m.id, type: m.type, name: m.name, count: 1, first: { start: m.start, end: m.end } });
+  }
+  return [...counts.values()].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export interface ClaimSummary {
+  total: number;
+  byVerdict: Record<Verdict, number>;
+  /** Distinct independent origins behind the corroborated claims. */
+  independentOrigins: number;
+}
+
+export function summarizeClaims(annotation: Annotation): ClaimSummary {
+  const byId = sourceMap(annotation);
+  const byVerdict: Record<Verdict, number> = { corroborated: 0, conflicting: 0, mixed: 0, unverified: 0 };
+  const origins = new Set<string>();
+  for (const c of annotation.claims) {
+    byVerdict[c.verdict]++;
+    if (c.verdict === 'corroborated') for (const o of independentOriginsOf(c, byId)) origins.add(o);
+  }
+  return { total: annotation.claims.length, byVerdict, independentOrigins: origins.size };
+}
+
+/** "7 claims: 5 corroborated (2 independent sources), 1 conflicting, 1 unverified". */
+export function summaryLine(s: ClaimSummary): string {
+  if (s.total === 0) return 'No checkable claims (dates, counts, places, roles) found on this page.';
+  const parts: string[] = [];
+  const n = s.byVerdict;
+  if (n.corroborated) {
+    const by = s.independentOrigins === 1 ? '1 independent source' : `${s.independentOrigins} independent sources`;
+    parts.push(`${n.corroborated} corroborated (${by})`);
+  }
+  if (n.conflicting) parts.push(`${n.conflicting} conflicting`);
+  if (n.mixed) parts.push(`${n.mixed} mixed`);
+  if (n.unverified) parts.push(`${n.unverified} unverified`);
+  return `${s.total} claim${s.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+export interface SourceRow {
+  id: string;
+  source: SourceSummary | null;
+  title: string;
+  outlet: string;
+  published: string | null;
+  url: string | null;
+  isPage: boolean;
+  /** Id of the origin it retells, null when it retells nothing shown. */
+  retells: string | null;
+  derivation?: string;
+  /** Claims of the page this source speaks to. */
+  claims: number;
+}
+
+/** Every source of the annotation plus the page, in the chosen order (page first). */
+export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): SourceRow[] {
+  const byId = sourceMap(annotation);
+  const claimCount = new Map<string, number>();
+  for (const c of annotation.claims) {
+    for (const id of new Set([...c.corroborating, ...c.conflicting].map((e) => e.source.id))) claimCount.set(id, (claimCount.get(id) ?? 0) + 1);
+  }
+  const page: SourceRow = {
+    id: PAGE_COLUMN_ID,
+    source: null,
+    title: annotation.title,
+    outlet: 'This page',
+    published: annotation.published,
+    url: annotation.url,
+    isPage: true,
+    retells: annotation.pageDerivedFrom ?? null,
+    claims: annotation.claims.length,
+  };
+  const others = [...byId.values()]
+    .sort((a, b) => compareSources(a, b, sort))
+    .map(
+      (s): SourceRow => ({
+        id: s.id,
+        source: s,
+        title: s.title,
+        outlet: s.outlet,
+        published: s.published,
+        url: s.url,
+        isPage: false,
+        retells: s.derivedFrom ? originOf(s.id, byId) : null,
+        ...(s.derivation ? { derivation: s.derivation } : {}),
+        claims: claimCount.get(s.id) ?? 0,
+      }),
+    );
+  return [page, ...others];
+}
+
+export interface TimelineEntry {
+  date: string;
+  /** 0..1 between the earliest and latest date. */
+  position: number;
+  sources: SourceRow[];
+}
+
+export interface Timeline {
+  entries: TimelineEntry[];
+  undated: SourceRow[];
+}
+
+function dayNumber(iso: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) / 86_400_000;
+}
+
+/** Sources (and the page) by publication day, earliest first, positioned on a linear scale. */
+export function buildTimeline(annotation: Annotation): Timeline {
+  const rows = sourceRows(annotation, 'date');
+  const byDay = new Map<string, SourceRow[]>();
+  const undated: SourceRow[] = [];
+  for (const r of rows) {
+    const day = r.published?.slice(0, 10);
+    if (!day || dayNumber(day) === null) {
+      undated.push(r);
+      continue;
+    }
+    const list = byDay.get(day) ?? [];
+    list.push(r);
+    byDay.set(day, list);
+  }
+  const days = [...byDay.keys()].sort();
+  const first = days.length ? dayNumber(days[0]!)! : 0;
+  const last = days.length ? dayNumber(days[days.length - 1]!)! : 0;
+  const width = last - first;
+  return {
+    entries: days.map((date) => ({ date, position: width > 0 ? (dayNumber(date)! - first) / width : 0, sources: byDay.get(date)! })),
+    undated,
+  };
+}

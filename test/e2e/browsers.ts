@@ -1,0 +1,58 @@
+/** Launches the built extension in Debian's Chromium (playwright-core) and Firefox ESR (puppeteer-core). */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { ROOT } from './pages';
+
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(opts: { headless?: boolean } = {}): Promise<ChromiumSession> {
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`no Chromium build at ${CHROME_BUILD}: run npm run build:ext`);
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'triangulate-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker, close: () => context.close() };
+}
+
+export async function launchFirefox(): Promise<Browser> {
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`no Firefox build at ${FIREFOX_BUILD}: run npm run build:ext`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0 },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return browser;
+}
+
+export function browsersAvailable(): { chromium: boolean; firefox: boolean } {
+  return { chromium: existsSync(CHROMIUM), firefox: existsSync(FIREFOX) };
+}

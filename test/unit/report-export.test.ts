@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, escapeMarkdown, reportFileName, toCsv, toJson, toMarkdown } from '../../lib/report/export';
+import { fixtureAnnotation } from './report-fixture';
+
+const generated = '2024-03-01T12:00:00.000Z';
+
+/** Minimal RFC 4180 reader, enough to check what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r') continue;
+    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe('toMarkdown', () => {
+  const md = toMarkdown(fixtureAnnotation(), { generated });
+
+  it('states the page, the summary and each claim with its verdict and cited sources', () => {
+    expect(md).toContain('# Source check: NATO cyber drill: Cyber Coalition 2019');
+    expect(md).toContain('- Page: [https://news.example/cc2019?x=1](<https://news.example/cc2019?x=1>) [1]');
+    expect(md).toContain('4 claims: 2 corroborated (2 independent sources), 1 conflicting, 1 unverified.');
+    expect(md).toContain('### 1. Cyber Coalition 2019, dates: 2–6 Dec 2019 (Conflicting)');
+    expect(md).toContain('### 2. Cyber Coalition 2019, participants: more than 30 (Corroborated)');
+    expect(md).toContain('### 4. Cyber Coalition 2019, role: JP: observer 2015–2018 (Unverified)');
+    // Sources are numbered by date after the page: ERR [2], Reuters [3], AFP [4], Le Monde [5].
+    expect(md).toContain('- Agrees: **33**, Reuters, 2 Dec 2019 [3] (independent): “Some 33 participants took part.”');
+    expect(md).toContain('- Agrees: **33**, AFP (French), 3 Dec 2019 [4] (retells [3]): “33 participants.”');
+    expect(md).toContain('- Conflicts: **25–29 Nov 2019**, Le Monde, 5 Dec 2019 [5] (retells [3])');
+    expect(md).toContain('- No other source speaks to this claim.');
+    expect(md).toContain('3. Reuters: [NATO holds Cyber Coalition drill](<https://www.reuters.com/cc2019>), 2 Dec 2019');
+    expect(md).toContain('4. AFP (French): [L\'OTAN organise Cyber Coalition](<https://afp.example/fr/cc>), 3 Dec 2019 (retells [3], translation)');
+    // A source with no claim is not cited.
+    expect(md).not.toContain('Postimees');
+  });
+
+  it('never links a non-http URL and escapes Markdown in page text', () => {
+    expect(md).not.toContain('javascript:');
+    expect(md).toContain('5. Le Monde: Cyberdéfense: exercice, 5 Dec 2019');
+    expect(md).toContain('> It was run from Tartu, "Estonia" \\| \\*live\\*.');
+    expect(escapeMarkdown('# [x](javascript:y)\nnext')).toBe('\\# \\[x\\](javascript:y) next');
+  });
+});
+
+describe('toCsv', () => {
+  const rows = parseCsv(toCsv(fixtureAnnotation()));
+
+  it('writes one row per claim and source, and one for a claim nobody else states', () => {
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+    expect(rows).toHaveLength(1 + 1 + 3 + 1 + 1);
+    const agree = rows.find((r) => r[8] === 'Reuters')!;
+    expect(agree.slice(0, 6)).toEqual(['2', 'Cyber Coalition', '2019', 'participants', 'more than 30', 'corroborated']);
+    expect(agree.slice(7)).toEqual(['agrees', 'Reuters', 'NATO holds Cyber Coalition drill', '2019-12-02', 'https://www.reuters.com/cc2019', '33', 'true', '', 'Some 33 participants took part.']);
+    const lemonde = rows.find((r) => r[8] === 'Le Monde')!;
+    expect(lemonde[11]).toBe('');
+    expect(lemonde[14]).toBe('Reuters');
+    expect(rows.find((r) => r[3] === 'role')![7]).toBe('none');
+  });
+
+  it('keeps formulas from running in a spreadsheet', () => {
+    const role = rows.find((r) => r[3] === 'role')!;
+    expect(role[6]).toBe('\'=HYPERLINK("x") Japan observed from 2015 to 2018.');
+  });
+});
+
+describe('toJson', () => {
+  it('carries claims with display values and no page text', () => {
+    const a = fixtureAnnotation();
+    a.text = 'SECRET PAGE TEXT';
+    const json = JSON.parse(toJson(a, { generated }));
+    expect(json).toMatchObject({ format: 'triangulate-report', version: 1, generated, page: { title: a.title, url: a.url } });
+    expect(json.summary.line).toBe('4 claims: 2 corroborated (2 independent sources), 1 conflicting, 1 unverified');
+    expect(json.claims[0].display).toBe('more than 30');
+    expect(json.claims[0].corroborating[0].display).toBe('33');
+    expect(json.sources).toHaveLength(5);
+    expect(JSON.stringify(json)).not.toContain('SECRET PAGE TEXT');
+  });
+});
+
+it('names report files after the page and day', () => {
+  expect(reportFileName({ title: 'Zapad-2017: Übung / “drills”' }, 'md', generated)).toBe('triangulate-zapad-2017-ubung-drills-2024-03-01.md');
+  expect(reportFileName({ title: '' }, 'csv', generated)).toBe('triangulate-page-2024-03-01.csv');
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { countValue } from '../../lib/claims/numbers';
+import {
+  entityNamesOf,
+  formatCount,
+  formatDate,
+  formatDateRange,
+  formatDates,
+  formatLocation,
+  formatRole,
+  formatValue,
+} from '../../lib/report/format';
+import { fixtureAnnotation } from './report-fixture';
+
+describe('formatCount', () => {
+  it('says hedged counts the way the text did', () => {
+    expect(formatCount({ min: 31, max: null, hedge: 'more-than' })).toBe('more than 30');
+    expect(formatCount({ min: 18, max: 22, hedge: 'about' })).toBe('about 20');
+    expect(formatCount({ min: 12000, max: 15000, hedge: 'range' })).toBe('12,000–15,000');
+    expect(formatCount({ min: 30, max: 30, hedge: 'exact' })).toBe('30');
+    expect(formatCount({ min: 5, max: null, hedge: 'at-least' })).toBe('at least 5');
+    expect(formatCount({ min: null, max: 99, hedge: 'fewer-than' })).toBe('fewer than 100');
+    expect(formatCount({ min: null, max: 40, hedge: 'up-to' })).toBe('up to 40');
+    expect(formatCount({ min: 24, max: 99, hedge: 'words' })).toBe('roughly 24–99');
+  });
+
+  it('inverts the interval lib/claims builds for "about" and "almost"', () => {
+    for (const n of [7, 13, 20, 25, 333, 12_000, 45_678]) {
+      expect(formatCount(countValue('about', n, n))).toBe(`about ${n.toLocaleString('en-US')}`);
+      expect(formatCount(countValue('almost', n, n))).toBe(`almost ${n.toLocaleString('en-US')}`);
+      expect(formatCount(countValue('more-than', n, n))).toBe(`more than ${n.toLocaleString('en-US')}`);
+      expect(formatCount(countValue('fewer-than', n, n))).toBe(`fewer than ${n.toLocaleString('en-US')}`);
+    }
+    expect(formatCount(countValue('about', 12_000, 15_000))).toBe('about 12,000–15,000');
+  });
+});
+
+describe('dates', () => {
+  it('formats ranges compactly', () => {
+    expect(formatDateRange('2019-12-02', '2019-12-06')).toBe('2–6 Dec 2019');
+    expect(formatDateRange('2019-11-28', '2019-12-06')).toBe('28 Nov – 6 Dec 2019');
+    expect(formatDateRange('2019-12-28', '2020-01-03')).toBe('28 Dec 2019 – 3 Jan 2020');
+    expect(formatDateRange('2019-11', '2019-12')).toBe('Nov–Dec 2019');
+    expect(formatDateRange('2019-12-02', '2019-12-02')).toBe('2 Dec 2019');
+    expect(formatDateRange('2017', '2017')).toBe('2017');
+    expect(formatDateRange('2019-12-02', null)).toBe('from 2 Dec 2019');
+    expect(formatDateRange(null, '2019-12')).toBe('until Dec 2019');
+    expect(formatDates({ start: null, end: null, durationDays: 5 })).toBe('5 days');
+  });
+
+  it('formats single dates and timestamps at their precision', () => {
+    expect(formatDate('2019-12-03T10:00:00Z')).toBe('3 Dec 2019');
+    expect(formatDate('2019-12')).toBe('Dec 2019');
+    expect(formatDate(null)).toBe('date unknown');
+  });
+});
+
+describe('location, role, names', () => {
+  it('names countries from the annotation, else shows the code', () => {
+    const names = entityNamesOf(fixtureAnnotation());
+    expect(formatLocation({ country: 'country:EE', city: 'Tartu' }, names)).toBe('Tartu, Estonia');
+    expect(formatLocation({ country: 'country:FI', city: 'Helsinki' }, names)).toBe('Helsinki, FI');
+    expect(formatLocation({ country: null })).toBe('place unknown');
+  });
+
+  it('says roles with their years', () => {
+    expect(formatRole({ role: 'observer', from: 2015, to: 2018 })).toBe('observer 2015–2018');
+    expect(formatRole({ role: 'partner', from: 2019 })).toBe('partner since 2019');
+    expect(formatRole({ role: 'host', from: 2017, to: 2017 })).toBe('host 2017');
+    expect(formatValue({ type: 'role', entity: 'country:JP', role: 'observer', from: 2015, to: 2018 })).toBe('JP: observer 2015–2018');
+    expect(formatValue({ type: 'edition', ordinal: 12 })).toBe('12th edition');
+    expect(formatValue({ type: 'edition', ordinal: 22 })).toBe('22nd edition');
+  });
+});

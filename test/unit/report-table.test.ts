@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildTable,
+  buildTimeline,
+  entityCounts,
+  originOf,
+  sourceRows,
+  summarizeClaims,
+  summaryLine,
+} from '../../lib/report/table';
+import { fixtureAnnotation } from './report-fixture';
+
+describe('buildTable', () => {
+  it('puts the page first and groups retellings under the source they retell', () => {
+    const t = buildTable(fixtureAnnotation());
+    expect(t.columns[0]!.isPage).toBe(true);
+    // ERR (1 Dec) and Reuters (2 Dec) are the two independent origins; AFP and Le Monde retell Reuters.
+    expect(t.groups.map((g) => g.id)).toEqual(['page', 'imp:err', 'imp:reuters']);
+    expect(t.groups[2]!.columns.map((c) => c.id)).toEqual(['imp:reuters', 'imp:afp-fr', 'imp:lemonde']);
+    // A source that shares only a country and says nothing about a claim gets no column.
+    expect(t.columns.some((c) => c.id === 'imp:other')).toBe(false);
+  });
+
+  it('orders rows by position on the page and fills each cell with its relation', () => {
+    const t = buildTable(fixtureAnnotation());
+    expect(t.rows.map((r) => r.claim.kind)).toEqual(['dates', 'participants', 'location', 'role']);
+    const participants = t.rows[1]!;
+    const states = Object.fromEntries(participants.cells.map((c) => [c.columnId, c.state]));
+    expect(states).toEqual({ page: 'page', 'imp:err': 'agree', 'imp:reuters': 'agree', 'imp:afp-fr': 'agree', 'imp:lemonde': 'none' });
+    expect(participants.independentOrigins).toBe(2);
+    const dates = t.rows[0]!;
+    expect(dates.cells.find((c) => c.columnId === 'imp:lemonde')).toMatchObject({ state: 'conflict', entries: [{ text: 'du 25 au 29 novembre' }] });
+  });
+
+  it('sorts origins by outlet when asked, the page staying first', () => {
+    const a = fixtureAnnotation();
+    a.sources = a.sources.map((s) => (s.id === 'imp:err' ? { ...s, outlet: 'Yle' } : s));
+    expect(buildTable(a, undefined, 'date').groups.map((g) => g.id)).toEqual(['page', 'imp:err', 'imp:reuters']);
+    expect(buildTable(a, undefined, 'outlet').groups.map((g) => g.id)).toEqual(['page', 'imp:reuters', 'imp:err']);
+  });
+
+  it('filters by entity, kind and verdict, and drops columns with nothing to show', () => {
+    const a = fixtureAnnotation();
+    expect(buildTable(a, { entity: 'country:JP', kind: null, verdict: null }).rows.map((r) => r.claim.kind)).toEqual(['role']);
+    expect(buildTable(a, { entity: 'country:EE', kind: null, verdict: null }).rows.map((r) => r.claim.kind)).toEqual(['location']);
+    const conflicting = buildTable(a, { entity: null, kind: null, verdict: 'conflicting' });
+    expect(conflicting.rows).toHaveLength(1);
+    // Le Monde keeps its place under Reuters even when Reuters itself has no cell to show.
+    expect(conflicting.columns.map((c) => c.id)).toEqual(['page', 'imp:lemonde']);
+    expect(conflicting.groups.map((g) => [g.id, g.origin?.outlet])).toEqual([['page', undefined], ['imp:reuters', 'Reuters']]);
+    expect(conflicting.totalClaims).toBe(4);
+    expect(buildTable(a, { entity: null, kind: 'vessels', verdict: null }).rows).toEqual([]);
+  });
+});
+
+describe('originOf', () => {
+  it('follows chains and stops on cycles', () => {
+    const m = new Map([
+      ['a', { derivedFrom: 'b' }],
+      ['b', { derivedFrom: 'a' }],
+      ['c', { derivedFrom: 'missing' }],
+    ]);
+    expect(originOf('a', m)).toBe('b');
+    expect(originOf('c', m)).toBe('missing');
+  });
+});
+
+describe('summary and overview', () => {
+  it('counts verdicts and independent origins', () => {
+    const s = summarizeClaims(fixtureAnnotation());
+    expect(s).toMatchObject({ total: 4, byVerdict: { corroborated: 2, conflicting: 1, unverified: 1, mixed: 0 }, independentOrigins: 2 });
+    expect(summaryLine(s)).toBe('4 claims: 2 corroborated (2 independent sources), 1 conflicting, 1 unverified');
+  });
+
+  it('counts entity mentions, exercises first', () => {
+    expect(entityCounts(fixtureAnnotation()).map((e) => [e.name, e.count, e.first.start])).toEqual([
+      ['Cyber Coalition', 2, 10],
+      ['Estonia', 1, 80],
+      ['NATO', 1, 0],
+    ]);
+  });
+});
+
+describe('sources and timeline', () => {
+  it('lists the page first, then sources by date or outlet, with what they retell', () => {
+    const byDate = sourceRows(fixtureAnnotation(), 'date');
+    expect(byDate.map((r) => r.id)).toEqual(['page', 'imp:err', 'imp:reuters', 'imp:afp-fr', 'imp:lemonde', 'imp:other']);
+    expect(byDate.find((r) => r.id === 'imp:lemonde')!.retells).toBe('imp:reuters');
+    expect(sourceRows(fixtureAnnotation(), 'outlet').map((r) => r.outlet)).toEqual(['This page', 'AFP (French)', 'ERR', 'Le Monde', 'Postimees', 'Reuters']);
+  });
+
+  it('places sources on a day scale and keeps undated ones apart', () => {
+    const t = buildTimeline(fixtureAnnotation());
+    expect(t.entries.map((e) => [e.date, e.position])).toEqual([
+      ['2019-12-01', 0],
+      ['2019-12-02', 0.25],
+      ['2019-12-03', 0.5],
+      ['2019-12-04', 0.75],
+      ['2019-12-05', 1],
+    ]);
+    expect(t.entries[3]!.sources[0]!.isPage).toBe(true);
+    expect(t.undated.map((r) => r.id)).toEqual(['imp:other']);
+  });
+});
