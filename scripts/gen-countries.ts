@@ -71,17 +71,18 @@ export function buildCountries(names: Record<string, string[]>, extra: Record<st
       const name = row.name ?? lib[0];
       if (!name) throw new Error(`no name for ${code}`);
       const demonyms = row.demonyms ?? [];
+      // Key order is the order written to the file; optional fields are left out rather than emptied.
       const entity: Entity = {
         id: `country:${code}`,
         type: 'country',
         name,
         // Demonyms live in their own field so the detector can report form "demonym".
         aliases: unique([...lib, ...(row.aliases ?? [])], new Set([name, ...demonyms])),
+        ...(demonyms.length ? { demonyms } : {}),
+        ...(row.variants?.length ? { variants: row.variants } : {}),
+        description: row.description ?? `${row.kind ?? 'Country'} in ${row.region}`,
+        ...(row.refs?.length ? { refs: row.refs } : {}),
       };
-      if (demonyms.length) entity.demonyms = demonyms;
-      if (row.variants?.length) entity.variants = row.variants;
-      entity.description = row.description ?? `${row.kind ?? 'Country'} in ${row.region}`;
-      if (row.refs?.length) entity.refs = row.refs;
       return entity;
     });
 }

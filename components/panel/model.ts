@@ -127,3 +127,13 @@ export function metadataFromForm(f: MetadataForm): FormResult {
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, metadata: { title, outlet: f.outlet.trim(), published: published || null, url: url || null, language: language || null } };
 }
+
+/** One line about the knowledge base for the popup and the options page. */
+export function kbStatusLine(kb: KbStatus | null): string {
+  if (!kb) return 'Checking the knowledge base…';
+  if (kb.error) return `Knowledge base error: ${kb.error}`;
+  if (!kb.ready) return 'Preparing the bundled sources…';
+  const n = (x: number) => x.toLocaleString('en-US');
+  const dataset = kb.datasetVersion ? ` · dataset ${kb.datasetVersion}` : '';
+  return `${n(kb.sources)} source${kb.sources === 1 ? '' : 's'}, ${n(kb.claims)} claim${kb.claims === 1 ? '' : 's'}, ${n(kb.entities)} entities${dataset}`;
+}

@@ -46,8 +46,8 @@ const PATTERNS: { re: RegExp; groups: string }[] = [
 
 const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)[- ](day|week)s?(?:-long)?\b|\bweek-long\b|\bweeklong\b|\bfor\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(day|week)s\b/i;
 
-const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|from|since)\s+(?:on\s+)?(?:the\s+)?$/i;
-const END_WORDS = /\b(?:until|till|through|to|ended|ends|end|ending|concluded|concludes|conclude|wrapped up|wraps up|closed|closes|finished|finishes|finish)\s+(?:on\s+)?(?:the\s+)?$/i;
+const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|from|since)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?(?:the\s+)?$/i;
+const END_WORDS = /\b(?:until|till|through|to|ended|ends|end|ending|concluded|concludes|conclude|wrapped up|wraps up|closed|closes|finished|finishes|finish)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?(?:the\s+)?$/i;
 const HELD_WORDS = /\b(?:held|hold|holds|take place|takes place|took place|taking place|conducted|staged|scheduled|planned|set|due|run|runs|ran|will be)\s+(?:\w+\s+)?(?:on|in|for|from)?\s*(?:the\s+)?$/i;
 // A date a report was published or a statement made is not the exercise's date.
 const SPEECH_BEFORE = /\b(?:reported|said|announced|told|stated|published|wrote|added|posted|reports|says)\s+(?:on\s+)?(?:the\s+)?$/i;
@@ -118,7 +118,10 @@ export function findDates(sentence: string, published: Date | null): DatesMatch 
   if (dur) spans.push({ start: dur.index, end: dur.index + dur[0].length });
   const value: DatesValue = { type: 'dates', start, end: endDate, precision };
   if (durationDays !== undefined) value.durationDays = durationDays;
-  return { value, start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  let end = Math.max(...spans.map((s) => s.end));
+  // A sentence's full stop is not part of "7 November".
+  if (sentence[end - 1] === '.' && !/\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i.test(sentence.slice(0, end))) end--;
+  return { value, start: Math.min(...spans.map((s) => s.start)), end };
 }
 
 function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null): Piece | null {
@@ -130,6 +133,8 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
   const span = { start: triggerStart(before, m.index), end: m.index + m[0].length };
 
   if (g.wd !== undefined) {
+    // "Thursday, 1 December": the date that follows says more than the weekday.
+    if (new RegExp(`^,?\\s*(?:${DAY}\\s+${MON}|${MON}\\s+\\d)`, 'i').test(sentence.slice(span.end))) return null;
     const role = roleOf(before);
     if (!role || !published) return null;
     const day = iso(resolveWeekday(WEEKDAYS[g.wd]!, role === 'end' && !tense ? 'future' : tense, published));

@@ -19,7 +19,7 @@ const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres
 /** How many sentences after the last reference a sentence without one may still speak of it. */
 const WINDOW = 3;
 /** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
-const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|contingent|delegation|personnel)\b/i;
+const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected)\b/i;
 const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
 const DEFINITE_GROUP = /\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:team|contingent|delegation|group|unit|detachment)\s+of\b/i;
@@ -83,8 +83,11 @@ export function extractClaims(input: ExtractInput): Claim[] {
     const actors: Actor[] = actorsHere.map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
     const found: { kind: ClaimKind; value: ClaimValue; span: Span; edition?: number | null }[] = [];
 
-    if (referenced || PARTICIPATION.test(s.text)) {
+    const cue = referenced || PARTICIPATION.test(s.text);
+    {
       for (const c of findCounts(tokens)) {
+        // Aircraft, ships and vehicles near an exercise are its own; people need a cue to be.
+        if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
         if (dates && c.start < dates.end && c.end > dates.start) continue;
         let kind = c.kind;
         if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
@@ -110,6 +113,8 @@ export function extractClaims(input: ExtractInput): Claim[] {
       found.push({ kind: 'role', value, span: r, edition });
     }
 
+    // An edition learnt from resolved dates carries on to the sentences that follow.
+    if (focus && focus.edition === null && datesYear !== null && refs.some((r) => r.id === focus!.id && r.edition === null)) focus.edition = datesYear;
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
       const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? pubYear);

@@ -206,6 +206,8 @@ const MODIFIERS = new Set(
 );
 const ADJECTIVE_ENDING = /(?:ian|ese|ish|ean|ern)$/;
 
+const INVOLVED = /^(?:(?:could|would|will|may|might|were|are) )?(?:be )?(?:involved|take part|taking part|took part|participate|participated|participating)\b/;
+
 /** Nouns for the group of people a count may refer to ("the team of roughly 20"). */
 const GROUP_NOUNS = new Set(['team', 'contingent', 'delegation', 'group', 'force', 'unit', 'detachment', 'crew']);
 
@@ -257,6 +259,15 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     const noun = nounAfter(tokens, next);
     let kind: CountKind | undefined = noun ? kindOf(tokens, noun.index) : undefined;
     let end = noun ? tokens[noun.index]!.end : tokens[next - 1]!.end;
+    if (!kind && tokens[next]?.t === 'pieces' && tokens[next + 1]?.t === 'of') {
+      // "680 pieces of equipment": hardware, counted with vehicles.
+      kind = 'vehicles';
+      end = tokens[Math.min(next + 3, tokens.length - 1)]!.end;
+    }
+    if (!kind && /^(?:could|would|will|may|might|were|are)?$/.test(tokens[next]?.t ?? '') && INVOLVED.test(tokens.slice(next, next + 4).map((t) => t.t).join(' '))) {
+      // "as many as 100,000 could be involved": people, though the noun is left out.
+      kind = 'participants';
+    }
     if (!kind) {
       // "the team of roughly 20", "a contingent of 150".
       const g = tokens[first - 1]?.t === 'of' ? tokens[first - 2]?.t : undefined;

@@ -8,6 +8,8 @@ import type { Span } from './types';
 export interface RoleMatch extends Span {
   entity: string;
   role: Role;
+  /** End of the word that states the role; years attach to the nearest such word. */
+  wordEnd: number;
   from?: number;
   to?: number;
 }
@@ -21,11 +23,11 @@ const ROLE_WORD: Record<string, Role> = {
 // "as an observer", "a full-fledged participant", "observer status", "the host nation".
 const STATUS = /\b(?:(?:as|an?|its|the|full(?:-fledged)?|formal|official|regular|active)\s+(?:[\w-]+\s+)?(observer|participant|partner|host|organi[sz]er)\b(?![-\w])|(observer|participant|partner)\s+(?:status|state|nation|country|member))/gi;
 // Verbs whose subject is the actor right before them: "Japan joined", "Estonia hosts".
-const VERB = /\b(took part|take part|takes part|taking part|participated|participates|joined|joins|will join|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
+const VERB = /\b(took part|take part|takes part|taking part|participated|participates|joined|joins|will join|co-host(?:s|ed)?|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
 const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
-const GROUP_BEFORE_INCLUDE = /\b(?:participants|participating|countries|nations|members|states|allies|partners)\b/i;
+const GROUP_BEFORE_INCLUDE = /\b(?:participants|countries|nations|members|states|allies|partners)\b/i;
 const YEARS = /\b(?:(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|till)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)|since\s+((?:19|20)\d\d)|in\s+((?:19|20)\d\d))\b/gi;
 
 function verbRole(verb: string): Role {
@@ -43,14 +45,31 @@ function actorBefore(actors: Actor[], sentence: string, offset: number, reach: n
   return best;
 }
 
+const AUXILIARY = /^(?:\s+(?:has|have|had|also|will|has also|have also|is|are|was|were|would|been|has been|formally|officially))*\s*$/i;
+
+/** The actors that are the subject of a verb at `offset`: the one right before it and those listed with it. */
+function listBefore(actors: Actor[], sentence: string, offset: number): Actor[] {
+  const out: Actor[] = [];
+  let edge = offset;
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const a = actors[k]!;
+    if (a.end > edge) continue;
+    const gap = sentence.slice(a.end, edge);
+    if (!(out.length ? /^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?$/i : AUXILIARY).test(gap)) break;
+    out.unshift(a);
+    edge = a.start;
+  }
+  return out;
+}
+
 export function findRoles(sentence: string, actors: Actor[]): RoleMatch[] {
   const out: RoleMatch[] = [];
-  const add = (entity: string, role: Role, start: number, end: number): void => {
+  const add = (entity: string, role: Role, start: number, end: number, wordEnd: number): void => {
     const same = out.find((r) => r.entity === entity && r.role === role);
     if (same) {
       same.start = Math.min(same.start, start);
       same.end = Math.max(same.end, end);
-    } else out.push({ entity, role, start, end });
+    } else out.push({ entity, role, start, end, wordEnd });
   };
   const negated = (at: number): boolean => NEGATION.test(sentence.slice(Math.max(0, at - 30), at));
 
@@ -59,20 +78,24 @@ export function findRoles(sentence: string, actors: Actor[]): RoleMatch[] {
     const role = ROLE_WORD[(m[1] ?? m[2])!.toLowerCase()]!;
     if (negated(m.index)) continue;
     const actor = actorBefore(actors, sentence, m.index, 90);
-    if (actor) add(actor.id, role, actor.start, m.index + m[0].length);
+    if (actor) add(actor.id, role, actor.start, m.index + m[0].length, m.index + m[0].length);
   }
   VERB.lastIndex = 0;
   for (let m = VERB.exec(sentence); m; m = VERB.exec(sentence)) {
     if (negated(m.index)) continue;
-    // The subject sits right before the verb, with at most an auxiliary between.
-    const actor = actorBefore(actors, sentence, m.index, 20);
-    if (!actor || !/^(?:\s+(?:has|have|had|also|will|has also|have also|is|are|was|were|would|been|has been|formally|officially))*\s*$/i.test(sentence.slice(actor.end, m.index))) continue;
-    if (actor.type === 'organization' && /participation|joined|joins|took part|participated/i.test(m[0]) && /^\s*member/i.test(sentence.slice(actor.end))) continue;
-    add(actor.id, verbRole(m[1]!), actor.start, m.index + m[0].length);
+    // The subject sits right before the verb, with at most an auxiliary between: "Sweden and Finland joined".
+    const subjects = listBefore(actors, sentence, m.index);
+    if (!subjects.length) continue;
+    const end = m.index + m[0].length;
+    // "took part as an observer", "joined as partners": the noun names the role.
+    const as = /^\s+as\s+(?:an?\s+)?(?:full(?:-fledged)?\s+|formal\s+)?(observer|participant|partner)s?\b/i.exec(sentence.slice(end));
+    const role = as ? ROLE_WORD[as[1]!.toLowerCase()]! : verbRole(m[1]!);
+    const wordEnd = as ? end + as[0].length : end;
+    for (const actor of subjects) add(actor.id, role, actor.start, wordEnd, wordEnd);
   }
   for (const a of actors) {
     const by = BY.exec(sentence.slice(Math.max(0, a.start - 40), a.start));
-    if (by && !negated(a.start - by[0].length)) add(a.id, verbRole(by[1]!), a.start - by[0].length, a.end);
+    if (by && !negated(a.start - by[0].length)) add(a.id, verbRole(by[1]!), a.start - by[0].length, a.end, a.start);
   }
   INCLUDE.lastIndex = 0;
   for (let m = INCLUDE.exec(sentence); m; m = INCLUDE.exec(sentence)) {
@@ -80,33 +103,32 @@ export function findRoles(sentence: string, actors: Actor[]): RoleMatch[] {
     // The listed actors run until the clause ends.
     const stop = sentence.slice(m.index + m[0].length).search(/[;:]|(?<![A-Z])\.(?=\s|$)|\b(?:participated|took part|joined|were|are|will|have)\b/);
     const end = stop < 0 ? sentence.length : m.index + m[0].length + stop;
+    // Only the actors listed right after the word: "include the U.S., European Union and Ukraine".
+    let cursor = m.index + m[0].length;
     for (const a of actors) {
-      if (a.start < m.index || a.start >= end || a.form === 'demonym') continue;
-      // "other NATO member countries" names a group, not a participant.
-      if (/^\s*(?:member|countries|allies|states|nations)\b/i.test(sentence.slice(a.end))) continue;
-      add(a.id, 'participant', a.start, a.end);
+      if (a.start < cursor || a.start >= end) continue;
+      if (!/^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?$/i.test(sentence.slice(cursor, a.start))) break;
+      cursor = a.end;
+      if (a.form === 'demonym' || /^\s*(?:member|countries|allies|states|nations)\b/i.test(sentence.slice(a.end))) continue;
+      add(a.id, 'participant', a.start, a.end, a.end);
     }
   }
   attachYears(sentence, out);
   return out;
 }
 
-/** Each year span goes to the role claim nearest to it. */
+/** Each year span goes to the role word nearest to it, preferring the word before the years. */
 function attachYears(sentence: string, roles: RoleMatch[]): void {
   if (!roles.length) return;
   YEARS.lastIndex = 0;
   for (let m = YEARS.exec(sentence); m; m = YEARS.exec(sentence)) {
     const from = Number(m[1] ?? m[3] ?? m[5] ?? m[6]);
     const toText = m[2] ?? m[4] ?? m[6];
+    const distance = (r: RoleMatch): number => (m!.index >= r.wordEnd ? m!.index - r.wordEnd : 2 * (r.wordEnd - m!.index));
     let nearest = roles[0]!;
-    for (const r of roles) if (distance(r, m.index) < distance(nearest, m.index)) nearest = r;
+    for (const r of roles) if (distance(r) < distance(nearest)) nearest = r;
     nearest.from = from;
     if (toText) nearest.to = Number(toText);
     nearest.end = Math.max(nearest.end, m.index + m[0].length);
-    nearest.start = Math.min(nearest.start, m.index);
   }
-}
-
-function distance(span: Span, at: number): number {
-  return at >= span.end ? at - span.end : span.start - at;
 }

@@ -269,7 +269,7 @@ function widen(root: Element, node: Node): Element {
  */
 const READERABLE = { minContentLength: 80, minScore: 10 };
 
-const ARTICLE_LD_TYPE = /"@type"\s*:\s*\[?[^\]}]*?"(?:[^"]*[/:])?(?:\w*Article|BlogPosting|LiveBlogPosting|Report)"/;
+const ARTICLE_LD_TYPE = /"@type"\s*:\s*\[?\s*(?:"[^"]*"\s*,\s*)*"(?:[^"]*[/:])?(?:\w*Article|BlogPosting|Report)"/;
 
 /** Whether the page calls itself an article (Open Graph or JSON-LD), however little prose it has. */
 function declaresArticle(doc: Document): boolean {

@@ -50,7 +50,8 @@ export function parseCsv(text: string): ParsedFile {
       result.rejected.push({ ...at, reason: `row ${at.record}: quoted field never closed` });
       return;
     }
-    const record: Record<string, string> = {};
+    // No prototype: a column named "constructor" or "__proto__" is just a column.
+    const record = Object.create(null) as Record<string, string>;
     header.fields.forEach((name, c) => {
       const value = row.fields[c];
       // Two columns with one name: the first non-empty value counts.
@@ -69,7 +70,7 @@ export function parseCsv(text: string): ParsedFile {
 }
 
 /** The delimiter that splits the header row most often, outside quotes; `,` when none does. */
-export function sniffDelimiter(text: string): string {
+function sniffDelimiter(text: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   for (const ch of text) {
@@ -83,7 +84,7 @@ export function sniffDelimiter(text: string): string {
 }
 
 /** Split text into rows of fields; blank lines are skipped. Runs of ordinary characters are copied in one slice. */
-export function csvRows(text: string, delimiter: string): CsvRow[] {
+function csvRows(text: string, delimiter: string): CsvRow[] {
   const rows: CsvRow[] = [];
   // Inside a character class only \ ] ^ - are special; a raw tab is fine as it is.
   const plainRun = new RegExp(`[^"\r\n${delimiter.replace(/[\\\]^-]/g, '\\$&')}]+`, 'y');

@@ -117,6 +117,21 @@ describe('collectArticleText on an article page', () => {
   });
 });
 
+describe('collectArticleText on a short news item', () => {
+  it('treats a page that declares itself an article as one, however short', () => {
+    const brief =
+      '<p>The coast guard said two patrol boats joined the search exercise on Tuesday morning.</p>' +
+      '<p>The drill ends on Friday, officials of the invented port authority said.</p>';
+    const plain = collectArticleText(parseHtmlDocument(`<html><head></head><body><main>${brief}</main></body></html>`));
+    const declared = collectArticleText(parseHtmlDocument(
+      `<html><head><meta property="og:type" content="article"></head><body><main>${brief}</main><footer>FOOTER-TEXT</footer></body></html>`));
+    expect(plain.root).toBeNull();
+    expect(declared.root).not.toBeNull();
+    expect(declared.text).toBe(
+      'The coast guard said two patrol boats joined the search exercise on Tuesday morning.\n\nThe drill ends on Friday, officials of the invented port authority said.');
+  });
+});
+
 describe('collectArticleText without an article', () => {
   it('returns root null and only the prose paragraphs of main', () => {
     const { at } = collect('listing.html');

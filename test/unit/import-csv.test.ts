@@ -57,6 +57,11 @@ describe('CSV import', () => {
     expect(open.rejected).toEqual([{ record: 2, line: 3, reason: 'row 2: quoted field never closed' }]);
   });
 
+  it('treats columns named like object properties as plain columns', () => {
+    const parsed = parseImportFile('a.csv', utf8('constructor,__proto__,toString,text\nx,y,z,Ordinary text.\n'));
+    expect(parsed.articles.map((a) => a.text)).toEqual(['Ordinary text.']);
+  });
+
   it('decodes a Windows-1252 export from a spreadsheet', () => {
     // "Übung" in Windows-1252 is 0xDC followed by ASCII; not valid UTF-8.
     const bytes = new Uint8Array([...utf8('title,text\n'), 0xdc, ...utf8('bung,Die '), 0xdc, ...utf8('bung endet.\n')]);

@@ -78,6 +78,10 @@ describe('JSON import', () => {
     const parsed = parseImportFile('bad.json', utf8('[\n  {"title": "A",\n   "text": oops}\n]'));
     expect(parsed.articles).toEqual([]);
     expect(parsed.rejected).toEqual([{ line: 3, reason: 'invalid JSON at line 3' }]);
+    const truncated = parseImportFile('cut.json', utf8('[\n{"text": "a"},\n{"text": "b\\u00'));
+    expect(truncated.rejected).toEqual([{ line: 3, reason: 'invalid JSON at line 3' }]);
+    const trailingComma = parseImportFile('comma.json', utf8('[\n  {"text": "a"},\n]'));
+    expect(trailingComma.rejected).toEqual([{ line: 3, reason: 'invalid JSON at line 3' }]);
   });
 
   it('decodes UTF-8 with BOM and UTF-16 with either BOM', () => {

@@ -1,0 +1,113 @@
+/**
+ * Toolbar popup: pause on this site or everywhere, open the side panel, reach Options, and see
+ * whether the knowledge base is ready. Pausing writes storage.local; content scripts react.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { KbStatus } from '@/lib/messages';
+import { httpHostname } from '@/lib/report/url';
+import { kbStatusLine } from '@/components/panel/model';
+import { isSitePaused, readPause, setAllPaused, setSitePaused, siteKey, type PauseState } from '@/components/shared/pause';
+import { send } from '@/components/shared/send';
+import '@/components/shared/theme.css';
+
+interface SidePanelApis {
+  chrome?: { sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> } };
+  browser?: { sidebarAction?: { open(): Promise<void> } };
+}
+
+/**
+ * Both APIs need the click's user gesture, so this runs synchronously inside the handler
+ * (no await before the call). Chromium has sidePanel; Firefox has sidebarAction.
+ */
+function openSidePanel(tabId: number | undefined): Promise<void> | null {
+  const g = globalThis as SidePanelApis;
+  if (g.chrome?.sidePanel?.open && tabId !== undefined) return g.chrome.sidePanel.open({ tabId });
+  if (g.browser?.sidebarAction?.open) return g.browser.sidebarAction.open();
+  return null;
+}
+
+function Popup() {
+  const [tab, setTab] = useState<{ id?: number; host: string | null } | null>(null);
+  const [pause, setPause] = useState<PauseState | null>(null);
+  const [kb, setKb] = useState<KbStatus | null>(null);
+  const [kbError, setKbError] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => setTab({ id: t?.id, host: httpHostname(t?.url) }));
+    void readPause(browser.storage.local).then(setPause);
+    send({ type: 'kb-status' }).then(setKb, (e: unknown) => setKbError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const host = tab?.host ?? null;
+  const sitePaused = !!(pause && host && isSitePaused(pause, host));
+
+  return (
+    <main class="popup">
+      <h1>Triangulate</h1>
+      <p class="muted" data-testid="kb-status">
+        {kbError ? `Knowledge base unavailable: ${kbError}` : kbStatusLine(kb)}
+      </p>
+      <fieldset disabled={!pause}>
+        <legend>Pause</legend>
+        <label class="toggle">
+          <input
+            type="checkbox"
+            data-testid="pause-site"
+            checked={sitePaused}
+            disabled={!host}
+            onChange={async (e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              setPause(await setSitePaused(browser.storage.local, host!, on));
+              setMessage(on ? `Paused on ${siteKey(host!)}.` : `Resumed on ${siteKey(host!)}.`);
+            }}
+          />
+          {host ? `On ${siteKey(host)}` : 'On this site (not a web page)'}
+        </label>
+        <label class="toggle">
+          <input
+            type="checkbox"
+            data-testid="pause-all"
+            checked={!!pause?.all}
+            onChange={async (e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              setPause(await setAllPaused(browser.storage.local, on));
+              setMessage(on ? 'Paused everywhere.' : 'Resumed everywhere.');
+            }}
+          />
+          Everywhere
+        </label>
+      </fieldset>
+      <p role="status" aria-live="polite" class="muted" data-testid="popup-status">
+        {message}
+      </p>
+      <div class="buttons">
+        <button
+          type="button"
+          class="primary"
+          data-testid="open-side-panel"
+          onClick={() => {
+            const opened = openSidePanel(tab?.id);
+            if (!opened) {
+              setMessage('This browser cannot open the side panel from here; use its sidebar menu.');
+              return;
+            }
+            opened.then(
+              () => window.close(),
+              (e: unknown) => setMessage(`Could not open the side panel: ${e instanceof Error ? e.message : String(e)}`),
+            );
+          }}
+        >
+          Open side panel
+        </button>
+        <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+          Options and imports
+        </button>
+      </div>
+    </main>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

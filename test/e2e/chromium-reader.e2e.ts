@@ -1,0 +1,86 @@
+/**
+ * The reader's experience in real Chromium with the built extension: highlights on the seed
+ * article, the popover on hover and on keyboard focus, Escape, pausing, and screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
+import { chromiumPopoverText, HIGHLIGHT_TEXTS, pointOfText } from './inspect';
+import { ROOT, serve, seedPageHtml, type LocalServer } from './pages';
+
+const available = browsersAvailable().chromium;
+if (!available) console.warn('Chromium e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)');
+
+describe.skipIf(!available)('reader experience in Chromium', () => {
+  let server: LocalServer;
+  let session: ChromiumSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serve({ '/seed-000.html': seedPageHtml('000') });
+    session = await launchChromium();
+    page = await session.context.newPage();
+    await page.goto(`${server.origin}/seed-000.html`);
+    await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('highlights the article entities by type, without touching the DOM', async () => {
+    const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
+    const all = new Set([...(painted.exercise ?? []), ...(painted.country ?? []), ...(painted.organization ?? [])]);
+    for (const name of ['Japan', 'NATO', 'China', 'Estonia', 'Cyber Coalition']) expect(all).toContain(name);
+    expect(painted.exercise).toContain('Cyber Coalition');
+    expect(painted.country).toContain('Estonia');
+    expect(painted.organization).toContain('NATO');
+    // Navigation and related links are not the article: nothing there is painted.
+    expect(Number(await page.getAttribute('html', 'data-triangulate-mentions'))).toBeGreaterThanOrEqual(20);
+    expect(await page.locator('triangulate-mark').count()).toBe(0);
+  });
+
+  it('opens a popover on hover that lists the other seed as a source', async () => {
+    const at = (await page.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).toContain('Cyber Coalition');
+    const text = await chromiumPopoverText(page);
+    expect(text).toContain('Exercise');
+    expect(text).toContain('Reference News (Cankao Xiaoxi)');
+    expect(text).toContain('derived');
+    await page.screenshot({ path: `${ROOT}/test/screenshots/popover-light.png` });
+    // Leaving the term and the card closes it.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).not.toContain('Cyber Coalition');
+  });
+
+  it('opens the popover from the keyboard, moves focus into it, and closes on Escape', async () => {
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.localName), { timeout: 5000 }).toBe('triangulate-ui');
+    const text = await chromiumPopoverText(page);
+    expect(text).toMatch(/Country|Organization|Exercise/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).toBe('');
+  });
+
+  it('follows a dark colour scheme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const at = (await page.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).toContain('Cyber Coalition');
+    await page.screenshot({ path: `${ROOT}/test/screenshots/popover-dark.png` });
+    await page.mouse.move(5, 5);
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('removes every trace when the site is paused, and comes back when resumed', async () => {
+    await session.worker.evaluate(() => chrome.storage.local.set({ pause: { all: false, sites: ['127.0.0.1'] } }));
+    await expect.poll(() => page.getAttribute('html', 'data-triangulate'), { timeout: 5000 }).toBeNull();
+    const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
+    expect(Object.values(painted).flat()).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('triangulate-ui, triangulate-mark').length)).toBe(0);
+    await session.worker.evaluate(() => chrome.storage.local.set({ pause: { all: false, sites: [] } }));
+    await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 15000 });
+  });
+});

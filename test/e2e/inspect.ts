@@ -1,0 +1,96 @@
+/**
+ * Reading what a user sees. The popover lives in a closed shadow root that page scripts cannot
+ * reach (that is the point), so tests read it the way DevTools does: Chromium's DOM domain with
+ * `pierce`, and WebDriver BiDi serialisation with `includeShadowTree: "all"` in Firefox.
+ */
+import type { Page } from 'playwright-core';
+
+interface CdpNode {
+  nodeId: number;
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function textOf(node: CdpNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.localName === 'style') return '';
+  const parts = [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf);
+  return parts.join(node.localName && /^(p|li|h2|h3|div|header|footer|section|summary|q)$/.test(node.localName) ? ' ' : '');
+}
+
+function find(node: CdpNode, name: string): CdpNode | null {
+  if (node.localName === name) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const hit = find(child, name);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Text inside Triangulate's closed shadow root on a Chromium page ('' when there is none). */
+export async function chromiumPopoverText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = find(root, 'triangulate-ui');
+    return host ? textOf(host).replace(/\s+/g, ' ').trim() : '';
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The texts painted with each Triangulate highlight (CSS Custom Highlight API registry). */
+export const HIGHLIGHT_TEXTS = `(() => {
+  const out = {};
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('triangulate-')) continue;
+    out[name.slice(12)] = [...h].map((r) => r.toString());
+  }
+  return out;
+})()`;
+
+/** Centre of the first occurrence of `text` in the page's visible text nodes. */
+export const pointOfText = (text: string) => `(() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.data.indexOf(${JSON.stringify(text)});
+    if (i < 0) continue;
+    const r = document.createRange();
+    r.setStart(n, i);
+    r.setEnd(n, i + ${text.length});
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const b = r.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+  return null;
+})()`;
+
+interface BidiNode {
+  type: string;
+  value?: { nodeType: number; localName?: string; nodeValue?: string; children?: BidiNode[]; shadowRoot?: BidiNode | null };
+}
+
+function bidiText(node: BidiNode | null | undefined): string {
+  const v = node?.value;
+  if (!v) return '';
+  if (v.nodeType === 3) return v.nodeValue ?? '';
+  if (v.localName === 'style') return '';
+  const inner = [bidiText(v.shadowRoot), ...(v.children ?? []).map(bidiText)];
+  return inner.join(v.localName && /^(p|li|h2|h3|div|header|footer|section|summary|q)$/.test(v.localName) ? ' ' : '');
+}
+
+/** Text inside Triangulate's closed shadow root on a Firefox page, via WebDriver BiDi. */
+export async function firefoxPopoverText(browser: unknown, page: unknown): Promise<string> {
+  const connection = (browser as { connection: { send(method: string, params: unknown): Promise<{ result: { result: BidiNode } }> } }).connection;
+  const context = (page as { mainFrame(): { _id: string } }).mainFrame()._id;
+  const reply = await connection.send('script.evaluate', {
+    expression: 'document.querySelector("triangulate-ui")',
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
+  });
+  return bidiText(reply.result.result).replace(/\s+/g, ' ').trim();
+}
