@@ -262,7 +262,7 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     if (!kind && tokens[next]?.t === 'pieces' && tokens[next + 1]?.t === 'of') {
       // "680 pieces of equipment": hardware, counted with vehicles.
       kind = 'vehicles';
-      end = tokens[Math.min(next + 3, tokens.length - 1)]!.end;
+      end = tokens[Math.min(next + 2, tokens.length - 1)]!.end;
     }
     if (!kind && /^(?:could|would|will|may|might|were|are)?$/.test(tokens[next]?.t ?? '') && INVOLVED.test(tokens.slice(next, next + 4).map((t) => t.t).join(' '))) {
       // "as many as 100,000 could be involved": people, though the noun is left out.

@@ -78,7 +78,8 @@ export function findRoles(sentence: string, actors: Actor[]): RoleMatch[] {
     const role = ROLE_WORD[(m[1] ?? m[2])!.toLowerCase()]!;
     if (negated(m.index)) continue;
     const actor = actorBefore(actors, sentence, m.index, 90);
-    if (actor) add(actor.id, role, actor.start, m.index + m[0].length, m.index + m[0].length);
+    // A far subject stays the entity, but the claim's text is the role phrase itself.
+    if (actor) add(actor.id, role, m.index - actor.end > 40 ? m.index : actor.start, m.index + m[0].length, m.index + m[0].length);
   }
   VERB.lastIndex = 0;
   for (let m = VERB.exec(sentence); m; m = VERB.exec(sentence)) {

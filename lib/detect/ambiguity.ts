@@ -74,8 +74,28 @@ function countMatches(re: RegExp, text: string): number {
 
 const georgiaVerdicts = new WeakMap<Token[], boolean>();
 
+/** "Norwegian Sea", "South China Sea", "Persian Gulf": a body of water named after a country is not the country. */
+const WATER_AFTER = /^(sea|ocean|gulf|strait|straits|bight)$/i;
+
+/** Words that turn a country name into another place: "Latin America", "New Jersey", "Gulf of Guinea". */
+const PLACE_BEFORE = /^(latin|south|central|north|new)$/i;
+const PLACE_OF_BEFORE = /^(gulf|sea|bay|bight)$/i;
+
+function isPartOfPlaceName(hit: RawHit, text: string, tokens: Token[]): boolean {
+  const first = tokens[hit.first]!;
+  const next = tokens[hit.last + 1];
+  if (next && WATER_AFTER.test(next.raw) && /^ $/.test(text.slice(tokens[hit.last]!.end, next.start))) return true;
+  const before = tokens[hit.first - 1];
+  if (!before || !/^ $/.test(text.slice(before.end, first.start))) return false;
+  // "South Korea" is a country in the data and wins as the longer match before we get here.
+  if (PLACE_BEFORE.test(before.raw) && isCapitalised(before.raw)) return true;
+  const beforeOf = tokens[hit.first - 2];
+  return before.key === 'of' && !!beforeOf && PLACE_OF_BEFORE.test(beforeOf.raw);
+}
+
 export function rejectedByContext(hit: RawHit, text: string, tokens: Token[]): boolean {
   const id = hit.entry.id;
+  if (hit.entry.type === 'country' && isPartOfPlaceName(hit, text, tokens)) return true;
   if (hit.entry.form === 'demonym' || hit.entry.form === 'acronym') return false;
   if (!PERSON_NAME_COUNTRIES.has(id)) return false;
   const before = tokens[hit.first - 1];

@@ -48,7 +48,12 @@ function editionAfter(text: string, tokens: Token[], last: number): { year: numb
 
 function caseMatches(entry: GazetteerEntry, tokens: Token[], from: number): boolean {
   if (entry.caseRule === 'any') return true;
-  if (entry.caseRule === 'capital') return isCapitalised(tokens[from]!.raw);
+  if (entry.caseRule === 'capital') {
+    if (!isCapitalised(tokens[from]!.raw)) return false;
+    // Names led by an article ("The Times") need every capitalised word capitalised: "The times".
+    if (!/^(the|a|an|la|le|el|die|der)$/i.test(entry.raw[0] ?? '')) return true;
+    return entry.raw.every((raw, k) => !isCapitalised(raw) || isCapitalised(tokens[from + k]?.raw ?? ''));
+  }
   return entry.raw.every((raw, k) => tokens[from + k]?.raw === raw);
 }
 
@@ -65,6 +70,20 @@ export interface RawHit {
   first: number;
   last: number;
   edition?: number;
+  /** Characters to leave off the end of the last token ("Japans" is highlighted as "Japan"). */
+  trimEnd?: number;
+}
+
+/**
+ * Machine translation often drops the apostrophe ("Japans first participation"): a capitalised
+ * one-word country or organisation name plus "s" is that name, highlighted without the "s".
+ */
+function possessiveWithoutApostrophe(tokens: Token[], i: number, gz: Gazetteer): RawHit | null {
+  const token = tokens[i]!;
+  if (token.key.length < 4 || !token.key.endsWith('s') || !isCapitalised(token.raw)) return null;
+  const entries = gz.root.next.get(token.key.slice(0, -1))?.entries ?? [];
+  const entry = entries.find((e) => (e.form === 'name' || e.form === 'alias') && e.caseRule === 'capital' && e.type !== 'exercise');
+  return entry ? { entry, first: i, last: i, trimEnd: 1 } : null;
 }
 
 function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
@@ -104,6 +123,7 @@ function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
         break;
       }
     }
+    best ??= possessiveWithoutApostrophe(tokens, i, gz);
     if (best) {
       hits.push(best);
       i = best.last + 1;
@@ -126,7 +146,7 @@ export function createDetector(entities: Iterable<Entity>): Detector {
         const start = tokens[hit.first]!.start;
         // "U.S." keeps its last full stop: the abbreviation is the name.
         const dotted = hit.entry.caseRule === 'exact' && hit.entry.raw.length > 1 && hit.entry.raw.every((r) => r.length === 1);
-        const end = tokens[hit.last]!.end + (dotted && text.charAt(tokens[hit.last]!.end) === '.' ? 1 : 0);
+        const end = tokens[hit.last]!.end + (dotted && text.charAt(tokens[hit.last]!.end) === '.' ? 1 : 0) - (hit.trimEnd ?? 0);
         const form = hit.edition !== undefined ? 'edition' : hit.entry.form;
         return {
           type: entity.type,

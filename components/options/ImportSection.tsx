@@ -1,0 +1,229 @@
+import { useRef, useState } from 'preact/hooks';
+import { parseImportFile } from '@/lib/import';
+import { ingestArticles } from '@/lib/kb/ingest';
+import { send } from '../shared/send';
+import { importFiles, type ImportProgress } from './importer';
+import { kbDatabase, kbDetector } from './kb';
+import { defaultSetName, formatRate, formatTimeLeft, reportSummary, type FileReport } from './model';
+
+interface Pending {
+  key: number;
+  file: File;
+  setName: string;
+}
+
+type Phase = { step: 'choose' } | { step: 'running'; progress: ImportProgress | null } | { step: 'done'; reports: FileReport[]; notice?: string };
+
+const ACCEPT = '.json,.jsonl,.ndjson,.csv,.tsv,.rss,.atom,.xml,.html,.htm,.txt,.md,.zip,.gz';
+
+function ReportView({ report, index }: { report: FileReport; index: number }) {
+  const open = report.rejected.length > 0 && report.rejected.length <= 20;
+  return (
+    <li class={`report${report.error || report.quotaExceeded ? ' report-problem' : ''}`} data-testid="import-report" data-file={report.fileName}>
+      <p class="report-summary">{reportSummary(report)}</p>
+      <dl class="report-counts">
+        <dt>Imported</dt>
+        <dd data-testid="report-imported">{report.imported}</dd>
+        <dt>Skipped as duplicate</dt>
+        <dd data-testid="report-duplicates">{report.duplicates.length}</dd>
+        <dt>Rejected</dt>
+        <dd data-testid="report-rejected">{report.rejected.length}</dd>
+      </dl>
+      {report.quotaExceeded && (
+        <p class="field-error" role="alert" data-testid="report-quota">
+          The browser’s storage for Triangulate is full. Articles stored before that point are kept. Delete sets you no longer need (below) or free disk space, then import this file
+          again: what is already stored will be skipped as duplicates.
+        </p>
+      )}
+      {report.rejected.length > 0 && (
+        <details open={open}>
+          <summary>Rejected records ({report.rejected.length})</summary>
+          <ul class="reasons" data-testid="report-rejections" id={`rejections-${index}`}>
+            {report.rejected.map((r, i) => (
+              <li key={i}>
+                <strong>{r.where}</strong>
+                {r.title && <> “{r.title}”</>}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {report.duplicates.length > 0 && (
+        <details>
+          <summary>Duplicates skipped ({report.duplicates.length})</summary>
+          <ul class="reasons">
+            {report.duplicates.map((d, i) => (
+              <li key={i}>
+                <strong>{d.where}</strong> “{d.title}”: {d.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}
+
+/** Drop or pick files, name their sets, import with progress and Cancel, then read the reports. */
+export function ImportSection({ onImported }: { onImported: () => void }) {
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  const [dragging, setDragging] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const nextKey = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  const add = (files: FileList | null) => {
+    if (!files?.length) return;
+    setPending((list) => [...list, ...[...files].map((file) => ({ key: nextKey.current++, file, setName: defaultSetName(file.name) }))]);
+    if (phase.step === 'done') setPhase({ step: 'choose' });
+  };
+
+  const start = async () => {
+    const jobs = pending.map((p) => ({ name: p.file.name, setName: p.setName.trim() || defaultSetName(p.file.name), read: async () => new Uint8Array(await p.file.arrayBuffer()) }));
+    const abort = new AbortController();
+    controller.current = abort;
+    setPhase({ step: 'running', progress: null });
+    let reports: FileReport[];
+    try {
+      const [db, detector] = await Promise.all([kbDatabase(), kbDetector()]);
+      reports = await importFiles(
+        jobs,
+        { parse: parseImportFile, ingest: (items, r) => ingestArticles(db, items, { ...r, detector }) },
+        { signal: abort.signal, onProgress: (progress) => setPhase({ step: 'running', progress }) },
+      );
+    } catch (e) {
+      setPhase({ step: 'done', reports: [], notice: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    } finally {
+      controller.current = null;
+    }
+    setPending([]);
+    let notice: string | undefined;
+    if (reports.some((r) => r.imported > 0)) {
+      // The background caches lookups; tell it the KB changed so pages see the new articles.
+      await send({ type: 'kb-changed' }).catch(() => {
+        notice = 'Imported, but the extension’s background did not answer: reload open article pages to compare against the new sets.';
+      });
+    }
+    setPhase({ step: 'done', reports, ...(notice ? { notice } : {}) });
+    onImported();
+  };
+
+  const running = phase.step === 'running';
+  const p = running ? phase.progress : null;
+
+  return (
+    <section aria-labelledby="import-heading" class="card">
+      <h2 id="import-heading">Import articles</h2>
+      <p class="muted">
+        JSON, JSON Lines, CSV, RSS/Atom feeds, HTML pages, plain text, and zip or gzip archives of them. Files are read on this computer; nothing is sent anywhere.
+      </p>
+      <div
+        class={`drop-zone${dragging ? ' dragging' : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          if (!running) add(e.dataTransfer?.files ?? null);
+        }}
+      >
+        <p>Drop files here, or</p>
+        <input
+          ref={input}
+          id="import-files"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          class="visually-hidden"
+          data-testid="file-input"
+          disabled={running}
+          onChange={(e) => {
+            add((e.currentTarget as HTMLInputElement).files);
+            (e.currentTarget as HTMLInputElement).value = '';
+          }}
+        />
+        <button type="button" data-testid="choose-files" disabled={running} onClick={() => input.current?.click()}>
+          Choose files…
+        </button>
+      </div>
+
+      {pending.length > 0 && (
+        <form
+          class="pending"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start();
+          }}
+        >
+          <ul class="pending-list" data-testid="pending-files">
+            {pending.map((item, i) => (
+              <li key={item.key} data-testid="pending-file" data-file={item.file.name}>
+                <label for={`set-name-${item.key}`}>
+                  Set name for <strong>{item.file.name}</strong>
+                </label>
+                <div class="pending-row">
+                  <input
+                    id={`set-name-${item.key}`}
+                    data-testid="set-name-input"
+                    value={item.setName}
+                    disabled={running}
+                    onInput={(e) => {
+                      const setName = (e.currentTarget as HTMLInputElement).value;
+                      setPending((list) => list.map((x, j) => (j === i ? { ...x, setName } : x)));
+                    }}
+                  />
+                  <button type="button" disabled={running} aria-label={`Remove ${item.file.name} from the list`} onClick={() => setPending((list) => list.filter((x) => x.key !== item.key))}>
+                    Remove
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p class="muted">A Triangulate export restores its sets under their own names.</p>
+          <div class="buttons">
+            <button type="submit" class="primary" data-testid="start-import" disabled={running}>
+              Import {pending.length} file{pending.length === 1 ? '' : 's'}
+            </button>
+            {running && (
+              <button type="button" class="danger" data-testid="cancel-import" onClick={() => controller.current?.abort()}>
+                Cancel
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+
+      {running && (
+        <div class="progress" data-testid="import-progress">
+          <progress max={p?.total || 1} value={p?.done ?? 0} aria-labelledby="progress-label" />
+          <p id="progress-label" aria-live="polite">
+            {p
+              ? `File ${p.fileIndex + 1} of ${p.fileCount}, ${p.fileName} → “${p.setName}”: ${p.done} of ${p.total} articles (${p.imported} imported, ${p.duplicates} duplicates, ${p.failed} failed) · ${formatRate(p.rate.perSecond)} · ${formatTimeLeft(p.rate.secondsLeft)}`
+              : 'Preparing the detector…'}
+          </p>
+        </div>
+      )}
+
+      {phase.step === 'done' && (
+        <div class="reports" data-testid="import-reports">
+          <h3>Import report</h3>
+          <p role="status" aria-live="polite" data-testid="import-status">
+            {phase.notice ?? (phase.reports.length ? `${phase.reports.reduce((n, r) => n + r.imported, 0)} articles imported.` : '')}
+          </p>
+          <ul>
+            {phase.reports.map((r, i) => (
+              <ReportView key={i} report={r} index={i} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
