@@ -24,7 +24,8 @@ async function openPanel(tabId: number | undefined, entityId: string | null): Pr
 
 export default defineBackground(() => {
   const service = createService({
-    loadDataset: async () => (await (await fetch(browser.runtime.getURL('/dataset.json'))).json()) as Dataset,
+    // dataset.json is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
+    loadDataset: async () => (await (await fetch((browser.runtime.getURL as (path: string) => string)('/dataset.json'))).json()) as Dataset,
     collectFromTab: async (tabId) => {
       const request: TabRequest = { type: 'collect-article' };
       return ((await browser.tabs.sendMessage(tabId, request)) as CollectedArticle | undefined) ?? null;

@@ -238,6 +238,8 @@ export interface Annotation {
   pageDerivedFrom?: string | null;
   /** The mentioned entities, for popovers and the side panel. */
   entities?: EntityInfo[];
+  /** KB ids of stored copies of this very page (a seed, a page added earlier): sources retelling them retell the page. */
+  pageSourceIds?: string[];
 }
 
 /** An article as it enters the pipeline, from a page, a file or the seeds. */

@@ -80,7 +80,8 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
 function groupLabel(g: ColumnGroup): string {
   if (g.id === 'page') return 'This page';
   const name = g.origin?.outlet || g.origin?.title || 'a source not stored';
-  return g.columns.length > 1 ? `Origin: ${name} (${g.columns.length} sources)` : `Origin: ${name}`;
+  const label = g.retoldByPage ? `Retold by this page: ${name}` : `Origin: ${name}`;
+  return g.columns.length > 1 ? `${label} (${g.columns.length} sources)` : label;
 }
 
 function ColumnHeader({ col, names }: { col: Column; names: Map<string, string> }) {
@@ -149,7 +150,7 @@ export function ComparisonSection({ annotation, filters, sort, onFilters, onSort
       <Filters annotation={annotation} filters={filters} sort={sort} onFilters={onFilters} onSort={onSort} />
       <p class="muted" data-testid="table-count" aria-live="polite">
         {filtered ? `${table.rows.length} of ${table.totalClaims} claims shown.` : `${table.totalClaims} claims.`}{' '}
-        {table.groups.length > 1 && `${table.groups.length - 1} independent origin${table.groups.length === 2 ? '' : 's'} among the sources shown.`}
+        {table.groups.length > 1 && `${table.independentOrigins} origin${table.independentOrigins === 1 ? '' : 's'} independent of this page among the sources shown.`}
         {filtered && (
           <>
             {' '}
@@ -173,7 +174,7 @@ export function ComparisonSection({ annotation, filters, sort, onFilters, onSort
               <tr>
                 <td />
                 {table.groups.map((g) => (
-                  <th key={g.id} scope="colgroup" colSpan={g.columns.length} data-testid="origin-group" data-origin-id={g.id}>
+                  <th key={g.id} scope="colgroup" colSpan={g.columns.length} data-testid="origin-group" data-origin-id={g.id} class={g.retoldByPage ? 'retold' : undefined}>
                     {groupLabel(g)}
                   </th>
                 ))}

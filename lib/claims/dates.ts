@@ -210,6 +210,8 @@ function tenseBefore(before: string): Tense {
   for (let m = PAST.exec(before); m; m = PAST.exec(before)) past = m.index;
   for (let m = FUTURE.exec(before); m; m = FUTURE.exec(before)) future = m.index;
   if (past < 0 && future < 0) return null;
+  // "will be held" is future though "held" is a past form.
+  if (/\bwill\b/i.test(before)) return 'future';
   return past > future ? 'past' : 'future';
 }
 

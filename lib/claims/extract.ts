@@ -5,7 +5,7 @@
  */
 import type { Claim, ClaimKind, ClaimValue, EntityId, Mention } from '../types';
 import { findAttribution } from './attribution';
-import { findDates, parsePublished } from './dates';
+import { findDates, parsePublished, type DatesMatch } from './dates';
 import { editionOfMention, findOrdinals, sentenceYear } from './editions';
 import { findCounts } from './numbers';
 import { findPlaces } from './places';
@@ -78,7 +78,8 @@ export function extractClaims(input: ExtractInput): Claim[] {
 
     const tokens = tokenize(s.text);
     const attribution = findAttribution(s.text);
-    const dates = referenced ? findDates(s.text, published) : null;
+    const dateMatches = referenced ? datesByRef(s.text, refs, published) : [];
+    const dates = dateMatches[0] ?? null;
     const datesYear = dates ? yearOf(dates.value.start ?? dates.value.end) : null;
     const actors: Actor[] = actorsHere.map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
     const found: { kind: ClaimKind; value: ClaimValue; span: Span; edition?: number | null }[] = [];
@@ -88,7 +89,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
       for (const c of findCounts(tokens)) {
         // Aircraft, ships and vehicles near an exercise are its own; people need a cue to be.
         if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
-        if (dates && c.start < dates.end && c.end > dates.start) continue;
+        if (dateMatches.some((d) => c.start < d.end && c.end > d.start)) continue;
         let kind = c.kind;
         if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
         const value: QualifiedCountValue = { ...c.value };
@@ -99,7 +100,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
         found.push({ kind, value, span: c });
       }
     }
-    if (dates) found.push({ kind: 'dates', value: dates.value, span: dates });
+    for (const d of dateMatches) found.push({ kind: 'dates', value: d.value, span: d });
     if (referenced) {
       for (const o of findOrdinals(s.text)) found.push({ kind: 'edition', value: { type: 'edition', ordinal: o.ordinal }, span: o });
       for (const l of findLocations(s.text, actors, attribution)) found.push({ kind: 'location', value: l.value, span: l });
@@ -135,6 +136,18 @@ export function extractClaims(input: ExtractInput): Claim[] {
     previousActors = actorsHere;
   }
   return claims;
+}
+
+/** Dates per exercise named in the sentence: each stretch from one mention to the next is read alone. */
+function datesByRef(sentence: string, refs: Ref[], published: Date | null): DatesMatch[] {
+  const out: DatesMatch[] = [];
+  for (let k = 0; k < refs.length; k++) {
+    const from = k === 0 ? 0 : refs[k]!.at;
+    const to = k + 1 < refs.length ? refs[k + 1]!.at : sentence.length;
+    const d = findDates(sentence.slice(from, to), published);
+    if (d) out.push({ ...d, start: d.start + from, end: d.end + from });
+  }
+  return out;
 }
 
 function yearOf(date: string | null): number | null {

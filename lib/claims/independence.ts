@@ -175,7 +175,7 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   for (const { source, date } of cited.sources) {
     const shared = source.entities.filter((e) => entities.has(e)).length;
     // The origin covers the same story: shared entities, and the date the citation gives if any.
-    if (!shared && source.entities.length) continue;
+    if (!shared && source.entities.length && entities.size) continue;
     let score = shared;
     if (date && source.published) {
       const off = Math.abs(Date.parse(source.published.slice(0, 4) + date) - Date.parse(source.published.slice(0, 10)));

@@ -157,7 +157,8 @@ function hedgeBefore(tokens: Token[], i: number): { hedge: Hedge; first: number 
 export function countValue(hedge: Hedge, lo: number, hi: number): CountValue {
   switch (hedge) {
     case 'about':
-      return { type: 'count', min: Math.floor(lo * 0.9), max: Math.ceil(hi * 1.1), hedge };
+      // The epsilon keeps float noise (12,800 x 1.1 = 14080.000000000002) out of the bounds.
+      return { type: 'count', min: Math.floor(lo * 0.9 + 1e-9), max: Math.ceil(hi * 1.1 - 1e-9), hedge };
     case 'more-than':
       return { type: 'count', min: lo + 1, max: null, hedge };
     case 'at-least':

@@ -98,22 +98,23 @@ export async function run(args: string[]): Promise<string> {
     const parsed = parseImportFile(basename(file), bytes);
     if (parsed.articles.length === 0) {
       const why = parsed.rejected[0];
-      const where = why?.line ? ` at line ${why.line}` : why?.record ? ` (record ${why.record})` : '';
+      const located = why && /\bline \d/.test(why.reason);
+      const where = located ? '' : why?.line ? ` at line ${why.line}` : why?.record ? ` (record ${why.record})` : '';
       throw new CliError(`${file}: ${why ? `${why.reason}${where}` : 'no articles found'}`);
     }
     return { file, parsed };
   });
   const cli = await openCliKb(SEEDS_DIR);
   for (const { file, parsed } of parsedSources) await addSourceFile(cli, file, parsed);
-  // A page that is itself a stored source (a seed, say) takes the metadata the file lacks from it.
+  // A page that is itself a stored source (a seed, say) takes that source's curated metadata.
   const stored = (await cli.kb.sourcesByUrlOrFingerprint(article.url, textFingerprint(article.text)))[0];
   const full: ArticleInput = stored
-    ? { ...article, title: article.title || stored.title, outlet: article.outlet || stored.outlet, published: article.published ?? stored.published, url: article.url ?? stored.url }
+    ? { ...article, title: stored.title || article.title, outlet: stored.outlet || article.outlet, published: stored.published ?? article.published, url: stored.url ?? article.url }
     : article;
   const annotation: Annotation = await annotateArticle(full, { detector: cli.detector, kb: cli.kb });
   cli.db.close();
   if (json) {
-    const { entities: _entities, pageDerivedFrom: _own, ...contract } = annotation;
+    const { entities: _entities, pageDerivedFrom: _own, pageSourceIds: _copies, ...contract } = annotation;
     return JSON.stringify(contract, null, 2);
   }
   return formatReport(annotation);

@@ -35,8 +35,11 @@ export function formatReport(a: Annotation): string {
   }
   lines.push('');
   lines.push(`Sources sharing this article's entities: ${a.sources.length}`);
+  const outletOf = new Map(a.sources.map((s) => [s.id, s.outlet]));
+  const copies = new Set(a.pageSourceIds ?? []);
   for (const s of a.sources) {
-    const derived = s.derivedFrom ? ` (retells ${s.derivedFrom})` : '';
+    const origin = s.derivedFrom && (copies.has(s.derivedFrom) ? 'this article' : (outletOf.get(s.derivedFrom) ?? s.derivedFrom));
+    const derived = origin ? ` (retells ${origin})` : '';
     lines.push(`  ${s.outlet}${s.published ? `, ${formatDate(s.published)}` : ''}: ${s.title}${derived}${s.url ? ` <${s.url}>` : ''}`);
   }
   return lines.join('\n');

@@ -75,7 +75,7 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     shared.set(s.id, [...new Set(others.filter((c) => c.source === s.id).map((c) => c.subject))]);
   }
   // Retold sources outside the result still matter for independence: fetch the chain's roots.
-  const roots = [...sources.values()].map((s) => s.derivedFrom).filter((id): id is string => !!id && !sources.has(id));
+  const roots = [...sources.values()].map((s) => s.derivedFrom).filter((id): id is string => !!id && !sources.has(id) && !selves.has(id));
   for (const s of await kb.sourcesById([...new Set(roots)])) {
     sources.set(s.id, s);
     shared.set(s.id, []);
@@ -105,5 +105,6 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     sources: [...sources.values()].map((s) => summary(s, shared.get(s.id) ?? [])),
     pageDerivedFrom,
     entities: entityInfo(detector, analysis.mentions),
+    pageSourceIds: [...selves],
   };
 }

@@ -52,6 +52,8 @@ export interface ColumnGroup {
   /** The origin's summary; null for the page and for an origin the KB did not return. */
   origin: SourceSummary | null;
   columns: Column[];
+  /** The page itself retells this origin, so the group is not independent of the page. */
+  retoldByPage: boolean;
 }
 
 export interface Row {
@@ -70,6 +72,8 @@ export interface TableModel {
   rows: Row[];
   /** Claims before filtering, so the view can say "3 of 7 claims shown". */
   totalClaims: number;
+  /** Origin groups shown that are independent of the page. */
+  independentOrigins: number;
 }
 
 /** Follows `derivedFrom` to the first source that retells nothing, guarding against cycles. */
@@ -168,16 +172,21 @@ export function buildTable(annotation: Annotation, filters: TableFilters = NO_FI
     members.set(origin, list);
   }
   const pageColumn: Column = { id: PAGE_COLUMN_ID, source: null, isPage: true, groupId: PAGE_COLUMN_ID, derivedFrom: annotation.pageDerivedFrom ?? null };
-  const groups: ColumnGroup[] = [{ id: PAGE_COLUMN_ID, origin: null, columns: [pageColumn] }];
+  const groups: ColumnGroup[] = [{ id: PAGE_COLUMN_ID, origin: null, columns: [pageColumn], retoldByPage: false }];
+  const pageOrigin = annotation.pageDerivedFrom ? originOf(annotation.pageDerivedFrom, byId) : null;
   const sortKey = (originId: string, list: SourceSummary[]): SourceSummary =>
     byId.get(originId) ?? [...list].sort((a, b) => compareSources(a, b, sort))[0]!;
-  const ordered = [...members.entries()].sort(([ia, la], [ib, lb]) => compareSources(sortKey(ia, la), sortKey(ib, lb), sort));
+  // What the page retells sits next to it; the independent origins follow in the chosen order.
+  const ordered = [...members.entries()].sort(
+    ([ia, la], [ib, lb]) => Number(ib === pageOrigin) - Number(ia === pageOrigin) || compareSources(sortKey(ia, la), sortKey(ib, lb), sort),
+  );
   for (const [originId, list] of ordered) {
     // The origin leads its group; its retellings follow in the chosen order.
     list.sort((a, b) => (a.id === originId ? -1 : b.id === originId ? 1 : compareSources(a, b, sort)));
     groups.push({
       id: originId,
       origin: byId.get(originId) ?? null,
+      retoldByPage: originId === pageOrigin,
       columns: list.map((s) => ({
         id: s.id,
         source: s,
@@ -204,7 +213,8 @@ export function buildTable(annotation: Annotation, filters: TableFilters = NO_FI
     return { index, claim, cells, independentOrigins: independentOriginsOf(claim, byId).size };
   });
 
-  return { groups, columns, rows, totalClaims: annotation.claims.length };
+  const independentOrigins = groups.filter((g) => g.id !== PAGE_COLUMN_ID && !g.retoldByPage).length;
+  return { groups, columns, rows, totalClaims: annotation.claims.length, independentOrigins };
 }
 
 export interface EntityCount {

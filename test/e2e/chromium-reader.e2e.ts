@@ -11,6 +11,9 @@ import { ROOT, serve, seedPageHtml, type LocalServer } from './pages';
 const available = browsersAvailable().chromium;
 if (!available) console.warn('Chromium e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)');
 
+/** Sets the pause state from the service worker, as the toolbar popup does. */
+const setPause = (sites: string[]) => `chrome.storage.local.set({ pause: { all: false, sites: ${JSON.stringify(sites)} } })`;
+
 describe.skipIf(!available)('reader experience in Chromium', () => {
   let server: LocalServer;
   let session: ChromiumSession;
@@ -75,12 +78,12 @@ describe.skipIf(!available)('reader experience in Chromium', () => {
   });
 
   it('removes every trace when the site is paused, and comes back when resumed', async () => {
-    await session.worker.evaluate(() => chrome.storage.local.set({ pause: { all: false, sites: ['127.0.0.1'] } }));
+    await session.worker.evaluate(setPause(['127.0.0.1']));
     await expect.poll(() => page.getAttribute('html', 'data-triangulate'), { timeout: 5000 }).toBeNull();
     const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
     expect(Object.values(painted).flat()).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('triangulate-ui, triangulate-mark').length)).toBe(0);
-    await session.worker.evaluate(() => chrome.storage.local.set({ pause: { all: false, sites: [] } }));
+    await session.worker.evaluate(setPause([]));
     await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 15000 });
   });
 });

@@ -102,3 +102,17 @@ describe('sources and timeline', () => {
     expect(t.undated.map((r) => r.id)).toEqual(['imp:other']);
   });
 });
+
+describe('a page that retells a source', () => {
+  it('puts that origin next to the page and does not count it as independent', () => {
+    const a = { ...fixtureAnnotation(), pageDerivedFrom: 'imp:afp-fr' };
+    const t = buildTable(a);
+    expect(t.groups.map((g) => [g.id, g.retoldByPage])).toEqual([
+      ['page', false],
+      ['imp:reuters', true],
+      ['imp:err', false],
+    ]);
+    expect(t.independentOrigins).toBe(1);
+    expect(t.columns[0]!.derivedFrom).toBe('imp:afp-fr');
+  });
+});

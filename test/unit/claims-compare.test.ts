@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { compareClaims } from '../../lib/claims';
+import type { Claim, ClaimValue, CountValue, Source } from '../../lib/types';
+
+// Synthetic outlets throughout.
+const src = (id: string, outlet: string, extra: Partial<Source> = {}): Source => ({
+  id, title: `${outlet} report`, outlet, published: '2018-10-27', language: 'en', url: null, origin: 'imported', set: 't', entities: [], ...extra,
+});
+const SOURCES = new Map<string, Source>([
+  ['page', src('page', 'Harbor Ledger')],
+  ['a', src('a', 'Northern Dispatch')],
+  ['b', src('b', 'Granite Post')],
+  ['copy-of-a', src('copy-of-a', 'Coastal Gazette', { derivedFrom: 'a', derivation: 'wire-copy' })],
+  ['page-mirror', src('page-mirror', 'Harbor Ledger', { derivedFrom: 'page', derivation: 'same-article' })],
+]);
+let n = 0;
+function claim(source: string, kind: Claim['kind'], value: ClaimValue, edition: number | null = 2018, extra: Partial<Claim> = {}): Claim {
+  return { id: `c${n++}`, source, subject: 'ex:trident-juncture', edition, kind, value, sentence: `${source} sentence`, text: 'x', start: 0, end: 1, ...extra };
+}
+const count = (min: number | null, max: number | null, hedge: CountValue['hedge']): CountValue => ({ type: 'count', min, max, hedge });
+function verdictOf(page: Claim, others: Claim[], derivation = new Map<string, string | null>()) {
+  return compareClaims([page], others, SOURCES, { pageSourceId: 'page', derivation })[0]!;
+}
+
+describe('count tolerances', () => {
+  it('150 aircraft against 250 aircraft is a conflict that shows both values and sentences', () => {
+    const r = verdictOf(claim('page', 'aircraft', count(150, 150, 'exact'), 2018, { sentence: 'Some 150 aircraft took part.' }), [
+      claim('a', 'aircraft', count(250, 250, 'exact'), 2018, { sentence: 'The drills involve 250 aircraft.' }),
+    ]);
+    expect(r.verdict).toBe('conflicting');
+    expect(r.value).toEqual(count(150, 150, 'exact'));
+    expect(r.sentence).toBe('Some 150 aircraft took part.');
+    expect(r.conflicting[0]).toMatchObject({ value: count(250, 250, 'exact'), text: 'The drills involve 250 aircraft.', source: { outlet: 'Northern Dispatch' } });
+  });
+
+  it.each([
+    ['about 20 ~ roughly 20', count(18, 22, 'about'), count(18, 22, 'about'), 'corroborated'],
+    ['about 20 ~ 20', count(18, 22, 'about'), count(20, 20, 'exact'), 'corroborated'],
+    ['more than 30 ~ 30+', count(31, null, 'more-than'), count(30, null, 'at-least'), 'corroborated'],
+    ['more than 30 ~ 33', count(31, null, 'more-than'), count(33, 33, 'exact'), 'corroborated'],
+    ['more than 30 vs 300', count(31, null, 'more-than'), count(300, 300, 'exact'), 'conflicting'],
+    ['nearly 70 ~ 65', count(63, 69, 'almost'), count(65, 65, 'exact'), 'corroborated'],
+    ['nearly 20 ~ 20', count(18, 19, 'almost'), count(20, 20, 'exact'), 'corroborated'],
+    ['12,700 ~ fewer than 13,000', count(12700, 12700, 'exact'), count(null, 12999, 'fewer-than'), 'corroborated'],
+    ['12,700 vs up to 100,000', count(12700, 12700, 'exact'), count(null, 100000, 'up-to'), 'conflicting'],
+    ['12,000 to 15,000 ~ 13,500', count(12000, 15000, 'range'), count(13500, 13500, 'exact'), 'corroborated'],
+    ['tens of thousands vs 12,700', count(20000, 99999, 'words'), count(12700, 12700, 'exact'), 'conflicting'],
+    ['curated about 70,000 ~ 72,000', count(70000, 70000, 'about'), count(72000, 72000, 'exact'), 'corroborated'],
+  ])('%s', (_, a, b, verdict) => {
+    expect(verdictOf(claim('page', 'participants', a), [claim('a', 'participants', b)]).verdict).toBe(verdict);
+  });
+
+  it('a contingent count never conflicts with a count of the whole exercise', () => {
+    const japanese = { ...count(18, 22, 'about'), of: 'country:JP' };
+    expect(verdictOf(claim('page', 'participants', japanese), [claim('a', 'participants', count(1000, 1000, 'exact'))]).verdict).toBe('unverified');
+    expect(verdictOf(claim('page', 'participants', japanese), [claim('a', 'participants', count(20, 20, 'exact'))]).verdict).toBe('corroborated');
+  });
+
+  it('mixed when sources disagree among themselves', () => {
+    const r = verdictOf(claim('page', 'participants', count(12700, 12700, 'exact')), [
+      claim('a', 'participants', count(12700, 12700, 'exact')),
+      claim('b', 'participants', count(null, 100000, 'up-to')),
+    ]);
+    expect(r.verdict).toBe('mixed');
+  });
+});
+
+describe('editions', () => {
+  it('never compares different editions', () => {
+    const three = claim('page', 'dates', { type: 'dates', start: null, end: null, durationDays: 3, precision: 'day' }, 2016);
+    const five = claim('a', 'dates', { type: 'dates', start: '2019-12-02', end: '2019-12-06', durationDays: 5, precision: 'day' }, 2019);
+    const r = verdictOf(three, [five]);
+    expect(r.verdict).toBe('unverified');
+    expect(r.corroborating.length + r.conflicting.length).toBe(0);
+  });
+  it('compares ordinal editions', () => {
+    expect(verdictOf(claim('page', 'edition', { type: 'edition', ordinal: 12 }), [claim('a', 'edition', { type: 'edition', ordinal: 11 })]).verdict).toBe('conflicting');
+  });
+});
+
+describe('dates, places and roles', () => {
+  const dates = (start: string | null, end: string | null, precision: 'day' | 'month' = 'day', durationDays?: number): ClaimValue =>
+    ({ type: 'dates', start, end, precision, ...(durationDays ? { durationDays } : {}) });
+  it.each([
+    ['same end', dates(null, '2019-12-06'), dates('2019-12-02', '2019-12-06'), 'corroborated'],
+    ['a day within its month', dates('2017-09', '2017-09', 'month'), dates('2017-09-14', '2017-09-20'), 'corroborated'],
+    ['different start', dates('2017-09-14', null), dates('2017-09-15', null), 'conflicting'],
+    ['duration from the span', dates(null, null, 'day', 5), dates('2019-12-02', '2019-12-06'), 'corroborated'],
+    ['three days vs five', dates(null, null, 'day', 3), dates('2019-12-02', '2019-12-06'), 'conflicting'],
+  ])('%s', (_, a, b, verdict) => {
+    expect(verdictOf(claim('page', 'dates', a), [claim('a', 'dates', b)]).verdict).toBe(verdict);
+  });
+
+  it('a city inside the stated country corroborates; another country conflicts unless the source names ours too', () => {
+    const tartu = claim('page', 'location', { type: 'location', country: 'country:EE', city: 'Tartu' });
+    expect(verdictOf(tartu, [claim('a', 'location', { type: 'location', country: 'country:EE' })]).verdict).toBe('corroborated');
+    expect(verdictOf(tartu, [claim('a', 'location', { type: 'location', country: 'country:LV' })]).verdict).toBe('conflicting');
+    const both = [claim('a', 'location', { type: 'location', country: 'country:LV' }), claim('a', 'location', { type: 'location', country: 'country:EE' })];
+    expect(verdictOf(tartu, both).verdict).toBe('corroborated');
+  });
+
+  it('observer 2015-2018 corroborates itself; observer and participant in the same year conflict', () => {
+    const obs = (from: number, to: number) => claim('page', 'role', { type: 'role', entity: 'country:JP', role: 'observer', from, to }, from === to ? from : null);
+    expect(verdictOf(obs(2015, 2018), [claim('a', 'role', { type: 'role', entity: 'country:JP', role: 'observer', from: 2015, to: 2018 }, null)]).verdict).toBe('corroborated');
+    expect(verdictOf(obs(2019, 2019), [claim('a', 'role', { type: 'role', entity: 'country:JP', role: 'participant' }, 2019)]).verdict).toBe('conflicting');
+    expect(verdictOf(obs(2019, 2019), [claim('a', 'role', { type: 'role', entity: 'country:US', role: 'participant' }, 2019)]).verdict).toBe('unverified');
+  });
+});
+
+describe('independence', () => {
+  const page = () => claim('page', 'participants', count(50000, 50000, 'exact'));
+  const agree = (source: string, attribution: string | null = null) => claim(source, 'participants', count(50000, 50000, 'exact'), 2018, { attribution });
+
+  it('counts a source and its wire copy as one independent origin', () => {
+    const r = verdictOf(page(), [agree('copy-of-a'), agree('a')]);
+    expect(r.corroborating.map((e) => [e.source.id, e.independent])).toEqual([['a', true], ['copy-of-a', false]]);
+  });
+  it('a source derived from the page, or the page\'s own origin, is not independent', () => {
+    expect(verdictOf(page(), [agree('b')], new Map([['b', 'page']])).corroborating[0]?.independent).toBe(false);
+    expect(verdictOf(page(), [agree('a')], new Map([['page', 'a']])).corroborating[0]?.independent).toBe(false);
+  });
+  it('a page never corroborates itself, nor its same-article mirror', () => {
+    expect(verdictOf(page(), [agree('page'), agree('page-mirror')]).verdict).toBe('unverified');
+  });
+  it('two sources quoting the same original speaker are one origin', () => {
+    const r = verdictOf(page(), [agree('a', 'the Russian Defence Ministry said'), agree('b', "Russia's Defense Ministry said")]);
+    expect(r.corroborating.filter((e) => e.independent)).toHaveLength(1);
+    const quoted = verdictOf({ ...page(), attribution: 'the Russian Defense Ministry said' }, [agree('a', 'Russian Defence Ministry')]);
+    expect(quoted.corroborating[0]?.independent).toBe(false);
+  });
+  it('handles curated claims without offsets', () => {
+    const curated: Claim = { id: 'k', source: 'page', subject: 'ex:zapad', edition: 2017, kind: 'participants', value: count(12700, 12700, 'exact'), sentence: 'Russia put the total at 12,700 troops.' };
+    const r = compareClaims([curated], [], SOURCES, { pageSourceId: 'page', derivation: new Map() })[0]!;
+    expect(r).toMatchObject({ text: 'Russia put the total at 12,700 troops.', start: 0, end: 0, subjectName: 'Zapad', verdict: 'unverified' });
+  });
+});

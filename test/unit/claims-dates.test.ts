@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, parsePublished } from '../../lib/claims/dates';
+
+const at = (sentence: string, published: string | null) => findDates(sentence, parsePublished(published))?.value;
+
+describe('dates resolved against the publication date', () => {
+  it.each([
+    // Tuesday 3 December 2019
+    ['The exercise, which lasts until Friday, began.', '2019-12-03', null, '2019-12-06'],
+    ['The drills kicked off on Monday.', '2019-12-03', '2019-12-02', null],
+    ['The exercise runs from 2 to 6 this month.', '2019-12-03', '2019-12-02', '2019-12-06'],
+    ['The drills began on 14 September.', '2017-09-15', '2017-09-14', null],
+    ['The drills will run from 14 to 20 September 2017.', '2017-08-01', '2017-09-14', '2017-09-20'],
+    ['It runs from September 14 to September 20.', '2017-09-01', '2017-09-14', '2017-09-20'],
+    ['It runs December 2-6, 2019.', null, '2019-12-02', '2019-12-06'],
+    ['The exercise ended on Thursday, 1 December.', '2016-11-30', null, '2016-12-01'],
+    // Year ends: Monday 30 December 2019, Thursday 2 January 2020
+    ['The drills will begin on 2 January and run until Friday.', '2019-12-30', '2020-01-02', '2020-01-03'],
+    ['The drills, which kicked off on Monday, ended on 31 December.', '2020-01-02', '2019-12-30', '2019-12-31'],
+    ['The exercise runs from 28 December to 3 January.', '2019-12-20', '2019-12-28', '2020-01-03'],
+    ['The exercise ended on 30 December.', '2020-01-05', null, '2019-12-30'],
+  ])('%s (published %s)', (sentence, published, start, end) => {
+    expect(at(sentence, published)).toMatchObject({ start, end, precision: 'day' });
+  });
+
+  it('reads durations', () => {
+    expect(at('A five-day exercise.', '2019-12-03')?.durationDays).toBe(5);
+    expect(at('The two-week drills.', '2019-12-03')?.durationDays).toBe(14);
+    expect(at('It lasts for three days.', '2019-12-03')?.durationDays).toBe(3);
+  });
+
+  it('reads months when the exercise is held in one', () => {
+    expect(at('The drills will be held in September.', '2017-06-01')).toMatchObject({ start: '2017-09', end: '2017-09', precision: 'month' });
+  });
+
+  it('ignores the date of a report and weekdays without a year anchor', () => {
+    expect(at('Japan Economic News reported on December 3.', '2019-12-03')).toBeUndefined();
+    expect(at('The drills kicked off on Monday.', null)).toBeUndefined();
+    expect(at('Japan became a participant Monday.', '2019-12-03')).toBeUndefined();
+  });
+});

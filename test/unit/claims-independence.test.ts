@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { findDerivation, normaliseUrl, shingleSignature, signatureSimilarity, textFingerprint } from '../../lib/claims';
+import type { Mention, Source } from '../../lib/types';
+
+// Synthetic outlets and texts.
+const STORY =
+  'The Sea Breeze exercise opened on Monday in the Black Sea with 32 countries, about 5,000 troops, 32 ships and 40 aircraft taking part, the organisers said. Ukraine and the United States co-host the drills, which run until 10 July. Ships will train near Odesa and crews will practise boarding and rescue at sea.';
+const source = (id: string, outlet: string, extra: Partial<Source> = {}): Source => ({
+  id, title: 'Sea Breeze', outlet, published: '2022-06-10', language: 'en', url: `https://${id}.example/story`, origin: 'imported', set: 't', entities: ['ex:sea-breeze'], ...extra,
+});
+const noOutlets = (): string[] => [];
+
+describe('fingerprints and signatures', () => {
+  it('fingerprints ignore case, spacing and punctuation only', () => {
+    expect(textFingerprint('The drills,  began.')).toBe(textFingerprint('the DRILLS began'));
+    expect(textFingerprint('The drills began.')).not.toBe(textFingerprint('The drills ended.'));
+  });
+  it('signatures estimate similarity', () => {
+    expect(signatureSimilarity(shingleSignature(STORY), shingleSignature(STORY + ' (Meridian Wire)'))).toBeGreaterThan(0.8);
+    expect(signatureSimilarity(shingleSignature(STORY), shingleSignature('Completely different words about a harbour festival and its many boats and stalls.'))).toBeLessThan(0.1);
+  });
+  it('normalises URLs', () => {
+    expect(normaliseUrl('https://www.harbor-ledger.example/a/b/?utm_source=x&id=3#top')).toBe(normaliseUrl('http://harbor-ledger.example/a/b?id=3'));
+  });
+});
+
+describe('findDerivation', () => {
+  it('same URL is the same article', () => {
+    const r = findDerivation({ text: 'x', url: 'https://www.a.example/story/?utm_medium=feed', title: '', mentions: [] }, [source('a', 'Harbor Ledger')], noOutlets);
+    expect(r).toMatchObject({ derivedFrom: 'a', derivation: 'same-article' });
+  });
+  it('near-identical text from another outlet is wire copy', () => {
+    const r = findDerivation({ text: `${STORY} (Meridian Wire)`, url: null, title: '', outlet: 'Coastal Gazette', mentions: [] }, [source('a', 'Harbor Ledger', { text: STORY })], noOutlets);
+    expect(r).toMatchObject({ derivedFrom: 'a', derivation: 'wire-copy' });
+  });
+  it('a citation of a candidate outlet on the story names it as origin', () => {
+    const text = 'About 5,000 troops are taking part in the Sea Breeze exercise, Harbor Ledger reported on 10 June.';
+    const r = findDerivation({ text, url: null, title: '', outlet: 'Steppe Herald', mentions: [] }, [source('other', 'Granite Post'), source('a', 'Harbor Ledger')], noOutlets);
+    expect(r).toEqual({ derivedFrom: 'a', derivation: 'citation', cited: ['Harbor Ledger'] });
+  });
+  it('resolves a translated outlet name through the outlet entity', () => {
+    const text = 'More than 30 countries took part, Japan Economic News reported on December 3.';
+    const at = text.indexOf('Japan Economic News');
+    const mention: Mention = { type: 'organization', id: 'org:nikkei', name: 'Nikkei', text: 'Japan Economic News', start: at, end: at + 19, confidence: 0.85, form: 'variant' };
+    const nikkei = source('n', 'Nikkei Asian Review', { published: '2019-12-03', entities: [] });
+    const r = findDerivation({ text, url: null, title: '', mentions: [mention] }, [nikkei], (id) => (id === 'org:nikkei' ? ['Nikkei', 'Japan Economic News'] : []));
+    expect(r).toMatchObject({ derivedFrom: 'n', derivation: 'citation' });
+  });
+  it('a citation dated away from the candidate, or of no candidate, derives from nothing', () => {
+    const text = 'The drills began, Harbor Ledger reported on 2 March.';
+    const r = findDerivation({ text, url: null, title: '', mentions: [] }, [source('a', 'Harbor Ledger')], noOutlets);
+    expect(r).toEqual({ derivedFrom: null, derivation: null, cited: ['Harbor Ledger'] });
+    expect(findDerivation({ text: STORY, url: null, title: '', mentions: [] }, [source('b', 'Granite Post', { text: 'Another story entirely, with other words.' })], noOutlets).derivedFrom).toBeNull();
+  });
+  it('an outlet quoting itself is not derived', () => {
+    const r = findDerivation({ text: 'Harbor Ledger reported last week that the drills began.', url: null, title: '', outlet: 'Harbor Ledger', mentions: [] }, [source('a', 'Harbor Ledger')], noOutlets);
+    expect(r.derivedFrom).toBeNull();
+  });
+});
