@@ -86,7 +86,7 @@ function possessiveWithoutApostrophe(tokens: Token[], i: number, gz: Gazetteer):
   return entry ? { entry, first: i, last: i, trimEnd: 1 } : null;
 }
 
-function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
+export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
   const hits: RawHit[] = [];
   const n = tokens.length;
   let i = 0;

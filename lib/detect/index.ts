@@ -1,3 +1,3 @@
-export { createDetector, type Detector } from './detector';
+export { createDetector, scanGazetteer, type Detector } from './detector';
 export { buildGazetteer, type Gazetteer } from './gazetteer';
 export { nameKey, tokenize } from './tokens';

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every speed and memory figure the project tracks, printed, never asserted.
+ * Sections: detection, claims, import at scale, and the browser budgets (these two need the
+ * built extension and Debian's Chromium: run `npm run build:ext` first).
+ */
+type Section = { title: string; run: () => Promise<Record<string, number | string>> };
+
+const sections: Section[] = [
+  { title: 'Detection (Node)', run: async () => (await import('./bench-detect')).benchDetect() },
+  { title: 'Claims (Node)', run: async () => (await import('./bench-claims')).benchClaims() },
+  { title: 'Import at scale', run: async () => (await import('./bench-import')).benchImport() },
+  { title: 'Browser budgets (headless Chromium, extension loaded)', run: async () => (await import('./bench-browser')).benchBrowser() },
+];
+
+const only = process.argv.slice(2).map((a) => a.toLowerCase());
+let failed = 0;
+for (const section of sections) {
+  if (only.length && !only.some((o) => section.title.toLowerCase().includes(o))) continue;
+  console.log(`\n== ${section.title} ==`);
+  try {
+    const figures = await section.run();
+    const width = Math.max(...Object.keys(figures).map((k) => k.length));
+    for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(width)}  ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`);
+  } catch (e) {
+    failed++;
+    console.log(`  could not run: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+process.exit(failed ? 1 : 0);
