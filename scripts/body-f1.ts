@@ -6,6 +6,7 @@
  *   npx tsx scripts/body-f1.ts [--limit N] [--json]
  * The scoring functions are exported so the pages test checks the same figure this prints.
  */
+import '../lib/dom/node';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -4,6 +4,7 @@
  *   triangulate annotate PAGE [--sources FILE ...] [--json]
  * Errors the user can cause print one line naming the file and the problem, and exit 1.
  */
+import '../dom/node';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

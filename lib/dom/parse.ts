@@ -1,15 +1,27 @@
 /**
- * Parse HTML or XML into a Document in any environment: the browser's own DOMParser where there is
- * one (extension pages), linkedom in Node (CLI, tests). Parsing never runs scripts either way.
+ * Parse HTML or XML into a Document in any environment: the browser's own DOMParser in extension
+ * pages, or a fallback that Node entry points register (lib/dom/node.ts, linkedom). Keeping
+ * linkedom out of this module keeps it out of the extension's bundles. Parsing never runs scripts.
  */
-import { DOMParser as LinkedomParser } from 'linkedom';
 
 type Mime = 'text/html' | 'text/xml';
 
-function parserFor(): { parseFromString(text: string, mime: Mime): Document } {
+export interface DomParserLike {
+  parseFromString(text: string, mime: Mime): Document;
+}
+
+let fallback: (() => DomParserLike) | null = null;
+
+/** Called once by Node entry points (CLI, tests, scripts) that have no native DOMParser. */
+export function useFallbackDomParser(make: () => DomParserLike): void {
+  fallback = make;
+}
+
+function parserFor(): DomParserLike {
   const native = (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
   if (native) return new native();
-  return new LinkedomParser() as unknown as { parseFromString(text: string, mime: Mime): Document };
+  if (fallback) return fallback();
+  throw new Error('No DOMParser here: in Node, import lib/dom/node.ts first');
 }
 
 export function parseHtmlDocument(html: string): Document {
