@@ -52,7 +52,10 @@ export function syntheticParagraphs(words: number, seed: number): string[] {
     const year = n(2013, 2024);
     const exercise = pick(EXERCISES);
     const sentences: string[] = [];
-    for (let k = n(4, 7); k > 0; k--) sentences.push(pick(SENTENCES)(pick, n, year, exercise));
+    for (let k = n(4, 7); k > 0; k--) {
+      const sentence = pick(SENTENCES)(pick, n, year, exercise);
+      sentences.push(sentence[0]!.toUpperCase() + sentence.slice(1));
+    }
     const paragraph = sentences.join(' ');
     paragraphs.push(paragraph);
     count += paragraph.split(/\s+/).length;

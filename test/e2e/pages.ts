@@ -71,16 +71,22 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Serves fixed routes (path → HTML) on 127.0.0.1 at a free port. */
-export function serve(routes: Record<string, string | (() => string)>): Promise<LocalServer> {
+export interface Route {
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** Serves fixed routes (path → HTML, or body plus headers) on 127.0.0.1 at a free port. */
+export function serve(routes: Record<string, string | Route | (() => string)>): Promise<LocalServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const body = routes[path];
-    if (body === undefined) {
+    const route = routes[path];
+    if (route === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(typeof body === 'function' ? body() : body);
+    const { body, headers } = typeof route === 'function' ? { body: route(), headers: {} } : typeof route === 'string' ? { body: route, headers: {} } : route;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {

@@ -1,0 +1,101 @@
+/**
+ * Import at scale: 10,000 synthetic articles (~5 million words) through the real ingest pipeline,
+ * then lookup latency (annotating a page against the KB) with 10,000 and 50,000 stored articles.
+ * Runs in headless Chromium's real IndexedDB (the lib code bundled into a page on 127.0.0.1);
+ * with `--node`, or when Chromium is missing, in Node over fake-indexeddb, and says so.
+ * Run: npx tsx scripts/bench-import.ts [--node] [--imported N] [--total N] (npm run bench calls benchImport()).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { buildDatasetFromSeeds } from '../lib/dataset/seeds-fs';
+import type { Dataset, SeedDocumentMeta } from '../lib/dataset/types';
+import type { ArticleInput } from '../lib/types';
+import { figureRecord, percentile, printFigures, round, type Figure } from './lib/figures';
+import type { ImportBenchParams, ImportBenchResult } from './lib/import-page';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function seedPage(): ArticleInput {
+  const index = JSON.parse(readFileSync(join(ROOT, 'seeds/documents/index.json'), 'utf8')) as SeedDocumentMeta[];
+  const meta = index.find((m) => m.file.startsWith('000'))!;
+  return { title: meta.title, outlet: meta.outlet, published: meta.published, url: meta.url, language: meta.language, text: readFileSync(join(ROOT, 'seeds/documents', meta.file), 'utf8') };
+}
+
+async function inChromium(params: ImportBenchParams): Promise<ImportBenchResult> {
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'scripts/lib/import-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'TriangulateBench',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  const { serve } = await import('../test/e2e/pages');
+  const server = await serve({ '/': '<!doctype html><title>Import benchmark</title>' });
+  // A persistent profile keeps IndexedDB on disk, as in a real browser; incognito contexts hold it in memory.
+  const profile = mkdtempSync(join(tmpdir(), 'triangulate-bench-import-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    return (await page.evaluate((p) => (window as unknown as { TriangulateBench: typeof import('./lib/import-page') }).TriangulateBench.runImportBench(p), params)) as ImportBenchResult;
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function inNode(params: ImportBenchParams): Promise<ImportBenchResult> {
+  await import('fake-indexeddb/auto');
+  const { runImportBench } = await import('./lib/import-page');
+  return runImportBench(params);
+}
+
+export async function importFigures(opts: { node?: boolean; imported?: number; total?: number } = {}): Promise<Figure[]> {
+  const dataset: Dataset = buildDatasetFromSeeds(join(ROOT, 'seeds'));
+  const imported = opts.imported ?? 10_000;
+  const total = opts.total ?? 50_000;
+  const params: ImportBenchParams = { dataset, seedPage: seedPage(), imported, total, lookups: 60 };
+  const node = opts.node || !existsSync(CHROMIUM);
+  const engine = node ? 'Node + fake-indexeddb (NOT a browser: IndexedDB figures are indicative only)' : 'headless Chromium, on-disk IndexedDB';
+  const r = await (node ? inNode(params) : inChromium(params));
+
+  const k = (n: number) => `${(n / 1000).toLocaleString('en-US')}k`;
+  const figures: Figure[] = [
+    { name: 'engine', value: engine },
+    { name: 'articles imported', value: r.imported },
+    { name: 'words imported', value: r.words },
+    { name: 'import time', value: round(r.ingestMs / 1000, 2), unit: 's' },
+    { name: 'import throughput', value: round(r.imported / (r.ingestMs / 1000)), unit: 'articles/s', budget: { min: 100 } },
+    { name: 'import throughput (words)', value: Math.round(r.words / (r.ingestMs / 1000)), unit: 'words/s' },
+    { name: `lookup p50 at ${k(imported)} stored`, value: round(percentile(r.lookup10k, 50)), unit: 'ms' },
+    { name: `lookup p95 at ${k(imported)} stored`, value: round(percentile(r.lookup10k, 95)), unit: 'ms' },
+    { name: `bulk insert ${k(total - imported)} more (direct writes)`, value: round(r.bulkMs / 1000, 2), unit: 's' },
+    { name: 'articles stored (import set)', value: r.stored },
+    { name: `lookup p50 at ${k(total)} stored`, value: round(percentile(r.lookupTotal, 50)), unit: 'ms' },
+    { name: `lookup p95 at ${k(total)} stored`, value: round(percentile(r.lookupTotal, 95)), unit: 'ms', budget: { max: 20 } },
+    { name: 'lookups per size', value: r.lookupTotal.length },
+  ];
+  return figures;
+}
+
+export async function benchImport(): Promise<Record<string, number | string>> {
+  return figureRecord(await importFigures());
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const size = (flag: string) => {
+    const at = process.argv.indexOf(flag);
+    return at > 0 ? Number(process.argv[at + 1]) : undefined;
+  };
+  printFigures('Import at scale', await importFigures({ node: process.argv.includes('--node'), imported: size('--imported'), total: size('--total') }));
+}

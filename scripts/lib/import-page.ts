@@ -1,0 +1,124 @@
+/**
+ * The import scale benchmark's body. It only uses lib/ code that also runs in browsers, so
+ * bench-import.ts bundles it for a Chromium page (real IndexedDB) and can also run it in Node
+ * over fake-indexeddb.
+ */
+import { textFingerprint } from '../../lib/claims';
+import type { Dataset } from '../../lib/dataset/types';
+import { createDetector, type Detector } from '../../lib/detect';
+import { claimLookup, openKb, type KbDatabase } from '../../lib/kb/db';
+import { ingestArticles } from '../../lib/kb/ingest';
+import { seedBundled } from '../../lib/kb/seed';
+import { idbReader } from '../../lib/kb/store';
+import { analyzeArticle } from '../../lib/pipeline/analyze';
+import { annotateArticle } from '../../lib/pipeline/annotate';
+import type { ArticleInput, Source } from '../../lib/types';
+import { syntheticArticle } from './synthetic';
+
+export interface ImportBenchParams {
+  dataset: Dataset;
+  /** Seed document 000, the real article looked up alongside synthetic pages. */
+  seedPage: ArticleInput;
+  imported: number;
+  total: number;
+  lookups: number;
+}
+
+export interface ImportBenchResult {
+  imported: number;
+  words: number;
+  ingestMs: number;
+  lookup10k: number[];
+  lookupTotal: number[];
+  bulkMs: number;
+  stored: number;
+}
+
+const SET_ID = 'bench';
+const TEMPLATES = 300;
+
+/** Lookup latency: the whole annotation of a page (its analysis, then the KB reads and comparison). */
+async function timeLookups(pages: ArticleInput[], count: number, detector: Detector, db: KbDatabase): Promise<number[]> {
+  const kb = idbReader(db);
+  for (const page of pages) await annotateArticle(page, { detector, kb });
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    await annotateArticle(pages[i % pages.length]!, { detector, kb });
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/**
+ * Grows the store to `target` sources without analysing each one: a few hundred template
+ * articles are analysed once, and each copy gets the template's text plus a unique closing
+ * line, its own fingerprint, id and URL, and the template's claims re-keyed to the copy. The
+ * records are written exactly as ingestArticles writes them (Source, claims with `lookup`),
+ * in transactions of 1,000 articles.
+ */
+async function growStore(db: KbDatabase, detector: Detector, from: number, target: number): Promise<void> {
+  const templates = Array.from({ length: TEMPLATES }, (_, t) => {
+    const item = syntheticArticle(1_000_000 + t);
+    return { item, analysis: analyzeArticle(item, 'pending', detector) };
+  });
+  const now = new Date().toISOString();
+  for (let start = from; start < target; start += 1000) {
+    const tx = db.transaction(['sources', 'claims', 'sets'], 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    for (let n = start; n < Math.min(start + 1000, target); n++) {
+      const { item, analysis } = templates[n % TEMPLATES]!;
+      const text = `${item.text}\n\nFile reference ${n}.`;
+      const fingerprint = textFingerprint(text);
+      const id = `imp:${fingerprint}`;
+      const source: Source = {
+        id,
+        title: `${item.title} (${n})`,
+        outlet: item.outlet,
+        published: item.published,
+        language: item.language,
+        url: `https://synthetic.example/copies/${n}`,
+        origin: 'imported',
+        set: SET_ID,
+        derivedFrom: null,
+        entities: analysis.entities,
+        text,
+        fingerprint,
+        signature: analysis.signature,
+        added: now,
+      };
+      writes.push(tx.objectStore('sources').put(source));
+      analysis.claims.forEach((c, k) => {
+        writes.push(tx.objectStore('claims').put({ ...c, id: `${id}#${k}`, source: id, lookup: claimLookup(c.subject, c.edition) }));
+      });
+    }
+    const set = await tx.objectStore('sets').get(SET_ID);
+    if (set) writes.push(tx.objectStore('sets').put({ ...set, count: set.count + Math.min(1000, target - start), updated: now }));
+    await Promise.all(writes);
+    await tx.done;
+  }
+}
+
+export async function runImportBench(p: ImportBenchParams): Promise<ImportBenchResult> {
+  const db = await openKb(`triangulate-bench-${Date.now()}`);
+  await seedBundled(db, p.dataset);
+  const detector = createDetector(await idbReader(db).entities());
+  const items = Array.from({ length: p.imported }, (_, i) => ({ ...syntheticArticle(i), record: i + 1 }));
+  const words = items.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
+
+  const t0 = performance.now();
+  const report = await ingestArticles(db, items, { setId: SET_ID, setName: 'Benchmark', origin: 'imported', detector });
+  const ingestMs = performance.now() - t0;
+  if (report.failed.length) throw new Error(`ingest failed for ${report.failed.length} articles: ${report.failed[0]!.reason}`);
+
+  const pages: ArticleInput[] = [p.seedPage, ...[0, 1, 2].map((k) => syntheticArticle(2_000_000 + k, 800))];
+  const lookup10k = await timeLookups(pages, p.lookups, detector, db);
+
+  const t1 = performance.now();
+  await growStore(db, detector, p.imported, p.total);
+  const bulkMs = performance.now() - t1;
+  const lookupTotal = await timeLookups(pages, p.lookups, detector, db);
+  const stored = await db.countFromIndex('sources', 'by-set', SET_ID);
+  db.close();
+  return { imported: report.imported.length, words, ingestMs, lookup10k, lookupTotal, bulkMs, stored };
+}
