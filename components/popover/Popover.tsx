@@ -4,30 +4,18 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { AnnotatedClaim, Evidence, SourceSummary } from '../../lib/types';
-import { formatDate, formatValue, kindLabel, verdictLabel } from '../../lib/report/format';
+import { formatDate, formatValue, kindLabel } from '../../lib/report/format';
+import { SourceLink } from '../shared/SourceLink';
+import { VerdictBadge } from '../shared/VerdictBadge';
 import type { PopoverModel } from './model';
 
 const TYPE_LABEL = { exercise: 'Exercise', country: 'Country', organization: 'Organization' } as const;
-function safeHref(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function SourceLine({ source }: { source: { title: string; outlet: string; published: string | null; url: string | null } }) {
-  const href = safeHref(source.url);
-  const label = `${source.outlet || 'Unknown outlet'}${source.published ? `, ${formatDate(source.published)}` : ''}`;
-  return href ? (
-    <a class="src" href={href} target="_blank" rel="noopener noreferrer" title={source.title}>
-      {label}
-    </a>
-  ) : (
-    <span class="src" title={source.title}>
-      {label}
+  return (
+    <span title={source.title}>
+      <SourceLink url={source.url} class="src">
+        {`${source.outlet || 'Unknown outlet'}${source.published ? `, ${formatDate(source.published)}` : ''}`}
+      </SourceLink>
     </span>
   );
 }
@@ -49,7 +37,7 @@ function ClaimCard({ claim, names }: { claim: AnnotatedClaim; names: Record<stri
   return (
     <li class={`claim v-${claim.verdict}`}>
       <div class="claim-head">
-        <span class={`badge v-${claim.verdict}`}>{verdictLabel(claim.verdict)}</span>
+        <VerdictBadge verdict={claim.verdict} />
         <span class="kind">{kindLabel(claim.kind)}</span>
         <span class="this">
           This article: <strong>{formatValue(claim.value, (id) => names[id])}</strong>
