@@ -1,5 +1,5 @@
 import { createAnnotator } from '@/lib/page/annotator';
-import { isPaused, parsePause, PAUSE_KEY } from '@/lib/page/pause';
+import { isPaused, pauseChange, readPause } from '@/components/shared/pause';
 import type { Envelope, Request, ResponseMap, TabRequest } from '@/lib/messages';
 
 async function send<T extends Request>(request: T): Promise<ResponseMap[T['type']]> {
@@ -19,12 +19,13 @@ export default defineContentScript({
       openPanel: (entityId) => void send({ type: 'open-panel', entityId }).catch(() => undefined),
     });
     const host = location.hostname;
-    let paused = isPaused(parsePause((await browser.storage.local.get(PAUSE_KEY))[PAUSE_KEY]), host);
+    let paused = isPaused(await readPause(browser.storage.local), host);
     if (!paused) annotator.start();
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(PAUSE_KEY in changes)) return;
-      paused = isPaused(parsePause(changes[PAUSE_KEY]?.newValue), host);
+      const state = area === 'local' ? pauseChange(changes) : null;
+      if (!state) return;
+      paused = isPaused(state, host);
       if (paused) annotator.stop();
       else annotator.start();
     };

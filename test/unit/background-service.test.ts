@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createService } from '../../lib/background/service';
+import { openKb } from '../../lib/kb/db';
+import type { Dataset } from '../../lib/dataset/types';
+import type { CollectedArticle } from '../../lib/messages';
+
+const entities: Dataset['entities'] = [
+  { id: 'ex:cyber-coalition', type: 'exercise', name: 'Cyber Coalition', aliases: [], description: 'NATO cyber exercise (test)' },
+  { id: 'country:EE', type: 'country', name: 'Estonia', aliases: [], demonyms: ['Estonian'], description: 'Country (test)' },
+  { id: 'org:nato', type: 'organization', name: 'North Atlantic Treaty Organization', aliases: ['NATO'], description: 'Alliance (test)' },
+];
+const dataset: Dataset = {
+  version: 'test-1',
+  entities,
+  sources: [
+    { id: 'src:bundled-a', title: 'Drills in Estonia', outlet: 'Harbor Ledger', published: '2019-12-01', language: 'en', url: 'https://harbor.test/a', origin: 'bundled', set: 'bundled', entities: ['ex:cyber-coalition', 'country:EE'] },
+  ],
+  claims: [
+    { id: 'src:bundled-a#0', source: 'src:bundled-a', subject: 'ex:cyber-coalition', edition: 2019, kind: 'nations', value: { type: 'count', min: 33, max: 33, hedge: 'exact' }, sentence: 'It counted 33 nations.' },
+  ],
+};
+
+function article(title: string, url: string, text: string): CollectedArticle {
+  return {
+    article: { title, outlet: 'Northwind Gazette', published: '2019-12-03', url, text },
+    metadata: { title, outlet: 'Northwind Gazette', published: '2019-12-03', url, language: 'en' },
+    paused: false,
+  };
+}
+
+const PAGE_A = article('Cyber drills', 'https://northwind.test/a', 'NATO opened Cyber Coalition 2019 in Estonia on Monday. More than 30 nations take part in the exercise.');
+const PAGE_B = article('Second look', 'https://northwind.test/b', 'Cyber Coalition 2019 brought more than 30 nations to Tartu, Estonia, NATO officials said.');
+
+let n = 0;
+let tabs: Record<number, CollectedArticle | null>;
+
+function service() {
+  const name = `bg-test-${++n}`;
+  return createService({ loadDataset: async () => dataset, openDb: () => openKb(name), collectFromTab: async (id) => tabs[id] ?? null });
+}
+
+const noPanel = async () => false;
+
+beforeEach(() => {
+  tabs = { 1: PAGE_A, 2: PAGE_B, 3: { ...PAGE_A, paused: true }, 4: article('Empty', 'https://northwind.test/e', '  ') };
+});
+
+describe('background service', () => {
+  it('seeds the KB and annotates a tab for the side panel, from its content script', async () => {
+    const bg = service();
+    const state = await bg.handle({ type: 'tab-annotation', tabId: 1 }, undefined, noPanel);
+    expect(state.state).toBe('ok');
+    if (state.state !== 'ok') return;
+    expect(state.annotation.mentions.map((m) => m.id)).toEqual(expect.arrayContaining(['org:nato', 'ex:cyber-coalition', 'country:EE']));
+    expect(state.annotation.sources.map((s) => s.id)).toContain('src:bundled-a');
+    const nations = state.annotation.claims.find((c) => c.kind === 'nations');
+    expect(nations?.verdict).toBe('corroborated');
+    expect((await bg.handle({ type: 'kb-status' }, undefined, noPanel)).sources).toBe(1);
+  });
+
+  it('says why a tab has nothing to show', async () => {
+    const bg = service();
+    expect(await bg.handle({ type: 'tab-annotation', tabId: 3 }, undefined, noPanel)).toEqual({ state: 'paused' });
+    expect(await bg.handle({ type: 'tab-annotation', tabId: 4 }, undefined, noPanel)).toEqual({ state: 'no-article' });
+    expect((await bg.handle({ type: 'tab-annotation', tabId: 9 }, undefined, noPanel)).state).toBe('unavailable');
+  });
+
+  it('adds a page as a source for other pages, refuses it twice, and undoes it', async () => {
+    const bg = service();
+    const { sourceId } = await bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata }, undefined, noPanel);
+    await expect(bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata }, undefined, noPanel)).rejects.toThrow(/already stored/);
+    const withB = await bg.handle({ type: 'tab-annotation', tabId: 1 }, undefined, noPanel);
+    expect(withB.state === 'ok' && withB.annotation.sources.map((s) => s.id)).toContain(sourceId);
+    // The added page never corroborates itself.
+    const self = await bg.handle({ type: 'tab-annotation', tabId: 2 }, undefined, noPanel);
+    expect(self.state === 'ok' && self.annotation.sources.map((s) => s.id)).not.toContain(sourceId);
+    expect(await bg.handle({ type: 'remove-source', sourceId }, undefined, noPanel)).toEqual({ removed: true });
+    const without = await bg.handle({ type: 'tab-annotation', tabId: 1 }, undefined, noPanel);
+    expect(without.state === 'ok' && without.annotation.sources.map((s) => s.id)).not.toContain(sourceId);
+  });
+
+  it('will not remove bundled sources', async () => {
+    const bg = service();
+    expect(await bg.handle({ type: 'remove-source', sourceId: 'src:bundled-a' }, undefined, noPanel)).toEqual({ removed: false });
+  });
+
+  it('reports a database it cannot open in the status instead of throwing', async () => {
+    const bg = createService({ loadDataset: async () => dataset, openDb: () => Promise.reject(new Error('disk is full')), collectFromTab: async () => null });
+    expect(await bg.handle({ type: 'kb-status' }, undefined, noPanel)).toMatchObject({ ready: false, error: 'disk is full' });
+  });
+});
