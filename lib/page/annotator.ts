@@ -26,6 +26,8 @@ interface Painted {
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 250;
 const MUTATION_SETTLE_MS = 600;
+/** Characters of new text that make a mutation batch worth a look. */
+const MIN_NEW_TEXT = 40;
 
 export function pageMetadata(doc: Document): PageMetadata {
   const meta = readPageMetadata(doc, doc.location?.href ?? null);
@@ -183,13 +185,38 @@ export function createAnnotator({ doc, annotate, openPanel }: AnnotatorDeps) {
     paint();
   }
 
+  /**
+   * Whether a batch of mutations could change the article: text added anywhere (a "read more",
+   * an SPA route) or any change inside the article itself. Tickers, ad slots and our own
+   * wrappers adding no text are ignored, so they never cost a re-extraction.
+   */
+  function mayChangeArticle(records: MutationRecord[]): boolean {
+    const root = article?.root ?? null;
+    let added = 0;
+    for (const r of records) {
+      const target = r.target;
+      if (target instanceof Element && target.localName === 'triangulate-mark') continue;
+      if (root && root.contains(target) && (r.type === 'characterData' || r.removedNodes.length > 0)) return true;
+      for (const node of r.addedNodes) {
+        if (node instanceof Element && node.localName === 'triangulate-mark') continue;
+        added += (node.textContent ?? '').trim().length;
+        if (added >= MIN_NEW_TEXT) return true;
+      }
+    }
+    return false;
+  }
+
   /** Later content (SPA routes, "read more", infinite scroll) is re-annotated once the DOM settles. */
-  const observer = new MutationObserver(() => {
-    // Records are not inspected one by one: a single settle timer batches them off the hot path.
+  let pendingCheck = false;
+  const observer = new MutationObserver((records) => {
+    if (!pendingCheck && !mayChangeArticle(records) && (doc.location?.href ?? '') === lastUrl) return;
+    pendingCheck = true;
+    // One settle timer batches the records; the work then waits for an idle moment.
     win.clearTimeout(settleTimer);
     settleTimer = win.setTimeout(() => {
       const idle = (win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
       const check = () => {
+        pendingCheck = false;
         if (!running) return;
         if ((doc.location?.href ?? '') !== lastUrl) {
           closePopover();
