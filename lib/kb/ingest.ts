@@ -128,17 +128,20 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
         report.imported.push(p.id);
         added++;
       });
-      const sets = tx.objectStore('sets');
-      const set: ImportSet = (await sets.get(opts.setId)) ?? {
-        id: opts.setId,
-        name: opts.setName,
-        origin: opts.origin,
-        created: now,
-        updated: now,
-        count: 0,
-        files: [],
-      };
-      writes.push(sets.put({ ...set, count: set.count + added, updated: now }));
+      // A batch that stored nothing (all duplicates) must not create or touch a set.
+      if (added > 0) {
+        const sets = tx.objectStore('sets');
+        const set: ImportSet = (await sets.get(opts.setId)) ?? {
+          id: opts.setId,
+          name: opts.setName,
+          origin: opts.origin,
+          created: now,
+          updated: now,
+          count: 0,
+          files: [],
+        };
+        writes.push(sets.put({ ...set, count: set.count + added, updated: now }));
+      }
       await Promise.all(writes);
       await tx.done;
     } catch (e) {

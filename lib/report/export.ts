@@ -6,7 +6,7 @@
  */
 import type { AnnotatedClaim, Annotation, Evidence } from '../types';
 import { claimSubjectLabel, entityNamesOf, formatDate, formatValue, kindLabel, verdictLabel, type NameOf } from './format';
-import { originOf, PAGE_COLUMN_ID, sourceRows, summarizeClaims, summaryLine, type SourceRow } from './table';
+import { originOf, PAGE_COLUMN_ID, sourceMap, sourceRows, summarizeClaims, summaryLine, type SourceRow } from './table';
 import { httpUrl } from './url';
 
 export interface ExportOptions {
@@ -37,7 +37,7 @@ interface Citations {
 /** Numbers the page [1] and every source the claims cite, plus the origins those retell. */
 function citations(annotation: Annotation): Citations {
   const all = sourceRows(annotation, 'date');
-  const byId = new Map(annotation.sources.map((s) => [s.id, s]));
+  const byId = sourceMap(annotation);
   const cited = new Set<string>([PAGE_COLUMN_ID]);
   for (const c of annotation.claims) {
     for (const e of [...c.corroborating, ...c.conflicting]) {
@@ -53,7 +53,7 @@ function citations(annotation: Annotation): Citations {
 
 function evidenceLine(e: Evidence, relation: string, names: NameOf, cite: Citations, annotation: Annotation): string {
   const source = e.source;
-  const origin = originOf(source.id, new Map(annotation.sources.map((s) => [s.id, s])));
+  const origin = originOf(source.id, sourceMap(annotation));
   const independence = e.independent ? 'independent' : origin !== source.id ? `retells [${cite.numberOf(origin)}]` : 'not independent';
   const attribution = e.attribution ? `, attributed to ${escapeMarkdown(e.attribution)}` : '';
   return (
@@ -128,7 +128,7 @@ export const CSV_COLUMNS = [
 
 export function toCsv(annotation: Annotation): string {
   const names = entityNamesOf(annotation);
-  const byId = new Map(annotation.sources.map((s) => [s.id, s]));
+  const byId = sourceMap(annotation);
   const lines = [CSV_COLUMNS.join(',')];
   const claims = [...annotation.claims].sort((a, b) => a.start - b.start);
   claims.forEach((c, i) => {

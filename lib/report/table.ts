@@ -139,8 +139,15 @@ function entry(e: Evidence): CellEntry {
  * Sources known to the table: the annotation's summaries plus any source that only appears as
  * evidence (its summary then comes from the evidence's reference).
  */
-function sourceMap(annotation: Annotation): Map<string, SourceSummary> {
-  const byId = new Map<string, SourceSummary>(annotation.sources.map((s) => [s.id, s]));
+/**
+ * The annotation's sources by id, with the evidence-only ones added. A source that retells a
+ * stored copy of this very page (seed 002 retelling seed 000) is shown as retelling the page.
+ */
+export function sourceMap(annotation: Annotation): Map<string, SourceSummary> {
+  const copies = new Set(annotation.pageSourceIds ?? []);
+  const byId = new Map<string, SourceSummary>(
+    annotation.sources.map((s) => [s.id, s.derivedFrom && copies.has(s.derivedFrom) ? { ...s, derivedFrom: PAGE_COLUMN_ID } : s]),
+  );
   for (const c of annotation.claims) {
     for (const e of [...c.corroborating, ...c.conflicting]) {
       if (!byId.has(e.source.id)) byId.set(e.source.id, { ...e.source, derivedFrom: null, origin: 'bundled', entities: [] });
@@ -183,6 +190,11 @@ export function buildTable(annotation: Annotation, filters: TableFilters = NO_FI
   for (const [originId, list] of ordered) {
     // The origin leads its group; its retellings follow in the chosen order.
     list.sort((a, b) => (a.id === originId ? -1 : b.id === originId ? 1 : compareSources(a, b, sort)));
+    if (originId === PAGE_COLUMN_ID) {
+      // Sources retelling this very page (a translation of it, say) sit in the page's own group.
+      groups[0]!.columns.push(...list.map((s) => ({ id: s.id, source: s, isPage: false, groupId: PAGE_COLUMN_ID, derivedFrom: s.derivedFrom, ...(s.derivation ? { derivation: s.derivation } : {}) })));
+      continue;
+    }
     groups.push({
       id: originId,
       origin: byId.get(originId) ?? null,

@@ -9,7 +9,7 @@ import { createDetector, type Detector } from '../../lib/detect';
 import { claimLookup, openKb, type KbDatabase } from '../../lib/kb/db';
 import { ingestArticles } from '../../lib/kb/ingest';
 import { seedBundled } from '../../lib/kb/seed';
-import { idbReader } from '../../lib/kb/store';
+import { idbReader, type KbReader } from '../../lib/kb/store';
 import { analyzeArticle } from '../../lib/pipeline/analyze';
 import { annotateArticle } from '../../lib/pipeline/annotate';
 import type { ArticleInput, Source } from '../../lib/types';
@@ -28,8 +28,8 @@ export interface ImportBenchResult {
   imported: number;
   words: number;
   ingestMs: number;
-  lookup10k: number[];
-  lookupTotal: number[];
+  lookup10k: LookupTimes;
+  lookupTotal: LookupTimes;
   bulkMs: number;
   stored: number;
 }
@@ -37,17 +37,53 @@ export interface ImportBenchResult {
 const SET_ID = 'bench';
 const TEMPLATES = 300;
 
-/** Lookup latency: the whole annotation of a page (its analysis, then the KB reads and comparison). */
-async function timeLookups(pages: ArticleInput[], count: number, detector: Detector, db: KbDatabase): Promise<number[]> {
-  const kb = idbReader(db);
+export interface LookupTimes {
+  /** Whole annotation of a page: its analysis, the KB reads, the comparison. */
+  total: number[];
+  /** The part spent waiting on IndexedDB reads (KbReader calls). */
+  reads: number[];
+  /** Claims the KB returned for the page's subjects, per lookup. */
+  claimsRead: number[];
+}
+
+/** Wraps a reader so each lookup can be split into IndexedDB time and the rest. */
+function timedReader(kb: KbReader, spent: { ms: number; claims: number }): KbReader {
+  const timed =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      const t0 = performance.now();
+      const r = await f(...a);
+      spent.ms += performance.now() - t0;
+      return r;
+    };
+  return {
+    entities: timed(kb.entities),
+    sourcesMentioning: timed(kb.sourcesMentioning),
+    claimsAbout: timed(async (subject: string, edition: number | null) => {
+      const claims = await kb.claimsAbout(subject, edition);
+      spent.claims += claims.length;
+      return claims;
+    }),
+    sourcesById: timed(kb.sourcesById),
+    sourcesByUrlOrFingerprint: timed(kb.sourcesByUrlOrFingerprint),
+  };
+}
+
+async function timeLookups(pages: ArticleInput[], count: number, detector: Detector, db: KbDatabase): Promise<LookupTimes> {
+  const spent = { ms: 0, claims: 0 };
+  const kb = timedReader(idbReader(db), spent);
   for (const page of pages) await annotateArticle(page, { detector, kb });
-  const times: number[] = [];
+  const out: LookupTimes = { total: [], reads: [], claimsRead: [] };
   for (let i = 0; i < count; i++) {
+    spent.ms = 0;
+    spent.claims = 0;
     const t0 = performance.now();
     await annotateArticle(pages[i % pages.length]!, { detector, kb });
-    times.push(performance.now() - t0);
+    out.total.push(performance.now() - t0);
+    out.reads.push(spent.ms);
+    out.claimsRead.push(spent.claims);
   }
-  return times;
+  return out;
 }
 
 /**

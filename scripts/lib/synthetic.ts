@@ -5,7 +5,13 @@
  * generator runs in Node and in a benchmark page bundled for Chromium.
  */
 
-const EXERCISES = ['Zapad', 'Cyber Coalition', 'Locked Shields', 'RIMPAC', 'Trident Juncture', 'BALTOPS', 'Sea Breeze', 'Malabar', 'Talisman Sabre', 'Cobra Gold', 'Vostok', 'Balikatan'];
+// Forty series from the bundled exercise list, so a large import spreads over many subjects as real coverage does.
+const EXERCISES = [
+  'Zapad', 'Vostok', 'Kavkaz', 'Tsentr', 'Joint Sea', 'Peace Mission', 'RIMPAC', 'Malabar', 'Talisman Sabre', 'Pitch Black',
+  'Balikatan', 'Cobra Gold', 'Foal Eagle', 'Keen Sword', 'Yama Sakura', 'Valiant Shield', 'Red Flag', 'Garuda Shield', 'Yudh Abhyas', 'Bright Star',
+  'African Lion', 'Eager Lion', 'Trident Juncture', 'Steadfast Defender', 'Cold Response', 'BALTOPS', 'Saber Strike', 'Defender-Europe', 'Anakonda', 'Iron Wolf',
+  'Sea Breeze', 'Rapid Trident', 'Noble Partner', 'Joint Warrior', 'Locked Shields', 'Crossed Swords', 'Cyber Coalition', 'Cyber Storm', 'Cyber Europe', 'Spring Storm',
+];
 const COUNTRIES = ['Estonia', 'Latvia', 'Lithuania', 'Poland', 'Finland', 'Japan', 'Australia', 'India', 'Germany', 'France', 'Norway', 'Ukraine', 'Russia', 'Belarus', 'China', 'the United States', 'Canada', 'Sweden'];
 const ORGS = ['NATO', 'the European Union', 'the Pentagon', 'the Ministry of Defence', 'the United Nations', 'the OSCE', 'the US Navy', 'the Japan Maritime Self-Defense Force'];
 const PLACES = ['Tallinn', 'Tartu', 'Riga', 'Vilnius', 'Pearl Harbor', 'Hawaii', 'the Baltic Sea', 'Gdansk', 'Darwin', 'Okinawa', 'Minsk', 'Kaliningrad'];
@@ -28,13 +34,13 @@ type Pick = <T>(list: readonly T[]) => T;
 
 const SENTENCES: ((p: Pick, n: (lo: number, hi: number) => number, year: number, exercise: string) => string)[] = [
   (p, n, y, ex) => `${ex} ${y} began on ${n(1, 28)} ${p(MONTHS)} and will run for ${n(5, 14)} days, ${p(OFFICIALS)} said.`,
-  (p, n, y, ex) => `Some ${n(2, 90) * 500} troops from ${n(5, 30)} nations take part in ${ex} ${y}, along with about ${n(20, 120)} aircraft and ${n(10, 50)} ships.`,
+  (_p, n, y, ex) => `Some ${n(2, 90) * 500} troops from ${n(5, 30)} nations take part in ${ex} ${y}, along with about ${n(20, 120)} aircraft and ${n(10, 50)} ships.`,
   (p, n) => `${p(COUNTRIES)} sent ${n(100, 3000)} personnel and said the drills were purely defensive.`,
   (p) => `Observers from ${p(COUNTRIES)} and ${p(COUNTRIES)} were invited, according to ${p(ORGS)}.`,
   (p, _n, _y, ex) => `The exercise is held near ${p(PLACES)}, with a command post in ${p(PLACES)}, and ${ex} planners said weather would shape the scenario.`,
   (p) => `${p(ORGS)} said ${p(COUNTRIES)} would lead the exercise for the first time, with ${p(COUNTRIES)} acting as host nation.`,
   (p) => `Officials in ${p(COUNTRIES)} described the manoeuvres as routine, while commentators in ${p(COUNTRIES)} called them a message to ${p(COUNTRIES)}.`,
-  (p, n) => `Analysts noted that logistics, not politics, would decide how the ${n(3, 12)} scenarios unfold over the coming week.`,
+  (_p, n) => `Analysts noted that logistics, not politics, would decide how the ${n(3, 12)} scenarios unfold over the coming week.`,
   (p, _n, y) => `A statement from ${p(ORGS)} on ${p(MONTHS)} ${y} said cyber defence teams from ${p(COUNTRIES)} would defend simulated power grids and water systems.`,
   (p) => `Residents near ${p(PLACES)} were warned of road closures and low-flying aircraft, the local council said.`,
   (p) => `The drills come weeks after a summit in ${p(PLACES)} where leaders of ${p(COUNTRIES)} and ${p(COUNTRIES)} discussed regional security.`,
@@ -49,7 +55,7 @@ export function syntheticParagraphs(words: number, seed: number): string[] {
   const paragraphs: string[] = [];
   let count = 0;
   while (count < words) {
-    const year = n(2013, 2024);
+    const year = n(2010, 2025);
     const exercise = pick(EXERCISES);
     const sentences: string[] = [];
     for (let k = n(4, 7); k > 0; k--) {

@@ -1,0 +1,66 @@
+/** Pure checks behind scripts/robustness.ts: layout snapshots compared, highlights placed against the true article body. */
+
+/** One element's box in document coordinates, rounded to 1px, with a short path to name it in reports. */
+export interface Box {
+  path: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface LayoutDiff {
+  /** Elements in one snapshot and not the other (count difference). */
+  added: number;
+  /** Boxes whose position or size changed, first few named. */
+  moved: number;
+  examples: string[];
+}
+
+/** Element-by-element comparison; both snapshots list elements in document order. */
+export function compareLayouts(before: Box[], after: Box[], maxExamples = 3): LayoutDiff {
+  const diff: LayoutDiff = { added: after.length - before.length, moved: 0, examples: [] };
+  const n = Math.min(before.length, after.length);
+  for (let i = 0; i < n; i++) {
+    const a = before[i]!;
+    const b = after[i]!;
+    if (a.path === b.path && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h) continue;
+    diff.moved++;
+    if (diff.examples.length < maxExamples) diff.examples.push(`${b.path}: ${a.x},${a.y} ${a.w}x${a.h} → ${b.x},${b.y} ${b.w}x${b.h}${a.path === b.path ? '' : ` (was ${a.path})`}`);
+  }
+  return diff;
+}
+
+export const layoutChanged = (d: LayoutDiff) => d.added !== 0 || d.moved !== 0;
+
+/** Word tokens as the extraction benchmark counts them (`\w+`, Unicode), lower-cased. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+
+/** A highlight as read from the page: its text and a few words around it from the same text node. */
+export interface PaintedText {
+  text: string;
+  before: string;
+  after: string;
+}
+
+export type Placement = 'body' | 'headline' | 'outside';
+
+/**
+ * Where a highlight sits. The true body text is all we know of the article's place, so a
+ * highlight counts as inside when its words with their neighbours (up to three on each side)
+ * occur in the body; the bare name alone would also match a sidebar that repeats it.
+ */
+export function placeHighlight(painted: PaintedText, body: string, headline: string): Placement {
+  const near = (text: string, n: number, fromEnd: boolean) => {
+    const w = words(text);
+    return fromEnd ? w.slice(Math.max(0, w.length - n)) : w.slice(0, n);
+  };
+  const core = words(painted.text);
+  if (core.length === 0) return 'body';
+  const phrase = [...near(painted.before, 3, true), ...core, ...near(painted.after, 3, false)].join(' ');
+  if (` ${words(body).join(' ')} `.includes(` ${phrase} `)) return 'body';
+  if (` ${words(headline).join(' ')} `.includes(` ${core.join(' ')} `)) return 'headline';
+  return 'outside';
+}

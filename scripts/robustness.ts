@@ -1,0 +1,258 @@
+/**
+ * Robustness on real pages: the 181 saved news pages (../shared/pages, or $TRIANGULATE_PAGES),
+ * each served from 127.0.0.1 and loaded in headless Chromium with the built extension and in a
+ * profile without it. Per page: errors from the extension, highlights outside the true article
+ * body, and whether any element's box moved. Remote requests are aborted (no network; it also
+ * keeps loads fast); page scripts run as they would.
+ * Run: npx wxt build && npx tsx scripts/robustness.ts [--limit N]
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../test/e2e/browsers';
+import { ROOT, serve } from '../test/e2e/pages';
+import { compareLayouts, layoutChanged, placeHighlight, type Box, type LayoutDiff, type PaintedText } from './lib/robustness-checks';
+
+const PAGES = process.env.TRIANGULATE_PAGES ?? join(ROOT, '../shared/pages');
+const PAGE_TIMEOUT_MS = 20_000;
+/** Time given to page scripts after load (and after the highlights) before the layout is read. */
+const SETTLE_MS = 500;
+
+interface GroundTruth {
+  url: string;
+  articleBody: string;
+}
+
+interface PageResult {
+  name: string;
+  url: string;
+  state: string;
+  mentions: number;
+  errors: string[];
+  outside: string[];
+  headline: number;
+  layout: LayoutDiff | null;
+  /** The page lays itself out differently from one load to the next, extension or not. */
+  unstable: boolean;
+  timeout: boolean;
+}
+
+const LAYOUT = `(() => {
+  const out = [];
+  if (!document.body) return out;
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('triangulate-ui')) continue;
+    const r = el.getBoundingClientRect();
+    const parent = el.parentElement ? el.parentElement.localName + '>' : '';
+    out.push({ path: parent + el.localName + (el.id ? '#' + el.id : ''), x: Math.round(r.x + scrollX), y: Math.round(r.y + scrollY), w: Math.round(r.width), h: Math.round(r.height) });
+  }
+  return out;
+})()`;
+
+/** Painted entity ranges with the text around them in their own text nodes. */
+const PAINTED = `(() => {
+  const out = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!/^triangulate-(exercise|country|organization)$/.test(name)) continue;
+    for (const r of h) {
+      const s = r.startContainer, e = r.endContainer;
+      out.push({
+        text: r.toString(),
+        before: s.nodeType === 3 ? s.data.slice(Math.max(0, r.startOffset - 80), r.startOffset) : '',
+        after: e.nodeType === 3 ? e.data.slice(r.endOffset, r.endOffset + 80) : '',
+      });
+    }
+  }
+  return out;
+})()`;
+
+const HEADLINE = `[document.title, document.querySelector('meta[property="og:title"]')?.content ?? '', ...[...document.querySelectorAll('h1')].map((h) => h.textContent)].join(' \\n ')`;
+
+/** Aborts every request that would leave 127.0.0.1. */
+async function localOnly(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected');
+  });
+}
+
+/** The service worker keeps its own uncaught errors, read back after each page. */
+const WORKER_ERRORS = `(() => {
+  if (!self.__robustnessErrors) {
+    self.__robustnessErrors = [];
+    self.addEventListener('error', (e) => self.__robustnessErrors.push('uncaught: ' + (e.error?.stack ?? e.message)));
+    self.addEventListener('unhandledrejection', (e) => self.__robustnessErrors.push('unhandled rejection: ' + (e.reason?.stack ?? String(e.reason))));
+  }
+  return self.__robustnessErrors.splice(0);
+})()`;
+
+const fromExtension = (text: string) => text.includes('chrome-extension://');
+
+/** Both modes see the page the same way; reduced motion keeps animated widgets from moving between reads. */
+async function newPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  return page;
+}
+
+async function loadWithExtension(context: BrowserContext, url: string, errors: string[]): Promise<{ page: Page; timeout: boolean }> {
+  const page = await newPage(context);
+  page.on('pageerror', (e) => {
+    if (fromExtension(e.stack ?? '')) errors.push(`pageerror: ${e.stack}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && fromExtension(`${m.location().url} ${m.text()}`)) errors.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await page.waitForSelector('html[data-triangulate]', { state: 'attached', timeout: PAGE_TIMEOUT_MS });
+    await page.waitForTimeout(SETTLE_MS);
+    return { page, timeout: false };
+  } catch {
+    return { page, timeout: true };
+  }
+}
+
+async function loadPlain(context: BrowserContext, url: string): Promise<{ page: Page; timeout: boolean }> {
+  const page = await newPage(context);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await page.waitForTimeout(SETTLE_MS);
+    return { page, timeout: false };
+  } catch {
+    return { page, timeout: true };
+  }
+}
+
+async function layoutOf(page: Page): Promise<Box[]> {
+  return (await page.evaluate(LAYOUT)) as Box[];
+}
+
+async function runPage(
+  name: string,
+  truth: GroundTruth,
+  origin: string,
+  withExt: BrowserContext,
+  plain: BrowserContext,
+  workerErrors: () => Promise<string[]>,
+): Promise<PageResult> {
+  const url = `${origin}/${name}.html`;
+  const result: PageResult = { name, url: truth.url, state: '', mentions: 0, errors: [], outside: [], headline: 0, layout: null, unstable: false, timeout: false };
+  const [ext, base] = await Promise.all([loadWithExtension(withExt, url, result.errors), loadPlain(plain, url)]);
+  try {
+    result.timeout = ext.timeout || base.timeout;
+    const html = ext.page.locator('html');
+    result.state = (await html.getAttribute('data-triangulate').catch(() => null)) ?? 'none';
+    result.mentions = Number((await html.getAttribute('data-triangulate-mentions').catch(() => null)) ?? 0);
+    if (result.state === 'error') result.errors.push('content script marked the page data-triangulate="error" (annotation failed)');
+    result.errors.push(...(await workerErrors()).map((e) => `service worker: ${e}`));
+    if (result.timeout) return result;
+
+    const headline = (await ext.page.evaluate(HEADLINE)) as string;
+    for (const painted of (await ext.page.evaluate(PAINTED)) as PaintedText[]) {
+      const where = placeHighlight(painted, truth.articleBody, headline);
+      if (where === 'headline') result.headline++;
+      if (where === 'outside') result.outside.push(`"${painted.text}" in "…${painted.before.slice(-40)}[${painted.text}]${painted.after.slice(0, 40)}…"`.replace(/\s+/g, ' '));
+    }
+
+    const [withBoxes, plainBoxes] = await Promise.all([layoutOf(ext.page), layoutOf(base.page)]);
+    result.layout = compareLayouts(plainBoxes, withBoxes);
+    if (layoutChanged(result.layout)) {
+      // A second load without the extension tells a restless page from a change the extension made.
+      const again = await loadPlain(plain, url);
+      try {
+        if (!again.timeout && layoutChanged(compareLayouts(plainBoxes, await layoutOf(again.page)))) result.unstable = true;
+      } finally {
+        await again.page.close();
+      }
+    }
+    return result;
+  } finally {
+    await ext.page.close();
+    await base.page.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const truthPath = join(PAGES, 'ground-truth.json');
+  if (!existsSync(truthPath) || !existsSync(join(PAGES, 'html'))) {
+    console.log(`No saved pages at ${PAGES} (expected ground-truth.json and html/*.html.gz); set TRIANGULATE_PAGES to their folder. Nothing to do.`);
+    return;
+  }
+  const limitAt = process.argv.indexOf('--limit');
+  const limit = limitAt > 0 ? Number(process.argv[limitAt + 1]) : Infinity;
+  const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, GroundTruth>;
+  const names = Object.keys(truth)
+    .filter((n) => existsSync(join(PAGES, 'html', `${n}.html.gz`)))
+    .sort()
+    .slice(0, limit);
+
+  const routes: Record<string, () => string> = {};
+  for (const n of names) routes[`/${n}.html`] = () => gunzipSync(readFileSync(join(PAGES, 'html', `${n}.html.gz`))).toString('utf8');
+  const server = await serve(routes);
+  const session = await launchChromium();
+  const plainProfile = mkdtempSync(join(tmpdir(), 'triangulate-robustness-plain-'));
+  const plain = await chromium.launchPersistentContext(plainProfile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args: ['--no-sandbox', '--disable-gpu'] });
+  // The service worker can be stopped and restarted by the browser: always talk to the live one.
+  const workerConsole: string[] = [];
+  let worker = session.worker;
+  const watch = (w: Worker) => w.on('console', (m) => m.type() === 'error' && workerConsole.push(`console error: ${m.text()}`));
+  watch(worker);
+  session.context.on('serviceworker', (w) => {
+    worker = w;
+    watch(w);
+  });
+  const results: PageResult[] = [];
+  const started = Date.now();
+  try {
+    await Promise.all([localOnly(session.context), localOnly(plain)]);
+    await worker.evaluate(WORKER_ERRORS);
+    for (const [i, name] of names.entries()) {
+      const r = await runPage(name, truth[name]!, server.origin, session.context, plain, async () => [...workerConsole.splice(0), ...((await worker.evaluate(WORKER_ERRORS).catch(() => [])) as string[])]);
+      results.push(r);
+      const flags = [r.timeout && 'TIMEOUT', r.errors.length && `${r.errors.length} error(s)`, r.layout && layoutChanged(r.layout) && (r.unstable ? 'layout unstable (page)' : 'LAYOUT CHANGED'), r.outside.length && `${r.outside.length} outside body`].filter(Boolean);
+      console.log(`${String(i + 1).padStart(3)}/${names.length} ${name.slice(0, 12)} ${r.state.padEnd(5)} ${String(r.mentions).padStart(4)} mentions ${flags.join(', ')}`);
+    }
+  } finally {
+    await session.close();
+    await plain.close();
+    await server.close();
+    rmSync(plainProfile, { recursive: true, force: true });
+  }
+  printSummary(results, (Date.now() - started) / 1000);
+}
+
+function printSummary(results: PageResult[], seconds: number): void {
+  const ran = results.filter((r) => !r.timeout);
+  const withErrors = results.filter((r) => r.errors.length);
+  const changed = ran.filter((r) => r.layout && layoutChanged(r.layout) && !r.unstable);
+  const unstable = ran.filter((r) => r.unstable);
+  const outside = ran.reduce((n, r) => n + r.outside.length, 0);
+  const painted = ran.reduce((n, r) => n + r.mentions, 0);
+  const line = (k: string, v: string | number) => console.log(`  ${k.padEnd(44)} ${v}`);
+  console.log('\nRobustness on saved news pages (headless Chromium, with and without the extension)');
+  line('pages run', `${results.length} (${ran.length} completed, ${results.length - ran.length} timed out) in ${Math.round(seconds)} s`);
+  line('pages with extension errors (expect 0)', withErrors.length);
+  line('pages with layout changes (expect 0)', changed.length);
+  line('pages whose layout varies without extension', `${unstable.length} (not counted above)`);
+  line('highlights outside the article body', `${outside} of ${painted} (${ran.filter((r) => r.outside.length).length} pages)`);
+  line('highlights in the headline', ran.reduce((n, r) => n + r.headline, 0));
+  line('average mentions per page', ran.length ? (painted / ran.length).toFixed(1) : '0');
+  line('pages with no mentions', ran.filter((r) => r.mentions === 0).length);
+  const failures = results.filter((r) => r.timeout || r.errors.length || changed.includes(r) || r.outside.length);
+  if (failures.length === 0) return;
+  console.log('\nFailures');
+  for (const r of failures) {
+    console.log(`- ${r.name} ${r.url}`);
+    if (r.timeout) console.log(`    timeout after ${PAGE_TIMEOUT_MS / 1000} s (state ${r.state})`);
+    for (const e of r.errors.slice(0, 3)) console.log(`    error: ${e.split('\n').slice(0, 4).join(' | ')}`);
+    if (changed.includes(r)) console.log(`    layout: ${r.layout!.moved} boxes moved, ${r.layout!.added} elements added; ${r.layout!.examples.join('; ')}`);
+    for (const o of r.outside.slice(0, 3)) console.log(`    outside body: ${o}`);
+    if (r.outside.length > 3) console.log(`    … and ${r.outside.length - 3} more outside the body`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

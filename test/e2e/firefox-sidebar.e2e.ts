@@ -1,0 +1,61 @@
+/**
+ * The side panel in Firefox (issue 6): the extension's sidebar page shows seed 000's overview
+ * exactly as in Chromium. The page is `sidepanel.html?tabId=N`, the same document the sidebar
+ * (sidebar_action) loads, opened in a tab: WebDriver BiDi cannot reach into the sidebar itself.
+ * The extension's moz-extension:// UUID is pinned by a preference so its pages have a known address.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { browsersAvailable } from './browsers';
+import { serve, seedPageHtml, type LocalServer } from './pages';
+import { firefoxWaitFor, launchFirefoxWithKnownUuid, openFirefoxExtensionPage, OVERVIEW_AS_SHOWN, SEED_000_OVERVIEW } from './ui';
+
+const available = browsersAvailable().firefox;
+if (!available) console.warn('Firefox e2e skipped: /usr/bin/firefox-esr is missing (apt-get install firefox-esr)');
+
+describe.skipIf(!available)('side panel in Firefox', () => {
+  let server: LocalServer;
+  let browser: Browser;
+  let seed: Page;
+  let panel: Page;
+  let seedTab: number;
+
+  beforeAll(async () => {
+    server = await serve({ '/seed-000.html': seedPageHtml('000') });
+    browser = await launchFirefoxWithKnownUuid();
+    seed = await browser.newPage();
+    await seed.goto(`${server.origin}/seed-000.html`);
+    await seed.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    // The tab id, asked from an extension page (the popup document, loaded in a tab).
+    panel = await browser.newPage();
+    await openFirefoxExtensionPage(browser, panel, 'popup.html');
+    const tabs = (await panel.evaluate(`browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id, url: t.url })))`)) as { id: number; url: string }[];
+    seedTab = tabs.find((t) => t.url === `${server.origin}/seed-000.html`)!.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds the seed tab from an extension page', () => {
+    expect(Number.isInteger(seedTab)).toBe(true);
+  });
+
+  it('shows the same overview as in Chromium: title, summary line, entities with counts', async () => {
+    await openFirefoxExtensionPage(browser, panel, `sidepanel.html?tabId=${seedTab}`);
+    const shown = await firefoxWaitFor<typeof SEED_000_OVERVIEW>(panel, OVERVIEW_AS_SHOWN);
+    expect(shown).toEqual(SEED_000_OVERVIEW);
+  });
+
+  it('shows the comparison table with a row per claim', async () => {
+    const rows = await firefoxWaitFor<{ verdict: string; kind: string }[]>(
+      panel,
+      `(() => { const r = [...document.querySelectorAll('[data-testid="claim-row"]')].map((e) => ({ verdict: e.dataset.verdict, kind: e.dataset.kind })); return r.length ? r : null; })()`,
+    );
+    expect(rows).toHaveLength(9);
+    expect(rows.filter((r) => r.verdict === 'corroborated')).toHaveLength(6);
+    const outlets = (await panel.evaluate(`[...document.querySelectorAll('[data-testid="source-column"]')].map((e) => e.textContent)`)) as string[];
+    expect(outlets.join(' ')).toContain('Reference News (Cankao Xiaoxi)');
+  });
+});
