@@ -78,7 +78,7 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
 }
 
 function groupLabel(g: ColumnGroup): string {
-  if (g.id === 'page') return 'This page';
+  if (g.id === 'page') return g.columns.length > 1 ? 'This page and its retellings' : 'This page';
   const name = g.origin?.outlet || g.origin?.title || 'a source not stored';
   const label = g.retoldByPage ? `Retold by this page: ${name}` : `Origin: ${name}`;
   return g.columns.length > 1 ? `${label} (${g.columns.length} sources)` : label;
@@ -100,7 +100,7 @@ function ColumnHeader({ col, names }: { col: Column; names: Map<string, string> 
       <span class="muted date">{formatDate(s.published)}</span>
       {col.derivedFrom && (
         <span class="derived">
-          {col.derivation ?? 'retells'} of {names.get(col.derivedFrom) ?? 'another source'}
+          {col.derivation ?? 'retells'} of {col.derivedFrom === 'page' ? 'this page' : (names.get(col.derivedFrom) ?? 'another source')}
         </span>
       )}
     </th>
