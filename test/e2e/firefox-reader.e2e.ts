@@ -4,6 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { browsersAvailable, launchFirefox } from './browsers';
 import { firefoxPopoverText, HIGHLIGHT_TEXTS, pointOfText } from './inspect';
 import { serve, seedPageHtml, type LocalServer } from './pages';
+import { firefoxWaitFor, openFirefoxExtensionPage } from './ui';
 
 const available = browsersAvailable().firefox;
 if (!available) console.warn('Firefox e2e skipped: /usr/bin/firefox-esr is missing (apt-get install firefox-esr)');
@@ -52,4 +53,21 @@ describe.skipIf(!available)('reader experience in Firefox', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => firefoxPopoverText(browser, page), { timeout: 5000 }).toBe('');
   });
+
+  it('removes every trace when the site is paused, and comes back when resumed', async () => {
+    // The toolbar popup writes this setting; here an extension page writes it the same way.
+    const settings = await browser.newPage();
+    await openFirefoxExtensionPage(browser, settings, 'popup.html');
+    const setPause = (sites: string[]) => settings.evaluate(`browser.storage.local.set({ pause: { all: false, sites: ${JSON.stringify(sites)} } })`);
+    await setPause(['127.0.0.1']);
+    await page.bringToFront();
+    await firefoxWaitFor(page, `document.documentElement.getAttribute('data-triangulate') === null`);
+    const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
+    expect(Object.values(painted).flat()).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('triangulate-ui, triangulate-mark').length)).toBe(0);
+    await setPause([]);
+    await firefoxWaitFor(page, `document.documentElement.getAttribute('data-triangulate') === 'ready'`);
+    await settings.close();
+  });
 });
+

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { browsersAvailable } from './browsers';
+import { browsersAvailable, launchFirefox } from './browsers';
 import { serve, seedPageHtml, type LocalServer } from './pages';
-import { firefoxWaitFor, launchFirefoxWithKnownUuid, openFirefoxExtensionPage, OVERVIEW_AS_SHOWN, SEED_000_OVERVIEW } from './ui';
+import { firefoxWaitFor, openFirefoxExtensionPage, OVERVIEW_AS_SHOWN, SEED_000_OVERVIEW } from './ui';
 
 const available = browsersAvailable().firefox;
 if (!available) console.warn('Firefox e2e skipped: /usr/bin/firefox-esr is missing (apt-get install firefox-esr)');
@@ -22,7 +22,7 @@ describe.skipIf(!available)('side panel in Firefox', () => {
 
   beforeAll(async () => {
     server = await serve({ '/seed-000.html': seedPageHtml('000') });
-    browser = await launchFirefoxWithKnownUuid();
+    browser = await launchFirefox();
     seed = await browser.newPage();
     await seed.goto(`${server.origin}/seed-000.html`);
     await seed.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });

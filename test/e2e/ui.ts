@@ -1,12 +1,11 @@
 /**
  * Helpers for the extension's own pages in e2e tests: find a tab's id, open the side panel page
- * for it, read a download, and launch Firefox with a known extension UUID so its moz-extension://
- * pages can be opened directly.
+ * for it, read a download, and open Firefox extension pages (launchFirefox fixes their UUID).
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Download, Page, Worker } from 'playwright-core';
-import puppeteer, { type Browser, type Page as FirefoxPage } from 'puppeteer-core';
-import { FIREFOX, FIREFOX_BUILD } from './browsers';
+import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
+import { FIREFOX_BASE } from './browsers';
 
 /** The side panel's size in a typical window. */
 export const PANEL_VIEWPORT = { width: 420, height: 900 };
@@ -35,28 +34,6 @@ export async function downloadedText(page: Page, trigger: () => Promise<void>): 
 }
 
 /** The Firefox build's gecko id (wxt.config.ts) and the internal UUID tests pin it to. */
-export const FIREFOX_ADDON_ID = 'triangulate@example.org';
-export const FIREFOX_ADDON_UUID = '5d1f2f3e-7c1a-4b7e-9a55-2e7d3c9b0a11';
-export const FIREFOX_BASE = `moz-extension://${FIREFOX_ADDON_UUID}`;
-
-/** Like browsers.ts launchFirefox, but with the extension's moz-extension:// UUID fixed, so its pages have a known address. */
-export async function launchFirefoxWithKnownUuid(): Promise<Browser> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    // WebDriver BiDi refuses to navigate a tab to moz-extension:// pages unless system access is allowed.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'xpinstall.signatures.required': false,
-      'extensions.autoDisableScopes': 0,
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
-    },
-  });
-  await browser.installExtension(FIREFOX_BUILD);
-  return browser;
-}
-
 /**
  * Loads an extension page in a Firefox tab. Navigating there through puppeteer's `goto` never
  * reports completion (the tab switches to the extension process), so the navigation is sent over
