@@ -12,6 +12,8 @@ import { exportJobs, fileReport, importRate, ingestItems, newSetId, readUserExpo
 export interface IngestRequest {
   setId: string;
   setName: string;
+  /** The file the articles come from, recorded on the set. */
+  file: string;
   origin: SourceOrigin;
   signal: AbortSignal;
   onProgress: (p: IngestProgress) => void;
@@ -63,6 +65,7 @@ export async function importFiles(
       const ingest = await deps.ingest(ingestItems(parsed.articles), {
         setId,
         setName,
+        file: fileName,
         origin,
         signal,
         onProgress: (p) => onProgress({ ...p, fileIndex, fileCount: jobs.length, fileName, setName, rate: importRate(p, now() - started) }),

@@ -35,6 +35,8 @@ export interface IngestProgress {
 export interface IngestOptions {
   setId: string;
   setName: string;
+  /** File the articles come from, listed on the set. */
+  file?: string;
   origin: SourceOrigin;
   detector: Detector;
   batchSize?: number;
@@ -87,7 +89,6 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
       const sources = tx.objectStore('sources');
       const exists = await Promise.all(
         prepared.map(async (p) => {
-          if (seenInRun.has(p.analysis.fingerprint) || (p.url && seenInRun.has(p.url))) return 'duplicate in this import';
           if (await sources.get(p.id)) return 'same text already stored';
           if ((await sources.index('by-fingerprint').count(p.analysis.fingerprint)) > 0) return 'same text already stored';
           if (p.url && (await sources.index('by-url').count(p.url)) > 0) return 'same URL already stored';
@@ -97,7 +98,8 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
       const writes: Promise<unknown>[] = [];
       let added = 0;
       prepared.forEach((p, i) => {
-        const dup = exists[i];
+        // Earlier records of this import (in this batch or before) count too.
+        const dup = exists[i] ?? (seenInRun.has(p.analysis.fingerprint) || (p.url && seenInRun.has(p.url)) ? 'duplicate in this import' : null);
         seenInRun.add(p.analysis.fingerprint);
         if (p.url) seenInRun.add(p.url);
         if (dup) {
@@ -140,7 +142,8 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
           count: 0,
           files: [],
         };
-        writes.push(sets.put({ ...set, count: set.count + added, updated: now }));
+        const files = opts.file && !set.files.includes(opts.file) ? [...set.files, opts.file] : set.files;
+        writes.push(sets.put({ ...set, files, count: set.count + added, updated: now }));
       }
       await Promise.all(writes);
       await tx.done;

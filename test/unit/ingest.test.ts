@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDetector, type Detector } from '../../lib/detect';
+import { openKb, type KbDatabase } from '../../lib/kb/db';
+import { ingestArticles, type IngestItem, type IngestProgress } from '../../lib/kb/ingest';
+import { exportUserData, deleteSet, listSets } from '../../lib/kb/sets';
+
+let detector: Detector;
+let n = 0;
+const fresh = () => openKb(`ingest-test-${++n}`);
+
+beforeAll(() => {
+  detector = createDetector([
+    { id: 'ex:cyber-coalition', type: 'exercise', name: 'Cyber Coalition', aliases: [], description: 'test' },
+    { id: 'country:EE', type: 'country', name: 'Estonia', aliases: [], description: 'test' },
+  ]);
+});
+
+const item = (i: number, extra: Partial<IngestItem> = {}): IngestItem => ({
+  title: `Report ${i}`,
+  outlet: 'Northwind Gazette',
+  published: '2019-12-0' + ((i % 9) + 1),
+  url: `https://northwind.test/${i}`,
+  text: `Report ${i}: Cyber Coalition 2019 opened in Estonia with more than ${30 + i} nations taking part.`,
+  record: i + 1,
+  ...extra,
+});
+
+const opts = (extra: Partial<Parameters<typeof ingestArticles>[2]> = {}) => ({
+  setId: 'set-1',
+  setName: 'My reports',
+  origin: 'imported' as const,
+  detector,
+  batchSize: 3,
+  pause: async () => {},
+  ...extra,
+});
+
+describe('ingestArticles', () => {
+  it('stores each article with its claims, reports progress per batch, and counts the set', async () => {
+    const db = await fresh();
+    const progress: IngestProgress[] = [];
+    const report = await ingestArticles(db, [0, 1, 2, 3, 4].map((i) => item(i)), opts({ file: 'reports.json', onProgress: (p) => progress.push(p) }));
+    expect(report.imported).toHaveLength(5);
+    expect(progress.map((p) => p.done)).toEqual([3, 5]);
+    const sources = await db.getAll('sources');
+    expect(sources.every((s) => s.origin === 'imported' && s.set === 'set-1' && s.entities.includes('ex:cyber-coalition'))).toBe(true);
+    const claims = await db.getAllFromIndex('claims', 'by-lookup', 'ex:cyber-coalition@2019');
+    expect(claims.filter((c) => c.kind === 'nations')).toHaveLength(5);
+    expect(await listSets(db)).toMatchObject([{ id: 'set-1', name: 'My reports', count: 5, files: ['reports.json'] }]);
+  });
+
+  it('skips duplicates by URL or by text, so importing twice changes nothing', async () => {
+    const db = await fresh();
+    const items = [item(0), item(1), item(2, { url: 'https://northwind.test/0' }), item(3, { text: item(1).text, url: 'https://other.test/x' })];
+    const first = await ingestArticles(db, items, opts());
+    expect(first.imported).toHaveLength(2);
+    expect(first.duplicates.map((d) => d.record)).toEqual([3, 4]);
+    const before = await exportUserData(db);
+    const again = await ingestArticles(db, items, opts());
+    expect(again.imported).toEqual([]);
+    expect(again.duplicates).toHaveLength(4);
+    const after = await exportUserData(db);
+    expect({ ...after, exported: '' }).toEqual({ ...before, exported: '' });
+  });
+
+  it('keeps finished batches when cancelled', async () => {
+    const db = await fresh();
+    const controller = new AbortController();
+    const report = await ingestArticles(db, [0, 1, 2, 3, 4, 5, 6].map((i) => item(i)), opts({ signal: controller.signal, onProgress: () => controller.abort() }));
+    expect(report.cancelled).toBe(true);
+    expect(report.imported).toHaveLength(3);
+    expect(await db.count('sources')).toBe(3);
+  });
+
+  it('reports a full disk clearly and keeps what was stored before it', async () => {
+    const db = await fresh();
+    let transactions = 0;
+    // The second batch's transaction fails the way a browser fails when the origin's quota is used up.
+    const full = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+        return (...args: Parameters<KbDatabase['transaction']>) => {
+          if (++transactions === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return target.transaction(...args);
+        };
+      },
+    });
+    const report = await ingestArticles(full, [0, 1, 2, 3, 4, 5].map((i) => item(i)), opts());
+    expect(report.quotaExceeded).toBe(true);
+    expect(report.imported).toHaveLength(3);
+    expect(report.failed.map((f) => f.reason)).toEqual(['storage is full', 'storage is full', 'storage is full']);
+    expect(await db.count('sources')).toBe(3);
+  });
+
+  it('deletes a set with its sources and claims', async () => {
+    const db = await fresh();
+    await ingestArticles(db, [item(0), item(1)], opts());
+    expect(await deleteSet(db, 'set-1')).toBe(2);
+    expect([await db.count('sources'), await db.count('claims'), await db.count('sets')]).toEqual([0, 0, 0]);
+  });
+});
