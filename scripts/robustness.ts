@@ -4,7 +4,8 @@
  * profile without it. Per page: errors from the extension, highlights outside the true article
  * body, and whether any element's box moved. Remote requests are aborted (no network; it also
  * keeps loads fast); page scripts run as they would.
- * Run: npx wxt build && npx tsx scripts/robustness.ts [--limit N]
+ * Pages whose own script navigates away (to the blocked original site) are counted apart.
+ * Run: npx wxt build && npx tsx scripts/robustness.ts [--limit N] [--pages hashPrefix,hashPrefix]
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ const PAGES = process.env.TRIANGULATE_PAGES ?? join(ROOT, '../shared/pages');
 const PAGE_TIMEOUT_MS = 20_000;
 /** Time given to page scripts after load (and after the highlights) before the layout is read. */
 const SETTLE_MS = 500;
+/** Longest wait for `load` once the DOM is parsed. */
+const LOAD_WAIT_MS = 10_000;
 
 interface GroundTruth {
   url: string;
@@ -32,12 +35,14 @@ interface PageResult {
   state: string;
   mentions: number;
   errors: string[];
+  /** The page navigated itself away in either mode, so there is nothing to compare. */
+  left: boolean;
   outside: string[];
   headline: number;
   layout: LayoutDiff | null;
   /** The page lays itself out differently from one load to the next, extension or not. */
   unstable: boolean;
-  timeout: boolean;
+  timeout: string | null;
 }
 
 const LAYOUT = `(() => {
@@ -98,33 +103,47 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function loadWithExtension(context: BrowserContext, url: string, errors: string[]): Promise<{ page: Page; timeout: boolean }> {
-  const page = await newPage(context);
-  page.on('pageerror', (e) => {
-    if (fromExtension(e.stack ?? '')) errors.push(`pageerror: ${e.stack}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && fromExtension(`${m.location().url} ${m.text()}`)) errors.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-    await page.waitForSelector('html[data-triangulate]', { state: 'attached', timeout: PAGE_TIMEOUT_MS });
-    await page.waitForTimeout(SETTLE_MS);
-    return { page, timeout: false };
-  } catch {
-    return { page, timeout: true };
-  }
+interface Loaded {
+  page: Page;
+  /** Why the page could not be read in time, if it could not. */
+  timeout: string | null;
+  /** The page's own script navigated away (to its blocked original site, usually). */
+  left: boolean;
 }
 
-async function loadPlain(context: BrowserContext, url: string): Promise<{ page: Page; timeout: boolean }> {
+/**
+ * Opens `url` and waits for DOMContentLoaded, then for `load` (some pages never fire it: a
+ * request that hangs; they are still compared), then for the extension's mark when it is loaded.
+ */
+async function load(context: BrowserContext, url: string, withExtension: boolean, errors: string[] = []): Promise<Loaded> {
   const page = await newPage(context);
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-    await page.waitForTimeout(SETTLE_MS);
-    return { page, timeout: false };
-  } catch {
-    return { page, timeout: true };
+  if (withExtension) {
+    page.on('pageerror', (e) => {
+      if (fromExtension(e.stack ?? '')) errors.push(`pageerror: ${e.stack}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && fromExtension(`${m.location().url} ${m.text()}`)) errors.push(`console: ${m.text()} (${m.location().url})`);
+    });
   }
+  const deadline = Date.now() + PAGE_TIMEOUT_MS;
+  const left = () => Math.max(1, deadline - Date.now());
+  const result: Loaded = { page, timeout: null, left: false };
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_TIMEOUT_MS });
+  } catch {
+    result.timeout = 'no DOMContentLoaded';
+    return result;
+  }
+  await page.waitForLoadState('load', { timeout: Math.min(LOAD_WAIT_MS, left()) }).catch(() => undefined);
+  if (withExtension) {
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-triangulate') || location.protocol !== 'http:', undefined, { timeout: left() }).catch(() => {
+      result.timeout = 'extension never marked the page';
+    });
+  }
+  await page.waitForTimeout(SETTLE_MS);
+  result.left = page.url() !== url;
+  if (result.left) result.timeout = null;
+  return result;
 }
 
 async function layoutOf(page: Page): Promise<Box[]> {
@@ -140,16 +159,17 @@ async function runPage(
   workerErrors: () => Promise<string[]>,
 ): Promise<PageResult> {
   const url = `${origin}/${name}.html`;
-  const result: PageResult = { name, url: truth.url, state: '', mentions: 0, errors: [], outside: [], headline: 0, layout: null, unstable: false, timeout: false };
-  const [ext, base] = await Promise.all([loadWithExtension(withExt, url, result.errors), loadPlain(plain, url)]);
+  const result: PageResult = { name, url: truth.url, state: '', mentions: 0, errors: [], left: false, outside: [], headline: 0, layout: null, unstable: false, timeout: null };
+  const [ext, base] = await Promise.all([load(withExt, url, true, result.errors), load(plain, url, false)]);
   try {
-    result.timeout = ext.timeout || base.timeout;
+    result.timeout = ext.timeout ?? (base.timeout && `${base.timeout} (without the extension)`);
+    result.left = ext.left || base.left;
     const html = ext.page.locator('html');
     result.state = (await html.getAttribute('data-triangulate').catch(() => null)) ?? 'none';
     result.mentions = Number((await html.getAttribute('data-triangulate-mentions').catch(() => null)) ?? 0);
     if (result.state === 'error') result.errors.push('content script marked the page data-triangulate="error" (annotation failed)');
     result.errors.push(...(await workerErrors()).map((e) => `service worker: ${e}`));
-    if (result.timeout) return result;
+    if (result.timeout || result.left) return result;
 
     const headline = (await ext.page.evaluate(HEADLINE)) as string;
     for (const painted of (await ext.page.evaluate(PAINTED)) as PaintedText[]) {
@@ -162,7 +182,7 @@ async function runPage(
     result.layout = compareLayouts(plainBoxes, withBoxes);
     if (layoutChanged(result.layout)) {
       // A second load without the extension tells a restless page from a change the extension made.
-      const again = await loadPlain(plain, url);
+      const again = await load(plain, url, false);
       try {
         if (!again.timeout && layoutChanged(compareLayouts(plainBoxes, await layoutOf(again.page)))) result.unstable = true;
       } finally {
@@ -182,11 +202,15 @@ async function main(): Promise<void> {
     console.log(`No saved pages at ${PAGES} (expected ground-truth.json and html/*.html.gz); set TRIANGULATE_PAGES to their folder. Nothing to do.`);
     return;
   }
-  const limitAt = process.argv.indexOf('--limit');
-  const limit = limitAt > 0 ? Number(process.argv[limitAt + 1]) : Infinity;
+  const arg = (flag: string) => {
+    const at = process.argv.indexOf(flag);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const limit = Number(arg('--limit') ?? Infinity);
+  const only = arg('--pages')?.split(',');
   const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, GroundTruth>;
   const names = Object.keys(truth)
-    .filter((n) => existsSync(join(PAGES, 'html', `${n}.html.gz`)))
+    .filter((n) => existsSync(join(PAGES, 'html', `${n}.html.gz`)) && (!only || only.some((prefix) => n.startsWith(prefix))))
     .sort()
     .slice(0, limit);
 
@@ -213,7 +237,7 @@ async function main(): Promise<void> {
     for (const [i, name] of names.entries()) {
       const r = await runPage(name, truth[name]!, server.origin, session.context, plain, async () => [...workerConsole.splice(0), ...((await worker.evaluate(WORKER_ERRORS).catch(() => [])) as string[])]);
       results.push(r);
-      const flags = [r.timeout && 'TIMEOUT', r.errors.length && `${r.errors.length} error(s)`, r.layout && layoutChanged(r.layout) && (r.unstable ? 'layout unstable (page)' : 'LAYOUT CHANGED'), r.outside.length && `${r.outside.length} outside body`].filter(Boolean);
+      const flags = [r.timeout && `TIMEOUT (${r.timeout})`, r.left && 'page navigated away', r.errors.length && `${r.errors.length} error(s)`, r.layout && layoutChanged(r.layout) && (r.unstable ? 'layout unstable (page)' : 'LAYOUT CHANGED'), r.outside.length && `${r.outside.length} outside body`].filter(Boolean);
       console.log(`${String(i + 1).padStart(3)}/${names.length} ${name.slice(0, 12)} ${r.state.padEnd(5)} ${String(r.mentions).padStart(4)} mentions ${flags.join(', ')}`);
     }
   } finally {
@@ -226,7 +250,7 @@ async function main(): Promise<void> {
 }
 
 function printSummary(results: PageResult[], seconds: number): void {
-  const ran = results.filter((r) => !r.timeout);
+  const ran = results.filter((r) => !r.timeout && !r.left);
   const withErrors = results.filter((r) => r.errors.length);
   const changed = ran.filter((r) => r.layout && layoutChanged(r.layout) && !r.unstable);
   const unstable = ran.filter((r) => r.unstable);
@@ -234,7 +258,7 @@ function printSummary(results: PageResult[], seconds: number): void {
   const painted = ran.reduce((n, r) => n + r.mentions, 0);
   const line = (k: string, v: string | number) => console.log(`  ${k.padEnd(44)} ${v}`);
   console.log('\nRobustness on saved news pages (headless Chromium, with and without the extension)');
-  line('pages run', `${results.length} (${ran.length} completed, ${results.length - ran.length} timed out) in ${Math.round(seconds)} s`);
+  line('pages run', `${results.length} in ${Math.round(seconds)} s: ${ran.length} compared, ${results.filter((r) => r.timeout).length} timed out, ${results.filter((r) => r.left).length} navigated away`);
   line('pages with extension errors (expect 0)', withErrors.length);
   line('pages with layout changes (expect 0)', changed.length);
   line('pages whose layout varies without extension', `${unstable.length} (not counted above)`);
@@ -247,7 +271,7 @@ function printSummary(results: PageResult[], seconds: number): void {
   console.log('\nFailures');
   for (const r of failures) {
     console.log(`- ${r.name} ${r.url}`);
-    if (r.timeout) console.log(`    timeout after ${PAGE_TIMEOUT_MS / 1000} s (state ${r.state})`);
+    if (r.timeout) console.log(`    timeout after ${PAGE_TIMEOUT_MS / 1000} s: ${r.timeout} (state ${r.state})`);
     for (const e of r.errors.slice(0, 3)) console.log(`    error: ${e.split('\n').slice(0, 4).join(' | ')}`);
     if (changed.includes(r)) console.log(`    layout: ${r.layout!.moved} boxes moved, ${r.layout!.added} elements added; ${r.layout!.examples.join('; ')}`);
     for (const o of r.outside.slice(0, 3)) console.log(`    outside body: ${o}`);

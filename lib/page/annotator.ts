@@ -52,7 +52,16 @@ export function createAnnotator({ doc, annotate, openPanel }: AnnotatorDeps) {
   let lastUrl = '';
   let generation = 0;
 
-  const dark = () => win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  /** The card follows the page: a dark page gets a dark card; a page with no background follows the system. */
+  const dark = (): boolean => {
+    for (const el of [doc.body, html]) {
+      if (!el) continue;
+      const rgba = win.getComputedStyle(el).backgroundColor.match(/[\d.]+/g)?.map(Number) ?? [];
+      const [r = 0, g = 0, b = 0, a = 1] = rgba;
+      if (rgba.length >= 3 && a > 0.5) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+    }
+    return win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  };
 
   function styleFor(m: Mention): HighlightStyle[] {
     const styles: HighlightStyle[] = [m.type];

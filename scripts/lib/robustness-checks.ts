@@ -28,6 +28,9 @@ export function compareLayouts(before: Box[], after: Box[], maxExamples = 3): La
     diff.moved++;
     if (diff.examples.length < maxExamples) diff.examples.push(`${b.path}: ${a.x},${a.y} ${a.w}x${a.h} → ${b.x},${b.y} ${b.w}x${b.h}${a.path === b.path ? '' : ` (was ${a.path})`}`);
   }
+  // Elements past the shorter list are the extra ones (or the first of a shifted run).
+  const extra = diff.added > 0 ? after.slice(n) : before.slice(n);
+  for (const e of extra.slice(0, maxExamples)) diff.examples.push(`${diff.added > 0 ? 'added' : 'removed'} ${e.path} at ${e.x},${e.y} ${e.w}x${e.h}`);
   return diff;
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
-import { chromiumPopoverText, HIGHLIGHT_TEXTS, pointOfText } from './inspect';
+import { chromiumPopoverStyle, chromiumPopoverText, HIGHLIGHT_TEXTS, pointOfText } from './inspect';
 import { articleHtml, seedPageHtml, serve, type LocalServer } from './pages';
 
 const available = browsersAvailable().chromium;
@@ -44,6 +44,7 @@ describe.skipIf(!available)('dynamic and locked-down pages in Chromium', () => {
     server = await serve({
       '/spa': SPA,
       '/world': SPA,
+      '/dark': seedPageHtml('000').replace('<style>', '<style>body{background:#121417!important;color:#ddd}'),
       '/strict': {
         body: seedPageHtml('000'),
         headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'" },
@@ -94,4 +95,21 @@ describe.skipIf(!available)('dynamic and locked-down pages in Chromium', () => {
     expect(violations).toEqual([]);
     await page.close();
   });
+
+  it('gives a dark page a dark popover, and a light page a light one, whatever the system says', async () => {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    const cardBackground = async (path: string) => {
+      await page.goto(`${server.origin}${path}`);
+      await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+      const at = (await page.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
+      await page.mouse.move(at.x, at.y);
+      await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).toContain('Cyber Coalition');
+      return chromiumPopoverStyle(page, 'background-color');
+    };
+    expect(await cardBackground('/dark')).toBe('rgb(30, 34, 40)');
+    expect(await cardBackground('/strict')).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
 });
+

@@ -42,6 +42,33 @@ export async function chromiumPopoverText(page: Page): Promise<string> {
   }
 }
 
+/** A computed style property of the popover card (inside the closed shadow root) on a Chromium page. */
+export async function chromiumPopoverStyle(page: Page, property: string): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { attributes?: string[] } };
+    const findCard = (node: CdpNode & { attributes?: string[] }): (CdpNode & { attributes?: string[] }) | null => {
+      const attrs = node.attributes ?? [];
+      const cls = attrs[attrs.indexOf('class') + 1] ?? '';
+      if (node.localName === 'div' && attrs.includes('class') && /\bcard\b/.test(cls)) return node;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        const hit = findCard(child);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root, 'triangulate-ui');
+    const card = host ? findCard(host) : null;
+    if (!card) return null;
+    const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: card.nodeId })) as { computedStyle: { name: string; value: string }[] };
+    return computedStyle.find((p) => p.name === property)?.value ?? null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** The texts painted with each Triangulate highlight (CSS Custom Highlight API registry). */
 export const HIGHLIGHT_TEXTS = `(() => {
   const out = {};

@@ -14,6 +14,7 @@ describe('layout comparison', () => {
     expect(d.moved).toBe(2);
     expect(d.added).toBe(1);
     expect(d.examples[0]).toContain('body>p');
+    expect(d.examples).toContain('added body>span at 0,44 100x20');
     expect(layoutChanged(d)).toBe(true);
   });
 });
