@@ -44,7 +44,7 @@ async function inChromium(params: ImportBenchParams): Promise<ImportBenchResult>
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await context.newPage();
-    page.on('console', (m) => process.stderr.write(`  [import benchmark] ${m.text()}\n`));
+    page.on('console', (m) => m.type() === 'log' && process.stderr.write(`  [import benchmark] ${m.text()}\n`));
     await page.goto(`${server.origin}/`);
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     return (await page.evaluate((p) => (window as unknown as { TriangulateBench: typeof import('./lib/import-page') }).TriangulateBench.runImportBench(p), params)) as ImportBenchResult;
@@ -68,6 +68,7 @@ function lookupFigures(size: string, t: LookupTimes, budget?: number): Figure[] 
     { name: `lookup p50 at ${size} stored`, value: round(percentile(t.total, 50)), unit: 'ms' },
     { name: `lookup p95 at ${size} stored`, value: round(percentile(t.total, 95)), unit: 'ms', ...(budget ? { budget: { max: budget } } : {}) },
     { name: `  of which IndexedDB reads, p50 / p95`, value: `${round(percentile(t.reads, 50))} / ${round(percentile(t.reads, 95))} ms` },
+    { name: `    claimsAbout / sourcesMentioning, p50`, value: `${round(percentile(t.claimReads, 50))} / ${round(percentile(t.sourceReads, 50))} ms` },
     { name: `  of which the page's own analysis, p50 / p95`, value: `${round(percentile(t.analysis, 50))} / ${round(percentile(t.analysis, 95))} ms` },
     { name: `  claims read per lookup, p50`, value: percentile(t.claimsRead, 50) },
   ];
@@ -90,7 +91,7 @@ export async function importFigures(opts: { node?: boolean; imported?: number; t
     { name: 'import time', value: round(r.ingestMs / 1000, 2), unit: 's' },
     { name: 'import throughput', value: round(r.imported / (r.ingestMs / 1000)), unit: 'articles/s', budget: { min: 100 } },
     { name: 'import throughput (words)', value: Math.round(r.words / (r.ingestMs / 1000)), unit: 'words/s' },
-    ...lookupFigures(k(imported), r.lookup10k),
+    ...lookupFigures(k(imported), r.lookupImported),
     { name: `bulk insert ${k(total - imported)} more (direct writes)`, value: round(r.bulkMs / 1000, 2), unit: 's' },
     { name: 'articles stored (import set)', value: r.stored },
     ...lookupFigures(k(total), r.lookupTotal, 20),

@@ -10,15 +10,22 @@ export interface Box {
 }
 
 export interface LayoutDiff {
-  /** Elements in one snapshot and not the other (count difference). */
+  /** Rendered elements in one snapshot and not the other (count difference). */
   added: number;
   /** Boxes whose position or size changed, first few named. */
   moved: number;
   examples: string[];
 }
 
-/** Element-by-element comparison; both snapshots list elements in document order. */
-export function compareLayouts(before: Box[], after: Box[], maxExamples = 3): LayoutDiff {
+/**
+ * Element-by-element comparison of the rendered boxes, in document order. Boxes with no size
+ * (scripts, hidden and 0x0 tracking frames that pages insert at varying moments) are left out:
+ * they move nothing, and keeping them would shift every later element out of alignment.
+ */
+export function compareLayouts(beforeAll: Box[], afterAll: Box[], maxExamples = 3): LayoutDiff {
+  const rendered = (boxes: Box[]) => boxes.filter((b) => b.w > 0 || b.h > 0);
+  const before = rendered(beforeAll);
+  const after = rendered(afterAll);
   const diff: LayoutDiff = { added: after.length - before.length, moved: 0, examples: [] };
   const n = Math.min(before.length, after.length);
   for (let i = 0; i < n; i++) {
@@ -34,7 +41,7 @@ export function compareLayouts(before: Box[], after: Box[], maxExamples = 3): La
   return diff;
 }
 
-export const layoutChanged = (d: LayoutDiff) => d.added !== 0 || d.moved !== 0;
+export const layoutChanged = (d: LayoutDiff) => d.moved !== 0 || d.added !== 0;
 
 /** Word tokens as the extraction benchmark counts them (`\w+`, Unicode), lower-cased. */
 export function words(text: string): string[] {

@@ -17,6 +17,11 @@ describe('layout comparison', () => {
     expect(d.examples).toContain('added body>span at 0,44 100x20');
     expect(layoutChanged(d)).toBe(true);
   });
+
+  it('ignores an empty element the page inserts (a 0x0 tracking iframe), wherever it lands', () => {
+    const d = compareLayouts([box('body>p', 0), box('body>div', 20)], [box('body>p', 0), { path: 'body>iframe', x: 40, y: 162, w: 0, h: 0 }, box('body>div', 20)]);
+    expect(layoutChanged(d)).toBe(false);
+  });
 });
 
 describe('highlight placement against the true body', () => {
