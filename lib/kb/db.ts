@@ -2,19 +2,21 @@
  * Opening the knowledge base. Only extension pages and the background call this: a content
  * script's IndexedDB belongs to the page's origin, so the KB must never be opened there.
  */
-import { openDB, type IDBPDatabase } from 'idb';
-import { DB_NAME, SCHEMA_VERSION, type KbSchema } from './schema';
+import { openDB, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
+import type { Claim, ClaimKind, SourceOrigin } from '../types';
+import { DB_NAME, SCHEMA_VERSION, type KbSchema, type StoredClaim } from './schema';
 
 export type KbDatabase = IDBPDatabase<KbSchema>;
 
 /**
  * `upgrade` walks every version between the user's and ours, so a profile that skipped a
- * release still gets each step. Steps only add stores and indexes, and backfill them in the
- * same version-change transaction (no awaits on outside work inside it).
+ * release still gets each step: the steps change stores and indexes, then one pass over the
+ * records brings them to the target version's shape, all inside the version-change transaction
+ * (no awaits on outside work inside it).
  */
 export function openKb(name = DB_NAME, version = SCHEMA_VERSION): Promise<KbDatabase> {
   return openDB<KbSchema>(name, version, {
-    upgrade(db, oldVersion, _newVersion, tx) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const entities = db.createObjectStore('entities', { keyPath: 'id' });
         entities.createIndex('by-alias', 'keys', { multiEntry: true });
@@ -29,27 +31,56 @@ export function openKb(name = DB_NAME, version = SCHEMA_VERSION): Promise<KbData
         claims.createIndex('by-subject', 'subject');
         db.createObjectStore('meta', { keyPath: 'key' });
       }
+      // Older versions' stores and indexes are not in today's typed schema: reach them untyped.
+      const legacy = tx.objectStore('claims') as unknown as IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
       if (oldVersion < 2 && version >= 2) {
         db.createObjectStore('sets', { keyPath: 'id' });
         tx.objectStore('sources').createIndex('by-fingerprint', 'fingerprint');
-        const claims = tx.objectStore('claims');
-        claims.createIndex('by-lookup', 'lookup');
-        // v1 claims had no lookup key: derive it so old user claims stay findable.
-        void claims.openCursor().then(async function backfill(cursor): Promise<void> {
-          if (!cursor) return;
-          const claim = cursor.value;
-          if (!claim.lookup) await cursor.update({ ...claim, lookup: claimLookup(claim.subject, claim.edition) });
-          return backfill(await cursor.continue());
-        });
+        legacy.createIndex('by-lookup', 'lookup');
       }
-      void tx.objectStore('meta').put({ key: 'schemaVersion', value: version });
-    },
-    blocking() {
-      // Another context wants a newer schema: let it proceed; callers reopen on next use.
+      if (oldVersion < 3 && version >= 3) {
+        if (legacy.indexNames.contains('by-lookup')) legacy.deleteIndex('by-lookup');
+        tx.objectStore('claims').createIndex('by-key', ['key', 'rank']);
+        db.createObjectStore('texts', { keyPath: 'id' });
+      }
+      if (oldVersion > 0 && oldVersion < version) await migrateRecords(tx as unknown as MigrationTx, version);
+      await tx.objectStore('meta').put({ key: 'schemaVersion', value: version });
     },
   });
 }
 
-export function claimLookup(subject: string, edition: number | null): string {
-  return `${subject}@${edition ?? '?'}`;
+type MigrationTx = IDBPTransaction<KbSchema, ('claims' | 'sources' | 'texts')[], 'versionchange'>;
+
+/** Brings claims (and, from v3, sources) written by an older version to the target version's shape. */
+async function migrateRecords(tx: MigrationTx, version: number): Promise<void> {
+  const sources = tx.objectStore('sources');
+  if (version >= 3) {
+    for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {
+      const { text, ...source } = cursor.value;
+      if (text === undefined) continue;
+      await tx.objectStore('texts').put({ id: source.id, text });
+      await cursor.update(source);
+    }
+  }
+  const origins = new Map<string, SourceOrigin>();
+  for (let cursor = await tx.objectStore('claims').openCursor(); cursor; cursor = await cursor.continue()) {
+    const { lookup: _old, key: _key, rank: _rank, ...claim } = cursor.value as StoredClaim & { lookup?: string };
+    if (version >= 3) {
+      if (!origins.has(claim.source)) origins.set(claim.source, (await sources.get(claim.source))?.origin ?? 'imported');
+      await cursor.update(storedClaim(claim, origins.get(claim.source)!));
+    } else {
+      await cursor.update({ ...claim, lookup: `${claim.subject}@${claim.edition ?? '?'}` } as unknown as StoredClaim);
+    }
+  }
+}
+
+const RANK: Record<SourceOrigin, number> = { bundled: 0, page: 1, imported: 2 };
+
+export function claimKey(subject: string, edition: number | null, kind: ClaimKind): string {
+  return `${subject}@${edition ?? '?'}#${kind}`;
+}
+
+/** A claim as stored: with the key comparison reads it by, and its origin's reading rank. */
+export function storedClaim(claim: Claim, origin: SourceOrigin): StoredClaim {
+  return { ...claim, key: claimKey(claim.subject, claim.edition, claim.kind), rank: RANK[origin] };
 }

@@ -7,7 +7,7 @@
 import type { Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
 import type { ArticleInput, Source, SourceOrigin } from '../types';
-import { claimLookup, type KbDatabase } from './db';
+import { storedClaim, type KbDatabase } from './db';
 import type { ImportSet } from './schema';
 
 export interface IngestItem extends ArticleInput {
@@ -85,7 +85,7 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
       return { item, url, analysis, id: sourceId(opts.origin, analysis.fingerprint) };
     });
     try {
-      const tx = db.transaction(['sources', 'claims', 'sets'], 'readwrite');
+      const tx = db.transaction(['sources', 'claims', 'texts', 'sets'], 'readwrite');
       const sources = tx.objectStore('sources');
       const exists = await Promise.all(
         prepared.map(async (p) => {
@@ -117,15 +117,15 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
           set: opts.setId,
           derivedFrom: null,
           entities: p.analysis.entities,
-          text: p.item.text,
           fingerprint: p.analysis.fingerprint,
           signature: p.analysis.signature,
           added: now,
         };
         writes.push(sources.put(source));
+        writes.push(tx.objectStore('texts').put({ id: p.id, text: p.item.text }));
         p.analysis.claims.forEach((c, k) => {
           const claim = { ...c, id: `${p.id}#${k}`, source: p.id };
-          writes.push(tx.objectStore('claims').put({ ...claim, lookup: claimLookup(claim.subject, claim.edition) }));
+          writes.push(tx.objectStore('claims').put(storedClaim(claim, opts.origin)));
         });
         report.imported.push(p.id);
         added++;

@@ -3,12 +3,15 @@
  * db.ts walks it step by step, so a user on any older version keeps everything):
  *   v1  entities (by-alias, by-type), sources (by-entity, by-set, by-origin, by-url), claims (by-source, by-subject), meta
  *   v2  sets store for the user's imports; sources by-fingerprint (duplicate text); claims by-lookup (subject@edition)
+ *   v3  claims by-key ([subject@edition#kind, rank]) replaces by-lookup, so a page reads only the claims it can
+ *       compare, bundled ones first, with a limit; article texts move to their own store so reading a
+ *       source's metadata never drags its text along
  */
 import type { DBSchema } from 'idb';
 import type { Claim, Entity, Source, SourceOrigin } from '../types';
 
 export const DB_NAME = 'triangulate-kb';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface StoredEntity extends Entity {
   /** Normalised names (lower case, folded punctuation) for the alias index. */
@@ -16,8 +19,16 @@ export interface StoredEntity extends Entity {
 }
 
 export interface StoredClaim extends Claim {
-  /** `subject@edition` (edition `?` when unknown): what comparison looks claims up by. */
-  lookup: string;
+  /** `subject@edition#kind` (edition `?` when unknown): only claims with the same key are ever compared. */
+  key: string;
+  /** Reading order within a key: bundled (0), pages the user added (1), imports (2). */
+  rank: number;
+}
+
+export interface StoredText {
+  /** The source's id. */
+  id: string;
+  text: string;
 }
 
 export interface ImportSet {
@@ -57,7 +68,11 @@ export interface KbSchema extends DBSchema {
   claims: {
     key: string;
     value: StoredClaim;
-    indexes: { 'by-source': string; 'by-subject': string; 'by-lookup': string };
+    indexes: { 'by-source': string; 'by-subject': string; 'by-key': [string, number] };
+  };
+  texts: {
+    key: string;
+    value: StoredText;
   };
   meta: {
     key: MetaRecord['key'];

@@ -5,7 +5,7 @@
 import type { Dataset } from '../dataset/types';
 import { nameKey } from '../detect/tokens';
 import type { Entity } from '../types';
-import { claimLookup, type KbDatabase } from './db';
+import { storedClaim, type KbDatabase } from './db';
 import type { StoredEntity } from './schema';
 
 export function storedEntity(e: Entity): StoredEntity {
@@ -21,13 +21,14 @@ export async function currentDatasetVersion(db: KbDatabase): Promise<string | nu
 /** Returns true when it (re)seeded, false when the KB already holds this dataset version. */
 export async function seedBundled(db: KbDatabase, dataset: Dataset): Promise<boolean> {
   if ((await currentDatasetVersion(db)) === dataset.version) return false;
-  const tx = db.transaction(['entities', 'sources', 'claims', 'meta'], 'readwrite');
+  const tx = db.transaction(['entities', 'sources', 'claims', 'texts', 'meta'], 'readwrite');
   const sources = tx.objectStore('sources');
   const claims = tx.objectStore('claims');
   const oldBundled = await sources.index('by-origin').getAllKeys('bundled');
   const pending: Promise<unknown>[] = [];
   for (const id of oldBundled) {
     pending.push(sources.delete(id));
+    pending.push(tx.objectStore('texts').delete(id));
     pending.push(
       claims
         .index('by-source')
@@ -40,8 +41,11 @@ export async function seedBundled(db: KbDatabase, dataset: Dataset): Promise<boo
   await Promise.all(pending);
   const writes: Promise<unknown>[] = [];
   for (const e of dataset.entities) writes.push(tx.objectStore('entities').put(storedEntity(e)));
-  for (const s of dataset.sources) writes.push(sources.put(s));
-  for (const c of dataset.claims) writes.push(claims.put({ ...c, lookup: claimLookup(c.subject, c.edition) }));
+  for (const { text, ...s } of dataset.sources) {
+    writes.push(sources.put(s));
+    if (text !== undefined) writes.push(tx.objectStore('texts').put({ id: s.id, text }));
+  }
+  for (const c of dataset.claims) writes.push(claims.put(storedClaim(c, 'bundled')));
   writes.push(tx.objectStore('meta').put({ key: 'datasetVersion', value: dataset.version }));
   writes.push(tx.objectStore('meta').put({ key: 'seededAt', value: new Date().toISOString() }));
   await Promise.all(writes);

@@ -16,13 +16,13 @@ export async function renameSet(db: KbDatabase, id: string, name: string): Promi
 
 /** Deletes a set with its sources and their claims, in one transaction. */
 export async function deleteSet(db: KbDatabase, id: string): Promise<number> {
-  const tx = db.transaction(['sets', 'sources', 'claims'], 'readwrite');
+  const tx = db.transaction(['sets', 'sources', 'claims', 'texts'], 'readwrite');
   const ids = await tx.objectStore('sources').index('by-set').getAllKeys(id);
   const claims = tx.objectStore('claims');
   await Promise.all(
     ids.map(async (sid) => {
       const keys = await claims.index('by-source').getAllKeys(sid);
-      await Promise.all([...keys.map((k) => claims.delete(k)), tx.objectStore('sources').delete(sid)]);
+      await Promise.all([...keys.map((k) => claims.delete(k)), tx.objectStore('sources').delete(sid), tx.objectStore('texts').delete(sid)]);
     }),
   );
   await tx.objectStore('sets').delete(id);
@@ -32,7 +32,7 @@ export async function deleteSet(db: KbDatabase, id: string): Promise<number> {
 
 /** Removes one user source (undo of "Add this page"). Bundled sources cannot be removed. */
 export async function removeSource(db: KbDatabase, id: string): Promise<boolean> {
-  const tx = db.transaction(['sets', 'sources', 'claims'], 'readwrite');
+  const tx = db.transaction(['sets', 'sources', 'claims', 'texts'], 'readwrite');
   const source = await tx.objectStore('sources').get(id);
   if (!source || source.origin === 'bundled') {
     await tx.done;
@@ -41,6 +41,7 @@ export async function removeSource(db: KbDatabase, id: string): Promise<boolean>
   const keys = await tx.objectStore('claims').index('by-source').getAllKeys(id);
   await Promise.all(keys.map((k) => tx.objectStore('claims').delete(k)));
   await tx.objectStore('sources').delete(id);
+  await tx.objectStore('texts').delete(id);
   const set = await tx.objectStore('sets').get(source.set);
   if (set) {
     if (set.count <= 1) await tx.objectStore('sets').delete(set.id);
@@ -72,6 +73,10 @@ export async function exportUserData(db: KbDatabase): Promise<UserExport> {
   const out: UserExport = { format: 'triangulate-user-data', version: 1, exported: new Date().toISOString(), sets: [] };
   for (const set of sets) {
     const sources: Source[] = await db.getAllFromIndex('sources', 'by-set', set.id);
+    const tx = db.transaction('texts');
+    const texts = await Promise.all(sources.map((s) => tx.store.get(s.id)));
+    await tx.done;
+    const textOf = new Map(texts.filter((t) => !!t).map((t) => [t.id, t.text]));
     out.sets.push({
       id: set.id,
       name: set.name,
@@ -79,7 +84,7 @@ export async function exportUserData(db: KbDatabase): Promise<UserExport> {
       created: set.created,
       articles: sources
         .sort((a, b) => (a.added ?? '').localeCompare(b.added ?? '') || a.id.localeCompare(b.id))
-        .map((s) => ({ title: s.title, outlet: s.outlet, published: s.published, url: s.url, language: s.language, text: s.text ?? '' })),
+        .map((s) => ({ title: s.title, outlet: s.outlet, published: s.published, url: s.url, language: s.language, text: textOf.get(s.id) ?? '' })),
     });
   }
   return out;

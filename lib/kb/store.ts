@@ -2,14 +2,15 @@
  * Reading the KB for annotation. The pipeline depends on this interface, not on IndexedDB, so
  * the CLI and the extension run the same code over the same idb-backed store.
  */
-import type { Claim, Entity, EntityType, Source } from '../types';
-import { claimLookup, type KbDatabase } from './db';
+import type { Claim, ClaimKind, Entity, EntityType, Source } from '../types';
+import { claimKey, type KbDatabase } from './db';
 
 export interface KbReader {
   entities(): Promise<Entity[]>;
   /** Sources that share the given entities, best overlap first. */
   sourcesMentioning(ids: { id: string; type: EntityType }[], limit?: number): Promise<{ source: Source; shared: string[] }[]>;
-  claimsAbout(subject: string, edition: number | null): Promise<Claim[]>;
+  /** Claims comparable with the given ones (same subject, edition and kind), bundled first, `perKey` at most per kind. */
+  claimsFor(keys: { subject: string; edition: number | null; kind: ClaimKind }[], perKey?: number): Promise<Claim[]>;
   sourcesById(ids: string[]): Promise<Source[]>;
   sourcesByUrlOrFingerprint(url: string | null, fingerprint: string): Promise<Source[]>;
 }
@@ -17,8 +18,13 @@ export interface KbReader {
 /** Exercises say most about what a source is about; a shared country says little. */
 const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
 const MIN_SCORE = 3;
-/** Keys read per entity: a country named in 20,000 stored articles must not cost a full index scan. */
-const KEYS_PER_ENTITY = 5000;
+/** Keys read per entity: an exercise named in 50,000 stored articles must not cost a full index scan. */
+const KEYS_PER_ENTITY = 2000;
+/**
+ * Claims read per (subject, edition, kind): enough for every source a reader could weigh, and a
+ * bound on the page's lookup cost however large the user's dataset grows.
+ */
+const CLAIMS_PER_KEY = 80;
 
 export function idbReader(db: KbDatabase): KbReader {
   return {
@@ -28,9 +34,9 @@ export function idbReader(db: KbDatabase): KbReader {
     },
     async sourcesMentioning(ids, limit = 40) {
       const hasExercise = ids.some((e) => e.type === 'exercise');
-      // With an exercise on the page, sources about it are the ones worth reading; countries
-      // alone would pull in every article about those countries.
-      const used = hasExercise ? ids.filter((e) => e.type !== 'country') : ids;
+      // With an exercise on the page, sources about it are the ones worth reading; countries and
+      // organisations alone would pull in every article about them.
+      const used = hasExercise ? ids.filter((e) => e.type === 'exercise') : ids;
       const tx = db.transaction('sources');
       const index = tx.store.index('by-entity');
       const scores = new Map<string, { score: number; shared: string[] }>();
@@ -53,9 +59,13 @@ export function idbReader(db: KbDatabase): KbReader {
       });
       return out;
     },
-    async claimsAbout(subject, edition) {
-      const stored = await db.getAllFromIndex('claims', 'by-lookup', claimLookup(subject, edition));
-      return stored.map(({ lookup: _lookup, ...c }) => c);
+    async claimsFor(keys, perKey = CLAIMS_PER_KEY) {
+      const unique = [...new Set(keys.map((k) => claimKey(k.subject, k.edition, k.kind)))];
+      const tx = db.transaction('claims');
+      const index = tx.store.index('by-key');
+      const lists = await Promise.all(unique.map((key) => index.getAll(IDBKeyRange.bound([key, 0], [key, Infinity]), perKey)));
+      await tx.done;
+      return lists.flat().map(({ key: _key, rank: _rank, ...c }) => c);
     },
     async sourcesById(ids) {
       const tx = db.transaction('sources');

@@ -3,12 +3,12 @@
  * paints the mentions and opens popovers on hover or keyboard focus. Everything it adds is torn
  * down by `stop()` (pause, navigation, extension reload), leaving the page as it was.
  */
-import { buildPopoverModel, claimsInSentence, combinedVerdict } from '../../components/popover/model';
+import { buildPopoverModel, sentenceBounds, verdictsBySentence } from '../../components/popover/model';
 import { createPopoverHost, type PopoverHost } from '../../components/popover/mount';
 import { collectArticleText, rangeForOffsets, type ArticleText } from '../extract/body';
 import { readPageMetadata } from '../extract/metadata';
 import type { CollectedArticle, PageMetadata } from '../messages';
-import type { Annotation, Mention } from '../types';
+import type { Annotation, Mention, Verdict } from '../types';
 import { createHighlighter, type HighlightStyle, type PaintedRange } from './highlighter';
 
 export interface AnnotatorDeps {
@@ -26,8 +26,16 @@ interface Painted {
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 250;
 const MUTATION_SETTLE_MS = 600;
+/** Mentions painted per task. */
+const PAINT_SLICE = 200;
 /** Characters of new text that make a mutation batch worth a look. */
 const MIN_NEW_TEXT = 40;
+
+/** Gives the browser a turn: scheduler.yield where there is one, else a macrotask. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export function pageMetadata(doc: Document): PageMetadata {
   const meta = readPageMetadata(doc, doc.location?.href ?? null);
@@ -63,9 +71,9 @@ export function createAnnotator({ doc, annotate, openPanel }: AnnotatorDeps) {
     return win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   };
 
-  function styleFor(m: Mention): HighlightStyle[] {
+  function styleFor(m: Mention, verdicts: Map<number, Verdict>): HighlightStyle[] {
     const styles: HighlightStyle[] = [m.type];
-    const verdict = annotation ? combinedVerdict(claimsInSentence(annotation, m)) : null;
+    const verdict = annotation ? verdicts.get(sentenceBounds(annotation.text, m.start).start) : undefined;
     if (verdict === 'corroborated') styles.push('corroborated');
     else if (verdict === 'conflicting' || verdict === 'mixed') styles.push('conflicting');
     else if (verdict === 'unverified') styles.push('unverified');
@@ -157,20 +165,32 @@ export function createAnnotator({ doc, annotate, openPanel }: AnnotatorDeps) {
     }
   }
 
-  function paint(): void {
+  /**
+   * Paints the mentions a slice at a time, yielding between slices, so a long page's thousand
+   * highlights never hold the main thread in one long task.
+   */
+  async function paint(mine: number): Promise<void> {
     if (!article || !annotation) return;
     painted = [];
-    const ranges: PaintedRange[] = [];
-    annotation.mentions.forEach((m, key) => {
-      const points = rangeForOffsets(article!, m.start, m.end);
-      if (!points) return;
-      const range = doc.createRange();
-      range.setStart(points.startNode, points.startOffset);
-      range.setEnd(points.endNode, points.endOffset);
-      painted.push({ mention: m, range });
-      ranges.push({ key, range, styles: styleFor(m) });
-    });
-    highlighter.paint(ranges);
+    highlighter.clear();
+    const verdicts = verdictsBySentence(annotation);
+    const mentions = annotation.mentions;
+    for (let from = 0; from < mentions.length; from += PAINT_SLICE) {
+      const ranges: PaintedRange[] = [];
+      for (let key = from; key < Math.min(from + PAINT_SLICE, mentions.length); key++) {
+        const m = mentions[key]!;
+        const points = rangeForOffsets(article, m.start, m.end);
+        if (!points) continue;
+        const range = doc.createRange();
+        range.setStart(points.startNode, points.startOffset);
+        range.setEnd(points.endNode, points.endOffset);
+        painted.push({ mention: m, range });
+        ranges.push({ key, range, styles: styleFor(m, verdicts) });
+      }
+      highlighter.add(ranges);
+      if (from + PAINT_SLICE < mentions.length) await yieldToMain();
+      if (mine !== generation) return;
+    }
     html.setAttribute('data-triangulate', 'ready');
     html.setAttribute('data-triangulate-mentions', String(painted.length));
   }
@@ -191,7 +211,7 @@ export function createAnnotator({ doc, annotate, openPanel }: AnnotatorDeps) {
     const result = await annotate(input, metadata);
     if (mine !== generation || !running) return;
     annotation = result;
-    paint();
+    await paint(mine);
   }
 
   /**

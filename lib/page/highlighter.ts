@@ -44,7 +44,8 @@ function highlightCss(prefix: (style: HighlightStyle) => string): string {
 
 export interface Highlighter {
   readonly native: boolean;
-  paint(ranges: PaintedRange[]): void;
+  /** Adds ranges to what is painted (a long page is painted in several calls). */
+  add(ranges: PaintedRange[]): void;
   /** Replaces the ranges carrying a transient style (focus, flash). */
   mark(style: 'focus' | 'flash', ranges: Range[]): void;
   clear(): void;
@@ -80,14 +81,21 @@ export function createHighlighter(doc: Document): Highlighter {
 
   if (api) {
     const name = (s: HighlightStyle) => `triangulate-${s}`;
+    const painted = new Map<HighlightStyle, { add(r: Range): void }>();
     return {
       native: true,
-      paint(ranges) {
+      add(ranges) {
         installStyles(highlightCss((s) => `::highlight(${name(s)})`));
-        for (const style of STYLES) {
-          if (style === 'focus' || style === 'flash') continue;
-          const h = new api.Highlight(...ranges.filter((r) => r.styles.includes(style)).map((r) => r.range));
-          api.registry.set(name(style), h);
+        for (const r of ranges) {
+          for (const style of r.styles) {
+            let h = painted.get(style);
+            if (!h) {
+              h = new api.Highlight();
+              painted.set(style, h);
+              api.registry.set(name(style), h);
+            }
+            h.add(r.range);
+          }
         }
       },
       mark(style, ranges) {
@@ -98,6 +106,7 @@ export function createHighlighter(doc: Document): Highlighter {
       },
       clear() {
         for (const style of STYLES) api.registry.delete(name(style));
+        painted.clear();
         removeStyles();
       },
     };
@@ -140,14 +149,10 @@ export function createHighlighter(doc: Document): Highlighter {
 
   return {
     native: false,
-    paint(ranges) {
-      installStyles(
-        `${MARK_TAG} { all: unset; display: inline; }\n` + highlightCss((s) => `${MARK_TAG}.t-${s}`),
-      );
-      unwrap(marks);
-      marks.clear();
-      // Wrap from the end so earlier ranges' offsets stay valid while text nodes split.
-      for (const r of [...ranges].reverse()) {
+    add(ranges) {
+      installStyles(`${MARK_TAG} { all: unset; display: inline; }\n` + highlightCss((s) => `${MARK_TAG}.t-${s}`));
+      // Live ranges follow the text nodes that wrapping splits, so ranges can be wrapped in any order.
+      for (const r of ranges) {
         for (const m of wrap(r.range, r.styles.map((s) => `t-${s}`).join(' '))) {
           m.dataset.key = String(r.key);
           marks.add(m);

@@ -6,7 +6,7 @@
 import { compareClaims, findDerivation } from '../claims';
 import type { Detector } from '../detect';
 import type { KbReader } from '../kb/store';
-import type { AnnotatedClaim, Annotation, ArticleInput, Claim, EntityInfo, EntityType, Source, SourceSummary } from '../types';
+import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Source, SourceSummary } from '../types';
 import { analyzeArticle, isKnownEntity } from './analyze';
 
 export const PAGE_SOURCE_ID = 'page';
@@ -63,12 +63,7 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
   const sources = new Map<string, Source>(related.map((r) => [r.source.id, r.source]));
   const shared = new Map<string, string[]>(related.map((r) => [r.source.id, r.shared]));
 
-  const others: Claim[] = [];
-  const subjects = new Map<string, { subject: string; edition: number | null }>();
-  for (const c of analysis.claims) subjects.set(`${c.subject}@${c.edition}`, { subject: c.subject, edition: c.edition });
-  for (const { subject, edition } of subjects.values()) {
-    for (const c of await kb.claimsAbout(subject, edition)) if (!selves.has(c.source)) others.push(c);
-  }
+  const others = (await kb.claimsFor(analysis.claims)).filter((c) => !selves.has(c.source));
   const missing = [...new Set(others.map((c) => c.source))].filter((id) => !sources.has(id));
   for (const s of await kb.sourcesById(missing)) {
     sources.set(s.id, s);

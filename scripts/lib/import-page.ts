@@ -6,7 +6,7 @@
 import { textFingerprint } from '../../lib/claims';
 import type { Dataset } from '../../lib/dataset/types';
 import { createDetector, type Detector } from '../../lib/detect';
-import { claimLookup, openKb, type KbDatabase } from '../../lib/kb/db';
+import { openKb, storedClaim, type KbDatabase } from '../../lib/kb/db';
 import { ingestArticles } from '../../lib/kb/ingest';
 import { seedBundled } from '../../lib/kb/seed';
 import { idbReader, type KbReader } from '../../lib/kb/store';
@@ -72,8 +72,8 @@ function timedReader(kb: KbReader, spent: Spent): KbReader {
   return {
     entities: timed(kb.entities),
     sourcesMentioning: timed(kb.sourcesMentioning, 'sourcesMs'),
-    claimsAbout: timed(async (subject: string, edition: number | null) => {
-      const claims = await kb.claimsAbout(subject, edition);
+    claimsFor: timed(async (keys: Parameters<KbReader['claimsFor']>[0], perKey?: number) => {
+      const claims = await kb.claimsFor(keys, perKey);
       spent.claims += claims.length;
       return claims;
     }, 'claimsMs'),
@@ -107,7 +107,7 @@ async function timeLookups(pages: ArticleInput[], count: number, detector: Detec
  * Grows the store to `target` sources without analysing each one: a few hundred template
  * articles are analysed once, and each copy gets the template's text plus a unique closing
  * line, its own fingerprint, id and URL, and the template's claims re-keyed to the copy. The
- * records are written exactly as ingestArticles writes them (Source, claims with `lookup`),
+ * records are written exactly as ingestArticles writes them (Source, its text, claims through storedClaim),
  * in transactions of 1,000 articles.
  */
 async function growStore(db: KbDatabase, detector: Detector, from: number, target: number): Promise<void> {
@@ -117,7 +117,7 @@ async function growStore(db: KbDatabase, detector: Detector, from: number, targe
   });
   const now = new Date().toISOString();
   for (let start = from; start < target; start += 1000) {
-    const tx = db.transaction(['sources', 'claims', 'sets'], 'readwrite');
+    const tx = db.transaction(['sources', 'claims', 'texts', 'sets'], 'readwrite');
     const writes: Promise<unknown>[] = [];
     for (let n = start; n < Math.min(start + 1000, target); n++) {
       const { item, analysis } = templates[n % TEMPLATES]!;
@@ -135,14 +135,14 @@ async function growStore(db: KbDatabase, detector: Detector, from: number, targe
         set: SET_ID,
         derivedFrom: null,
         entities: analysis.entities,
-        text,
         fingerprint,
         signature: analysis.signature,
         added: now,
       };
       writes.push(tx.objectStore('sources').put(source));
+      writes.push(tx.objectStore('texts').put({ id, text }));
       analysis.claims.forEach((c, k) => {
-        writes.push(tx.objectStore('claims').put({ ...c, id: `${id}#${k}`, source: id, lookup: claimLookup(c.subject, c.edition) }));
+        writes.push(tx.objectStore('claims').put(storedClaim({ ...c, id: `${id}#${k}`, source: id }, 'imported')));
       });
     }
     const set = await tx.objectStore('sets').get(SET_ID);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimLookup, openKb } from '../../lib/kb/db';
+import { openKb, storedClaim } from '../../lib/kb/db';
 import { seedBundled } from '../../lib/kb/seed';
 import { idbReader } from '../../lib/kb/store';
 import { SCHEMA_VERSION } from '../../lib/kb/schema';
@@ -24,13 +24,15 @@ function dataset(version: string, sources: Source[], claims: Claim[]): Dataset {
 }
 
 describe('knowledge base', () => {
+  const byKey = (key: string) => IDBKeyRange.bound([key, 0], [key, 9]);
+
   it('upgrades a v1 database filled with user data to the current schema with nothing lost', async () => {
     const name = freshName();
     const v1 = await openKb(name, 1);
     expect([...v1.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'sources']);
-    // A v1 profile: user sources and claims (v1 claims had no lookup key), and a seeded entity.
+    // A v1 profile: user sources with their text inline, a claim, and a seeded entity.
     const tx = v1.transaction(['sources', 'claims', 'entities'], 'readwrite');
-    await tx.objectStore('sources').put(source('imp:a', 'imported', ['ex:cyber-coalition']));
+    await tx.objectStore('sources').put(source('imp:a', 'imported', ['ex:cyber-coalition'], { text: 'More than 30 nations took part.' }));
     await tx.objectStore('sources').put(source('page:b', 'page', ['country:JP']));
     await tx.objectStore('claims').put(claim('imp:a#0', 'imp:a') as never);
     await tx.objectStore('entities').put({ ...entity('country:JP', 'country', 'Japan'), keys: ['japan'] });
@@ -39,13 +41,35 @@ describe('knowledge base', () => {
 
     const db = await openKb(name);
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect(db.objectStoreNames.contains('sets')).toBe(true);
+    expect([...db.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'sets', 'sources', 'texts']);
     expect((await db.getAll('sources')).map((s) => s.id).sort()).toEqual(['imp:a', 'page:b']);
     expect(await db.get('entities', 'country:JP')).toMatchObject({ name: 'Japan' });
-    // The v2 index works on the migrated claim: the backfill gave it its lookup key.
-    const found = await db.getAllFromIndex('claims', 'by-lookup', claimLookup('ex:cyber-coalition', 2019));
-    expect(found.map((c) => c.id)).toEqual(['imp:a#0']);
+    // The text moved to its own store; the source keeps its metadata.
+    expect(await db.get('texts', 'imp:a')).toEqual({ id: 'imp:a', text: 'More than 30 nations took part.' });
+    expect((await db.get('sources', 'imp:a'))?.text).toBeUndefined();
+    // The migrated claim is found through today's index, ranked as an import.
+    const found = await db.getAllFromIndex('claims', 'by-key', byKey('ex:cyber-coalition@2019#nations'));
+    expect(found.map((c) => [c.id, c.rank])).toEqual([['imp:a#0', 2]]);
     expect((await db.get('meta', 'schemaVersion'))?.value).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('upgrades a v2 database (claims keyed by subject@edition) without losing claims', async () => {
+    const name = freshName();
+    const v2 = await openKb(name, 2);
+    expect(v2.transaction('claims').store.indexNames.contains('by-lookup' as never)).toBe(true);
+    await v2.put('sources', source('src:seed', 'bundled', ['ex:cyber-coalition']));
+    await v2.put('claims', { ...claim('src:seed#0', 'src:seed'), lookup: 'ex:cyber-coalition@2019' } as never);
+    await v2.put('sets', { id: 'my-set', name: 'Mine', origin: 'imported', created: 'x', updated: 'x', count: 0, files: [] });
+    v2.close();
+
+    const db = await openKb(name);
+    expect(db.transaction('claims').store.indexNames.contains('by-lookup' as never)).toBe(false);
+    const found = await db.getAllFromIndex('claims', 'by-key', byKey('ex:cyber-coalition@2019#nations'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ id: 'src:seed#0', rank: 0 });
+    expect(found[0]).not.toHaveProperty('lookup');
+    expect(await db.get('sets', 'my-set')).toMatchObject({ name: 'Mine' });
     db.close();
   });
 
@@ -53,7 +77,7 @@ describe('knowledge base', () => {
     const db = await openKb(freshName());
     expect(await seedBundled(db, dataset('v1', [source('src:old', 'bundled', ['ex:cyber-coalition'])], [claim('src:old#0', 'src:old')]))).toBe(true);
     await db.put('sources', source('imp:mine', 'imported', ['ex:cyber-coalition']));
-    await db.put('claims', { ...claim('imp:mine#0', 'imp:mine', 31), lookup: claimLookup('ex:cyber-coalition', 2019) });
+    await db.put('claims', storedClaim(claim('imp:mine#0', 'imp:mine', 31), 'imported'));
     await db.put('sets', { id: 'my-set', name: 'Mine', origin: 'imported', created: 'x', updated: 'x', count: 1, files: [] });
 
     // Same version: nothing to do.
