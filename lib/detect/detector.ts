@@ -134,13 +134,26 @@ export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): Raw
   return hits;
 }
 
+/** Web and e-mail addresses: words inside them ("/us-vietnam-talks") are not mentions. */
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+
+function insideAddresses(text: string): (start: number, end: number) => boolean {
+  const spans: [number, number][] = [];
+  ADDRESS.lastIndex = 0;
+  for (let m = ADDRESS.exec(text); m; m = ADDRESS.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  return (start, end) => spans.some(([a, b]) => start >= a && end <= b);
+}
+
 export function createDetector(entities: Iterable<Entity>): Detector {
   const gazetteer = buildGazetteer(entities);
   return {
     gazetteer,
     detect(text: string): Mention[] {
       const tokens = tokenize(text);
-      const hits = scanGazetteer(text, tokens, gazetteer).filter((hit) => !rejectedByContext(hit, text, tokens));
+      const inAddress = insideAddresses(text);
+      const hits = scanGazetteer(text, tokens, gazetteer).filter(
+        (hit) => !rejectedByContext(hit, text, tokens) && !inAddress(tokens[hit.first]!.start, tokens[hit.last]!.end),
+      );
       const mentions: Mention[] = hits.map((hit) => {
         const entity = gazetteer.entities.get(hit.entry.id)!;
         const start = tokens[hit.first]!.start;

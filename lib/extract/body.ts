@@ -97,8 +97,19 @@ function isBoilerplate(el: Element): boolean {
   return names.length > 1 && BOILERPLATE_NAME.test(names);
 }
 
+/** Photo credits and copyright lines: short blocks a reader does not read as the story. */
+const CREDIT_LINE =
+  /^\s*(©|\(c\)\s|copyright\b|all rights reserved|(photo(graph)?s?|image|picture|credit)\s*(by|:|\|))|\b(getty images|via getty|shutterstock|ap photo|reuters\/[a-z]|afp photo|epa-efe)\b/i;
+const CREDIT_TAGS = new Set(['P', 'SMALL', 'SPAN', 'DIV', 'LI', 'CITE']);
+
+function isCreditLine(el: Element): boolean {
+  if (!CREDIT_TAGS.has(el.tagName.toUpperCase()) || el.childElementCount > 3) return false;
+  const text = el.textContent ?? '';
+  return text.length < 160 && CREDIT_LINE.test(text);
+}
+
 function skipsSubtree(el: Element): boolean {
-  return NEVER_TEXT.has(el.tagName.toUpperCase()) || isHidden(el) || isBoilerplate(el);
+  return NEVER_TEXT.has(el.tagName.toUpperCase()) || isHidden(el) || isBoilerplate(el) || isCreditLine(el);
 }
 
 /** Writes text and separators; remembers which node each written run came from. */

@@ -56,6 +56,10 @@ describe('detector rules', () => {
     expect(found('Japan Self-Defense Forces')).toEqual([['Japan Self-Defense Forces', 'org:jsdf']]);
   });
 
+  it('ignores words inside web and e-mail addresses', () => {
+    expect(found('Read more at https://news.example/us-vietnam-talks or www.example.com/Japan, or mail japan@example.org. Japan agreed.')).toEqual([['Japan', 'country:JP']]);
+  });
+
   it('tells acronyms from words', () => {
     expect(found('Let us know. US troops arrived.')).toEqual([['US', 'country:US']]);
     expect(found('TELL US WHAT YOU THINK')).toEqual([]);
