@@ -3,7 +3,7 @@
  * script's IndexedDB belongs to the page's origin, so the KB must never be opened there.
  */
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
-import type { Claim, ClaimKind, SourceOrigin } from '../types';
+import type { Claim, ClaimKind, Source, SourceOrigin } from '../types';
 import { DB_NAME, SCHEMA_VERSION, type KbSchema, type StoredClaim } from './schema';
 
 export type KbDatabase = IDBPDatabase<KbSchema>;
@@ -62,12 +62,15 @@ async function migrateRecords(tx: MigrationTx, version: number): Promise<void> {
       await cursor.update(source);
     }
   }
-  const origins = new Map<string, SourceOrigin>();
+  const bySource = new Map<string, Source>();
   for (let cursor = await tx.objectStore('claims').openCursor(); cursor; cursor = await cursor.continue()) {
-    const { lookup: _old, key: _key, rank: _rank, ...claim } = cursor.value as StoredClaim & { lookup?: string };
+    const { lookup: _old, key: _key, rank: _rank, ref: _ref, ...claim } = cursor.value as StoredClaim & { lookup?: string };
     if (version >= 3) {
-      if (!origins.has(claim.source)) origins.set(claim.source, (await sources.get(claim.source))?.origin ?? 'imported');
-      await cursor.update(storedClaim(claim, origins.get(claim.source)!));
+      if (!bySource.has(claim.source)) {
+        const source = await sources.get(claim.source);
+        bySource.set(claim.source, source ?? { id: claim.source, title: '', outlet: '', published: null, url: null, language: 'und', origin: 'imported', set: '', entities: [] });
+      }
+      await cursor.update(storedClaim(claim, bySource.get(claim.source)!));
     } else {
       await cursor.update({ ...claim, lookup: `${claim.subject}@${claim.edition ?? '?'}` } as unknown as StoredClaim);
     }
@@ -80,7 +83,17 @@ export function claimKey(subject: string, edition: number | null, kind: ClaimKin
   return `${subject}@${edition ?? '?'}#${kind}`;
 }
 
-/** A claim as stored: with the key comparison reads it by, and its origin's reading rank. */
-export function storedClaim(claim: Claim, origin: SourceOrigin): StoredClaim {
-  return { ...claim, key: claimKey(claim.subject, claim.edition, claim.kind), rank: RANK[origin] };
+/** A claim as stored: with the key comparison reads it by, its origin's reading rank and its source's reference. */
+export function storedClaim(claim: Claim, source: Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin' | 'derivedFrom'>): StoredClaim {
+  return {
+    ...claim,
+    key: claimKey(claim.subject, claim.edition, claim.kind),
+    rank: RANK[source.origin],
+    ref: { title: source.title, outlet: source.outlet, published: source.published, url: source.url, origin: source.origin, derivedFrom: source.derivedFrom ?? null },
+  };
+}
+
+/** The source a stored claim refers to, rebuilt from its reference (enough for evidence and independence). */
+export function sourceOfClaim(claim: Pick<StoredClaim, 'source' | 'ref'>): Source {
+  return { id: claim.source, ...claim.ref, language: 'und', set: '', entities: [] };
 }

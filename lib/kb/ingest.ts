@@ -125,7 +125,7 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
         writes.push(tx.objectStore('texts').put({ id: p.id, text: p.item.text }));
         p.analysis.claims.forEach((c, k) => {
           const claim = { ...c, id: `${p.id}#${k}`, source: p.id };
-          writes.push(tx.objectStore('claims').put(storedClaim(claim, opts.origin)));
+          writes.push(tx.objectStore('claims').put(storedClaim(claim, source)));
         });
         report.imported.push(p.id);
         added++;

@@ -4,8 +4,8 @@
  *   v1  entities (by-alias, by-type), sources (by-entity, by-set, by-origin, by-url), claims (by-source, by-subject), meta
  *   v2  sets store for the user's imports; sources by-fingerprint (duplicate text); claims by-lookup (subject@edition)
  *   v3  claims by-key ([subject@edition#kind, rank]) replaces by-lookup, so a page reads only the claims it can
- *       compare, bundled ones first, with a limit; article texts move to their own store so reading a
- *       source's metadata never drags its text along
+ *       compare, bundled ones first, with a limit; each claim carries its source's reference (outlet, date,
+ *       URL, origin), so evidence needs no source reads; article texts move to their own store
  */
 import type { DBSchema } from 'idb';
 import type { Claim, Entity, Source, SourceOrigin } from '../types';
@@ -18,11 +18,15 @@ export interface StoredEntity extends Entity {
   keys: string[];
 }
 
+/** What a reader sees of a claim's source, kept on the claim so evidence needs no second read. */
+export type ClaimSourceRef = Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin'> & { derivedFrom: string | null };
+
 export interface StoredClaim extends Claim {
   /** `subject@edition#kind` (edition `?` when unknown): only claims with the same key are ever compared. */
   key: string;
   /** Reading order within a key: bundled (0), pages the user added (1), imports (2). */
   rank: number;
+  ref: ClaimSourceRef;
 }
 
 export interface StoredText {

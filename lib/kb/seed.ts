@@ -45,7 +45,11 @@ export async function seedBundled(db: KbDatabase, dataset: Dataset): Promise<boo
     writes.push(sources.put(s));
     if (text !== undefined) writes.push(tx.objectStore('texts').put({ id: s.id, text }));
   }
-  for (const c of dataset.claims) writes.push(claims.put(storedClaim(c, 'bundled')));
+  const sourceById = new Map(dataset.sources.map((s) => [s.id, s]));
+  for (const c of dataset.claims) {
+    const source = sourceById.get(c.source);
+    if (source) writes.push(claims.put(storedClaim(c, source)));
+  }
   writes.push(tx.objectStore('meta').put({ key: 'datasetVersion', value: dataset.version }));
   writes.push(tx.objectStore('meta').put({ key: 'seededAt', value: new Date().toISOString() }));
   await Promise.all(writes);

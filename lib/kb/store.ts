@@ -3,14 +3,17 @@
  * the CLI and the extension run the same code over the same idb-backed store.
  */
 import type { Claim, ClaimKind, Entity, EntityType, Source } from '../types';
-import { claimKey, type KbDatabase } from './db';
+import { claimKey, sourceOfClaim, type KbDatabase } from './db';
 
 export interface KbReader {
   entities(): Promise<Entity[]>;
   /** Sources that share the given entities, best overlap first. */
   sourcesMentioning(ids: { id: string; type: EntityType }[], limit?: number): Promise<{ source: Source; shared: string[] }[]>;
-  /** Claims comparable with the given ones (same subject, edition and kind), bundled first, `perKey` at most per kind. */
-  claimsFor(keys: { subject: string; edition: number | null; kind: ClaimKind }[], perKey?: number): Promise<Claim[]>;
+  /**
+   * Claims comparable with the given ones (same subject, edition and kind), bundled first, at most
+   * `perKey` per kind, each with its source rebuilt from the claim's stored reference.
+   */
+  claimsFor(keys: { subject: string; edition: number | null; kind: ClaimKind }[], perKey?: number): Promise<{ claim: Claim; source: Source }[]>;
   sourcesById(ids: string[]): Promise<Source[]>;
   sourcesByUrlOrFingerprint(url: string | null, fingerprint: string): Promise<Source[]>;
 }
@@ -19,12 +22,12 @@ export interface KbReader {
 const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
 const MIN_SCORE = 3;
 /** Keys read per entity: an exercise named in 50,000 stored articles must not cost a full index scan. */
-const KEYS_PER_ENTITY = 2000;
+const KEYS_PER_ENTITY = 400;
 /**
  * Claims read per (subject, edition, kind): enough for every source a reader could weigh, and a
  * bound on the page's lookup cost however large the user's dataset grows.
  */
-const CLAIMS_PER_KEY = 80;
+const CLAIMS_PER_KEY = 16;
 
 export function idbReader(db: KbDatabase): KbReader {
   return {
@@ -65,7 +68,7 @@ export function idbReader(db: KbDatabase): KbReader {
       const index = tx.store.index('by-key');
       const lists = await Promise.all(unique.map((key) => index.getAll(IDBKeyRange.bound([key, 0], [key, Infinity]), perKey)));
       await tx.done;
-      return lists.flat().map(({ key: _key, rank: _rank, ...c }) => c);
+      return lists.flat().map(({ key: _key, rank: _rank, ref, ...claim }) => ({ claim, source: sourceOfClaim({ source: claim.source, ref }) }));
     },
     async sourcesById(ids) {
       const tx = db.transaction('sources');

@@ -56,18 +56,24 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
   const types = new Map<string, EntityType>();
   for (const m of analysis.mentions) if (isKnownEntity(m.id)) types.set(m.id, m.type);
 
+  // The KB reads do not depend on one another: run them together.
+  const [copies, mentioning, evidence] = await Promise.all([
+    kb.sourcesByUrlOrFingerprint(article.url, analysis.fingerprint),
+    kb.sourcesMentioning([...types].map(([id, type]) => ({ id, type }))),
+    kb.claimsFor(analysis.claims),
+  ]);
   // The page may itself be in the KB (added earlier, or a seed): it never corroborates itself.
-  const selves = new Set((await kb.sourcesByUrlOrFingerprint(article.url, analysis.fingerprint)).map((s) => s.id));
-
-  const related = (await kb.sourcesMentioning([...types].map(([id, type]) => ({ id, type })))).filter((r) => !selves.has(r.source.id));
+  const selves = new Set(copies.map((s) => s.id));
+  const related = mentioning.filter((r) => !selves.has(r.source.id));
   const sources = new Map<string, Source>(related.map((r) => [r.source.id, r.source]));
   const shared = new Map<string, string[]>(related.map((r) => [r.source.id, r.shared]));
 
-  const others = (await kb.claimsFor(analysis.claims)).filter((c) => !selves.has(c.source));
-  const missing = [...new Set(others.map((c) => c.source))].filter((id) => !sources.has(id));
-  for (const s of await kb.sourcesById(missing)) {
-    sources.set(s.id, s);
-    shared.set(s.id, [...new Set(others.filter((c) => c.source === s.id).map((c) => c.subject))]);
+  const others = evidence.filter((e) => !selves.has(e.claim.source)).map((e) => e.claim);
+  for (const { claim, source } of evidence) {
+    if (selves.has(claim.source)) continue;
+    if (!sources.has(source.id)) sources.set(source.id, source);
+    const subjects = shared.get(source.id) ?? [];
+    if (!subjects.includes(claim.subject)) shared.set(source.id, [...subjects, claim.subject]);
   }
   // Retold sources outside the result still matter for independence: fetch the chain's roots.
   const roots = [...sources.values()].map((s) => s.derivedFrom).filter((id): id is string => !!id && !sources.has(id) && !selves.has(id));
@@ -76,8 +82,7 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     shared.set(s.id, []);
   }
 
-  const selfSources = await kb.sourcesById([...selves]);
-  const own = selfSources.find((s) => s.derivedFrom)?.derivedFrom ?? null;
+  const own = copies.find((s) => s.derivedFrom)?.derivedFrom ?? null;
   const derivation = findDerivation(
     { text: article.text, url: article.url, title: article.title, outlet: article.outlet ?? null, mentions: analysis.mentions },
     [...sources.values()],

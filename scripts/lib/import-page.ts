@@ -142,7 +142,7 @@ async function growStore(db: KbDatabase, detector: Detector, from: number, targe
       writes.push(tx.objectStore('sources').put(source));
       writes.push(tx.objectStore('texts').put({ id, text }));
       analysis.claims.forEach((c, k) => {
-        writes.push(tx.objectStore('claims').put(storedClaim({ ...c, id: `${id}#${k}`, source: id }, 'imported')));
+        writes.push(tx.objectStore('claims').put(storedClaim({ ...c, id: `${id}#${k}`, source: id }, source)));
       });
     }
     const set = await tx.objectStore('sets').get(SET_ID);

@@ -47,16 +47,20 @@ const SENTENCES: ((p: Pick, n: (lo: number, hi: number) => number, year: number,
   (p, n) => `${p(OFFICIALS)} told reporters that about ${n(10, 60)} percent of the equipment had arrived by rail and the rest by sea.`,
 ];
 
-/** Plain prose of about `words` words, in paragraphs of four to seven sentences. */
-export function syntheticParagraphs(words: number, seed: number): string[] {
+/**
+ * Plain prose of about `words` words, in paragraphs of four to seven sentences. With `focus`, every
+ * paragraph is about that one exercise edition, as a news report is; without it, each paragraph
+ * picks its own (a long roundup page).
+ */
+export function syntheticParagraphs(words: number, seed: number, focus?: { exercise: string; year: number }): string[] {
   const rnd = seededRandom(seed);
   const pick: Pick = (list) => list[Math.floor(rnd() * list.length)]!;
   const n = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const paragraphs: string[] = [];
   let count = 0;
   while (count < words) {
-    const year = n(2010, 2025);
-    const exercise = pick(EXERCISES);
+    const year = focus?.year ?? n(2010, 2025);
+    const exercise = focus?.exercise ?? pick(EXERCISES);
     const sentences: string[] = [];
     for (let k = n(4, 7); k > 0; k--) {
       const sentence = pick(SENTENCES)(pick, n, year, exercise);
@@ -84,9 +88,11 @@ export function syntheticArticle(i: number, words = 500): SyntheticArticle {
   const year = 2013 + Math.floor(rnd() * 12);
   const month = 1 + Math.floor(rnd() * 12);
   const day = 1 + Math.floor(rnd() * 28);
-  const paragraphs = syntheticParagraphs(words, i * 7919 + 13);
+  const exercise = EXERCISES[i % EXERCISES.length]!;
+  // A report covers one exercise edition, in its year or the year before (announcements).
+  const paragraphs = syntheticParagraphs(words, i * 7919 + 13, { exercise, year: year - Math.floor(rnd() * 2) });
   return {
-    title: `${EXERCISES[i % EXERCISES.length]} drills: report ${i}`,
+    title: `${exercise} drills: report ${i}`,
     outlet: `Synthetic Outlet ${i % 300}`,
     published: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
     url: `https://synthetic.example/news/${i}`,

@@ -77,7 +77,7 @@ describe('knowledge base', () => {
     const db = await openKb(freshName());
     expect(await seedBundled(db, dataset('v1', [source('src:old', 'bundled', ['ex:cyber-coalition'])], [claim('src:old#0', 'src:old')]))).toBe(true);
     await db.put('sources', source('imp:mine', 'imported', ['ex:cyber-coalition']));
-    await db.put('claims', storedClaim(claim('imp:mine#0', 'imp:mine', 31), 'imported'));
+    await db.put('claims', storedClaim(claim('imp:mine#0', 'imp:mine', 31), source('imp:mine', 'imported', [])));
     await db.put('sets', { id: 'my-set', name: 'Mine', origin: 'imported', created: 'x', updated: 'x', count: 1, files: [] });
 
     // Same version: nothing to do.
