@@ -71,13 +71,13 @@ export function countDataset(files: Iterable<CuratedFile>): DatasetCounts {
 }
 
 function formatRow(label: string, counts: DatasetCounts): string {
-  const cells = [counts.series, counts.editions, counts.sources, counts.claims].map((n) => String(n).padStart(8));
+  const cells = [counts.series, counts.editions, counts.sources, counts.claims].map((n) => String(n).padStart(10));
   return `${label.padEnd(28)}${cells.join('')}`;
 }
 
 function main(): void {
   const files = readCuratedFiles();
-  console.log(`${''.padEnd(28)}${['series', 'editions', 'sources', 'claims'].map((h) => h.padStart(8)).join('')}`);
+  console.log(`${''.padEnd(28)}${['series', 'editions', 'sources', 'claims'].map((h) => h.padStart(10)).join('')}`);
   for (const [name, file] of files) console.log(formatRow(name, countDataset([file])));
   console.log(formatRow('all files', countDataset(files.values())));
 }

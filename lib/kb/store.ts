@@ -71,6 +71,7 @@ export function idbReader(db: KbDatabase): KbReader {
       return lists.flat().map(({ key: _key, rank: _rank, ref, ...claim }) => ({ claim, source: sourceOfClaim({ source: claim.source, ref }) }));
     },
     async sourcesById(ids) {
+      if (ids.length === 0) return [];
       const tx = db.transaction('sources');
       const found = await Promise.all(ids.map((id) => tx.store.get(id)));
       await tx.done;
