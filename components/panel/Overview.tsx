@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { formatDate } from '@/lib/report/format';
 import { entityCounts, summarizeClaims, summaryLine, type TableFilters } from '@/lib/report/table';
 import type { Annotation, EntityType } from '@/lib/types';
@@ -18,6 +19,11 @@ const GROUPS: { type: EntityType; label: string }[] = [
 /** The page at a glance: what it is, what it names, and how its claims fare. */
 export function Overview({ annotation, filters, onEntity }: Props) {
   const entities = entityCounts(annotation);
+  const summary = summaryLine(summarizeClaims(annotation));
+  // The window title carries the summary: the browser shows it for the sidebar, screen readers announce it.
+  useEffect(() => {
+    document.title = `Triangulate: ${summary}`;
+  }, [summary]);
   return (
     <section aria-labelledby="overview-heading" class="card" data-testid="overview">
       <h2 id="overview-heading">Overview</h2>
@@ -26,7 +32,7 @@ export function Overview({ annotation, filters, onEntity }: Props) {
         {annotation.published && <span class="muted"> · {formatDate(annotation.published)}</span>}
       </p>
       <p class="summary-line" data-testid="summary-line">
-        {summaryLine(summarizeClaims(annotation))}
+        {summary}
       </p>
       {entities.length === 0 ? (
         <p class="muted">No exercises, countries or organizations recognised on this page.</p>

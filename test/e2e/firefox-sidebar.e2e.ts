@@ -58,4 +58,27 @@ describe.skipIf(!available)('side panel in Firefox', () => {
     const outlets = (await panel.evaluate(`[...document.querySelectorAll('[data-testid="source-column"]')].map((e) => e.textContent)`)) as string[];
     expect(outlets.join(' ')).toContain('Reference News (Cankao Xiaoxi)');
   });
+
+  it('opens in the real sidebar and shows the overview of the active tab', async () => {
+    await seed.bringToFront();
+    // Browser chrome is reachable over BiDi with system access: open the extension's sidebar_action
+    // as the toolbar button does, then read what the panel document reports (its title carries the summary).
+    const connection = (browser as unknown as { connection: { send(method: string, params: unknown): Promise<{ result: Record<string, unknown> }> } }).connection;
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+    const chrome = tree.contexts[0]!.context;
+    const run = async (expression: string) =>
+      ((await connection.send('script.evaluate', { expression, target: { context: chrome }, awaitPromise: true })).result as { result: { value?: unknown } }).result.value;
+    await run(`SidebarController.show('triangulate_example_org-sidebar-action').then(() => true)`);
+    const panel = `document.getElementById('sidebar').contentDocument?.getElementById('webext-panels-browser')`;
+    const deadline = Date.now() + 20000;
+    let title = '';
+    while (Date.now() < deadline) {
+      title = String((await run(`(${panel})?.contentTitle ?? ''`)) ?? '');
+      if (title.includes('claims')) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(String(await run(`(${panel})?.currentURI?.spec ?? ''`))).toMatch(/^moz-extension:\/\/.*\/sidepanel\.html/);
+    expect(title).toBe(`Triangulate: ${SEED_000_OVERVIEW.summary}`);
+  });
 });
+
