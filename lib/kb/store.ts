@@ -22,7 +22,7 @@ export interface KbReader {
 const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
 const MIN_SCORE = 3;
 /** Keys read per entity: an exercise named in 50,000 stored articles must not cost a full index scan. */
-const KEYS_PER_ENTITY = 400;
+const KEYS_PER_ENTITY = 250;
 /**
  * Claims read per (subject, edition, kind): enough for every source a reader could weigh, and a
  * bound on the page's lookup cost however large the user's dataset grows.
@@ -35,7 +35,7 @@ export function idbReader(db: KbDatabase): KbReader {
       const stored = await db.getAll('entities');
       return stored.map(({ keys: _keys, ...e }) => e);
     },
-    async sourcesMentioning(ids, limit = 40) {
+    async sourcesMentioning(ids, limit = 24) {
       const hasExercise = ids.some((e) => e.type === 'exercise');
       // With an exercise on the page, sources about it are the ones worth reading; countries and
       // organisations alone would pull in every article about them.
