@@ -51,9 +51,9 @@ function citations(annotation: Annotation): Citations {
   return { rows, numberOf: (id) => numbers.get(id) ?? 0 };
 }
 
-function evidenceLine(e: Evidence, relation: string, names: NameOf, cite: Citations, annotation: Annotation): string {
+function evidenceLine(e: Evidence, relation: string, names: NameOf, cite: Citations, byId: ReturnType<typeof sourceMap>): string {
   const source = e.source;
-  const origin = originOf(source.id, sourceMap(annotation));
+  const origin = originOf(source.id, byId);
   const independence = e.independent ? 'independent' : origin !== source.id ? `retells [${cite.numberOf(origin)}]` : 'not independent';
   const attribution = e.attribution ? `, attributed to ${escapeMarkdown(e.attribution)}` : '';
   return (
@@ -69,6 +69,7 @@ function claimHeading(c: AnnotatedClaim, i: number, names: NameOf): string {
 export function toMarkdown(annotation: Annotation, opts: ExportOptions = {}): string {
   const names = entityNamesOf(annotation);
   const cite = citations(annotation);
+  const byId = sourceMap(annotation);
   const generated = opts.generated ?? new Date().toISOString();
   const out: string[] = [];
   out.push(`# Source check: ${escapeMarkdown(annotation.title || 'Untitled page')}`, '');
@@ -84,8 +85,8 @@ export function toMarkdown(annotation: Annotation, opts: ExportOptions = {}): st
       out.push(claimHeading(c, i, names), '');
       out.push(`> ${escapeMarkdown(c.sentence ?? c.text)}`, '');
       const lines = [
-        ...c.corroborating.map((e) => evidenceLine(e, 'Agrees', names, cite, annotation)),
-        ...c.conflicting.map((e) => evidenceLine(e, 'Conflicts', names, cite, annotation)),
+        ...c.corroborating.map((e) => evidenceLine(e, 'Agrees', names, cite, byId)),
+        ...c.conflicting.map((e) => evidenceLine(e, 'Conflicts', names, cite, byId)),
       ];
       out.push(...(lines.length ? lines : ['- No other source speaks to this claim.']), '');
     });
