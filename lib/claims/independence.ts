@@ -20,30 +20,52 @@ export interface PageForDerivation {
   title: string;
   outlet?: string | null;
   mentions: Mention[];
+  /** The text's fingerprint and signature when the caller already has them (analyzeArticle computes both). */
+  fingerprint?: string;
+  signature?: number[];
 }
 
 const WIRE_THRESHOLD = 0.8;
 const SIGNATURE_SIZE = 128;
 const SHINGLE = 5;
 
+// NFKC leaves ASCII unchanged; most English articles are ASCII and skip it.
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function normaliseWords(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const lower = text.toLowerCase();
+  return (NON_ASCII.test(lower) ? lower.normalize('NFKC') : lower).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** FNV-1a over a string, 32 bits, with a seed so two runs give a 64-bit fingerprint. */
-function fnv(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnvAdd(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME) >>> 0;
+  return h;
+}
+
+/**
+ * FNV-1a (32 bits) of `words.slice(from, to).join(' ')`, without building the string; two seeds
+ * give a 64-bit fingerprint. Stored signatures depend on these exact values: do not change them.
+ */
+function fnvWords(words: string[], from: number, to: number, seed: number): number {
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  for (let i = from; i < to; i++) {
+    if (i > from) h = Math.imul(h ^ 32, FNV_PRIME) >>> 0;
+    h = fnvAdd(h, words[i]!);
   }
-  return h >>> 0;
+  return h;
+}
+
+function fingerprintOf(words: string[]): string {
+  const hex = (seed: number) => fnvWords(words, 0, words.length, seed).toString(16).padStart(8, '0');
+  return hex(0) + hex(0x9e3779b9);
 }
 
 /** A fingerprint of the normalised text: equal for the same words in the same order. */
 export function textFingerprint(text: string): string {
-  const norm = normaliseWords(text).join(' ');
-  return fnv(norm, 0).toString(16).padStart(8, '0') + fnv(norm, 0x9e3779b9).toString(16).padStart(8, '0');
+  return fingerprintOf(normaliseWords(text));
 }
 
 /** Murmur3's finaliser: spreads a 32-bit value so each seed acts as its own hash function. */
@@ -58,21 +80,34 @@ function mix(x: number): number {
 
 const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i * 0x9e3779b9 + 1));
 
-function shingleHashes(text: string): Set<number> {
-  const words = normaliseWords(text);
+function shingleSet(words: string[]): Set<number> {
   const out = new Set<number>();
   if (words.length < SHINGLE) {
-    if (words.length) out.add(fnv(words.join(' '), 0));
+    if (words.length) out.add(fnvWords(words, 0, words.length, 0));
     return out;
   }
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(fnv(words.slice(i, i + SHINGLE).join(' '), 0));
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(fnvWords(words, i, i + SHINGLE, 0));
   return out;
+}
+
+function shingleHashes(text: string): Set<number> {
+  return shingleSet(normaliseWords(text));
 }
 
 /** MinHash signature over word 5-grams; the share of equal slots estimates Jaccard similarity. */
 export function shingleSignature(text: string): number[] {
+  return signatureOf(normaliseWords(text));
+}
+
+/** Fingerprint and signature of a text, normalising it once. */
+export function textDigest(text: string): { fingerprint: string; signature: number[] } {
+  const words = normaliseWords(text);
+  return { fingerprint: fingerprintOf(words), signature: signatureOf(words) };
+}
+
+function signatureOf(words: string[]): number[] {
   const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const h of shingleHashes(text)) {
+  for (const h of shingleSet(words)) {
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
       const v = mix(h ^ SEEDS[i]!);
       if (v < sig[i]!) sig[i] = v;
@@ -117,8 +152,17 @@ const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a
 const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
 
+const keys = new Map<string, string>();
+
+/** An outlet name reduced for comparison; the same few outlet names come back for every candidate, so they are kept. */
 function key(name: string): string {
-  return normaliseWords(name.replace(/\(.*?\)/g, ' ')).filter((w) => w !== 'the').join(' ');
+  let k = keys.get(name);
+  if (k === undefined) {
+    if (keys.size > 4096) keys.clear();
+    k = normaliseWords(name.replace(/\(.*?\)/g, ' ')).filter((w) => w !== 'the').join(' ');
+    keys.set(name, k);
+  }
+  return k;
 }
 
 /** Names an outlet string stands for: "Reference News (Cankao Xiaoxi)" -> itself, "Reference News", "Cankao Xiaoxi". */
@@ -159,7 +203,7 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
     const same = candidates.find((c) => c.url && normaliseUrl(c.url) === pageUrl);
     if (same) return { ...none, derivedFrom: same.id, derivation: 'same-article' };
   }
-  const fingerprint = textFingerprint(page.text);
+  const fingerprint = page.fingerprint ?? textFingerprint(page.text);
   const copy = candidates.find((c) => (c.fingerprint ?? (c.text ? textFingerprint(c.text) : null)) === fingerprint);
   if (copy) return { ...none, derivedFrom: copy.id, derivation: 'same-article' };
 
@@ -210,7 +254,10 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
       consider(m.text, [...aliases, m.name, m.text], m.end);
     }
   }
+  const tried = new Set<string>();
   for (const c of candidates) {
+    if (tried.has(c.outlet)) continue;
+    tried.add(c.outlet);
     for (const name of outletNames(c.outlet)) {
       const hit = citedAt(page.text, name);
       if (hit) {
@@ -220,8 +267,11 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
     }
   }
   const sources: { source: Source; date: string | null }[] = [];
+  if (!groups.length) return { names, sources };
+  const groupOf = new Map<string, (typeof groups)[number] | undefined>();
   for (const c of candidates) {
-    const group = groups.find((g) => outletNames(c.outlet).some((n) => sameOutlet(n, g.aliases)));
+    if (!groupOf.has(c.outlet)) groupOf.set(c.outlet, groups.find((g) => outletNames(c.outlet).some((n) => sameOutlet(n, g.aliases))));
+    const group = groupOf.get(c.outlet);
     if (!group) continue;
     const d = CITED_DATE.exec(page.text.slice(group.end, group.end + 80));
     let date: string | null = null;
@@ -236,7 +286,7 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
 
 /** The candidate whose text is near-identical to the page's, if any. */
 function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null {
-  const sig = shingleSignature(page.text);
+  const sig = page.signature ?? shingleSignature(page.text);
   let pageSet: Set<number> | null = null;
   let best: { source: Source; sim: number } | null = null;
   for (const c of candidates) {

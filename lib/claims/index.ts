@@ -2,7 +2,7 @@
 export { extractClaims } from './extract';
 export { compareClaims, countRange, relate, type CompareOptions } from './compare';
 export {
-  findDerivation, normaliseUrl, shingleSignature, signatureSimilarity, textFingerprint,
+  findDerivation, normaliseUrl, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
   type Derivation, type DerivationResult, type PageForDerivation,
 } from './independence';
 export { splitSentences } from './sentences';

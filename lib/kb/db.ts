@@ -3,8 +3,8 @@
  * script's IndexedDB belongs to the page's origin, so the KB must never be opened there.
  */
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
-import type { Claim, ClaimKind, Source, SourceOrigin } from '../types';
-import { DB_NAME, SCHEMA_VERSION, type KbSchema, type StoredClaim } from './schema';
+import type { Claim, ClaimKind, Mention, Source, SourceOrigin } from '../types';
+import { DB_NAME, SCHEMA_VERSION, type KbSchema, type StoredClaim, type StoredSource } from './schema';
 
 export type KbDatabase = IDBPDatabase<KbSchema>;
 
@@ -22,17 +22,17 @@ export function openKb(name = DB_NAME, version = SCHEMA_VERSION): Promise<KbData
         entities.createIndex('by-alias', 'keys', { multiEntry: true });
         entities.createIndex('by-type', 'type');
         const sources = db.createObjectStore('sources', { keyPath: 'id' });
-        sources.createIndex('by-entity', 'entities', { multiEntry: true });
+        (sources as unknown as LegacyStore).createIndex('by-entity', 'entities', { multiEntry: true });
         sources.createIndex('by-set', 'set');
         sources.createIndex('by-origin', 'origin');
         sources.createIndex('by-url', 'url');
         const claims = db.createObjectStore('claims', { keyPath: 'id' });
         claims.createIndex('by-source', 'source');
-        claims.createIndex('by-subject', 'subject');
+        (claims as unknown as LegacyStore).createIndex('by-subject', 'subject');
         db.createObjectStore('meta', { keyPath: 'key' });
       }
       // Older versions' stores and indexes are not in today's typed schema: reach them untyped.
-      const legacy = tx.objectStore('claims') as unknown as IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
+      const legacy = tx.objectStore('claims') as unknown as LegacyStore;
       if (oldVersion < 2 && version >= 2) {
         db.createObjectStore('sets', { keyPath: 'id' });
         tx.objectStore('sources').createIndex('by-fingerprint', 'fingerprint');
@@ -40,44 +40,123 @@ export function openKb(name = DB_NAME, version = SCHEMA_VERSION): Promise<KbData
       }
       if (oldVersion < 3 && version >= 3) {
         if (legacy.indexNames.contains('by-lookup')) legacy.deleteIndex('by-lookup');
-        tx.objectStore('claims').createIndex('by-key', ['key', 'rank']);
+        legacy.createIndex('by-key', ['key', 'rank']);
         db.createObjectStore('texts', { keyPath: 'id' });
       }
-      if (oldVersion > 0 && oldVersion < version) await migrateRecords(tx as unknown as MigrationTx, version);
+      if (oldVersion < 4 && version >= 4) {
+        const sources = tx.objectStore('sources');
+        if (sources.indexNames.contains('by-entity' as never)) sources.deleteIndex('by-entity');
+        sources.createIndex('by-topic', 'topics', { multiEntry: true });
+        // Claims move to a store keyed in lookup order, [key, rank, id]: comparing a page's claims
+        // reads one contiguous range per key rather than one record per index entry. migrateRecords
+        // copies the old store over; it is then dropped with its by-subject and by-key indexes.
+        (legacy as unknown as { name: string }).name = OLD_CLAIMS;
+        db.createObjectStore('claims', { keyPath: ['key', 'rank', 'id'] }).createIndex('by-source', 'source');
+      }
+      if (oldVersion > 0 && oldVersion < version) await migrateRecords(tx as unknown as MigrationTx, oldVersion, version);
+      if (db.objectStoreNames.contains(OLD_CLAIMS as never)) db.deleteObjectStore(OLD_CLAIMS as never);
       await tx.objectStore('meta').put({ key: 'schemaVersion', value: version });
     },
   });
 }
 
+/** Where v4's upgrade keeps the claims of an older version while it copies them. */
+const OLD_CLAIMS = 'claims-before-v4';
+
+type LegacyStore = IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
+
 type MigrationTx = IDBPTransaction<KbSchema, ('claims' | 'sources' | 'texts')[], 'versionchange'>;
 
-/** Brings claims (and, from v3, sources) written by an older version to the target version's shape. */
-async function migrateRecords(tx: MigrationTx, version: number): Promise<void> {
+/** An older version's claim: v1 had none of the lookup fields, v2 a `lookup`, v3 today's shape. */
+type OldClaim = Claim & Partial<Pick<StoredClaim, 'key' | 'rank' | 'ref'>> & { lookup?: string };
+
+/** Brings sources and claims written by an older version to the target version's shape and stores. */
+async function migrateRecords(tx: MigrationTx, oldVersion: number, version: number): Promise<void> {
+  const moved = oldVersion < 4 && version >= 4;
+  const oldClaims = tx.objectStore((moved ? OLD_CLAIMS : 'claims') as 'claims') as unknown as IDBPObjectStore<KbSchema, ('claims' | 'sources' | 'texts')[], 'claims', 'versionchange'>;
   const sources = tx.objectStore('sources');
   if (version >= 3) {
     for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {
-      const { text, ...source } = cursor.value;
-      if (text === undefined) continue;
-      await tx.objectStore('texts').put({ id: source.id, text });
-      await cursor.update(source);
+      const { text, topics, ...source } = cursor.value as StoredSource & { text?: string };
+      if (text !== undefined) await tx.objectStore('texts').put({ id: source.id, text });
+      if (version >= 4 && !topics) {
+        const claims = await oldClaims.index('by-source').getAll(source.id);
+        await cursor.update(storedSource(source, sourceEditions(claims)));
+      } else if (text !== undefined) {
+        await cursor.update({ ...source, ...(topics ? { topics } : {}) } as StoredSource);
+      }
     }
   }
+  // From v3 on, claims are already in today's shape; they only need a walk when they change store.
+  if (oldVersion >= 3 && !moved) return;
   const bySource = new Map<string, Source>();
-  for (let cursor = await tx.objectStore('claims').openCursor(); cursor; cursor = await cursor.continue()) {
-    const { lookup: _old, key: _key, rank: _rank, ref: _ref, ...claim } = cursor.value as StoredClaim & { lookup?: string };
-    if (version >= 3) {
-      if (!bySource.has(claim.source)) {
-        const source = await sources.get(claim.source);
-        bySource.set(claim.source, source ?? { id: claim.source, title: '', outlet: '', published: null, url: null, language: 'und', origin: 'imported', set: '', entities: [] });
-      }
-      await cursor.update(storedClaim(claim, bySource.get(claim.source)!));
-    } else {
-      await cursor.update({ ...claim, lookup: `${claim.subject}@${claim.edition ?? '?'}` } as unknown as StoredClaim);
+  const sourceOf = async (id: string): Promise<Source> => {
+    if (!bySource.has(id)) {
+      const source = await sources.get(id);
+      bySource.set(id, source ?? { id, title: '', outlet: '', published: null, url: null, language: 'und', origin: 'imported', set: '', entities: [] });
     }
+    return bySource.get(id)!;
+  };
+  for (let cursor = await oldClaims.openCursor(); cursor; cursor = await cursor.continue()) {
+    const old = cursor.value as OldClaim;
+    let next: StoredClaim;
+    if (version >= 3) {
+      const { lookup: _lookup, key, rank, ref, ...claim } = old;
+      next = key !== undefined && rank !== undefined && ref !== undefined ? { ...claim, key, rank, ref } : storedClaim(claim, await sourceOf(claim.source));
+    } else {
+      next = { ...old, lookup: `${old.subject}@${old.edition ?? '?'}` } as unknown as StoredClaim;
+    }
+    if (moved) await tx.objectStore('claims').put(next);
+    else await cursor.update(next);
   }
 }
 
 const RANK: Record<SourceOrigin, number> = { bundled: 0, page: 1, imported: 2 };
+
+/**
+ * Where a source sorts among those on the same topic: bundled first, then pages the user added,
+ * then imports; newest first within each (an unknown date last). Fixed width, so it sorts as text.
+ */
+function topicOrder(source: Pick<Source, 'origin' | 'published'>): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(source.published ?? '');
+  const inverted = day ? 99_999_999 - Number(day[1]! + day[2]! + day[3]!) : 99_999_999;
+  return `${RANK[source.origin]}${String(inverted).padStart(8, '0')}`;
+}
+
+const TOPIC_END = '\u0001';
+
+/**
+ * The by-topic keys of a source: `<entity><U+0001><order>` for each entity it mentions and
+ * `<exercise>@<year><U+0001><order>` for each exercise edition it reports, so one index range per
+ * topic lists its sources best first (topicRange).
+ */
+export function topicKeys(source: Pick<Source, 'entities' | 'origin' | 'published'>, editions: Iterable<string>): string[] {
+  const order = topicOrder(source);
+  return [...new Set([...source.entities, ...editions])].map((topic) => `${topic}${TOPIC_END}${order}`);
+}
+
+/** The by-topic range of one entity (`ex:zapad`) or edition (`ex:zapad@2017`). */
+export function topicRange(topic: string): IDBKeyRange {
+  return IDBKeyRange.bound(`${topic}${TOPIC_END}`, `${topic}\u0002`, false, true);
+}
+
+/** Exercise editions (`ex:zapad@2017`) a source reports, from its claims and, when known, its mentions. */
+export function sourceEditions(claims: Pick<Claim, 'subject' | 'edition'>[], mentions: Pick<Mention, 'id' | 'type' | 'edition'>[] = []): string[] {
+  const out = new Set<string>();
+  for (const c of claims) if (c.edition != null) out.add(`${c.subject}@${c.edition}`);
+  for (const m of mentions) if (m.type === 'exercise' && m.edition != null) out.add(`${m.id}@${m.edition}`);
+  return [...out];
+}
+
+/** A source as stored, with its by-topic keys. */
+export function storedSource(source: Source, editions: Iterable<string>): StoredSource {
+  return { ...source, topics: topicKeys(source, editions) };
+}
+
+/** A stored source as readers see it (without its index keys). */
+export function plainSource({ topics: _topics, ...source }: StoredSource): Source {
+  return source;
+}
 
 export function claimKey(subject: string, edition: number | null, kind: ClaimKind): string {
   return `${subject}@${edition ?? '?'}#${kind}`;

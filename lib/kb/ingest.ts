@@ -7,7 +7,7 @@
 import type { Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
 import type { ArticleInput, Source, SourceOrigin } from '../types';
-import { storedClaim, type KbDatabase } from './db';
+import { sourceEditions, storedClaim, storedSource, type KbDatabase } from './db';
 import type { ImportSet } from './schema';
 
 export interface IngestItem extends ArticleInput {
@@ -121,7 +121,7 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
           signature: p.analysis.signature,
           added: now,
         };
-        writes.push(sources.put(source));
+        writes.push(sources.put(storedSource(source, sourceEditions(p.analysis.claims, p.analysis.mentions))));
         writes.push(tx.objectStore('texts').put({ id: p.id, text: p.item.text }));
         p.analysis.claims.forEach((c, k) => {
           const claim = { ...c, id: `${p.id}#${k}`, source: p.id };

@@ -6,12 +6,17 @@
  *   v3  claims by-key ([subject@edition#kind, rank]) replaces by-lookup, so a page reads only the claims it can
  *       compare, bundled ones first, with a limit; each claim carries its source's reference (outlet, date,
  *       URL, origin), so evidence needs no source reads; article texts move to their own store
+ *   v4  sources by-topic (multiEntry over `topics`, see topicKeys in db.ts) replaces by-entity: the keys sort
+ *       a topic's sources by edition, origin and date, so a page reads its best sources about an
+ *       exercise in one request, and the bundled ones are never crowded out by a large import; claims
+ *       move to a store keyed [key, rank, id] (lookup order, so a comparison reads contiguous records),
+ *       with by-source only (by-key is the primary key now; by-subject was never read)
  */
 import type { DBSchema } from 'idb';
 import type { Claim, Entity, Source, SourceOrigin } from '../types';
 
 export const DB_NAME = 'triangulate-kb';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface StoredEntity extends Entity {
   /** Normalised names (lower case, folded punctuation) for the alias index. */
@@ -27,6 +32,11 @@ export interface StoredClaim extends Claim {
   /** Reading order within a key: bundled (0), pages the user added (1), imports (2). */
   rank: number;
   ref: ClaimSourceRef;
+}
+
+/** A source as stored: with the ranked keys the by-topic index reads it by. */
+export interface StoredSource extends Source {
+  topics: string[];
 }
 
 export interface StoredText {
@@ -60,9 +70,9 @@ export interface KbSchema extends DBSchema {
   };
   sources: {
     key: string;
-    value: Source;
+    value: StoredSource;
     indexes: {
-      'by-entity': string;
+      'by-topic': string;
       'by-set': string;
       'by-origin': string;
       'by-url': string;
@@ -70,9 +80,10 @@ export interface KbSchema extends DBSchema {
     };
   };
   claims: {
-    key: string;
+    /** [key, rank, id]: the store itself is in lookup order. */
+    key: [string, number, string];
     value: StoredClaim;
-    indexes: { 'by-source': string; 'by-subject': string; 'by-key': [string, number] };
+    indexes: { 'by-source': string };
   };
   texts: {
     key: string;

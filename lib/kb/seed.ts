@@ -4,8 +4,8 @@
  */
 import type { Dataset } from '../dataset/types';
 import { nameKey } from '../detect/tokens';
-import type { Entity } from '../types';
-import { storedClaim, type KbDatabase } from './db';
+import type { Claim, Entity } from '../types';
+import { sourceEditions, storedClaim, storedSource, type KbDatabase } from './db';
 import type { StoredEntity } from './schema';
 
 export function storedEntity(e: Entity): StoredEntity {
@@ -41,8 +41,10 @@ export async function seedBundled(db: KbDatabase, dataset: Dataset): Promise<boo
   await Promise.all(pending);
   const writes: Promise<unknown>[] = [];
   for (const e of dataset.entities) writes.push(tx.objectStore('entities').put(storedEntity(e)));
+  const claimsOf = new Map<string, Claim[]>();
+  for (const c of dataset.claims) claimsOf.set(c.source, [...(claimsOf.get(c.source) ?? []), c]);
   for (const { text, ...s } of dataset.sources) {
-    writes.push(sources.put(s));
+    writes.push(sources.put(storedSource(s, sourceEditions(claimsOf.get(s.id) ?? []))));
     if (text !== undefined) writes.push(tx.objectStore('texts').put({ id: s.id, text }));
   }
   const sourceById = new Map(dataset.sources.map((s) => [s.id, s]));

@@ -3,12 +3,17 @@
  * the CLI and the extension run the same code over the same idb-backed store.
  */
 import type { Claim, ClaimKind, Entity, EntityType, Source } from '../types';
-import { claimKey, sourceOfClaim, type KbDatabase } from './db';
+import { claimKey, plainSource, sourceOfClaim, topicRange, type KbDatabase } from './db';
+import type { StoredSource } from './schema';
 
 export interface KbReader {
   entities(): Promise<Entity[]>;
-  /** Sources that share the given entities, best overlap first. */
-  sourcesMentioning(ids: { id: string; type: EntityType }[], limit?: number): Promise<{ source: Source; shared: string[] }[]>;
+  /**
+   * Sources about the given entities, best first: with an exercise among them, sources reporting
+   * the same editions, then the same exercises; otherwise sources sharing several of the
+   * organisations and countries. Ties go to bundled sources, then the newest.
+   */
+  sourcesMentioning(ids: TopicQuery[], limit?: number): Promise<{ source: Source; shared: string[] }[]>;
   /**
    * Claims comparable with the given ones (same subject, edition and kind), bundled first, at most
    * `perKey` per kind, each with its source rebuilt from the claim's stored reference.
@@ -18,16 +23,61 @@ export interface KbReader {
   sourcesByUrlOrFingerprint(url: string | null, fingerprint: string): Promise<Source[]>;
 }
 
+/** An entity the page mentions, with the exercise editions it names. */
+export interface TopicQuery {
+  id: string;
+  type: EntityType;
+  editions?: number[];
+}
+
 /** Exercises say most about what a source is about; a shared country says little. */
 const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
+/** A source reporting the very edition the page is about ranks above one about another year. */
+const EDITION_WEIGHT = WEIGHT.exercise + 3;
 const MIN_SCORE = 3;
-/** Keys read per entity: an exercise named in 50,000 stored articles must not cost a full index scan. */
-const KEYS_PER_ENTITY = 250;
+/** Exercises read per page: a round-up naming dozens must not cost dozens of reads. */
+const MAX_EXERCISES = 8;
+/** Keys read per organisation or country (best first): a country named in 50,000 articles must not cost a full index scan. */
+const KEYS_PER_ENTITY = 100;
 /**
  * Claims read per (subject, edition, kind): enough for every source a reader could weigh, and a
  * bound on the page's lookup cost however large the user's dataset grows.
  */
 const CLAIMS_PER_KEY = 16;
+
+type Scored = { points: Map<string, number>; order: number };
+
+/** A source's points for an entity are the best of its reads (edition or series); entities add up. */
+function addScore(scores: Map<string, Scored>, id: string, entity: string, points: number, order: number): void {
+  const entry = scores.get(id) ?? { points: new Map<string, number>(), order };
+  entry.points.set(entity, Math.max(entry.points.get(entity) ?? 0, points));
+  entry.order = Math.min(entry.order, order);
+  scores.set(id, entry);
+}
+
+const total = (s: Scored): number => [...s.points.values()].reduce((a, b) => a + b, 0);
+
+/** Best score first; among equals, the one that came first in a topic's own order (bundled, newest). */
+function best(scores: Map<string, Scored>, limit: number): { id: string; shared: string[] }[] {
+  return [...scores.entries()]
+    .map(([id, v]) => ({ id, shared: [...v.points.keys()], score: total(v), order: v.order }))
+    .filter((v) => v.score >= MIN_SCORE)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map(({ id, shared }) => ({ id, shared }));
+}
+
+/**
+ * Every read here is one read-only transaction whose requests are all issued at once. Results are
+ * final when their requests succeed: waiting for the transaction's complete event would only add a
+ * round trip to each lookup (a failed request still rejects its promise).
+ */
+function read<S extends 'sources' | 'claims'>(db: KbDatabase, store: S) {
+  const tx = db.transaction(store);
+  // The requests report their own failures; the transaction's outcome is not awaited.
+  tx.done.catch(() => undefined);
+  return tx;
+}
 
 export function idbReader(db: KbDatabase): KbReader {
   return {
@@ -36,56 +86,58 @@ export function idbReader(db: KbDatabase): KbReader {
       return stored.map(({ keys: _keys, ...e }) => e);
     },
     async sourcesMentioning(ids, limit = 24) {
-      const hasExercise = ids.some((e) => e.type === 'exercise');
-      // With an exercise on the page, sources about it are the ones worth reading; countries and
-      // organisations alone would pull in every article about them.
-      const used = hasExercise ? ids.filter((e) => e.type === 'exercise') : ids;
-      const tx = db.transaction('sources');
-      const index = tx.store.index('by-entity');
-      const scores = new Map<string, { score: number; shared: string[] }>();
-      const keyLists = await Promise.all(used.map((e) => index.getAllKeys(e.id, KEYS_PER_ENTITY)));
-      used.forEach((e, i) => {
-        for (const key of keyLists[i] ?? []) {
-          const entry = scores.get(key) ?? { score: 0, shared: [] };
-          entry.score += WEIGHT[e.type];
-          entry.shared.push(e.id);
-          scores.set(key, entry);
-        }
-      });
-      const ranked = [...scores.entries()].filter(([, v]) => v.score >= MIN_SCORE).sort((a, b) => b[1].score - a[1].score).slice(0, limit);
-      const sources = await Promise.all(ranked.map(([id]) => tx.store.get(id)));
-      await tx.done;
-      const out: { source: Source; shared: string[] }[] = [];
-      ranked.forEach(([, v], i) => {
+      const tx = read(db, 'sources');
+      const index = tx.store.index('by-topic');
+      const scores = new Map<string, Scored>();
+      const exercises = ids.filter((e) => e.type === 'exercise').slice(0, MAX_EXERCISES);
+      if (exercises.length) {
+        // With an exercise on the page, sources about it are the ones worth reading; countries and
+        // organisations alone would pull in every article about them. Each topic is one request for
+        // its best sources, whole.
+        const found = new Map<string, StoredSource>();
+        const reads = exercises.flatMap((e) => [
+          ...(e.editions ?? []).map((year) => ({ entity: e.id, topic: `${e.id}@${year}`, points: EDITION_WEIGHT })),
+          { entity: e.id, topic: e.id, points: WEIGHT.exercise },
+        ]);
+        const lists = await Promise.all(reads.map((r) => index.getAll(topicRange(r.topic), limit)));
+        reads.forEach((r, i) =>
+          lists[i]!.forEach((s, rankInTopic) => {
+            found.set(s.id, s);
+            addScore(scores, s.id, r.entity, r.points, rankInTopic);
+          }),
+        );
+        return best(scores, limit).map(({ id, shared }) => ({ source: plainSource(found.get(id)!), shared }));
+      }
+      const keyLists = await Promise.all(ids.map((e) => index.getAllKeys(topicRange(e.id), KEYS_PER_ENTITY)));
+      ids.forEach((e, i) => keyLists[i]!.forEach((key, rankInTopic) => addScore(scores, key, e.id, WEIGHT[e.type], rankInTopic)));
+      const ranked = best(scores, limit);
+      const sources = await Promise.all(ranked.map(({ id }) => tx.store.get(id)));
+      return ranked.flatMap(({ shared }, i) => {
         const source = sources[i];
-        if (source) out.push({ source, shared: v.shared });
+        return source ? [{ source: plainSource(source), shared }] : [];
       });
-      return out;
     },
     async claimsFor(keys, perKey = CLAIMS_PER_KEY) {
       const unique = [...new Set(keys.map((k) => claimKey(k.subject, k.edition, k.kind)))];
-      const tx = db.transaction('claims');
-      const index = tx.store.index('by-key');
-      const lists = await Promise.all(unique.map((key) => index.getAll(IDBKeyRange.bound([key, 0], [key, Infinity]), perKey)));
-      await tx.done;
+      const tx = read(db, 'claims');
+      // The store is keyed [key, rank, id]: each key's claims are one contiguous range, bundled first.
+      const lists = await Promise.all(unique.map((key) => tx.store.getAll(IDBKeyRange.bound([key, 0], [key, Infinity]), perKey)));
       return lists.flat().map(({ key: _key, rank: _rank, ref, ...claim }) => ({ claim, source: sourceOfClaim({ source: claim.source, ref }) }));
     },
     async sourcesById(ids) {
       if (ids.length === 0) return [];
-      const tx = db.transaction('sources');
+      const tx = read(db, 'sources');
       const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-      await tx.done;
-      return found.filter((s): s is Source => !!s);
+      return found.filter((s) => !!s).map(plainSource);
     },
     async sourcesByUrlOrFingerprint(url, fingerprint) {
-      const tx = db.transaction('sources');
+      const tx = read(db, 'sources');
       const [byUrl, byPrint] = await Promise.all([
         url ? tx.store.index('by-url').getAll(url) : Promise.resolve([]),
         tx.store.index('by-fingerprint').getAll(fingerprint),
       ]);
-      await tx.done;
       const seen = new Map<string, Source>();
-      for (const s of [...byUrl, ...byPrint]) seen.set(s.id, s);
+      for (const s of [...byUrl, ...byPrint]) seen.set(s.id, plainSource(s));
       return [...seen.values()];
     },
   };

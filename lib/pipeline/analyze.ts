@@ -2,7 +2,7 @@
  * The one analysis every article goes through, whether it is a page, an import, a seed
  * document or a CLI argument: detect mentions, extract claims, fingerprint the text.
  */
-import { extractClaims, shingleSignature, textFingerprint } from '../claims';
+import { extractClaims, textDigest } from '../claims';
 import type { Detector } from '../detect';
 import type { ArticleInput, Claim, Mention } from '../types';
 
@@ -29,5 +29,5 @@ export function analyzeArticle(article: ArticleInput, sourceId: string, detector
     entity: (id) => detector.gazetteer.entities.get(id),
   });
   const entities = [...new Set(mentions.map((m) => m.id).filter(isKnownEntity))];
-  return { mentions, claims, entities, fingerprint: textFingerprint(article.text), signature: shingleSignature(article.text) };
+  return { mentions, claims, entities, ...textDigest(article.text) };
 }

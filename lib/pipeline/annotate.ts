@@ -5,7 +5,7 @@
  */
 import { compareClaims, findDerivation } from '../claims';
 import type { Detector } from '../detect';
-import type { KbReader } from '../kb/store';
+import type { KbReader, TopicQuery } from '../kb/store';
 import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Source, SourceSummary } from '../types';
 import { analyzeArticle, isKnownEntity } from './analyze';
 
@@ -53,13 +53,24 @@ function entityInfo(detector: Detector, mentions: { id: string; type: EntityType
 
 export async function annotateArticle(article: ArticleInput, { detector, kb }: AnnotateContext): Promise<Annotation> {
   const analysis = analyzeArticle(article, PAGE_SOURCE_ID, detector);
-  const types = new Map<string, EntityType>();
-  for (const m of analysis.mentions) if (isKnownEntity(m.id)) types.set(m.id, m.type);
+  // The page's known entities in order of first mention, with the exercise editions it names.
+  const topics = new Map<string, TopicQuery & { editions: number[] }>();
+  for (const m of analysis.mentions) {
+    if (!isKnownEntity(m.id)) continue;
+    const topic = topics.get(m.id) ?? { id: m.id, type: m.type, editions: [] };
+    if (m.edition != null && !topic.editions.includes(m.edition)) topic.editions.push(m.edition);
+    topics.set(m.id, topic);
+  }
+  // Editions the claims settle (from the date or an ordinal) count too: "Cyber Coalition" on a page dated 2019.
+  for (const c of analysis.claims) {
+    const topic = topics.get(c.subject);
+    if (topic && c.edition != null && !topic.editions.includes(c.edition)) topic.editions.push(c.edition);
+  }
 
   // The KB reads do not depend on one another: run them together.
   const [copies, mentioning, evidence] = await Promise.all([
     kb.sourcesByUrlOrFingerprint(article.url, analysis.fingerprint),
-    kb.sourcesMentioning([...types].map(([id, type]) => ({ id, type }))),
+    kb.sourcesMentioning([...topics.values()]),
     kb.claimsFor(analysis.claims),
   ]);
   // The page may itself be in the KB (added earlier, or a seed): it never corroborates itself.
@@ -84,7 +95,7 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
 
   const own = copies.find((s) => s.derivedFrom)?.derivedFrom ?? null;
   const derivation = findDerivation(
-    { text: article.text, url: article.url, title: article.title, outlet: article.outlet ?? null, mentions: analysis.mentions },
+    { text: article.text, url: article.url, title: article.title, outlet: article.outlet ?? null, mentions: analysis.mentions, fingerprint: analysis.fingerprint, signature: analysis.signature },
     [...sources.values()],
     (id) => outletNames(detector, id),
   );

@@ -6,7 +6,7 @@
 import { textFingerprint } from '../../lib/claims';
 import type { Dataset } from '../../lib/dataset/types';
 import { createDetector, type Detector } from '../../lib/detect';
-import { openKb, storedClaim, type KbDatabase } from '../../lib/kb/db';
+import { openKb, sourceEditions, storedClaim, storedSource, type KbDatabase } from '../../lib/kb/db';
 import { ingestArticles } from '../../lib/kb/ingest';
 import { seedBundled } from '../../lib/kb/seed';
 import { idbReader, type KbReader } from '../../lib/kb/store';
@@ -110,7 +110,7 @@ async function timeLookups(pages: ArticleInput[], count: number, detector: Detec
  * records are written exactly as ingestArticles writes them (Source, its text, claims through storedClaim),
  * in transactions of 1,000 articles.
  */
-async function growStore(db: KbDatabase, detector: Detector, from: number, target: number): Promise<void> {
+export async function growStore(db: KbDatabase, detector: Detector, from: number, target: number): Promise<void> {
   const templates = Array.from({ length: TEMPLATES }, (_, t) => {
     const item = syntheticArticle(1_000_000 + t);
     return { item, analysis: analyzeArticle(item, 'pending', detector) };
@@ -139,7 +139,7 @@ async function growStore(db: KbDatabase, detector: Detector, from: number, targe
         signature: analysis.signature,
         added: now,
       };
-      writes.push(tx.objectStore('sources').put(source));
+      writes.push(tx.objectStore('sources').put(storedSource(source, sourceEditions(analysis.claims, analysis.mentions))));
       writes.push(tx.objectStore('texts').put({ id, text }));
       analysis.claims.forEach((c, k) => {
         writes.push(tx.objectStore('claims').put(storedClaim({ ...c, id: `${id}#${k}`, source: id }, source)));

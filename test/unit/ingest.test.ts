@@ -44,7 +44,7 @@ describe('ingestArticles', () => {
     expect(progress.map((p) => p.done)).toEqual([3, 5]);
     const sources = await db.getAll('sources');
     expect(sources.every((s) => s.origin === 'imported' && s.set === 'set-1' && s.entities.includes('ex:cyber-coalition'))).toBe(true);
-    const claims = await db.getAllFromIndex('claims', 'by-key', IDBKeyRange.bound(['ex:cyber-coalition@2019#nations', 0], ['ex:cyber-coalition@2019#nations', 9]));
+    const claims = await db.getAll('claims', IDBKeyRange.bound(['ex:cyber-coalition@2019#nations', 0], ['ex:cyber-coalition@2019#nations', 9]));
     expect(claims.map((c) => c.rank)).toEqual([2, 2, 2, 2, 2]);
     expect(await db.count('texts')).toBe(5);
     expect(await listSets(db)).toMatchObject([{ id: 'set-1', name: 'My reports', count: 5, files: ['reports.json'] }]);

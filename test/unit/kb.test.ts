@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openKb, storedClaim } from '../../lib/kb/db';
+import { openKb, sourceEditions, storedClaim, storedSource, topicRange } from '../../lib/kb/db';
 import { seedBundled } from '../../lib/kb/seed';
 import { idbReader } from '../../lib/kb/store';
 import { SCHEMA_VERSION } from '../../lib/kb/schema';
@@ -32,8 +32,8 @@ describe('knowledge base', () => {
     expect([...v1.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'sources']);
     // A v1 profile: user sources with their text inline, a claim, and a seeded entity.
     const tx = v1.transaction(['sources', 'claims', 'entities'], 'readwrite');
-    await tx.objectStore('sources').put(source('imp:a', 'imported', ['ex:cyber-coalition'], { text: 'More than 30 nations took part.' }));
-    await tx.objectStore('sources').put(source('page:b', 'page', ['country:JP']));
+    await tx.objectStore('sources').put(source('imp:a', 'imported', ['ex:cyber-coalition'], { text: 'More than 30 nations took part.' }) as never);
+    await tx.objectStore('sources').put(source('page:b', 'page', ['country:JP']) as never);
     await tx.objectStore('claims').put(claim('imp:a#0', 'imp:a') as never);
     await tx.objectStore('entities').put({ ...entity('country:JP', 'country', 'Japan'), keys: ['japan'] });
     await tx.done;
@@ -48,8 +48,11 @@ describe('knowledge base', () => {
     expect(await db.get('texts', 'imp:a')).toEqual({ id: 'imp:a', text: 'More than 30 nations took part.' });
     expect((await db.get('sources', 'imp:a'))?.text).toBeUndefined();
     // The migrated claim is found through today's index, ranked as an import.
-    const found = await db.getAllFromIndex('claims', 'by-key', byKey('ex:cyber-coalition@2019#nations'));
+    const found = await db.getAll('claims', byKey('ex:cyber-coalition@2019#nations'));
     expect(found.map((c) => [c.id, c.rank])).toEqual([['imp:a#0', 2]]);
+    // Sources are found by topic: the exercise, and the edition its claim reports.
+    expect(await db.getAllKeysFromIndex('sources', 'by-topic', topicRange('ex:cyber-coalition@2019'))).toEqual(['imp:a']);
+    expect(await db.getAllKeysFromIndex('sources', 'by-topic', topicRange('country:JP'))).toEqual(['page:b']);
     expect((await db.get('meta', 'schemaVersion'))?.value).toBe(SCHEMA_VERSION);
     db.close();
   });
@@ -58,14 +61,14 @@ describe('knowledge base', () => {
     const name = freshName();
     const v2 = await openKb(name, 2);
     expect(v2.transaction('claims').store.indexNames.contains('by-lookup' as never)).toBe(true);
-    await v2.put('sources', source('src:seed', 'bundled', ['ex:cyber-coalition']));
+    await v2.put('sources', source('src:seed', 'bundled', ['ex:cyber-coalition']) as never);
     await v2.put('claims', { ...claim('src:seed#0', 'src:seed'), lookup: 'ex:cyber-coalition@2019' } as never);
     await v2.put('sets', { id: 'my-set', name: 'Mine', origin: 'imported', created: 'x', updated: 'x', count: 0, files: [] });
     v2.close();
 
     const db = await openKb(name);
     expect(db.transaction('claims').store.indexNames.contains('by-lookup' as never)).toBe(false);
-    const found = await db.getAllFromIndex('claims', 'by-key', byKey('ex:cyber-coalition@2019#nations'));
+    const found = await db.getAll('claims', byKey('ex:cyber-coalition@2019#nations'));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: 'src:seed#0', rank: 0 });
     expect(found[0]).not.toHaveProperty('lookup');
@@ -73,10 +76,35 @@ describe('knowledge base', () => {
     db.close();
   });
 
+  it('upgrades a v3 database to ranked topics, leaving its claims as they were', async () => {
+    const name = freshName();
+    const v3 = await openKb(name, 3);
+    expect(v3.transaction('sources').store.indexNames.contains('by-entity' as never)).toBe(true);
+    const stored = storedClaim(claim('imp:c#0', 'imp:c'), source('imp:c', 'imported', []));
+    await v3.put('sources', source('imp:c', 'imported', ['ex:cyber-coalition', 'country:JP']) as never);
+    await v3.put('claims', stored);
+    v3.close();
+
+    const db = await openKb(name);
+    const sources = db.transaction('sources').store;
+    expect(sources.indexNames.contains('by-entity' as never)).toBe(false);
+    expect(sources.indexNames.contains('by-topic')).toBe(true);
+    // Claims now live in a store keyed in lookup order; the old store is gone.
+    expect(db.transaction('claims').store.keyPath).toEqual(['key', 'rank', 'id']);
+    expect([...db.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'sets', 'sources', 'texts']);
+    for (const topic of ['ex:cyber-coalition', 'ex:cyber-coalition@2019', 'country:JP']) {
+      expect(await db.getAllKeysFromIndex('sources', 'by-topic', topicRange(topic))).toEqual(['imp:c']);
+    }
+    // A prefix of another id is another topic.
+    expect(await db.getAllKeysFromIndex('sources', 'by-topic', topicRange('ex:cyber'))).toEqual([]);
+    expect(await db.get('claims', [stored.key, stored.rank, stored.id])).toEqual(stored);
+    db.close();
+  });
+
   it('reseeds bundled data on a version bump and keeps what the user imported', async () => {
     const db = await openKb(freshName());
     expect(await seedBundled(db, dataset('v1', [source('src:old', 'bundled', ['ex:cyber-coalition'])], [claim('src:old#0', 'src:old')]))).toBe(true);
-    await db.put('sources', source('imp:mine', 'imported', ['ex:cyber-coalition']));
+    await db.put('sources', storedSource(source('imp:mine', 'imported', ['ex:cyber-coalition']), []));
     await db.put('claims', storedClaim(claim('imp:mine#0', 'imp:mine', 31), source('imp:mine', 'imported', [])));
     await db.put('sets', { id: 'my-set', name: 'Mine', origin: 'imported', created: 'x', updated: 'x', count: 1, files: [] });
 
@@ -109,6 +137,26 @@ describe('knowledge base', () => {
     // With an exercise on the page, a source sharing only a country is not "related".
     expect(related.map((r) => r.source.id)).toEqual(['src:ex']);
     expect(related[0]!.shared).toEqual(['ex:cyber-coalition']);
+    db.close();
+  });
+
+  it('ranks sources about the page’s edition first, bundled ones before a large import, newest first', async () => {
+    const db = await openKb(freshName());
+    // The bundled source's id sorts after every import's: its rank must not depend on the id.
+    await seedBundled(db, dataset('v1', [source('zz:bundled', 'bundled', ['ex:cyber-coalition'], { published: '2015-01-01' })], []));
+    const tx = db.transaction('sources', 'readwrite');
+    for (let i = 0; i < 300; i++) {
+      const s = source(`imp:${String(i).padStart(3, '0')}`, 'imported', ['ex:cyber-coalition'], { published: `20${10 + (i % 10)}-06-01` });
+      await tx.store.put(storedSource(s, i === 150 ? sourceEditions([{ subject: 'ex:cyber-coalition', edition: 2019 }]) : []));
+    }
+    await tx.done;
+    const reader = idbReader(db);
+    const related = await reader.sourcesMentioning([{ id: 'ex:cyber-coalition', type: 'exercise', editions: [2019] }], 5);
+    expect(related.map((r) => r.source.id)).toEqual(['imp:150', 'zz:bundled', 'imp:009', 'imp:019', 'imp:029']);
+    expect(related[0]!.shared).toEqual(['ex:cyber-coalition']);
+    expect(related[0]!.source).not.toHaveProperty('topics');
+    // Without the edition, the bundled source leads.
+    expect((await reader.sourcesMentioning([{ id: 'ex:cyber-coalition', type: 'exercise' }], 2)).map((r) => r.source.id)).toEqual(['zz:bundled', 'imp:009']);
     db.close();
   });
 });
