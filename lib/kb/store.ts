@@ -4,7 +4,8 @@
  */
 import type { Claim, ClaimKind, Entity, EntityType, Source } from '../types';
 import { claimKey, plainSource, sourceOfClaim, topicRange, type KbDatabase } from './db';
-import type { StoredSource } from './schema';
+import type { IDBPTransaction } from 'idb';
+import type { KbSchema, StoredSource } from './schema';
 
 export interface KbReader {
   entities(): Promise<Entity[]>;
@@ -68,73 +69,86 @@ function best(scores: Map<string, Scored>, limit: number): { id: string; shared:
 }
 
 /**
- * Every read here is one read-only transaction whose requests are all issued at once. Results are
- * final when their requests succeed: waiting for the transaction's complete event would only add a
- * round trip to each lookup (a failed request still rejects its promise).
+ * The reads of one synchronous stretch of code share one read-only transaction: a page's lookups
+ * are issued together (annotateArticle), so they cost one transaction and the store can serve the
+ * first while the caller is still computing the next. The transaction is forgotten at the next
+ * microtask, before the caller can yield to the event loop (after which it would have committed).
+ * Results are final when their requests succeed: nobody waits for the transaction's complete
+ * event, which would only add a round trip (a failed request still rejects its own promise).
  */
-function read<S extends 'sources' | 'claims'>(db: KbDatabase, store: S) {
-  const tx = db.transaction(store);
-  // The requests report their own failures; the transaction's outcome is not awaited.
-  tx.done.catch(() => undefined);
-  return tx;
+function readScope(db: KbDatabase) {
+  let shared: IDBPTransaction<KbSchema, ('sources' | 'claims')[], 'readonly'> | null = null;
+  return () => {
+    if (!shared) {
+      const tx = db.transaction(['sources', 'claims']);
+      tx.done.catch(() => undefined);
+      shared = tx;
+      queueMicrotask(() => {
+        if (shared === tx) shared = null;
+      });
+    }
+    return shared;
+  };
 }
 
 export function idbReader(db: KbDatabase): KbReader {
+  const read = readScope(db);
   return {
     async entities() {
       const stored = await db.getAll('entities');
       return stored.map(({ keys: _keys, ...e }) => e);
     },
     async sourcesMentioning(ids, limit = 24) {
-      const tx = read(db, 'sources');
-      const index = tx.store.index('by-topic');
-      const scores = new Map<string, Scored>();
+      const tx = read();
+      const sources = tx.objectStore('sources');
+      const index = sources.index('by-topic');
+      // With an exercise on the page, sources about it are the ones worth reading; countries and
+      // organisations alone would pull in every article about them. An edition's best sources are
+      // read whole (they usually fill the list); other topics give keys only, from the index, and
+      // just the winners among them are read.
       const exercises = ids.filter((e) => e.type === 'exercise').slice(0, MAX_EXERCISES);
-      if (exercises.length) {
-        // With an exercise on the page, sources about it are the ones worth reading; countries and
-        // organisations alone would pull in every article about them. Each topic is one request for
-        // its best sources, whole.
-        const found = new Map<string, StoredSource>();
-        const reads = exercises.flatMap((e) => [
-          ...(e.editions ?? []).map((year) => ({ entity: e.id, topic: `${e.id}@${year}`, points: EDITION_WEIGHT })),
-          { entity: e.id, topic: e.id, points: WEIGHT.exercise },
-        ]);
-        const lists = await Promise.all(reads.map((r) => index.getAll(topicRange(r.topic), limit)));
-        reads.forEach((r, i) =>
-          lists[i]!.forEach((s, rankInTopic) => {
-            found.set(s.id, s);
-            addScore(scores, s.id, r.entity, r.points, rankInTopic);
-          }),
-        );
-        return best(scores, limit).map(({ id, shared }) => ({ source: plainSource(found.get(id)!), shared }));
-      }
-      const keyLists = await Promise.all(ids.map((e) => index.getAllKeys(topicRange(e.id), KEYS_PER_ENTITY)));
-      ids.forEach((e, i) => keyLists[i]!.forEach((key, rankInTopic) => addScore(scores, key, e.id, WEIGHT[e.type], rankInTopic)));
+      const reads = exercises.length
+        ? exercises.flatMap((e) => [
+            ...(e.editions ?? []).map((year) => ({ entity: e.id, topic: `${e.id}@${year}`, points: EDITION_WEIGHT, whole: true, count: limit })),
+            { entity: e.id, topic: e.id, points: WEIGHT.exercise, whole: false, count: limit },
+          ])
+        : ids.map((e) => ({ entity: e.id, topic: e.id, points: WEIGHT[e.type], whole: false, count: KEYS_PER_ENTITY }));
+      const found = new Map<string, StoredSource>();
+      const lists = await Promise.all(
+        reads.map(async (r) => {
+          if (!r.whole) return index.getAllKeys(topicRange(r.topic), r.count);
+          const sources = await index.getAll(topicRange(r.topic), r.count);
+          for (const s of sources) found.set(s.id, s);
+          return sources.map((s) => s.id);
+        }),
+      );
+      const scores = new Map<string, Scored>();
+      reads.forEach((r, i) => lists[i]!.forEach((id, rankInTopic) => addScore(scores, id, r.entity, r.points, rankInTopic)));
       const ranked = best(scores, limit);
-      const sources = await Promise.all(ranked.map(({ id }) => tx.store.get(id)));
-      return ranked.flatMap(({ shared }, i) => {
-        const source = sources[i];
+      const rest = await Promise.all(ranked.map(({ id }) => (found.has(id) ? undefined : sources.get(id))));
+      return ranked.flatMap(({ id, shared }, i) => {
+        const source = found.get(id) ?? rest[i];
         return source ? [{ source: plainSource(source), shared }] : [];
       });
     },
     async claimsFor(keys, perKey = CLAIMS_PER_KEY) {
       const unique = [...new Set(keys.map((k) => claimKey(k.subject, k.edition, k.kind)))];
-      const tx = read(db, 'claims');
+      const claims = read().objectStore('claims');
       // The store is keyed [key, rank, id]: each key's claims are one contiguous range, bundled first.
-      const lists = await Promise.all(unique.map((key) => tx.store.getAll(IDBKeyRange.bound([key, 0], [key, Infinity]), perKey)));
+      const lists = await Promise.all(unique.map((key) => claims.getAll(IDBKeyRange.bound([key, 0], [key, Infinity]), perKey)));
       return lists.flat().map(({ key: _key, rank: _rank, ref, ...claim }) => ({ claim, source: sourceOfClaim({ source: claim.source, ref }) }));
     },
     async sourcesById(ids) {
       if (ids.length === 0) return [];
-      const tx = read(db, 'sources');
-      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      const sources = read().objectStore('sources');
+      const found = await Promise.all(ids.map((id) => sources.get(id)));
       return found.filter((s) => !!s).map(plainSource);
     },
     async sourcesByUrlOrFingerprint(url, fingerprint) {
-      const tx = read(db, 'sources');
+      const sources = read().objectStore('sources');
       const [byUrl, byPrint] = await Promise.all([
-        url ? tx.store.index('by-url').getAll(url) : Promise.resolve([]),
-        tx.store.index('by-fingerprint').getAll(fingerprint),
+        url ? sources.index('by-url').getAll(url) : Promise.resolve([]),
+        sources.index('by-fingerprint').getAll(fingerprint),
       ]);
       const seen = new Map<string, Source>();
       for (const s of [...byUrl, ...byPrint]) seen.set(s.id, plainSource(s));

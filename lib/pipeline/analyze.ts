@@ -19,8 +19,19 @@ export function isKnownEntity(id: string): boolean {
   return !id.startsWith('ex:x-');
 }
 
-export function analyzeArticle(article: ArticleInput, sourceId: string, detector: Detector): Analysis {
+/**
+ * `onDetected` runs once the mentions and the text's fingerprint are known, before the (slower)
+ * claim extraction: the annotation starts its KB reads there, so they overlap the extraction.
+ */
+export function analyzeArticle(
+  article: ArticleInput,
+  sourceId: string,
+  detector: Detector,
+  onDetected?: (detected: Pick<Analysis, 'mentions' | 'fingerprint' | 'signature'>) => void,
+): Analysis {
   const mentions = detector.detect(article.text);
+  const digest = textDigest(article.text);
+  onDetected?.({ mentions, ...digest });
   const claims = extractClaims({
     text: article.text,
     published: article.published,
@@ -29,5 +40,5 @@ export function analyzeArticle(article: ArticleInput, sourceId: string, detector
     entity: (id) => detector.gazetteer.entities.get(id),
   });
   const entities = [...new Set(mentions.map((m) => m.id).filter(isKnownEntity))];
-  return { mentions, claims, entities, ...textDigest(article.text) };
+  return { mentions, claims, entities, ...digest };
 }

@@ -4,9 +4,10 @@
  * content scripts and the side panel with this; the CLI prints it.
  */
 import { compareClaims, findDerivation } from '../claims';
+import { editionOfMention } from '../claims/editions';
 import type { Detector } from '../detect';
 import type { KbReader, TopicQuery } from '../kb/store';
-import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Source, SourceSummary } from '../types';
+import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Mention, Source, SourceSummary } from '../types';
 import { analyzeArticle, isKnownEntity } from './analyze';
 
 export const PAGE_SOURCE_ID = 'page';
@@ -51,28 +52,29 @@ function entityInfo(detector: Detector, mentions: { id: string; type: EntityType
   return [...seen.values()];
 }
 
-export async function annotateArticle(article: ArticleInput, { detector, kb }: AnnotateContext): Promise<Annotation> {
-  const analysis = analyzeArticle(article, PAGE_SOURCE_ID, detector);
-  // The page's known entities in order of first mention, with the exercise editions it names.
+/** The page's known entities in order of first mention, each exercise with the editions written next to it. */
+function pageTopics(text: string, mentions: Mention[]): TopicQuery[] {
   const topics = new Map<string, TopicQuery & { editions: number[] }>();
-  for (const m of analysis.mentions) {
+  for (const m of mentions) {
     if (!isKnownEntity(m.id)) continue;
-    const topic = topics.get(m.id) ?? { id: m.id, type: m.type, editions: [] };
-    if (m.edition != null && !topic.editions.includes(m.edition)) topic.editions.push(m.edition);
+    const topic = topics.get(m.id) ?? { id: m.id, type: m.type, editions: [] as number[] };
+    const edition = m.type === 'exercise' ? editionOfMention(text, m) : null;
+    if (edition !== null && !topic.editions.includes(edition)) topic.editions.push(edition);
     topics.set(m.id, topic);
   }
-  // Editions the claims settle (from the date or an ordinal) count too: "Cyber Coalition" on a page dated 2019.
-  for (const c of analysis.claims) {
-    const topic = topics.get(c.subject);
-    if (topic && c.edition != null && !topic.editions.includes(c.edition)) topic.editions.push(c.edition);
-  }
+  return [...topics.values()];
+}
 
-  // The KB reads do not depend on one another: run them together.
-  const [copies, mentioning, evidence] = await Promise.all([
-    kb.sourcesByUrlOrFingerprint(article.url, analysis.fingerprint),
-    kb.sourcesMentioning([...topics.values()]),
-    kb.claimsFor(analysis.claims),
-  ]);
+export async function annotateArticle(article: ArticleInput, { detector, kb }: AnnotateContext): Promise<Annotation> {
+  // The KB reads do not depend on one another, and the first two need only the mentions and the
+  // fingerprint: they start before the claims are extracted, so the store works meanwhile.
+  let early: [Promise<Source[]>, Promise<{ source: Source; shared: string[] }[]>] | undefined;
+  const analysis = analyzeArticle(article, PAGE_SOURCE_ID, detector, ({ mentions, fingerprint }) => {
+    early = [kb.sourcesByUrlOrFingerprint(article.url, fingerprint), kb.sourcesMentioning(pageTopics(article.text, mentions))];
+    // Should the extraction throw, these are never awaited: their failures must not go unhandled.
+    for (const read of early) read.catch(() => undefined);
+  });
+  const [copies, mentioning, evidence] = await Promise.all([...early!, kb.claimsFor(analysis.claims)] as const);
   // The page may itself be in the KB (added earlier, or a seed): it never corroborates itself.
   const selves = new Set(copies.map((s) => s.id));
   const related = mentioning.filter((r) => !selves.has(r.source.id));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openKb, sourceEditions, storedClaim, storedSource, topicRange } from '../../lib/kb/db';
 import { seedBundled } from '../../lib/kb/seed';
 import { idbReader } from '../../lib/kb/store';
@@ -157,6 +157,39 @@ describe('knowledge base', () => {
     expect(related[0]!.source).not.toHaveProperty('topics');
     // Without the edition, the bundled source leads.
     expect((await reader.sourcesMentioning([{ id: 'ex:cyber-coalition', type: 'exercise' }], 2)).map((r) => r.source.id)).toEqual(['zz:bundled', 'imp:009']);
+    db.close();
+  });
+
+  it('serves the reads issued together in one transaction, and later reads in a new one', async () => {
+    const db = await openKb(freshName());
+    await seedBundled(db, dataset('v1', [source('src:ex', 'bundled', ['ex:cyber-coalition'])], [claim('src:ex#0', 'src:ex')]));
+    const opened = vi.spyOn(db, 'transaction');
+    const reader = idbReader(db);
+    const [copies, related, evidence] = await Promise.all([
+      reader.sourcesByUrlOrFingerprint('https://example.test/src:ex', 'none'),
+      reader.sourcesMentioning([{ id: 'ex:cyber-coalition', type: 'exercise', editions: [2019] }]),
+      reader.claimsFor([{ subject: 'ex:cyber-coalition', edition: 2019, kind: 'nations' }]),
+    ]);
+    expect([copies.map((s) => s.id), related.map((r) => r.source.id), evidence.map((e) => e.claim.id)]).toEqual([['src:ex'], ['src:ex'], ['src:ex#0']]);
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect((await reader.sourcesById(['src:ex'])).map((s) => s.id)).toEqual(['src:ex']);
+    expect(opened).toHaveBeenCalledTimes(2);
+    db.close();
+  });
+
+  it('without an exercise, relates sources sharing enough organisations and countries', async () => {
+    const db = await openKb(freshName());
+    const tx = db.transaction('sources', 'readwrite');
+    await tx.store.put(storedSource(source('imp:both', 'imported', ['org:nato', 'country:JP']), []));
+    await tx.store.put(storedSource(source('imp:country', 'imported', ['country:JP']), []));
+    await tx.store.put(storedSource(source('imp:org', 'imported', ['org:nato'], { published: '2024-01-01' }), []));
+    await tx.done;
+    const related = await idbReader(db).sourcesMentioning([
+      { id: 'org:nato', type: 'organization' },
+      { id: 'country:JP', type: 'country' },
+    ]);
+    // NATO and Japan together (2 + 1) clear the bar; Japan or NATO alone does not.
+    expect(related.map((r) => [r.source.id, r.shared])).toEqual([['imp:both', ['org:nato', 'country:JP']]]);
     db.close();
   });
 });
