@@ -56,6 +56,10 @@ const VAGUE: { words: string[]; lo: number; hi: number }[] = [
   { words: ['a', 'thousand'], lo: 1000, hi: 1000 },
 ];
 
+/** VAGUE by first word, in the same order: most tokens start none of them. */
+const VAGUE_BY_FIRST = new Map<string, typeof VAGUE>();
+for (const v of VAGUE) VAGUE_BY_FIRST.set(v.words[0]!, [...(VAGUE_BY_FIRST.get(v.words[0]!) ?? []), v]);
+
 export function parseNumber(tokens: Token[], i: number): NumberMatch | null {
   const tok = tokens[i];
   if (!tok) return null;
@@ -69,7 +73,7 @@ export function parseNumber(tokens: Token[], i: number): NumberMatch | null {
     }
     return { lo: n, hi: n, next, words: false };
   }
-  for (const v of VAGUE) {
+  for (const v of VAGUE_BY_FIRST.get(tok.t) ?? []) {
     if (v.words.every((w, k) => tokens[i + k]?.t === w)) {
       let next = i + v.words.length;
       // "dozens of", "hundreds of": the "of" belongs to the quantity.
