@@ -1,6 +1,10 @@
 /**
  * Import at scale: 10,000 synthetic articles (~5 million words) through the real ingest pipeline,
- * then lookup latency (annotating a page against the KB) with 10,000 and 50,000 stored articles.
+ * then lookup latency with 10,000 and 50,000 stored articles. A lookup is the whole annotation of a
+ * page as the background does it (the page's own analysis, its KB reads, the comparison), each on
+ * a different page (seed 000, then synthetic reports), after a few untimed warm-up pages. At
+ * 50,000 it is measured twice: right after the bulk insert (the store still compacting), and in a
+ * new browser session on the same profile (the budget), whose very first lookup is shown apart.
  * Runs in headless Chromium's real IndexedDB (the lib code bundled into a page on 127.0.0.1);
  * with `--node`, or when Chromium is missing, in Node over fake-indexeddb, and says so.
  * Run: npx tsx scripts/bench-import.ts [--node] [--imported N] [--total N] (npm run bench calls benchImport()).
