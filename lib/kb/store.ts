@@ -117,9 +117,9 @@ export function idbReader(db: KbDatabase): KbReader {
       const lists = await Promise.all(
         reads.map(async (r) => {
           if (!r.whole) return index.getAllKeys(topicRange(r.topic), r.count);
-          const sources = await index.getAll(topicRange(r.topic), r.count);
-          for (const s of sources) found.set(s.id, s);
-          return sources.map((s) => s.id);
+          const records = await index.getAll(topicRange(r.topic), r.count);
+          for (const s of records) found.set(s.id, s);
+          return records.map((s) => s.id);
         }),
       );
       const scores = new Map<string, Scored>();
