@@ -77,23 +77,25 @@ async function migrateRecords(tx: MigrationTx, oldVersion: number, version: numb
   const sources = tx.objectStore('sources');
   if (version >= 3) {
     for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {
-      const { text, topics, ...source } = cursor.value as StoredSource & { text?: string };
+      // Records of any earlier version: signatures were number arrays until v4.
+      const { text, topics, ...source } = cursor.value as unknown as Source & { text?: string; topics?: string[] };
       if (text !== undefined) await tx.objectStore('texts').put({ id: source.id, text });
       if (version >= 4 && !topics) {
         const claims = await oldClaims.index('by-source').getAll(source.id);
         await cursor.update(storedSource(source, sourceEditions(claims)));
       } else if (text !== undefined) {
-        await cursor.update({ ...source, ...(topics ? { topics } : {}) } as StoredSource);
+        await cursor.update({ ...source, ...(topics ? { topics } : {}) } as unknown as StoredSource);
       }
     }
   }
   // From v3 on, claims are already in today's shape; they only need a walk when they change store.
   if (oldVersion >= 3 && !moved) return;
-  const bySource = new Map<string, Source>();
-  const sourceOf = async (id: string): Promise<Source> => {
+  type Ref = Parameters<typeof storedClaim>[1];
+  const bySource = new Map<string, Ref>();
+  const sourceOf = async (id: string): Promise<Ref> => {
     if (!bySource.has(id)) {
       const source = await sources.get(id);
-      bySource.set(id, source ?? { id, title: '', outlet: '', published: null, url: null, language: 'und', origin: 'imported', set: '', entities: [] });
+      bySource.set(id, source ?? { title: '', outlet: '', published: null, url: null, origin: 'imported', derivedFrom: null });
     }
     return bySource.get(id)!;
   };
@@ -148,14 +150,14 @@ export function sourceEditions(claims: Pick<Claim, 'subject' | 'edition'>[], men
   return [...out];
 }
 
-/** A source as stored, with its by-topic keys. */
-export function storedSource(source: Source, editions: Iterable<string>): StoredSource {
-  return { ...source, topics: topicKeys(source, editions) };
+/** A source as stored, with its by-topic keys and its signature packed. */
+export function storedSource({ signature, ...source }: Source, editions: Iterable<string>): StoredSource {
+  return { ...source, ...(signature ? { signature: Uint32Array.from(signature) } : {}), topics: topicKeys(source, editions) };
 }
 
-/** A stored source as readers see it (without its index keys). */
-export function plainSource({ topics: _topics, ...source }: StoredSource): Source {
-  return source;
+/** A stored source as readers see it: without its index keys, its signature a plain array. */
+export function plainSource({ topics: _topics, signature, ...source }: StoredSource): Source {
+  return signature ? { ...source, signature: Array.from(signature) } : source;
 }
 
 export function claimKey(subject: string, edition: number | null, kind: ClaimKind): string {

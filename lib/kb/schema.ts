@@ -34,9 +34,13 @@ export interface StoredClaim extends Claim {
   ref: ClaimSourceRef;
 }
 
-/** A source as stored: with the ranked keys the by-topic index reads it by. */
-export interface StoredSource extends Source {
+/**
+ * A source as stored: with the ranked keys the by-topic index reads it by, and its signature as
+ * 128 packed 32-bit words (half the bytes of a number array, and no number objects to rebuild on read).
+ */
+export interface StoredSource extends Omit<Source, 'signature'> {
   topics: string[];
+  signature?: Uint32Array;
 }
 
 export interface StoredText {

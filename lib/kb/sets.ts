@@ -1,5 +1,4 @@
 /** The user's article sets: list, rename, delete, export and re-import. */
-import type { Source } from '../types';
 import type { KbDatabase } from './db';
 import type { ImportSet } from './schema';
 
@@ -72,7 +71,7 @@ export async function exportUserData(db: KbDatabase): Promise<UserExport> {
   const sets = await listSets(db);
   const out: UserExport = { format: 'triangulate-user-data', version: 1, exported: new Date().toISOString(), sets: [] };
   for (const set of sets) {
-    const sources: Source[] = await db.getAllFromIndex('sources', 'by-set', set.id);
+    const sources = await db.getAllFromIndex('sources', 'by-set', set.id);
     const tx = db.transaction('texts');
     const texts = await Promise.all(sources.map((s) => tx.store.get(s.id)));
     await tx.done;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { shingleSignature } from '../../lib/claims';
 import { openKb, sourceEditions, storedClaim, storedSource, topicRange } from '../../lib/kb/db';
 import { seedBundled } from '../../lib/kb/seed';
 import { idbReader } from '../../lib/kb/store';
@@ -174,6 +175,17 @@ describe('knowledge base', () => {
     expect(opened).toHaveBeenCalledTimes(1);
     expect((await reader.sourcesById(['src:ex'])).map((s) => s.id)).toEqual(['src:ex']);
     expect(opened).toHaveBeenCalledTimes(2);
+    db.close();
+  });
+
+  it('stores a signature packed and gives it back as the same numbers', async () => {
+    const db = await openKb(freshName());
+    const signature = shingleSignature('Some 12,700 troops took part in the drills near Minsk, the ministry said on Monday.');
+    const stored = storedSource(source('imp:sig', 'imported', ['ex:cyber-coalition'], { signature }), []);
+    expect(stored.signature).toBeInstanceOf(Uint32Array);
+    await db.put('sources', stored);
+    expect((await db.get('sources', 'imp:sig'))?.signature).toBeInstanceOf(Uint32Array);
+    expect((await idbReader(db).sourcesById(['imp:sig']))[0]?.signature).toEqual(signature);
     db.close();
   });
 
