@@ -132,7 +132,7 @@ const TOPIC_END = '\u0001';
  * `<exercise>@<year><U+0001><order>` for each exercise edition it reports, so one index range per
  * topic lists its sources best first (topicRange).
  */
-export function topicKeys(source: Pick<Source, 'entities' | 'origin' | 'published'>, editions: Iterable<string>): string[] {
+function topicKeys(source: Pick<Source, 'entities' | 'origin' | 'published'>, editions: Iterable<string>): string[] {
   const order = topicOrder(source);
   return [...new Set([...source.entities, ...editions])].map((topic) => `${topic}${TOPIC_END}${order}`);
 }

@@ -6,7 +6,7 @@
  *   v3  claims by-key ([subject@edition#kind, rank]) replaces by-lookup, so a page reads only the claims it can
  *       compare, bundled ones first, with a limit; each claim carries its source's reference (outlet, date,
  *       URL, origin), so evidence needs no source reads; article texts move to their own store
- *   v4  sources by-topic (multiEntry over `topics`, see topicKeys in db.ts) replaces by-entity: the keys sort
+ *   v4  sources by-topic (multiEntry over `topics`, see topicKeys in db.ts, written through storedSource) replaces by-entity: the keys sort
  *       a topic's sources by edition, origin and date, so a page reads its best sources about an
  *       exercise in one request, and the bundled ones are never crowded out by a large import; claims
  *       move to a store keyed [key, rank, id] (lookup order, so a comparison reads contiguous records),

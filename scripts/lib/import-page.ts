@@ -123,7 +123,7 @@ function warmUpPages(): ArticleInput[] {
  * records are written exactly as ingestArticles writes them (Source, its text, claims through storedClaim),
  * in transactions of 1,000 articles.
  */
-export async function growStore(db: KbDatabase, detector: Detector, from: number, target: number): Promise<void> {
+async function growStore(db: KbDatabase, detector: Detector, from: number, target: number): Promise<void> {
   const templates = Array.from({ length: TEMPLATES }, (_, t) => {
     const item = syntheticArticle(1_000_000 + t);
     return { item, analysis: analyzeArticle(item, 'pending', detector) };
