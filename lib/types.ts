@@ -99,12 +99,18 @@ export type Hedge =
   | 'range'
   | 'words';
 
-/** A count as an interval: exact 30 is [30,30]; "more than 30" is [31,null]; "about 20" is [18,22]. */
+/**
+ * A count as the source states it: the number(s) and the hedge, never widened. `countInterval`
+ * (lib/text/interval.ts) is the one place that turns it into the interval used for comparison.
+ * "more than 30" is { stated: [30], hedge: 'more-than' }; "12,000 to 15,000" is { stated: [12000, 15000], hedge: 'range' }.
+ */
 export interface CountValue {
   type: 'count';
-  min: number | null;
-  max: number | null;
+  /** One number, or the two ends of a range or of a vague quantity ("several hundred" = [300, 900]). */
+  stated: number[];
   hedge: Hedge;
+  /** The hedge or number words as written ("nearly", "as many as", "several hundred"), for display. */
+  hedgeText?: string;
 }
 
 export interface DatesValue {
@@ -138,6 +144,24 @@ export interface EditionValue {
   ordinal: number;
 }
 
+/**
+ * What part of the exercise a figure is about. Absent means the whole exercise (`total`).
+ * Only claims with the same scope are compared; a contingent is compared with a total only to
+ * catch a part larger than its whole.
+ */
+export type ScopeKind = 'total' | 'contingent' | 'territory' | 'phase' | 'threshold';
+
+export interface Scope {
+  kind: ScopeKind;
+  /** Contingent or territory: the country or organization. */
+  of?: EntityId;
+  /** Phase, threshold, or a contingent/territory with no entity id: the words that name it. */
+  label?: string;
+}
+
+/** Whose figure it is: the organisers' own (`official`) or someone else's estimate. */
+export type Stance = 'official' | 'estimate';
+
 export type ClaimValue = CountValue | DatesValue | LocationValue | RoleValue | EditionValue;
 
 export interface Claim {
@@ -157,6 +181,10 @@ export interface Claim {
   end?: number;
   /** Who said it inside the source: "the Russian Defense Ministry said". */
   attribution?: string | null;
+  /** The part of the exercise the figure is about; absent for the whole exercise. */
+  scope?: Scope;
+  /** Whether the figure is the organisers' own or an estimate by others; absent when unknown. */
+  stance?: Stance | null;
 }
 
 export interface Mention {
@@ -181,16 +209,50 @@ export interface SourceRef {
   url: string | null;
 }
 
+/**
+ * How another source's claim relates to the page's:
+ * - `agree`: the same figure (within what the stated precision allows), from a source that is not a retelling of the page;
+ * - `origin`: agrees, and it is the page's own origin (or a retelling of it): "as in the original";
+ * - `retelling`: agrees, but only retells this page;
+ * - `conflict`: the same exercise, edition, kind and scope, the same speaker (or none), and incompatible values;
+ * - `disputed`: incompatible values given by different speakers (a ministry's figure, others' estimate);
+ * - `close`: near, not the same ("about 130" and "150");
+ * - `other`: compatible but not the same figure, or not sure it is about the same thing.
+ */
+export type Relation = 'agree' | 'origin' | 'retelling' | 'conflict' | 'disputed' | 'close' | 'other';
+
 export interface Evidence {
   source: SourceRef;
-  /** The other source's sentence. */
+  /** The other source's sentence (an imported article's own words), or a summary by Triangulate for curated sources. */
   text: string;
   value: ClaimValue;
+  relation: Relation;
+  /** Counts as an independent origin for this claim (the first agreeing source of its origin). */
   independent: boolean;
   attribution?: string | null;
+  scope?: Scope;
+  stance?: Stance | null;
 }
 
-export type Verdict = 'corroborated' | 'conflicting' | 'mixed' | 'unverified';
+/**
+ * - corroborated: independent origins agree, none conflicts;
+ * - conflicting: a source contradicts it on the same fact; mixed: some agree, some contradict;
+ * - disputed: different speakers give different figures (official vs estimate);
+ * - as-original: the page retells a source that says the same (its only backing is its own origin);
+ * - retold-only: only retellings of this page say the same: unverified;
+ * - close: near figures, not the same; other-figures: other figures reported, not comparable for sure;
+ * - unverified: no other source speaks of it.
+ */
+export type Verdict =
+  | 'corroborated'
+  | 'conflicting'
+  | 'mixed'
+  | 'disputed'
+  | 'as-original'
+  | 'retold-only'
+  | 'close'
+  | 'other-figures'
+  | 'unverified';
 
 export interface AnnotatedClaim {
   subject: EntityId;
@@ -203,9 +265,17 @@ export interface AnnotatedClaim {
   end: number;
   sentence?: string;
   attribution?: string | null;
+  scope?: Scope;
+  stance?: Stance | null;
   verdict: Verdict;
+  /** Independent origins that back the claim (an original and its retellings count once; never the page's own). */
+  origins: number;
+  /** Relation `agree`, `origin` and `retelling`. */
   corroborating: Evidence[];
+  /** Relation `conflict`. */
   conflicting: Evidence[];
+  /** Relation `disputed`, `close` and `other`. */
+  other: Evidence[];
 }
 
 export interface SourceSummary extends SourceRef {

@@ -53,7 +53,8 @@ export interface Score {
 function matches(c: Claim, g: GoldClaim): boolean {
   if (c.source !== g.doc || c.kind !== g.kind || c.subject !== g.subject || c.edition !== g.edition) return false;
   const v = c.value as unknown as Record<string, unknown>;
-  return Object.entries(g.value).every(([k, x]) => v[k] === x);
+  // Stated numbers are arrays: compare by value.
+  return Object.entries(g.value).every(([k, x]) => JSON.stringify(v[k]) === JSON.stringify(x));
 }
 
 export function scoreGold(): Score {

@@ -1,7 +1,17 @@
 import { verdictLabel } from '@/lib/report/format';
 import type { Verdict } from '@/lib/types';
 
-const SYMBOL: Record<Verdict, string> = { corroborated: '✓', conflicting: '✗', mixed: '±', unverified: '?' };
+const SYMBOL: Record<Verdict, string> = {
+  corroborated: '✓',
+  conflicting: '✗',
+  mixed: '±',
+  disputed: '⇄',
+  'as-original': '↺',
+  'retold-only': '↺',
+  close: '≈',
+  'other-figures': '≠',
+  unverified: '?',
+};
 
 /** Verdict as symbol + word, so it never relies on colour alone. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {

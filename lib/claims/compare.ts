@@ -1,38 +1,30 @@
 /**
  * Comparison of a page's claims with other sources' claims, the way a careful journalist would.
+ * Precision first: a verdict shown must be right, so when two figures may not be about the same
+ * thing the answer is "other figures reported", never "conflicting".
  *
- * Only claims with the same subject (exercise series), the same edition and the same kind are ever
- * compared: Cyber Coalition 2016's "three-day event" says nothing about Cyber Coalition 2019.
+ * Two claims are compared only when exercise, edition (known on both sides), kind and scope match
+ * (see lib/claims/scope.ts). A contingent is set against a total only to catch a part larger than
+ * its whole. Values:
+ * - counts: lib/text/interval.ts (stated precision; agree, close, other, disagree);
+ * - dates: start with start, end with end, at the coarser precision; a day apart is close;
+ * - locations: the same country agrees; another country is not a contradiction (exercises spread
+ *   over several hosts), only "other";
+ * - roles: the same entity, role and years agree; observer against participant/host/organizer conflicts;
+ * - ordinal editions: equal agrees, different conflicts.
+ * Disagreeing figures from different speakers (the ministry's own figure, others' estimate) are a
+ * disputed figure, not a contradiction between outlets.
  *
- * Tolerances:
- * - Counts are read as intervals, widened for comparison by their hedge:
- *   exact n: n ± 5% from 100 up (reporters round), n itself below 100;
- *   about n: [0.9n, 1.1n]; almost n: [0.85n, n]; range a-b: [a, b];
- *   more than / at least n: [n, 2n] (nobody writes "more than 30" for 300);
- *   fewer than / up to n: [n/2, n] ("up to 100,000" is not a way to say 12,700);
- *   words: their own span ("several hundred" = 300-900), a single value ± 10% ("two dozen").
- *   Overlapping intervals corroborate, disjoint ones conflict: "about 20" ~ "roughly 20" ~ "20";
- *   "more than 30" ~ "30+" ~ "33"; "150 aircraft" vs "250 aircraft" conflict.
- *   A count of one country's contingent ("of": "20 Japanese personnel") is compared with counts of the
- *   same contingent; against an unqualified count it can corroborate but never conflict.
- * - Dates: start with start, end with end, at the coarser precision of the two (a day agrees with
- *   its month); durations within a day of each other agree, and a start-end span has a duration.
- *   Any field that disagrees is a conflict.
- * - Locations: the same country agrees, a city inside the stated country agrees, different countries
- *   conflict unless the other source also names the page's place (exercises spread over countries).
- * - Roles: the same entity, the same role and overlapping years corroborate; observer against
- *   participant, host or organizer over the same years conflicts; other pairs are not compared.
- * - Ordinal editions: equal agrees, different conflicts.
- *
- * Independence: a source whose origin (followed through `derivation`) is the page's own origin, or
- * an origin already counted for this claim, is not independent; nor is one that quotes the same
- * original speaker as the page or as an evidence already counted. A page never corroborates itself.
+ * Independence: sources are grouped by origin (followed through `derivedFrom`) and by the speaker
+ * they quote; each group counts once. A source that retells the page, or shares the page's origin,
+ * never corroborates it.
  */
+import { partFitsWhole, relateCounts } from '../text/interval';
 import type {
-  AnnotatedClaim, Claim, ClaimValue, CountValue, DatesValue, Evidence, LocationValue, RoleValue, Source, SourceRef,
+  AnnotatedClaim, Claim, ClaimValue, DatesValue, Evidence, LocationValue, Relation, RoleValue, Scope, Source, SourceRef, Verdict,
 } from '../types';
 import { speakerKey } from './attribution';
-import type { QualifiedCountValue } from './types';
+import { attributionStance } from './scope';
 
 export interface CompareOptions {
   pageSourceId: string;
@@ -42,24 +34,22 @@ export interface CompareOptions {
   subjectName?: (id: string) => string | undefined;
 }
 
-type Relation = 'agree' | 'disagree' | null;
+/** How two values of one kind relate before speakers and independence are considered. */
+export type ValueRelation = 'agree' | 'close' | 'other' | 'disagree' | null;
 
-export function compareClaims(
-  pageClaims: Claim[],
-  others: Claim[],
-  sources: Map<string, Source>,
-  opts: CompareOptions,
-): AnnotatedClaim[] {
+export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map<string, Source>, opts: CompareOptions): AnnotatedClaim[] {
   const parent = (id: string): string | null => (opts.derivation.has(id) ? (opts.derivation.get(id) ?? null) : (sources.get(id)?.derivedFrom ?? null));
-  const root = (id: string): string => {
-    let at = id;
-    for (let hops = 0; hops < 32; hops++) {
+  const chainOf = (id: string): string[] => {
+    const chain = [id];
+    for (let at = id, hops = 0; hops < 32; hops++) {
       const up = parent(at);
-      if (!up || up === at) break;
+      if (!up || chain.includes(up)) break;
+      chain.push(up);
       at = up;
     }
-    return at;
+    return chain;
   };
+  const root = (id: string): string => chainOf(id).pop()!;
   const page = opts.pageSourceId;
   const pageRoot = root(page);
   const isPageItself = (id: string): boolean =>
@@ -75,10 +65,10 @@ export function compareClaims(
     if (list) list.push(c);
     else byKey.set(key, [c]);
   }
+  const published = (c: Claim): string => sources.get(c.source)?.published ?? '9999';
 
   return pageClaims.map((pc) => {
-    const corroborating: Claim[] = [];
-    const conflicting: Claim[] = [];
+    const related: { claim: Claim; relation: Relation }[] = [];
     const bySource = new Map<string, Claim[]>();
     for (const oc of byKey.get(claimKey(pc)) ?? []) {
       const list = bySource.get(oc.source);
@@ -86,36 +76,42 @@ export function compareClaims(
       else bySource.set(oc.source, [oc]);
     }
     for (const group of bySource.values()) {
-      const relations = group.map((oc) => relate(pc.value, oc.value));
-      if (pc.kind === 'location' && relations.includes('agree')) {
-        // A source naming several places conflicts only when none of them is the page's.
-        group.forEach((oc, k) => relations[k] === 'agree' && corroborating.push(oc));
-        continue;
-      }
+      const rels = group.map((oc) => relateClaims(pc, oc));
+      // A source naming several places is about the page's place when one of them is.
+      const keep = pc.kind === 'location' && rels.includes('agree') ? rels.map((r) => (r === 'agree' ? r : null)) : rels;
       group.forEach((oc, k) => {
-        if (relations[k] === 'agree') corroborating.push(oc);
-        else if (relations[k] === 'disagree') conflicting.push(oc);
+        const r = keep[k];
+        if (!r) return;
+        if (r !== 'agree') return void related.push({ claim: oc, relation: r });
+        // Agreement is support only from outside the page's own story.
+        const chain = chainOf(oc.source);
+        const relation: Relation = chain.includes(page) || (pageRoot === page && chain.at(-1) === page) ? 'retelling' : pageRoot !== page && chain.at(-1) === pageRoot ? 'origin' : 'agree';
+        related.push({ claim: oc, relation });
       });
     }
-    const evidence = (list: Claim[]): Evidence[] => {
-      const origins = new Set([pageRoot]);
-      const pageSpeaker = speakerKey(pc.attribution);
-      const speakers = new Set(pageSpeaker ? [pageSpeaker] : []);
-      // Origins first, then the earliest: the source that first said it is the one that counts.
-      const ordered = list.slice().sort((a, b) => rank(a) - rank(b) || published(a).localeCompare(published(b)));
-      return ordered.map((oc) => {
-        const origin = root(oc.source);
-        const speaker = speakerKey(oc.attribution);
-        const independent = !origins.has(origin) && !(speaker && speakers.has(speaker));
-        origins.add(origin);
-        if (speaker) speakers.add(speaker);
-        const ev: Evidence = { source: sourceRef(oc.source, sources), text: oc.sentence, value: oc.value, independent };
-        if (oc.attribution !== undefined) ev.attribution = oc.attribution;
-        return ev;
-      });
+    // Origins first, then the earliest: the source that first said it is the one that counts.
+    related.sort((a, b) => Number(root(a.claim.source) !== a.claim.source) - Number(root(b.claim.source) !== b.claim.source) || published(a.claim).localeCompare(published(b.claim)));
+    // Sources quoting one speaker count once: they confirm that the speaker said it, once.
+    const groups = new Set<string>();
+    const toEvidence = ({ claim: oc, relation }: { claim: Claim; relation: Relation }): Evidence => {
+      let independent = false;
+      if (relation === 'agree') {
+        const group = speakerKey(oc.attribution) ?? `origin:${root(oc.source)}`;
+        independent = !groups.has(group);
+        groups.add(group);
+      }
+      const ev: Evidence = { source: sourceRef(oc.source, sources), text: oc.sentence, value: oc.value, relation, independent };
+      if (oc.attribution !== undefined) ev.attribution = oc.attribution;
+      if (oc.scope) ev.scope = oc.scope;
+      if (oc.stance) ev.stance = oc.stance;
+      return ev;
     };
-    const rank = (c: Claim): number => (root(c.source) === c.source ? 0 : 1);
-    const published = (c: Claim): string => sources.get(c.source)?.published ?? '9999';
+    const evidence = related.map(toEvidence);
+    const of = (...rs: Relation[]): Evidence[] => evidence.filter((e) => rs.includes(e.relation));
+    const corroborating = of('agree', 'origin', 'retelling');
+    const conflicting = of('conflict');
+    const other = of('disputed', 'close', 'other');
+    const origins = evidence.filter((e) => e.independent).length;
 
     const annotated: AnnotatedClaim = {
       subject: pc.subject,
@@ -127,17 +123,85 @@ export function compareClaims(
       start: pc.start ?? 0,
       end: pc.end ?? 0,
       sentence: pc.sentence,
-      verdict: corroborating.length && conflicting.length ? 'mixed' : corroborating.length ? 'corroborated' : conflicting.length ? 'conflicting' : 'unverified',
-      corroborating: evidence(corroborating),
-      conflicting: evidence(conflicting),
+      verdict: verdictOf(evidence, origins),
+      origins,
+      corroborating,
+      conflicting,
+      other,
     };
     if (pc.attribution !== undefined) annotated.attribution = pc.attribution;
+    if (pc.scope) annotated.scope = pc.scope;
+    if (pc.stance) annotated.stance = pc.stance;
     return annotated;
   });
 }
 
+function verdictOf(evidence: Evidence[], origins: number): Verdict {
+  const has = (r: Relation): boolean => evidence.some((e) => e.relation === r);
+  if (has('conflict')) return origins ? 'mixed' : 'conflicting';
+  if (has('disputed')) return 'disputed';
+  if (origins) return 'corroborated';
+  if (has('origin')) return 'as-original';
+  if (has('retelling')) return 'retold-only';
+  if (has('close')) return 'close';
+  if (has('other')) return 'other-figures';
+  return 'unverified';
+}
+
 function claimKey(c: Claim): string {
   return `${c.subject}|${c.edition ?? ''}|${c.kind}`;
+}
+
+/** Whether two scopes name the same part of an exercise (absent = the whole). */
+export function sameScope(a: Scope | undefined, b: Scope | undefined): boolean {
+  const ka = a?.kind ?? 'total';
+  const kb = b?.kind ?? 'total';
+  if (ka !== kb) return false;
+  if (ka === 'total') return true;
+  // A threshold is a rule, not a participation figure; an unnamed share cannot be matched.
+  if (ka === 'threshold') return false;
+  if (a!.of || b!.of) return a!.of === b!.of;
+  return ka === 'phase' && !!a!.label && a!.label === b!.label;
+}
+
+/** The relation of another source's claim to the page's, speakers included; null when they are not about the same thing. */
+export function relateClaims(pc: Claim, oc: Claim): Relation | null {
+  // Roles carry their own years ("an observer from 2015 to 2018"); everything else needs a known edition.
+  if (pc.kind !== 'role' && (pc.edition === null || oc.edition === null)) return null;
+  if (pc.value.type === 'count' && oc.value.type === 'count') {
+    if (!sameScope(pc.scope, oc.scope)) {
+      // A contingent larger than its total is a contradiction; beside it, it is not.
+      const pcWhole = !pc.scope || pc.scope.kind === 'total';
+      const ocWhole = !oc.scope || oc.scope.kind === 'total';
+      const part = pcWhole ? oc : ocWhole ? pc : null;
+      const whole = part === oc ? pc : oc;
+      const partScope = part?.scope?.kind;
+      if (!part || (partScope !== 'contingent' && partScope !== 'territory') || !part.scope?.of) return null;
+      if (part.value.type !== 'count' || whole.value.type !== 'count') return null;
+      return partFitsWhole(part.value, whole.value) ? null : speakersDiffer(pc, oc) ? 'disputed' : 'conflict';
+    }
+  }
+  const r = relate(pc.value, oc.value);
+  if (r === 'agree') return 'agree';
+  if (r === 'close') return 'close';
+  if (r === 'other') return 'other';
+  if (r === 'disagree') return speakersDiffer(pc, oc) ? 'disputed' : 'conflict';
+  return null;
+}
+
+/**
+ * An estimate against a figure that is not one, or two estimates by different speakers: their
+ * figures are a dispute ("the ministry says 12,700; Western officials estimate up to 100,000"), not
+ * a contradiction. Two official or reported figures that disagree are a conflict.
+ */
+function speakersDiffer(a: Claim, b: Claim): boolean {
+  const ea = (a.stance ?? attributionStance(a.attribution)) === 'estimate';
+  const eb = (b.stance ?? attributionStance(b.attribution)) === 'estimate';
+  if (ea !== eb) return true;
+  if (!ea) return false;
+  const ka = speakerKey(a.attribution);
+  const kb = speakerKey(b.attribution);
+  return !ka || !kb || ka !== kb;
 }
 
 function sourceRef(id: string, sources: Map<string, Source>): SourceRef {
@@ -151,7 +215,7 @@ function nameFromId(id: string): string {
 }
 
 /** How two values of the same kind relate; null when they speak of different things. */
-export function relate(a: ClaimValue, b: ClaimValue): Relation {
+export function relate(a: ClaimValue, b: ClaimValue): ValueRelation {
   if (a.type === 'count' && b.type === 'count') return relateCounts(a, b);
   if (a.type === 'dates' && b.type === 'dates') return relateDates(a, b);
   if (a.type === 'location' && b.type === 'location') return relateLocations(a, b);
@@ -160,86 +224,56 @@ export function relate(a: ClaimValue, b: ClaimValue): Relation {
   return null;
 }
 
-/** The interval a count stands for when compared; see the tolerances above. */
-export function countRange(v: CountValue): [number, number] {
-  const lo = v.min;
-  const hi = v.max;
-  const n = lo ?? hi ?? 0;
-  switch (v.hedge) {
-    case 'exact': {
-      const e = n >= 100 ? 0.05 : 0;
-      return [n * (1 - e), (hi ?? n) * (1 + e)];
-    }
-    case 'about':
-    case 'words':
-      return lo !== null && hi !== null && lo !== hi ? [lo, hi] : [n * 0.9, n * 1.1];
-    case 'more-than':
-    case 'at-least':
-      return [n, hi ?? Math.max(2 * n, n + 2)];
-    case 'fewer-than':
-    case 'up-to': {
-      const top = hi ?? n;
-      return [lo ?? top / 2, top];
-    }
-    case 'almost': {
-      const top = hi ?? n;
-      return [lo ?? top * 0.85, top + 1];
-    }
-    case 'range':
-      return [lo ?? 0, hi ?? Infinity];
-  }
-}
-
-function relateCounts(a: QualifiedCountValue, b: QualifiedCountValue): Relation {
-  if (a.of && b.of && a.of !== b.of) return null;
-  const [alo, ahi] = countRange(a);
-  const [blo, bhi] = countRange(b);
-  const overlap = alo <= bhi && blo <= ahi;
-  if (overlap) return 'agree';
-  return a.of !== b.of ? null : 'disagree';
-}
-
 const PRECISION_LENGTH = { day: 10, month: 7, year: 4 } as const;
+const DAY_MS = 86_400_000;
 
-function relateDates(a: DatesValue, b: DatesValue): Relation {
+function relateDates(a: DatesValue, b: DatesValue): ValueRelation {
   const len = Math.min(PRECISION_LENGTH[a.precision], PRECISION_LENGTH[b.precision]);
   let agree = 0;
+  let near = false;
   for (const field of ['start', 'end'] as const) {
     const x = a[field];
     const y = b[field];
     if (!x || !y) continue;
     const l = Math.min(len, x.length, y.length);
-    if (x.slice(0, l) !== y.slice(0, l)) return 'disagree';
-    agree++;
+    if (x.slice(0, l) === y.slice(0, l)) {
+      agree++;
+      continue;
+    }
+    // A day apart is a time zone or a reporting habit ("began on Monday" for a Sunday-night start).
+    if (l === 10 && Math.abs(Date.parse(x) - Date.parse(y)) <= DAY_MS) near = true;
+    else return 'disagree';
   }
   const da = duration(a);
   const db = duration(b);
   if (da !== undefined && db !== undefined) {
-    if (Math.abs(da - db) > 1) return 'disagree';
+    if (Math.abs(da - db) > 1) return near ? 'close' : 'disagree';
     agree++;
   }
+  if (near) return 'close';
   return agree ? 'agree' : null;
 }
 
 function duration(v: DatesValue): number | undefined {
   if (v.durationDays !== undefined) return v.durationDays;
   if (v.precision !== 'day' || !v.start || !v.end || v.start.length < 10 || v.end.length < 10) return undefined;
-  return (Date.parse(v.end) - Date.parse(v.start)) / 86_400_000 + 1;
+  return (Date.parse(v.end) - Date.parse(v.start)) / DAY_MS + 1;
 }
 
-function relateLocations(a: LocationValue, b: LocationValue): Relation {
+function relateLocations(a: LocationValue, b: LocationValue): ValueRelation {
   const placeA = a.city ?? a.place;
   const placeB = b.city ?? b.place;
   if (a.country && b.country) {
-    if (a.country !== b.country) return 'disagree';
-    return placeA && placeB && placeA !== placeB ? null : 'agree';
+    // Exercises spread over several hosts: naming another country does not contradict this one.
+    if (a.country !== b.country) return 'other';
+    return placeA && placeB && placeA !== placeB ? 'other' : 'agree';
   }
   return placeA && placeB && placeA === placeB ? 'agree' : null;
 }
 
 const ACTIVE = new Set(['participant', 'host', 'organizer']);
 
-function relateRoles(a: RoleValue, b: RoleValue): Relation {
+function relateRoles(a: RoleValue, b: RoleValue): ValueRelation {
   if (a.entity !== b.entity) return null;
   if (a.from !== undefined && b.from !== undefined) {
     // "since 2015" runs on.

@@ -3,16 +3,17 @@
  * "the five-day exercise") or follows closely on one, the counts, dates, places, roles and ordinal
  * editions it states, each with its subject (series + edition) and the sentence's attribution.
  */
-import type { Claim, ClaimKind, ClaimValue, EntityId, Mention } from '../types';
+import type { Claim, ClaimKind, ClaimValue, EntityId, Mention, Scope, Stance } from '../types';
 import { findAttribution } from './attribution';
 import { findDates, parsePublished, type DatesMatch } from './dates';
 import { editionOfMention, findOrdinals, sentenceYear } from './editions';
 import { findCounts } from './numbers';
 import { findPlaces } from './places';
 import { findRoles, type Actor } from './roles';
+import { scopeOfCount, stanceOf } from './scope';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokens';
-import type { ExtractInput, QualifiedCountValue, Span } from './types';
+import type { ExtractInput, Span } from './types';
 
 /** Words that refer back to an exercise already named. */
 const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres|maneuvers|maneuvres|military training|joint training)\b/i;
@@ -82,23 +83,25 @@ export function extractClaims(input: ExtractInput): Claim[] {
     const dates = dateMatches[0] ?? null;
     const datesYear = dates ? yearOf(dates.value.start ?? dates.value.end) : null;
     const actors: Actor[] = actorsHere.map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
-    const found: { kind: ClaimKind; value: ClaimValue; span: Span; edition?: number | null }[] = [];
+    const found: { kind: ClaimKind; value: ClaimValue; span: Span; edition?: number | null; scope?: Scope; countStance?: boolean }[] = [];
 
     const cue = referenced || PARTICIPATION.test(s.text);
-    {
-      for (const c of findCounts(tokens)) {
-        // Aircraft, ships and vehicles near an exercise are its own; people need a cue to be.
-        if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
-        if (dateMatches.some((d) => c.start < d.end && c.end > d.start)) continue;
-        let kind = c.kind;
-        if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
-        const value: QualifiedCountValue = { ...c.value };
-        if (kind !== 'nations') {
-          const of = contingentOf(s.text, c, actors, input) ?? (DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end)) ? onlyCountry(previousActors, input) : undefined);
-          if (of) value.of = of;
-        }
-        found.push({ kind, value, span: c });
+    let previous: ReturnType<typeof findCounts>[number] | null = null;
+    for (const c of findCounts(tokens)) {
+      const before = previous;
+      previous = c;
+      // Aircraft, ships and vehicles near an exercise are its own; people need a cue to be.
+      if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
+      if (dateMatches.some((d) => c.start < d.end && c.end > d.start)) continue;
+      let kind = c.kind;
+      if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
+      const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
+      let scope = kind === 'nations' ? undefined : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
+      if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
+        const of = onlyCountry(previousActors, input);
+        if (of) scope = { kind: 'contingent', of };
       }
+      found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}), countStance: true });
     }
     for (const d of dateMatches) found.push({ kind: 'dates', value: d.value, span: d });
     if (referenced) {
@@ -119,7 +122,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
       const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? pubYear);
-      claims.push({
+      const claim: Claim = {
         id: `${sourceId}#${claims.length}`,
         source: sourceId,
         subject: ref.id,
@@ -131,7 +134,23 @@ export function extractClaims(input: ExtractInput): Claim[] {
         start: s.start + f.span.start,
         end: s.start + f.span.end,
         attribution: attribution?.text ?? null,
-      });
+      };
+      if (f.scope) claim.scope = f.scope;
+      if (f.countStance) {
+        const clause = clauseAround(s.text, f.span);
+        const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;
+        const stance: Stance | null = stanceOf({
+          sentence: s.text.slice(clause.start, clause.end),
+          attribution: own ? { ...own, start: own.start - clause.start, end: own.end - clause.start } : null,
+          actors: actors.filter((a) => a.start >= clause.start && a.end <= clause.end).map((a) => ({ ...a, start: a.start - clause.start, end: a.end - clause.start })),
+          exercise: input.entity(ref.id),
+          entity: input.entity,
+          countryOf: (id) => countryOf(id, input),
+        });
+        if (stance) claim.stance = stance;
+        if (!own && attribution) claim.attribution = null;
+      }
+      claims.push(claim);
     }
     previousActors = actorsHere;
   }
@@ -150,6 +169,43 @@ function datesByRef(sentence: string, refs: Ref[], published: Date | null): Date
   return out;
 }
 
+/** Clause delimiters: a figure in "X said 12,700, while Western officials expect 100,000" belongs to its own half. */
+const CLAUSE = /;|\s(?:while|whereas|but|although|though)\s|\s[—–]\s/g;
+
+function clauseAround(sentence: string, span: Span): Span {
+  let start = 0;
+  let end = sentence.length;
+  CLAUSE.lastIndex = 0;
+  for (let m = CLAUSE.exec(sentence); m; m = CLAUSE.exec(sentence)) {
+    if (m.index + m[0].length <= span.start) start = m.index + m[0].length;
+    else if (m.index >= span.end) {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * A figure written next to another edition's year belongs to that edition: "13,000 in 2009",
+ * "the 2013 drills involved 22,000". Undefined when none is, null when the figure is of an earlier,
+ * unnamed edition ("the previous exercise", "four years ago").
+ */
+const NEAR_YEAR = /(?:in|during|since|back in|of)?\s*((?:19|20)\d\d)(?:[’']s)?/g;
+const EARLIER = /(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)|years? ago|in the past/i;
+
+function otherEdition(sentence: string, span: Span, current: number | null): number | null | undefined {
+  const from = Math.max(0, span.start - 40);
+  const window = sentence.slice(from, Math.min(sentence.length, span.end + 30));
+  const years = new Set<number>();
+  NEAR_YEAR.lastIndex = 0;
+  for (let m = NEAR_YEAR.exec(window); m; m = NEAR_YEAR.exec(window)) years.add(Number(m[1] ?? m[2] ?? m[3]));
+  const others = [...years].filter((y) => y !== current);
+  if (others.length === 1 && !years.has(current ?? -1)) return others[0]!;
+  if (!years.size && EARLIER.test(window)) return null;
+  return undefined;
+}
+
 function yearOf(date: string | null): number | null {
   return date ? Number(date.slice(0, 4)) : null;
 }
@@ -160,16 +216,6 @@ function listsCountries(sentence: string, from: number, actors: Actor[]): boolea
   if (!include) return false;
   const at = from + include.index;
   return actors.some((a) => a.start > at && a.form !== 'demonym');
-}
-
-/** The country whose contingent a count is: "20 Japanese personnel", "20 people from the Ministry of Defense". */
-function contingentOf(sentence: string, count: Span, actors: Actor[], input: ExtractInput): EntityId | undefined {
-  for (const a of actors) {
-    const inside = a.start >= count.start && a.end <= count.end;
-    const fromAfter = a.start >= count.end && /^\s+from\s+(?:the\s+)?$/i.test(sentence.slice(count.end, a.start));
-    if (inside || fromAfter) return countryOf(a.id, input);
-  }
-  return undefined;
 }
 
 function countryOf(id: EntityId, input: ExtractInput): EntityId | undefined {

@@ -1,9 +1,9 @@
 /** Claims: extraction from article text, comparison across sources, and source independence. */
 export { extractClaims } from './extract';
-export { compareClaims, countRange, relate, type CompareOptions } from './compare';
+export { compareClaims, relate, relateClaims, sameScope, type CompareOptions } from './compare';
 export {
   findDerivation, normaliseUrl, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
   type Derivation, type DerivationResult, type PageForDerivation,
 } from './independence';
 export { splitSentences } from './sentences';
-export type { ExtractInput, QualifiedCountValue } from './types';
+export type { ExtractInput } from './types';

@@ -1,6 +1,7 @@
 /**
- * Counts in text: a number (digits or words), the hedge around it and the noun it counts,
- * turned into an interval (CountValue). "more than 30 countries" -> nations [31, null].
+ * Counts in text: a number (digits or words), the hedge around it and the noun it counts, kept as
+ * stated (CountValue): "more than 30 countries" -> nations { stated: [30], hedge: 'more-than' }.
+ * The interval used for comparison comes from lib/text/interval.ts, nowhere else.
  */
 import type { CountKind, CountValue, Hedge } from '../types';
 import type { Token } from './tokens';
@@ -157,25 +158,11 @@ function hedgeBefore(tokens: Token[], i: number): { hedge: Hedge; first: number 
   return null;
 }
 
-/** Interval for a hedged number; see the comment in compare.ts for how comparison widens it. */
-export function countValue(hedge: Hedge, lo: number, hi: number): CountValue {
-  switch (hedge) {
-    case 'about':
-      // The epsilon keeps float noise (12,800 x 1.1 = 14080.000000000002) out of the bounds.
-      return { type: 'count', min: Math.floor(lo * 0.9 + 1e-9), max: Math.ceil(hi * 1.1 - 1e-9), hedge };
-    case 'more-than':
-      return { type: 'count', min: lo + 1, max: null, hedge };
-    case 'at-least':
-      return { type: 'count', min: lo, max: null, hedge };
-    case 'fewer-than':
-      return { type: 'count', min: null, max: hi - 1, hedge };
-    case 'up-to':
-      return { type: 'count', min: null, max: hi, hedge };
-    case 'almost':
-      return { type: 'count', min: Math.floor(hi * 0.9), max: Math.max(hi - 1, Math.floor(hi * 0.9)), hedge };
-    default:
-      return { type: 'count', min: lo, max: hi, hedge };
-  }
+/** The stated form of a hedged number: the number(s) as written, never widened. */
+export function countValue(hedge: Hedge, lo: number, hi: number, hedgeText?: string): CountValue {
+  const v: CountValue = { type: 'count', stated: lo === hi ? [lo] : [lo, hi], hedge };
+  if (hedgeText) v.hedgeText = hedgeText;
+  return v;
 }
 
 const KIND_NOUNS: Record<string, CountKind> = {};
@@ -223,11 +210,42 @@ export interface CountMatch {
   start: number;
   end: number;
   noun: string;
+  /** Token indexes: the first token of the count (hedge included), one past the number, the noun (-1 when none). */
+  first: number;
+  next: number;
+  nounIndex: number;
+  /** A share of a figure given before it: "of whom 3,000", "including 2,000", "among them 150". */
+  part?: boolean;
+}
+
+/** Words that open a share of a figure just given. */
+function opensShare(tokens: Token[], first: number): boolean {
+  const a = tokens[first - 1]?.t;
+  const b = tokens[first - 2]?.t;
+  if (a === 'including' || a === 'incl' || a === 'among' || (a === 'them' && b === 'among')) return true;
+  return (a === 'whom' || a === 'which' || a === 'them' || a === 'those') && b === 'of';
+}
+
+/**
+ * Designations, not counts: "Su-24M", "S-400", "Tu-22M3", "F-35", "MiG-29", "Type 055".
+ * The number is glued to letters by a hyphen or followed by a letter suffix.
+ */
+function isModelNumber(tokens: Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev?.t === '-' && prev.end === tok.start) {
+    const before = tokens[i - 2];
+    if (before && before.end === prev.start && /^[A-Za-z]{1,4}$/.test(before.raw)) return true;
+  }
+  if (next && next.start === tok.end && /^[A-Za-z]/.test(next.raw)) return true;
+  return !!prev && /^(?:type|project|model|no|number)$/.test(prev.t);
 }
 
 /** Every count of a known kind in the tokens of one sentence. */
 export function findCounts(tokens: Token[]): CountMatch[] {
   const out: CountMatch[] = [];
+  let previousKind: CountKind | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const num = parseNumber(tokens, i);
     if (!num) continue;
@@ -241,6 +259,7 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       hedge = before.hedge;
       first = before.first;
     }
+    const hedgeFirst = first;
     let lo = num.lo;
     let hi = num.hi;
     let next = num.next;
@@ -273,6 +292,14 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       // "as many as 100,000 could be involved": people, though the noun is left out.
       kind = 'participants';
     }
+    const shareAfter = tokens[next]?.t === 'of' && /^(?:them|those|these|whom)$/.test(tokens[next + 1]?.t ?? '');
+    const part = (opensShare(tokens, first) || shareAfter) && out.length > 0;
+    if (!kind && part && previousKind) {
+      // "12,700 troops, of whom 3,000 Russian": the share counts what the whole counted.
+      kind = previousKind;
+      end = tokens[Math.min(next, tokens.length) - 1]!.end;
+      if (tokens[next] && /(?:ian|ese|ish|ean|ern|an)$/.test(tokens[next]!.t) && /^[A-Z]/.test(tokens[next]!.raw)) end = tokens[next]!.end;
+    }
     if (!kind) {
       // "the team of roughly 20", "a contingent of 150".
       const g = tokens[first - 1]?.t === 'of' ? tokens[first - 2]?.t : undefined;
@@ -281,7 +308,14 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       first -= 2;
       end = tokens[next - 1]!.end;
     }
-    out.push({ kind, value: countValue(hedge, lo, hi), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '' });
+    if (isModelNumber(tokens, i)) continue;
+    // Number words are as vague as "about": "about two dozen" reads like "two dozen", shown as written.
+    if (num.words && hedge === 'about') hedge = 'words';
+    const words = hedge === 'words' ? tokens.slice(hedgeFirst, num.next).map((t) => t.t).join(' ') : hedgeFirst < i ? tokens.slice(hedgeFirst, i).map((t) => t.t).join(' ') : undefined;
+    const match: CountMatch = { kind, value: countValue(hedge, lo, hi, words), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '', first, next, nounIndex: noun?.index ?? -1 };
+    if (part) match.part = true;
+    out.push(match);
+    previousKind = kind;
     i = next - 1;
   }
   return out;

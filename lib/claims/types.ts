@@ -2,13 +2,7 @@
  * Types private to claim extraction and comparison. They extend the shared shapes in lib/types.ts
  * without changing them: everything here is assignable to the shared types.
  */
-import type { CountValue, Entity, EntityId, Mention } from '../types';
-
-/** A count may say whose it is: "about 20 people from Japan's Defense Ministry" counts Japan's contingent. */
-export interface QualifiedCountValue extends CountValue {
-  /** Country whose contingent is counted; absent for the exercise as a whole. */
-  of?: EntityId;
-}
+import type { Entity, Mention } from '../types';
 
 export interface ExtractInput {
   text: string;

@@ -4,11 +4,27 @@
  */
 import { createDetector, type Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
-import type { Claim, Source } from '../types';
+import type { Claim, ClaimValue, Source } from '../types';
 import { contentHash } from './hash';
-import type { CuratedFile, Dataset, DatasetInput } from './types';
+import type { CuratedFile, Dataset, DatasetInput, LegacyCount } from './types';
 
 const BUNDLED = 'bundled';
+
+/**
+ * A count from a curated file in its stated form. Older files kept min/max: "more than 30" as
+ * min 31, "fewer than 10" as max 9, hedged single figures as min = max; this reads them back.
+ */
+export function statedValue(value: ClaimValue | LegacyCount): ClaimValue {
+  if (value.type !== 'count' || !('min' in value)) return value as ClaimValue;
+  const { min, max, hedge } = value;
+  let stated: number[];
+  if (hedge === 'more-than') stated = [min! - 1];
+  else if (hedge === 'fewer-than') stated = [max! + 1];
+  else if (hedge === 'up-to') stated = [max!];
+  else if (hedge === 'at-least') stated = [min!];
+  else stated = min !== null && max !== null && min !== max ? [min, max] : [(min ?? max)!];
+  return { type: 'count', stated, hedge: hedge === 'exact' && stated.length === 2 ? 'range' : hedge };
+}
 
 function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[] } {
   const entitiesBySource = new Map<string, Set<string>>();
@@ -24,9 +40,11 @@ function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[]
       subject: c.subject,
       edition: c.edition,
       kind: c.kind,
-      value: c.value,
+      value: statedValue(c.value),
       sentence: c.summary,
       attribution: c.attribution ?? null,
+      ...(c.scope && c.scope.kind !== 'total' ? { scope: c.scope } : {}),
+      ...(c.stance ? { stance: c.stance } : {}),
     };
   });
   const sources: Source[] = file.sources.map((s) => ({

@@ -1,5 +1,5 @@
 /** The compact bundled dataset: what `seeds/` compiles to and what the background seeds into the KB. */
-import type { Claim, Entity, Source, SourceKind } from '../types';
+import type { Claim, Entity, Hedge, Scope, Source, SourceKind, Stance } from '../types';
 
 export interface Dataset {
   /** Content hash: a new value reseeds the bundled part of every user's KB. */
@@ -41,9 +41,11 @@ export interface CuratedFile {
     subject: string;
     edition: number | null;
     kind: Claim['kind'];
-    value: Claim['value'];
+    value: Claim['value'] | LegacyCount;
     summary: string;
     attribution?: string | null;
+    scope?: Scope;
+    stance?: Stance | null;
   }[];
 }
 
@@ -51,4 +53,12 @@ export interface DatasetInput {
   entities: Entity[];
   documents: { meta: SeedDocumentMeta; text: string }[];
   curated: CuratedFile[];
+}
+
+/** Counts as curated files stored them before the stated form: an interval plus a hedge word. */
+export interface LegacyCount {
+  type: 'count';
+  min: number | null;
+  max: number | null;
+  hedge: Hedge;
 }

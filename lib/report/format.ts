@@ -34,44 +34,32 @@ function nameOf(id: EntityId, names: NameOf): string {
   return names(id) ?? fallbackName(id);
 }
 
-/**
- * "about" stores [floor(0.9·lo), ceil(1.1·hi)] (lib/claims/numbers.ts): invert that to the
- * number(s) the text said, checking each guess against the forward rule.
- */
-function aboutBounds(min: number, max: number): [number, number] {
-  const mid = Math.round((min + max) / 2);
-  if (Math.floor(mid * 0.9) === min && Math.ceil(mid * 1.1) === max) return [mid, mid];
-  const near = (guess: number, ok: (n: number) => boolean): number => {
-    for (const d of [0, 1, -1, 2, -2]) if (ok(guess + d)) return guess + d;
-    return guess;
-  };
-  const lo = near(Math.round(min / 0.9), (n) => Math.floor(n * 0.9) === min);
-  const hi = near(Math.round(max / 1.1), (n) => Math.ceil(n * 1.1) === max);
-  return lo <= hi ? [lo, hi] : [min, max];
-}
-
 function span(lo: number, hi: number): string {
   return lo === hi ? formatNumber(lo) : `${formatNumber(lo)}${DASH}${formatNumber(hi)}`;
 }
 
-export function formatCount(v: Pick<CountValue, 'min' | 'max' | 'hedge'>): string {
-  const { min, max, hedge } = v;
-  if (min === null && max === null) return 'unknown number';
-  if (min === null) return hedge === 'fewer-than' ? `fewer than ${formatNumber(max! + 1)}` : `up to ${formatNumber(max!)}`;
-  if (max === null) return hedge === 'more-than' ? `more than ${formatNumber(min - 1)}` : `at least ${formatNumber(min)}`;
-  switch (hedge) {
-    case 'about': {
-      const [lo, hi] = aboutBounds(min, max);
-      return `about ${span(lo, hi)}`;
-    }
-    case 'almost':
-      // "almost N" is stored as [floor(0.9·N), N−1].
-      return `almost ${formatNumber(max + 1)}`;
-    case 'words':
-      return `roughly ${span(min, max)}`;
-    default:
-      return span(min, max);
-  }
+const HEDGE_WORDS: Record<CountValue['hedge'], string> = {
+  exact: '',
+  about: 'about',
+  almost: 'almost',
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'fewer-than': 'fewer than',
+  'up-to': 'up to',
+  range: '',
+  words: '',
+};
+
+/** A count as stated: "almost 1,000", "some 12,700", "12,000–15,000", "several hundred". */
+export function formatCount(v: Pick<CountValue, 'stated' | 'hedge' | 'hedgeText'>): string {
+  const [a, b = a] = v.stated;
+  if (a === undefined) return 'unknown number';
+  if (v.hedge === 'words') return v.hedgeText ?? `roughly ${span(a, b ?? a)}`;
+  const numbers = span(a, b!);
+  if (v.hedge === 'range') return v.hedgeText === 'between' ? `between ${formatNumber(a)} and ${formatNumber(b!)}` : numbers;
+  if (v.hedge === 'at-least' && !v.hedgeText) return `at least ${numbers}`;
+  const words = v.hedgeText ?? HEDGE_WORDS[v.hedge];
+  return words ? `${words} ${numbers}` : numbers;
 }
 
 interface DateParts {
@@ -190,6 +178,11 @@ const VERDICT_LABELS: Record<Verdict, string> = {
   corroborated: 'Corroborated',
   conflicting: 'Conflicting',
   mixed: 'Mixed',
+  disputed: 'Disputed figure',
+  'as-original': 'As in the original',
+  'retold-only': 'Unverified, only retellings',
+  close: 'Close, not the same',
+  'other-figures': 'Other figures reported',
   unverified: 'Unverified',
 };
 

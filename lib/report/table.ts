@@ -5,6 +5,7 @@
  * the exports and the tests read the same model.
  */
 import type { AnnotatedClaim, Annotation, ClaimKind, ClaimValue, EntityId, EntityType, Evidence, SourceSummary, Verdict } from '../types';
+import { VERDICTS } from './format';
 
 export const PAGE_COLUMN_ID = 'page';
 
@@ -262,7 +263,7 @@ export interface ClaimSummary {
 
 export function summarizeClaims(annotation: Annotation): ClaimSummary {
   const byId = sourceMap(annotation);
-  const byVerdict: Record<Verdict, number> = { corroborated: 0, conflicting: 0, mixed: 0, unverified: 0 };
+  const byVerdict = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   const origins = new Set<string>();
   for (const c of annotation.claims) {
     byVerdict[c.verdict]++;
@@ -282,6 +283,11 @@ export function summaryLine(s: ClaimSummary): string {
   }
   if (n.conflicting) parts.push(`${n.conflicting} conflicting`);
   if (n.mixed) parts.push(`${n.mixed} mixed`);
+  if (n.disputed) parts.push(`${n.disputed} disputed`);
+  if (n['as-original']) parts.push(`${n['as-original']} as in the original`);
+  if (n['retold-only']) parts.push(`${n['retold-only']} only in retellings`);
+  if (n.close) parts.push(`${n.close} close, not the same`);
+  if (n['other-figures']) parts.push(`${n['other-figures']} with other figures reported`);
   if (n.unverified) parts.push(`${n.unverified} unverified`);
   return `${s.total} claim${s.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }

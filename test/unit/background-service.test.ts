@@ -16,7 +16,7 @@ const dataset: Dataset = {
     { id: 'src:bundled-a', title: 'Drills in Estonia', outlet: 'Harbor Ledger', published: '2019-12-01', language: 'en', url: 'https://harbor.test/a', origin: 'bundled', set: 'bundled', entities: ['ex:cyber-coalition', 'country:EE'] },
   ],
   claims: [
-    { id: 'src:bundled-a#0', source: 'src:bundled-a', subject: 'ex:cyber-coalition', edition: 2019, kind: 'nations', value: { type: 'count', min: 33, max: 33, hedge: 'exact' }, sentence: 'It counted 33 nations.' },
+    { id: 'src:bundled-a#0', source: 'src:bundled-a', subject: 'ex:cyber-coalition', edition: 2019, kind: 'nations', value: { type: 'count', stated: [33], hedge: 'exact' }, sentence: 'It counted 33 nations.' },
   ],
 };
 

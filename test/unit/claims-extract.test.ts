@@ -13,31 +13,31 @@ function count(text: string): Claim['value'] | undefined {
 
 describe('counts and hedges', () => {
   it.each([
-    ['12,700 troops', 'participants', 12700, 12700, 'exact'],
-    ['about 20 personnel', 'participants', 18, 22, 'about'],
-    ['roughly 20 experts', 'participants', 18, 22, 'about'],
-    ['some 12,800 soldiers', 'participants', 11520, 14080, 'about'],
-    ['more than 30 countries', 'nations', 31, null, 'more-than'],
-    ['over 40 aircraft', 'aircraft', 41, null, 'more-than'],
-    ['fewer than 13,000 troops', 'participants', null, 12999, 'fewer-than'],
-    ['under 50 ships', 'vessels', null, 49, 'fewer-than'],
-    ['almost 40 vessels', 'vessels', 36, 39, 'almost'],
-    ['up to 100,000 troops', 'participants', null, 100000, 'up-to'],
-    ['as many as 250 tanks', 'vehicles', null, 250, 'up-to'],
-    ['at least 15,000 soldiers', 'participants', 15000, null, 'at-least'],
-    ['30+ nations', 'nations', 30, null, 'at-least'],
-    ['12,000 to 15,000 troops', 'participants', 12000, 15000, 'range'],
-    ['between 60,000 and 70,000 troops', 'participants', 60000, 70000, 'range'],
-    ['two dozen teams', 'teams', 24, 24, 'words'],
-    ['several hundred experts', 'participants', 300, 900, 'words'],
-    ['tens of thousands of troops', 'participants', 20000, 99999, 'words'],
-    ['a thousand vehicles', 'vehicles', 1000, 1000, 'words'],
-    ['five helicopters', 'aircraft', 5, 5, 'exact'],
-    ['12,000 Russian and Belarusian troops', 'participants', 12000, 12000, 'exact'],
-  ])('%s', (text, kind, min, max, hedge) => {
+    ['12,700 troops', 'participants', [12700], 'exact'],
+    ['about 20 personnel', 'participants', [20], 'about'],
+    ['roughly 20 experts', 'participants', [20], 'about'],
+    ['some 12,800 soldiers', 'participants', [12800], 'about'],
+    ['more than 30 countries', 'nations', [30], 'more-than'],
+    ['over 40 aircraft', 'aircraft', [40], 'more-than'],
+    ['fewer than 13,000 troops', 'participants', [13000], 'fewer-than'],
+    ['under 50 ships', 'vessels', [50], 'fewer-than'],
+    ['almost 40 vessels', 'vessels', [40], 'almost'],
+    ['up to 100,000 troops', 'participants', [100000], 'up-to'],
+    ['as many as 250 tanks', 'vehicles', [250], 'up-to'],
+    ['at least 15,000 soldiers', 'participants', [15000], 'at-least'],
+    ['30+ nations', 'nations', [30], 'at-least'],
+    ['12,000 to 15,000 troops', 'participants', [12000, 15000], 'range'],
+    ['between 60,000 and 70,000 troops', 'participants', [60000, 70000], 'range'],
+    ['two dozen teams', 'teams', [24], 'words'],
+    ['several hundred experts', 'participants', [300, 900], 'words'],
+    ['tens of thousands of troops', 'participants', [20000, 99999], 'words'],
+    ['a thousand vehicles', 'vehicles', [1000], 'words'],
+    ['five helicopters', 'aircraft', [5], 'exact'],
+    ['12,000 Russian and Belarusian troops', 'participants', [12000], 'exact'],
+  ])('%s', (text, kind, stated, hedge) => {
     const c = claims(`The Zapad exercise involved ${text}.`)[0];
     expect(c?.kind).toBe(kind);
-    expect(c?.value).toMatchObject({ type: 'count', min, max, hedge });
+    expect(c?.value).toMatchObject({ type: 'count', stated, hedge });
   });
 
   it('does not read years, scores or unrelated nouns as counts', () => {
@@ -48,14 +48,15 @@ describe('counts and hedges', () => {
   it('reads "participants include <countries>" as a count of nations', () => {
     const text = 'The Zapad drills were big. The more than 30 participants this year include Belarus and Armenia.';
     const c = claims(text, '2017-09-20', [EX, { text: 'Belarus', id: 'country:BY', type: 'country' }, { text: 'Armenia', id: 'country:AM', type: 'country' }]);
-    expect(c.find((x) => x.kind === 'nations')?.value).toMatchObject({ min: 31, hedge: 'more-than' });
+    expect(c.find((x) => x.kind === 'nations')?.value).toMatchObject({ stated: [30], hedge: 'more-than' });
     expect(c.filter((x) => x.kind === 'role').map((x) => (x.value as { entity: string }).entity)).toEqual(['country:BY', 'country:AM']);
   });
 
   it('qualifies a definite team by the country of the sentence before', () => {
     const text = 'Japan joined the Zapad exercise. Personnel from Japan logged in from Tokyo. The team of roughly 20 shared data.';
     const c = claims(text, '2019-12-03', [EX, { text: 'Japan', id: 'country:JP', type: 'country' }]).find((x) => x.kind === 'participants');
-    expect(c?.value).toMatchObject({ min: 18, max: 22, of: 'country:JP' });
+    expect(c?.value).toMatchObject({ stated: [20], hedge: 'about' });
+    expect(c?.scope).toEqual({ kind: 'contingent', of: 'country:JP' });
     expect(c?.text).toBe('team of roughly 20');
   });
 });

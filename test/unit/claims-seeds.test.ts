@@ -7,7 +7,11 @@ import { scoreGold } from '../../scripts/claims-score';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const entities: Entity[] = [...JSON.parse(read('seeds/entities/countries.json')), ...JSON.parse(read('seeds/entities/exercises.json'))];
+const entities: Entity[] = [
+  ...JSON.parse(read('seeds/entities/countries.json')),
+  ...JSON.parse(read('seeds/entities/exercises.json')),
+  ...JSON.parse(read('seeds/entities/organizations.json')),
+];
 const byId = new Map(entities.map((e) => [e.id, e]));
 const detector = createDetector(entities);
 
@@ -51,10 +55,11 @@ describe('seed 000 (Nikkei) against seed 002 (its Chinese retelling), with the r
     ['participants', 'roughly 20'],
     ['role', 'observer status'],
     ['dates', 'until Friday'],
-  ] as const)('%s "%s" is corroborated by 002, which is not independent', (kind, text) => {
+  ] as const)('%s "%s" is only retold by 002: listed as a retelling, never corroboration', (kind, text) => {
     const claim = find(kind, text);
-    expect(claim?.verdict).toBe('corroborated');
-    expect(claim?.corroborating.map((e) => [e.source.id, e.independent])).toEqual([[CANKAO, false]]);
+    expect(claim?.verdict).toBe('retold-only');
+    expect(claim?.origins).toBe(0);
+    expect(claim?.corroborating.map((e) => [e.source.id, e.relation, e.independent])).toEqual([[CANKAO, 'retelling', false]]);
   });
 
   it('reads the values as the articles state them', () => {
@@ -66,7 +71,10 @@ describe('seed 000 (Nikkei) against seed 002 (its Chinese retelling), with the r
   it('reports no conflict either way', () => {
     const back = compareClaims(cankao.claims, nikkei.claims, sources, { pageSourceId: CANKAO, derivation: new Map([[CANKAO, NIKKEI]]) });
     expect([...annotated, ...back].filter((a) => a.conflicting.length)).toEqual([]);
-    expect(back.every((a) => a.corroborating.every((e) => !e.independent))).toBe(true);
+    expect(back.every((a) => a.corroborating.every((e) => !e.independent && e.relation === 'origin'))).toBe(true);
+    // On 002, the facts it shares with Nikkei are "as in the original".
+    expect(back.filter((a) => a.corroborating.length).every((a) => a.verdict === 'as-original')).toBe(true);
+    expect(back.some((a) => a.verdict === 'as-original')).toBe(true);
   });
 });
 

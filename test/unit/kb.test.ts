@@ -17,7 +17,7 @@ function source(id: string, origin: Source['origin'], entities: string[], extra:
 }
 
 function claim(id: string, src: string, value = 30): Claim {
-  return { id, source: src, subject: 'ex:cyber-coalition', edition: 2019, kind: 'nations', value: { type: 'count', min: value, max: null, hedge: 'more-than' }, sentence: 'More than 30 nations took part.' };
+  return { id, source: src, subject: 'ex:cyber-coalition', edition: 2019, kind: 'nations', value: { type: 'count', stated: [value - 1], hedge: 'more-than' }, sentence: 'More than 30 nations took part.' };
 }
 
 function dataset(version: string, sources: Source[], claims: Claim[]): Dataset {

@@ -60,7 +60,7 @@ export const unrelated: SourceSummary = {
 
 function ev(source: SourceSummary, value: Evidence['value'], text: string, independent: boolean): Evidence {
   const { id, title, outlet, published, url } = source;
-  return { source: { id, title, outlet, published, url }, value, text, independent };
+  return { source: { id, title, outlet, published, url }, value, text, independent, relation: 'agree' };
 }
 
 const participants: AnnotatedClaim = {
@@ -68,16 +68,18 @@ const participants: AnnotatedClaim = {
   subjectName: 'Cyber Coalition',
   edition: 2019,
   kind: 'participants',
-  value: { type: 'count', min: 31, max: null, hedge: 'more-than' },
+  value: { type: 'count', stated: [30], hedge: 'more-than' },
   text: 'more than 30 participants',
   start: 40,
   end: 65,
   sentence: 'The drill drew more than 30 participants.',
   verdict: 'corroborated',
+  origins: 2,
+  other: [],
   corroborating: [
-    ev(reuters, { type: 'count', min: 33, max: 33, hedge: 'exact' }, 'Some 33 participants took part.', true),
-    ev(afp, { type: 'count', min: 33, max: 33, hedge: 'exact' }, '33 participants.', false),
-    ev(err, { type: 'count', min: 31, max: null, hedge: 'more-than' }, 'More than 30 nations and teams.', true),
+    ev(reuters, { type: 'count', stated: [33], hedge: 'exact' }, 'Some 33 participants took part.', true),
+    ev(afp, { type: 'count', stated: [33], hedge: 'exact' }, '33 participants.', false),
+    ev(err, { type: 'count', stated: [30], hedge: 'more-than' }, 'More than 30 nations and teams.', true),
   ],
   conflicting: [],
 };
@@ -92,8 +94,10 @@ const dates: AnnotatedClaim = {
   end: 30,
   sentence: 'Cyber Coalition ran from 2 to 6 December.',
   verdict: 'conflicting',
+  origins: 0,
+  other: [],
   corroborating: [],
-  conflicting: [ev(lemonde, { type: 'dates', start: '2019-11-25', end: '2019-11-29', precision: 'day' }, 'du 25 au 29 novembre', false)],
+  conflicting: [{ ...ev(lemonde, { type: 'dates', start: '2019-11-25', end: '2019-11-29', precision: 'day' }, 'du 25 au 29 novembre', false), relation: 'conflict' }],
 };
 const location: AnnotatedClaim = {
   subject: 'ex:cyber-coalition',
@@ -106,6 +110,8 @@ const location: AnnotatedClaim = {
   end: 78,
   sentence: 'It was run from Tartu, "Estonia" | *live*.',
   verdict: 'corroborated',
+  origins: 1,
+  other: [],
   corroborating: [ev(err, { type: 'location', country: 'country:EE', city: 'Tartu' }, 'Held in Tartu.', true)],
   conflicting: [],
 };
@@ -120,6 +126,8 @@ const role: AnnotatedClaim = {
   end: 104,
   sentence: '=HYPERLINK("x") Japan observed from 2015 to 2018.',
   verdict: 'unverified',
+  origins: 0,
+  other: [],
   corroborating: [],
   conflicting: [],
 };

@@ -14,17 +14,17 @@ import { fixtureAnnotation } from './report-fixture';
 
 describe('formatCount', () => {
   it('says hedged counts the way the text did', () => {
-    expect(formatCount({ min: 31, max: null, hedge: 'more-than' })).toBe('more than 30');
-    expect(formatCount({ min: 18, max: 22, hedge: 'about' })).toBe('about 20');
-    expect(formatCount({ min: 12000, max: 15000, hedge: 'range' })).toBe('12,000–15,000');
-    expect(formatCount({ min: 30, max: 30, hedge: 'exact' })).toBe('30');
-    expect(formatCount({ min: 5, max: null, hedge: 'at-least' })).toBe('at least 5');
-    expect(formatCount({ min: null, max: 99, hedge: 'fewer-than' })).toBe('fewer than 100');
-    expect(formatCount({ min: null, max: 40, hedge: 'up-to' })).toBe('up to 40');
-    expect(formatCount({ min: 24, max: 99, hedge: 'words' })).toBe('roughly 24–99');
+    expect(formatCount({ stated: [30], hedge: 'more-than' })).toBe('more than 30');
+    expect(formatCount({ stated: [20], hedge: 'about' })).toBe('about 20');
+    expect(formatCount({ stated: [12000, 15000], hedge: 'range' })).toBe('12,000–15,000');
+    expect(formatCount({ stated: [30], hedge: 'exact' })).toBe('30');
+    expect(formatCount({ stated: [5], hedge: 'at-least' })).toBe('at least 5');
+    expect(formatCount({ stated: [100], hedge: 'fewer-than' })).toBe('fewer than 100');
+    expect(formatCount({ stated: [40], hedge: 'up-to' })).toBe('up to 40');
+    expect(formatCount({ stated: [24, 99], hedge: 'words', hedgeText: 'dozens of' })).toBe('dozens of');
   });
 
-  it('inverts the interval lib/claims builds for "about" and "almost"', () => {
+  it('shows what lib/claims extracted, as stated: no interval to invert', () => {
     for (const n of [7, 13, 20, 25, 333, 12_000, 45_678]) {
       expect(formatCount(countValue('about', n, n))).toBe(`about ${n.toLocaleString('en-US')}`);
       expect(formatCount(countValue('almost', n, n))).toBe(`almost ${n.toLocaleString('en-US')}`);
@@ -32,6 +32,8 @@ describe('formatCount', () => {
       expect(formatCount(countValue('fewer-than', n, n))).toBe(`fewer than ${n.toLocaleString('en-US')}`);
     }
     expect(formatCount(countValue('about', 12_000, 15_000))).toBe('about 12,000–15,000');
+    expect(formatCount(countValue('almost', 1000, 1000, 'almost'))).toBe('almost 1,000');
+    expect(formatCount(countValue('about', 12_700, 12_700, 'some'))).toBe('some 12,700');
   });
 });
 

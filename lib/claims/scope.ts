@@ -1,0 +1,130 @@
+/**
+ * What part of an exercise a count is about, and whose figure it is.
+ *
+ * A reporter writes "12,700 troops, of whom about 3,000 Russian", "5,500 on Russian territory",
+ * "the land phase involved 7,000", "below the Vienna Document threshold of 13,000": only the first
+ * figure is the exercise's total. Comparing a part with a total is the commonest false conflict,
+ * so every count gets a scope here, and `compare.ts` only compares figures of the same scope.
+ *
+ * Stance: a defence ministry giving the size of its own exercise is the official figure; "Western
+ * officials expect up to 100,000" is an estimate by others. Both are true reports of different claims.
+ */
+import type { Entity, EntityId, Scope, Stance } from '../types';
+import type { CountMatch } from './numbers';
+import type { Actor } from './roles';
+import type { Span } from './types';
+
+const THRESHOLD = /\b(?:thresholds?|limits?|ceilings?|caps?|above which|beyond which|requires? (?:the )?(?:notification|observers)|notif(?:y|ication)|Vienna Document|mandatory (?:observation|notification))\b/i;
+const PHASE = /\b((?:first|second|third|final|last|main|active|initial|opening|closing|land|naval|maritime|sea|air|ground|cyber|amphibious|live[- ]fire|command[- ]post|computer[- ]assisted|field|practical|strategic|defensive|offensive)\s+(?:phase|stage|part|portion|segment|component|leg))\b/i;
+/** Words between a count and the place that make the place the count's ("3,000 deployed to Belarus"). */
+const PLACE_AFTER = /^[\s,]*(?:(?:of them|of whom|will be|are|were|to be|being|would be|troops|personnel|soldiers|servicemen)\s+)*(?:deployed|stationed|based|sent|taking part|training|operating)?\s*(?:in|to|on|into|at)\s+(?:the\s+)?(?:territory of\s+)?$/i;
+const TERRITORY_BEFORE = /\bon\s+(?:the\s+)?$/i;
+const TERRITORY_AFTER = /^\s+(?:territory|soil)\b/i;
+
+export interface ScopeInput {
+  sentence: string;
+  count: CountMatch;
+  /** The count just before this one in the sentence, if any. */
+  previous: CountMatch | null;
+  /** Countries and organizations named in the sentence, offsets relative to it. */
+  actors: Actor[];
+  /** The exercise the count is about, when known: its hosts make "troops in Norway" the whole of Trident Juncture. */
+  exercise: Entity | undefined;
+  countryOf: (id: EntityId) => EntityId | undefined;
+}
+
+/** Scope of a count; undefined for the whole exercise. */
+export function scopeOfCount(input: ScopeInput): Scope | undefined {
+  const { sentence, count, actors } = input;
+  const near = sentence.slice(Math.max(0, count.start - 60), Math.min(sentence.length, count.end + 40));
+  if (THRESHOLD.test(near)) return { kind: 'threshold', label: thresholdLabel(near) };
+  const clauseStart = Math.max(sentence.lastIndexOf(',', count.start), sentence.lastIndexOf(';', count.start), 0);
+  const phase = PHASE.exec(sentence.slice(clauseStart, count.end + 60));
+  if (phase) return { kind: 'phase', label: phase[1]!.toLowerCase() };
+
+  const inside = actors.filter((a) => a.start >= count.start && a.end <= count.end + 1);
+  const insideCountries = new Set(inside.map((a) => input.countryOf(a.id)).filter((c): c is EntityId => !!c));
+  const territory = territoryOf(input);
+  if (territory) return territory;
+  if (insideCountries.size === 1) return { kind: 'contingent', of: [...insideCountries][0]! };
+  if (insideCountries.size > 1) return undefined;
+  // "20 people from Japan's Ministry of Defense".
+  const from = actors.find((a) => a.start >= count.end && /^\s+from\s+(?:the\s+)?$/i.test(sentence.slice(count.end, a.start)));
+  const fromCountry = from ? input.countryOf(from.id) : undefined;
+  if (fromCountry) return { kind: 'contingent', of: fromCountry };
+  // "of whom 3,000 Russian": a demonym right after a noun-less share.
+  const after = actors.find((a) => a.start >= count.end && a.start - count.end <= 2);
+  const afterCountry = after && after.form === 'demonym' ? input.countryOf(after.id) : undefined;
+  if (count.part && afterCountry) return { kind: 'contingent', of: afterCountry };
+  if (count.part) return { kind: 'contingent', label: 'part of a larger figure' };
+  return undefined;
+}
+
+function thresholdLabel(near: string): string {
+  return /Vienna Document/i.test(near) ? 'Vienna Document threshold' : 'a limit or threshold';
+}
+
+/** "5,500 on Russian territory", "3,000 of them deployed to Belarus", "including 2,000 in Iceland". */
+function territoryOf({ sentence, count, actors, exercise, countryOf }: ScopeInput): Scope | undefined {
+  for (const a of actors) {
+    if (a.start < count.end || a.start - count.end > 60) continue;
+    const country = countryOf(a.id);
+    if (!country) continue;
+    const between = sentence.slice(count.end, a.start);
+    const onTerritory = a.form === 'demonym' ? TERRITORY_BEFORE.test(between) && TERRITORY_AFTER.test(sentence.slice(a.end)) : PLACE_AFTER.test(between);
+    if (!onTerritory) continue;
+    // The only host of the exercise: troops "in Norway" are all of Trident Juncture's troops.
+    const hosts = exercise?.host ?? [];
+    if (!count.part && hosts.length === 1 && hosts[0] === country) return undefined;
+    // "in Belarus and Russia": the whole exercise again.
+    const rest = sentence.slice(a.end, a.end + 30);
+    if (/^\s+and\s+/i.test(rest) && actors.some((b) => b.start > a.end && b.start - a.end <= 30 && countryOf(b.id) && countryOf(b.id) !== country)) return undefined;
+    return { kind: 'territory', of: country };
+  }
+  return undefined;
+}
+
+const ESTIMATE = /\b(?:estimat\w*|expect\w*|predict\w*|believ\w*|fear\w*|suspect\w*|assess\w*|speculat\w*|could (?:involve|reach|number|be)|may (?:involve|reach|be)|might|as many as|closer to|in reality|actually|analysts?|experts?|Western|intelligence)\b/i;
+const OFFICIAL_WORDS = /\b(?:ministry|ministries|minister|general staff|armed forces|army|navy|air force|command|headquarters|spokes\w*|official figures?|officially|organi[sz]ers|press service|government)\b/i;
+
+export interface StanceInput {
+  sentence: string;
+  /** The attribution span in the sentence ("the Russian Defence Ministry said"), if any. */
+  attribution: (Span & { speaker: string }) | null;
+  actors: Actor[];
+  exercise: Entity | undefined;
+  entity: (id: EntityId) => Entity | undefined;
+  countryOf: (id: EntityId) => EntityId | undefined;
+}
+
+/**
+ * Whose figure a sentence gives: `official` when the organisers (or the hosts' ministries and forces)
+ * give it, `estimate` when others estimate or expect it; null when the sentence does not say.
+ */
+export function stanceOf({ sentence, attribution, actors, exercise, entity, countryOf }: StanceInput): Stance | null {
+  const speakerActors = attribution ? actors.filter((a) => a.start >= attribution.start && a.end <= attribution.end) : [];
+  const insiders = new Set<EntityId>([...(exercise?.organizer ?? []), ...(exercise?.host ?? [])]);
+  const insiderCountries = new Set([...insiders].map((id) => countryOf(id) ?? id));
+  const isInsider = (id: EntityId): boolean => {
+    if (insiders.has(id)) return true;
+    const e = entity(id);
+    if (e?.parent && insiders.has(e.parent)) return true;
+    const c = countryOf(id);
+    // A host country's own ministries and forces speak for it; its media and think tanks do not.
+    return !!c && insiderCountries.has(c) && (id.startsWith('country:') || !!e?.role);
+  };
+  const insiderSpeaks = speakerActors.some((a) => isInsider(a.id));
+  const outsiderSpeaks = speakerActors.some((a) => !isInsider(a.id));
+  if (ESTIMATE.test(sentence) && !insiderSpeaks) return 'estimate';
+  if (insiderSpeaks && !outsiderSpeaks) return 'official';
+  if (attribution && !speakerActors.length && OFFICIAL_WORDS.test(attribution.speaker) && !/\b(?:western|foreign|nato|us|u\.s\.|american)\b/i.test(attribution.speaker)) return 'official';
+  if (outsiderSpeaks && ESTIMATE.test(sentence)) return 'estimate';
+  return null;
+}
+
+/** The stance an attribution's own words show ("Western estimates", "NATO officials expect"), for claims stored without one. */
+export function attributionStance(attribution: string | null | undefined): Stance | null {
+  if (!attribution) return null;
+  if (ESTIMATE.test(attribution)) return 'estimate';
+  return OFFICIAL_WORDS.test(attribution) ? 'official' : null;
+}
