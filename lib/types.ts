@@ -74,6 +74,8 @@ export interface Source {
   derivedFrom?: string | null;
   /** Why it is derived: "translation", "citation", "wire-copy", "same-article". */
   derivation?: string;
+  /** The outlet its lede credits for the story ("…, TASS reported"), even when that outlet is not in the KB. */
+  retells?: string;
   /** Entities the source mentions, for lookup by entity. */
   entities: EntityId[];
   /** Article text (absent for curated sources, which carry only claims). */

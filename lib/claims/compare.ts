@@ -32,6 +32,8 @@ export interface CompareOptions {
   derivation: Map<string, string | null>;
   /** Display name of a subject; defaults to one made from the id. */
   subjectName?: (id: string) => string | undefined;
+  /** The outlet the page's lede credits (findDerivation's `retells`): sources crediting the same one share its origin. */
+  pageRetells?: string | null;
 }
 
 /** How two values of one kind relate before speakers and independence are considered. */
@@ -51,7 +53,13 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
   };
   const root = (id: string): string => chainOf(id).pop()!;
   const page = opts.pageSourceId;
-  const pageRoot = root(page);
+  /** An origin: the root of the derivation chain, or the outlet that root credits for its story. */
+  const originOf = (id: string): string => {
+    const r = root(id);
+    const credited = r === page ? (opts.pageRetells ?? sources.get(r)?.retells) : sources.get(r)?.retells;
+    return credited ? `credited:${credited.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}` : r;
+  };
+  const pageOrigin = originOf(page);
   const isPageItself = (id: string): boolean =>
     id === page ||
     (sources.get(id)?.derivation === 'same-article' && parent(id) === page) ||
@@ -85,7 +93,7 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
         if (r !== 'agree') return void related.push({ claim: oc, relation: r });
         // Agreement is support only from outside the page's own story.
         const chain = chainOf(oc.source);
-        const relation: Relation = chain.includes(page) || (pageRoot === page && chain.at(-1) === page) ? 'retelling' : pageRoot !== page && chain.at(-1) === pageRoot ? 'origin' : 'agree';
+        const relation: Relation = chain.includes(page) ? 'retelling' : originOf(oc.source) === pageOrigin ? 'origin' : 'agree';
         related.push({ claim: oc, relation });
       });
     }
@@ -96,7 +104,7 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
     const toEvidence = ({ claim: oc, relation }: { claim: Claim; relation: Relation }): Evidence => {
       let independent = false;
       if (relation === 'agree') {
-        const group = speakerKey(oc.attribution) ?? `origin:${root(oc.source)}`;
+        const group = speakerKey(oc.attribution) ?? `origin:${originOf(oc.source)}`;
         independent = !groups.has(group);
         groups.add(group);
       }

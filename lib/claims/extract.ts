@@ -42,6 +42,13 @@ export function extractClaims(input: ExtractInput): Claim[] {
   if (!first) return [];
   const actorsAll = mentions.filter((m) => m.type !== 'exercise');
   const knownEdition = new Map<EntityId, number>();
+  // The edition the page names for each exercise anywhere ("RIMPAC 2018" in a later paragraph): an
+  // undated page still says which edition it reports.
+  const namedEdition = new Map<EntityId, number>();
+  for (const m of exercises) {
+    const own = editionOfMention(text, m);
+    if (own !== null && !namedEdition.has(m.id)) namedEdition.set(m.id, own);
+  }
   const claims: Claim[] = [];
   let focus: { id: EntityId; edition: number | null; last: number } | null = null;
   let previousActors: Mention[] = [];
@@ -95,6 +102,10 @@ export function extractClaims(input: ExtractInput): Claim[] {
       if (dateMatches.some((d) => c.start < d.end && c.end > d.start)) continue;
       let kind = c.kind;
       if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
+      // "the two countries", "one nation": descriptions, not counts of participating nations.
+      if (kind === 'nations' && c.value.stated[0]! < 3) continue;
+      // "29 NATO member nations", "the alliance's 31 members": the size of an alliance, not of the exercise.
+      if (kind === 'nations' && /\b(?:member|members|allies)\b/i.test(s.text.slice(c.start, c.end)) && /\b(?:NATO|alliance|EU|CSTO|SCO)\b/.test(s.text.slice(Math.max(0, c.start - 12), c.end)) && !PARTICIPATION.test(s.text.slice(c.end, c.end + 40))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       let scope = kind === 'nations' ? undefined : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
       if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
@@ -121,7 +132,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
     if (focus && focus.edition === null && datesYear !== null && refs.some((r) => r.id === focus!.id && r.edition === null)) focus.edition = datesYear;
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
-      const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? pubYear);
+      const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? namedEdition.get(ref.id) ?? pubYear);
       const claim: Claim = {
         id: `${sourceId}#${claims.length}`,
         source: sourceId,

@@ -12,6 +12,8 @@ export interface DerivationResult {
   derivation: Derivation | null;
   /** Outlet names the page cites, as written. */
   cited: string[];
+  /** The outlet the page's lede credits for its story ("…, TASS reported"), when it does: its origin even when not in the KB. */
+  retells?: string;
 }
 
 export interface PageForDerivation {
@@ -125,6 +127,24 @@ export function signatureSimilarity(a: number[], b: number[]): number {
   return same / n;
 }
 
+const SHARED_RUNS = 12;
+
+function sharedCount(a: Set<number>, b: Set<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared;
+}
+
+/** Share of the smaller set found in the larger; 0 below 30 shingles, too short to call a copy. */
+function containment(a: Set<number>, b: Set<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < 30) return 0;
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / small.size;
+}
+
 function jaccard(a: Set<number>, b: Set<number>): number {
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
@@ -151,6 +171,9 @@ export function normaliseUrl(url: string): string | null {
 const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a report|said|says|wrote|quoted|cited|published|revealed|learned)\b|^[’']s?\s+report\b/i;
 const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
+
+/** Characters of the text that count as its lede. */
+const LEDE = 400;
 
 const keys = new Map<string, string>();
 
@@ -208,12 +231,13 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   if (copy) return { ...none, derivedFrom: copy.id, derivation: 'same-article' };
 
   const cited = findCitations(page, candidates, outletOf);
+  const retells = cited.lede ? { retells: cited.lede } : {};
   const wire = nearCopy(page, candidates);
   if (wire) {
     const sameOwner = !!page.outlet && sameOutlet(wire.outlet, outletNames(page.outlet));
-    return { derivedFrom: wire.id, derivation: sameOwner ? 'same-article' : 'wire-copy', cited: cited.names };
+    return { derivedFrom: wire.id, derivation: sameOwner ? 'same-article' : 'wire-copy', cited: cited.names, ...retells };
   }
-  if (!cited.sources.length) return { ...none, cited: cited.names };
+  if (!cited.sources.length) return { ...none, cited: cited.names, ...retells };
   const entities = new Set(page.mentions.map((m) => m.id));
   let best: { source: Source; score: number } | null = null;
   for (const { source, date } of cited.sources) {
@@ -228,14 +252,15 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
     }
     if (!best || score > best.score) best = { source, score };
   }
-  if (!best) return { ...none, cited: cited.names };
-  return { derivedFrom: best.source.id, derivation: TRANSLATION.test(page.text) ? 'translation' : 'citation', cited: cited.names };
+  if (!best) return { ...none, cited: cited.names, ...retells };
+  return { derivedFrom: best.source.id, derivation: TRANSLATION.test(page.text) ? 'translation' : 'citation', cited: cited.names, ...retells };
 }
 
 /** Outlets the page cites, and the candidate sources published by them with the date cited. */
 function findCitations(page: PageForDerivation, candidates: Source[], outletOf: (entityId: string) => string[]): {
   names: string[];
   sources: { source: Source; date: string | null }[];
+  lede?: string;
 } {
   const own = page.outlet ? outletNames(page.outlet) : [];
   const names: string[] = [];
@@ -268,6 +293,9 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
   }
   const sources: { source: Source; date: string | null }[] = [];
   if (!groups.length) return { names, sources };
+  // A citation in the first lines credits the whole story, not one quote.
+  const first = groups.reduce((a, b) => (b.end < a.end ? b : a));
+  const lede = first.end <= LEDE ? first.aliases[0] ?? first.written : undefined;
   const groupOf = new Map<string, (typeof groups)[number] | undefined>();
   for (const c of candidates) {
     if (!groupOf.has(c.outlet)) groupOf.set(c.outlet, groups.find((g) => outletNames(c.outlet).some((n) => sameOutlet(n, g.aliases))));
@@ -281,7 +309,7 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
     }
     sources.push({ source: c, date });
   }
-  return { names, sources };
+  return { names, sources, ...(lede ? { lede } : {}) };
 }
 
 /** The candidate whose text is near-identical to the page's, if any. */
@@ -293,13 +321,40 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null 
     const other = c.signature ?? (c.text ? shingleSignature(c.text) : null);
     if (!other) continue;
     let sim = signatureSimilarity(sig, other);
-    if (sim < WIRE_THRESHOLD - 0.15) continue;
-    // The estimate is within a few points; settle the close calls on the exact shingle sets.
+    if (sim < WIRE_THRESHOLD - 0.15 && !(c.text && page.text)) continue;
+    // The estimate is within a few points; settle the close calls on the exact shingle sets. A copy
+    // that is cut shorter (an excerpt, a wire story trimmed by its client) is contained in the other.
     if (c.text) {
       pageSet ??= shingleHashes(page.text);
-      sim = jaccard(pageSet, shingleHashes(c.text));
+      const other = shingleHashes(c.text);
+      sim = Math.max(jaccard(pageSet, other), containment(pageSet, other));
+      // Two rewrites of one wire story still share whole sentences: a dozen shared 5-word runs
+      // (a 16-word passage or more) and a quarter of the shorter text is one story, retold.
+      const shared = sharedCount(pageSet, other);
+      if (shared >= SHARED_RUNS && shared / Math.min(pageSet.size, other.size) >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
     }
     if (sim >= WIRE_THRESHOLD && (!best || sim > best.sim)) best = { source: c, sim };
   }
   return best?.source ?? null;
+}
+
+/**
+ * Of two sources found to be one story (a wire copy, the same article, a citation), the one that
+ * retells the other: the one crediting the other's outlet; the later one; an undated copy retells a dated original; otherwise the first
+ * argument, as detected. Text similarity is symmetric, so import order alone must not decide.
+ */
+export function retellerOf(
+  a: Pick<Source, 'id' | 'published' | 'outlet'>,
+  b: Pick<Source, 'id' | 'published' | 'outlet'>,
+  citedBy: (id: string) => string[] = () => [],
+): string {
+  // The one that credits the other's outlet ("…, TASS reported") retells it.
+  const credits = (x: typeof a, y: typeof a): boolean => citedBy(x.id).some((n) => sameOutlet(n, outletNames(y.outlet)));
+  if (credits(a, b) && !credits(b, a)) return a.id;
+  if (credits(b, a) && !credits(a, b)) return b.id;
+  const da = a.published?.slice(0, 10) ?? null;
+  const db = b.published?.slice(0, 10) ?? null;
+  if (da && db && da !== db) return da > db ? a.id : b.id;
+  if (da && !db) return b.id;
+  return a.id;
 }

@@ -2,7 +2,7 @@
 export { extractClaims } from './extract';
 export { compareClaims, relate, relateClaims, sameScope, type CompareOptions } from './compare';
 export {
-  findDerivation, normaliseUrl, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
+  findDerivation, normaliseUrl, retellerOf, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
   type Derivation, type DerivationResult, type PageForDerivation,
 } from './independence';
 export { splitSentences } from './sentences';

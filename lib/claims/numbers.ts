@@ -143,6 +143,7 @@ const HEDGES: { words: string[]; hedge: Hedge }[] = [
   { words: ['approx'], hedge: 'about' },
   { words: ['circa'], hedge: 'about' },
   { words: ['close', 'to'], hedge: 'about' },
+  { words: ['closer', 'to'], hedge: 'about' },
   { words: ['nearly'], hedge: 'almost' },
   { words: ['almost'], hedge: 'almost' },
   { words: ['just', 'shy', 'of'], hedge: 'almost' },
@@ -218,6 +219,12 @@ export interface CountMatch {
   part?: boolean;
 }
 
+/** Only a list separator (",", "and", ", and") between two counts. */
+function listJoins(tokens: Token[], from: number, to: number): boolean {
+  const between = tokens.filter((t) => t.start >= from && t.end <= to).map((t) => t.t).join(' ');
+  return between === ',' || between === 'and' || between === ', and';
+}
+
 /** Words that open a share of a figure just given. */
 function opensShare(tokens: Token[], first: number): boolean {
   const a = tokens[first - 1]?.t;
@@ -239,6 +246,8 @@ function isModelNumber(tokens: Token[], i: number): boolean {
     if (before && before.end === prev.start && /^[A-Za-z]{1,4}$/.test(before.raw)) return true;
   }
   if (next && next.start === tok.end && /^[A-Za-z]/.test(next.raw)) return true;
+  // "Tu-22M3": a digit glued to letters before it.
+  if (prev && prev.end === tok.start && /[A-Za-z]$/.test(prev.raw)) return true;
   return !!prev && /^(?:type|project|model|no|number)$/.test(prev.t);
 }
 
@@ -300,6 +309,11 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       end = tokens[Math.min(next, tokens.length) - 1]!.end;
       if (tokens[next] && /(?:ian|ese|ish|ean|ern|an)$/.test(tokens[next]!.t) && /^[A-Z]/.test(tokens[next]!.raw)) end = tokens[next]!.end;
     }
+    if (!kind && previousKind && before && lo >= 100 && out.length > 0) {
+      // "12,700 troops, while Western officials expect closer to 100,000": a hedged figure with no
+      // noun of its own counts what the sentence's previous figure counted.
+      kind = previousKind;
+    }
     if (!kind) {
       // "the team of roughly 20", "a contingent of 150".
       const g = tokens[first - 1]?.t === 'of' ? tokens[first - 2]?.t : undefined;
@@ -311,7 +325,13 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     if (isModelNumber(tokens, i)) continue;
     // Number words are as vague as "about": "about two dozen" reads like "two dozen", shown as written.
     if (num.words && hedge === 'about') hedge = 'words';
-    const words = hedge === 'words' ? tokens.slice(hedgeFirst, num.next).map((t) => t.t).join(' ') : hedgeFirst < i ? tokens.slice(hedgeFirst, i).map((t) => t.t).join(' ') : undefined;
+    let words = hedge === 'words' ? tokens.slice(hedgeFirst, num.next).map((t) => t.t).join(' ') : hedgeFirst < i ? tokens.slice(hedgeFirst, i).map((t) => t.t).join(' ') : undefined;
+    // "more than 250 aircraft, 65 ships and 10,000 vehicles": the hedge covers the whole list.
+    const prev = out[out.length - 1];
+    if (hedge === 'exact' && prev && prev.value.hedge !== 'exact' && prev.value.hedge !== 'range' && prev.value.hedge !== 'words' && listJoins(tokens, prev.end, tokens[first]!.start)) {
+      hedge = prev.value.hedge;
+      words = prev.value.hedgeText;
+    }
     const match: CountMatch = { kind, value: countValue(hedge, lo, hi, words), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '', first, next, nounIndex: noun?.index ?? -1 };
     if (part) match.part = true;
     out.push(match);

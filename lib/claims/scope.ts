@@ -46,7 +46,10 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   const insideCountries = new Set(inside.map((a) => input.countryOf(a.id)).filter((c): c is EntityId => !!c));
   const territory = territoryOf(input);
   if (territory) return territory;
-  if (insideCountries.size === 1) return { kind: 'contingent', of: [...insideCountries][0]! };
+  if (insideCountries.size === 1) {
+    // "300,000 Russian troops" in Vostok is Russia's share, beside 3,200 Chinese: a contingent even of the host.
+    return { kind: 'contingent', of: [...insideCountries][0]! };
+  }
   if (insideCountries.size > 1) return undefined;
   // "20 people from Japan's Ministry of Defense".
   const from = actors.find((a) => a.start >= count.end && /^\s+from\s+(?:the\s+)?$/i.test(sentence.slice(count.end, a.start)));
@@ -117,6 +120,8 @@ export function stanceOf({ sentence, attribution, actors, exercise, entity, coun
   const outsiderSpeaks = speakerActors.some((a) => !isInsider(a.id));
   if (ESTIMATE.test(sentence) && !insiderSpeaks) return 'estimate';
   if (insiderSpeaks && !outsiderSpeaks) return 'official';
+  // Someone else sizing the organisers' exercise ("NATO said 60,000 to 70,000 took part in Zapad") gives an estimate.
+  if (outsiderSpeaks && !insiderSpeaks && exercise && insiders.size) return 'estimate';
   if (attribution && !speakerActors.length && OFFICIAL_WORDS.test(attribution.speaker) && !/\b(?:western|foreign|nato|us|u\.s\.|american)\b/i.test(attribution.speaker)) return 'official';
   if (outsiderSpeaks && ESTIMATE.test(sentence)) return 'estimate';
   return null;

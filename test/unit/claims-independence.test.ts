@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDerivation, normaliseUrl, shingleSignature, signatureSimilarity, textFingerprint } from '../../lib/claims';
+import { findDerivation, retellerOf, normaliseUrl, shingleSignature, signatureSimilarity, textFingerprint } from '../../lib/claims';
 import type { Mention, Source } from '../../lib/types';
 
 // Synthetic outlets and texts.
@@ -36,7 +36,8 @@ describe('findDerivation', () => {
   it('a citation of a candidate outlet on the story names it as origin', () => {
     const text = 'About 5,000 troops are taking part in the Sea Breeze exercise, Harbor Ledger reported on 10 June.';
     const r = findDerivation({ text, url: null, title: '', outlet: 'Steppe Herald', mentions: [] }, [source('other', 'Granite Post'), source('a', 'Harbor Ledger')], noOutlets);
-    expect(r).toEqual({ derivedFrom: 'a', derivation: 'citation', cited: ['Harbor Ledger'] });
+    // Credited in the lede: the story's origin is Harbor Ledger even where no copy of it is stored.
+    expect(r).toEqual({ derivedFrom: 'a', derivation: 'citation', cited: ['Harbor Ledger'], retells: 'Harbor Ledger' });
   });
   it('resolves a translated outlet name through the outlet entity', () => {
     const text = 'More than 30 countries took part, Japan Economic News reported on December 3.';
@@ -49,8 +50,21 @@ describe('findDerivation', () => {
   it('a citation dated away from the candidate, or of no candidate, derives from nothing', () => {
     const text = 'The drills began, Harbor Ledger reported on 2 March.';
     const r = findDerivation({ text, url: null, title: '', mentions: [] }, [source('a', 'Harbor Ledger')], noOutlets);
-    expect(r).toEqual({ derivedFrom: null, derivation: null, cited: ['Harbor Ledger'] });
+    expect(r).toEqual({ derivedFrom: null, derivation: null, cited: ['Harbor Ledger'], retells: 'Harbor Ledger' });
     expect(findDerivation({ text: STORY, url: null, title: '', mentions: [] }, [source('b', 'Granite Post', { text: 'Another story entirely, with other words.' })], noOutlets).derivedFrom).toBeNull();
+  });
+  it('of two copies of one story, the later or undated one, or the one crediting the other, retells', () => {
+    const tass = { id: 't', published: '2025-09-12', outlet: 'Kestrel Agency' };
+    const copy = { id: 'c', published: '2025-09-12', outlet: 'Brightwater Daily' };
+    expect(retellerOf(tass, copy, (id) => (id === 'c' ? ['Kestrel Agency'] : []))).toBe('c');
+    expect(retellerOf({ ...copy, published: '2025-09-13' }, tass)).toBe('c');
+    expect(retellerOf(tass, { ...copy, published: null })).toBe('c');
+  });
+  it('two rewrites of one wire story that share whole sentences are one story', () => {
+    const shared = 'The weeklong Harbour Shield manoeuvres launched on Tuesday span the northern coast, the islands and two seas, with ships from nine navies.';
+    const a = `${shared} About 3,000 sailors take part, officials in Port Verran said. The drills end next week.`;
+    const b = `Navies gathered off the northern coast this week. ${shared} The host navy sent twelve ships and four submarines to the area, its commander told the Lakeside Observer on Monday.`;
+    expect(findDerivation({ text: b, url: null, title: '', outlet: 'Granite Post', mentions: [] }, [source('a', 'Harbor Ledger', { text: a })], noOutlets)).toMatchObject({ derivedFrom: 'a', derivation: 'wire-copy' });
   });
   it('an outlet quoting itself is not derived', () => {
     const r = findDerivation({ text: 'Harbor Ledger reported last week that the drills began.', url: null, title: '', outlet: 'Harbor Ledger', mentions: [] }, [source('a', 'Harbor Ledger')], noOutlets);
