@@ -26,8 +26,10 @@ export interface CuratedClaim {
   edition: number;
   kind: string;
   value: { type: string; [field: string]: unknown };
+  scope: { kind: string; of?: string; label?: string };
   summary: string;
   attribution?: string | null;
+  stance: 'official' | 'estimate' | null;
 }
 
 export interface CuratedFile {

@@ -2,17 +2,41 @@
  * Compiles seeds/ into the bundled dataset. Seed documents go through the same analysis as a
  * page or an import; curated sources arrive with their claims already structured.
  */
+import type { QualifiedCountValue } from '../claims';
+import { countValue } from '../claims/numbers';
 import { createDetector, type Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
-import type { Claim, Source } from '../types';
+import type { Claim, ClaimValue, Source } from '../types';
 import { contentHash } from './hash';
-import type { CuratedFile, Dataset, DatasetInput } from './types';
+import type { ClaimScope, CuratedFile, CuratedValue, Dataset, DatasetInput, Stance, StatedCountValue } from './types';
 
 const BUNDLED = 'bundled';
 
+/** A curated claim in the KB: the shared claim plus what part of the exercise it covers and whose figure it is. */
+export type BundledClaim = Claim & { scope: ClaimScope; stance: Stance };
+
+/**
+ * Interim, until lib/types.ts carries `stated` (remove at the merge with the new claim model): fills the
+ * min/max interval the comparison still reads, exactly as extraction does for the same words, and keeps a
+ * part apart from the total through `of` (a contingent's country, or a key naming the territory, phase or limit).
+ */
+function withInterval(value: StatedCountValue, scope: ClaimScope): StatedCountValue & QualifiedCountValue {
+  const [first, second] = value.stated;
+  const interval = second === undefined ? countValue(value.hedge, first, first) : countValue('range', first, second);
+  const of =
+    scope.kind === 'total' ? undefined
+    : scope.kind === 'contingent' ? scope.of
+    : `${scope.kind}:${'of' in scope ? scope.of : scope.label}`;
+  return { ...interval, stated: value.stated, hedge: value.hedge, ...(of ? { of } : {}) };
+}
+
+function claimValue(value: CuratedValue, scope: ClaimScope): ClaimValue {
+  return value.type === 'count' ? withInterval(value, scope) : value;
+}
+
 function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[] } {
   const entitiesBySource = new Map<string, Set<string>>();
-  const claims: Claim[] = file.claims.map((c, i) => {
+  const claims: BundledClaim[] = file.claims.map((c, i) => {
     const ids = entitiesBySource.get(c.source) ?? new Set<string>();
     ids.add(c.subject);
     if (c.value.type === 'role') ids.add(c.value.entity);
@@ -24,7 +48,9 @@ function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[]
       subject: c.subject,
       edition: c.edition,
       kind: c.kind,
-      value: c.value,
+      value: claimValue(c.value, c.scope),
+      scope: c.scope,
+      stance: c.stance,
       sentence: c.summary,
       attribution: c.attribution ?? null,
     };

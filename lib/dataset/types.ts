@@ -1,5 +1,5 @@
 /** The compact bundled dataset: what `seeds/` compiles to and what the background seeds into the KB. */
-import type { Claim, Entity, Source, SourceKind } from '../types';
+import type { Claim, ClaimValue, CountValue, Entity, EntityId, Hedge, Source, SourceKind } from '../types';
 
 export interface Dataset {
   /** Content hash: a new value reseeds the bundled part of every user's KB. */
@@ -23,28 +23,54 @@ export interface SeedDocumentMeta {
   derivation?: string;
 }
 
+/** What part of the exercise a figure covers (seeds/curated/README.md, "Scope"). */
+export type ClaimScope =
+  | { kind: 'total' }
+  | { kind: 'contingent'; of: EntityId }
+  | { kind: 'territory'; of: EntityId }
+  | { kind: 'phase'; label: string }
+  | { kind: 'threshold'; label: string };
+
+/** Whose figure it is: the organisers' and hosts' own, others' estimates, or not said. */
+export type Stance = 'official' | 'estimate' | null;
+
+/** A count as the source wrote it: one number, or the two ends of a range, with its hedge word. */
+export interface StatedCountValue {
+  type: 'count';
+  stated: [number] | [number, number];
+  hedge: Hedge;
+}
+
+export type CuratedValue = StatedCountValue | Exclude<ClaimValue, CountValue>;
+
+export interface CuratedSource {
+  id: string;
+  title: string;
+  outlet: string;
+  published: string;
+  url: string;
+  language: string;
+  kind: SourceKind;
+  derivedFrom?: string | null;
+  derivation?: string;
+}
+
+export interface CuratedClaim {
+  source: string;
+  subject: string;
+  edition: number;
+  kind: Claim['kind'];
+  value: CuratedValue;
+  scope: ClaimScope;
+  summary: string;
+  attribution?: string | null;
+  stance: Stance;
+}
+
 /** A curated file (`seeds/curated/*.json`, format in seeds/curated/README.md). */
 export interface CuratedFile {
-  sources: {
-    id: string;
-    title: string;
-    outlet: string;
-    published: string;
-    url: string;
-    language: string;
-    kind: SourceKind;
-    derivedFrom?: string | null;
-    derivation?: string;
-  }[];
-  claims: {
-    source: string;
-    subject: string;
-    edition: number | null;
-    kind: Claim['kind'];
-    value: Claim['value'];
-    summary: string;
-    attribution?: string | null;
-  }[];
+  sources: CuratedSource[];
+  claims: CuratedClaim[];
 }
 
 export interface DatasetInput {
