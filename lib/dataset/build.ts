@@ -12,6 +12,9 @@ import type { ClaimScope, CuratedFile, CuratedValue, Dataset, DatasetInput, Stan
 
 const BUNDLED = 'bundled';
 
+/** A curated source in the KB: the shared source plus its registry outlet and the outlet it relays. */
+export type BundledSource = Source & { outletId: string; via?: string };
+
 /** A curated claim in the KB: the shared claim plus what part of the exercise it covers and whose figure it is. */
 export type BundledClaim = Claim & { scope: ClaimScope; stance: Stance };
 
@@ -34,7 +37,7 @@ function claimValue(value: CuratedValue, scope: ClaimScope): ClaimValue {
   return value.type === 'count' ? withInterval(value, scope) : value;
 }
 
-function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[] } {
+function curatedSources(file: CuratedFile): { sources: BundledSource[]; claims: BundledClaim[] } {
   const entitiesBySource = new Map<string, Set<string>>();
   const claims: BundledClaim[] = file.claims.map((c, i) => {
     const ids = entitiesBySource.get(c.source) ?? new Set<string>();
@@ -55,7 +58,7 @@ function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[]
       attribution: c.attribution ?? null,
     };
   });
-  const sources: Source[] = file.sources.map((s) => ({
+  const sources: BundledSource[] = file.sources.map((s) => ({
     id: s.id,
     title: s.title,
     outlet: s.outlet,
@@ -67,6 +70,8 @@ function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[]
     kind: s.kind,
     derivedFrom: s.derivedFrom ?? null,
     ...(s.derivation ? { derivation: s.derivation } : {}),
+    outletId: s.outletId,
+    ...(s.via ? { via: s.via } : {}),
     entities: [...(entitiesBySource.get(s.id) ?? [])],
   }));
   return { sources, claims };
@@ -101,6 +106,6 @@ export function buildDataset(input: DatasetInput, detector: Detector = createDet
     sources.push(...curated.sources);
     claims.push(...curated.claims);
   }
-  const body = { entities: input.entities, sources, claims };
+  const body = { entities: input.entities, outlets: input.outlets, sources, claims };
   return { version: contentHash(JSON.stringify(body)), ...body };
 }

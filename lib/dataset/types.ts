@@ -1,10 +1,13 @@
 /** The compact bundled dataset: what `seeds/` compiles to and what the background seeds into the KB. */
 import type { Claim, ClaimValue, CountValue, Entity, EntityId, Hedge, Source, SourceKind } from '../types';
+import type { Outlet } from './outlets';
 
 export interface Dataset {
   /** Content hash: a new value reseeds the bundled part of every user's KB. */
   version: string;
   entities: Entity[];
+  /** The outlet registry, for URL → outlet resolution and display (absent in datasets built before it). */
+  outlets?: Outlet[];
   sources: Source[];
   claims: Claim[];
 }
@@ -46,13 +49,18 @@ export type CuratedValue = StatedCountValue | Exclude<ClaimValue, CountValue>;
 export interface CuratedSource {
   id: string;
   title: string;
+  /** Display name of the publisher: the registry name of `outletId`. */
   outlet: string;
+  /** The registry outlet whose domain the URL is on. */
+  outletId: string;
   published: string;
   url: string;
   language: string;
   kind: SourceKind;
   derivedFrom?: string | null;
   derivation?: string;
+  /** The outlet whose story this page carries (a wire copy, a repost), when that story is not itself in the data. */
+  via?: string;
 }
 
 export interface CuratedClaim {
@@ -73,8 +81,14 @@ export interface CuratedFile {
   claims: CuratedClaim[];
 }
 
+/** The registry file, `seeds/curated/outlets.json`. */
+export interface OutletsFile {
+  outlets: Outlet[];
+}
+
 export interface DatasetInput {
   entities: Entity[];
+  outlets: Outlet[];
   documents: { meta: SeedDocumentMeta; text: string }[];
   curated: CuratedFile[];
 }
