@@ -12,12 +12,14 @@ export interface CuratedSource {
   id: string;
   title: string;
   outlet: string;
+  outletId: string;
   published: string;
   url: string;
   language: string;
   kind: string;
   derivedFrom?: string | null;
   derivation?: string;
+  via?: string;
 }
 
 export interface CuratedClaim {
@@ -26,8 +28,10 @@ export interface CuratedClaim {
   edition: number;
   kind: string;
   value: { type: string; [field: string]: unknown };
+  scope: { kind: string; of?: string; label?: string };
   summary: string;
   attribution?: string | null;
+  stance: 'official' | 'estimate' | null;
 }
 
 export interface CuratedFile {
@@ -47,7 +51,7 @@ export const CURATED_DIR = resolve(import.meta.dirname, '..', 'seeds', 'curated'
 /** Every `*.json` in the curated folder, parsed, keyed by file name (sorted for stable output). */
 export function readCuratedFiles(dir: string = CURATED_DIR): Map<string, CuratedFile> {
   const files = new Map<string, CuratedFile>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'outlets.json').sort()) {
     files.set(name, JSON.parse(readFileSync(join(dir, name), 'utf8')) as CuratedFile);
   }
   return files;

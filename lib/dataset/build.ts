@@ -6,29 +6,24 @@ import { createDetector, type Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
 import type { Claim, ClaimValue, Source } from '../types';
 import { contentHash } from './hash';
-import type { CuratedFile, Dataset, DatasetInput, LegacyCount } from './types';
+import type { ClaimScope, CuratedFile, CuratedValue, Dataset, DatasetInput, Stance } from './types';
 
 const BUNDLED = 'bundled';
 
-/**
- * A count from a curated file in its stated form. Older files kept min/max: "more than 30" as
- * min 31, "fewer than 10" as max 9, hedged single figures as min = max; this reads them back.
- */
-export function statedValue(value: ClaimValue | LegacyCount): ClaimValue {
-  if (value.type !== 'count' || !('min' in value)) return value as ClaimValue;
-  const { min, max, hedge } = value;
-  let stated: number[];
-  if (hedge === 'more-than') stated = [min! - 1];
-  else if (hedge === 'fewer-than') stated = [max! + 1];
-  else if (hedge === 'up-to') stated = [max!];
-  else if (hedge === 'at-least') stated = [min!];
-  else stated = min !== null && max !== null && min !== max ? [min, max] : [(min ?? max)!];
-  return { type: 'count', stated, hedge: hedge === 'exact' && stated.length === 2 ? 'range' : hedge };
+/** A curated source in the KB: the shared source plus its registry outlet and the outlet it relays. */
+export type BundledSource = Source & { outletId: string; via?: string };
+
+/** A curated claim in the KB: the shared claim plus what part of the exercise it covers and whose figure it is. */
+export type BundledClaim = Claim & { scope: ClaimScope; stance: Stance };
+
+/** Curated counts are already in the stated form the claim model uses (lib/types.ts CountValue). */
+function claimValue(value: CuratedValue): ClaimValue {
+  return value;
 }
 
-function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[] } {
+function curatedSources(file: CuratedFile): { sources: BundledSource[]; claims: BundledClaim[] } {
   const entitiesBySource = new Map<string, Set<string>>();
-  const claims: Claim[] = file.claims.map((c, i) => {
+  const claims: BundledClaim[] = file.claims.map((c, i) => {
     const ids = entitiesBySource.get(c.source) ?? new Set<string>();
     ids.add(c.subject);
     if (c.value.type === 'role') ids.add(c.value.entity);
@@ -40,14 +35,14 @@ function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[]
       subject: c.subject,
       edition: c.edition,
       kind: c.kind,
-      value: statedValue(c.value),
+      value: claimValue(c.value),
+      scope: c.scope,
+      stance: c.stance,
       sentence: c.summary,
       attribution: c.attribution ?? null,
-      ...(c.scope && c.scope.kind !== 'total' ? { scope: c.scope } : {}),
-      ...(c.stance ? { stance: c.stance } : {}),
     };
   });
-  const sources: Source[] = file.sources.map((s) => ({
+  const sources: BundledSource[] = file.sources.map((s) => ({
     id: s.id,
     title: s.title,
     outlet: s.outlet,
@@ -59,6 +54,8 @@ function curatedSources(file: CuratedFile): { sources: Source[]; claims: Claim[]
     kind: s.kind,
     derivedFrom: s.derivedFrom ?? null,
     ...(s.derivation ? { derivation: s.derivation } : {}),
+    outletId: s.outletId,
+    ...(s.via ? { via: s.via } : {}),
     entities: [...(entitiesBySource.get(s.id) ?? [])],
   }));
   return { sources, claims };
@@ -93,6 +90,6 @@ export function buildDataset(input: DatasetInput, detector: Detector = createDet
     sources.push(...curated.sources);
     claims.push(...curated.claims);
   }
-  const body = { entities: input.entities, sources, claims };
+  const body = { entities: input.entities, outlets: input.outlets, sources, claims };
   return { version: contentHash(JSON.stringify(body)), ...body };
 }

@@ -3,7 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entity } from '../types';
 import { buildDataset } from './build';
-import type { CuratedFile, Dataset, DatasetInput, SeedDocumentMeta } from './types';
+import type { CuratedFile, Dataset, DatasetInput, OutletsFile, SeedDocumentMeta } from './types';
+
+/** The outlet registry lives beside the curated files but is not one. */
+export const OUTLETS_FILE = 'outlets.json';
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -30,8 +33,13 @@ export function readSeeds(seedsDir: string): DatasetInput {
     meta,
     text: readFileSync(join(docsDir, meta.file), 'utf8'),
   }));
-  const curated = jsonFiles(join(seedsDir, 'curated')).map((p) => readJson<CuratedFile>(p));
-  return { entities, documents, curated };
+  const curatedDir = join(seedsDir, 'curated');
+  const curated = jsonFiles(curatedDir)
+    .filter((p) => !p.endsWith(`/${OUTLETS_FILE}`))
+    .map((p) => readJson<CuratedFile>(p));
+  const outletsPath = join(curatedDir, OUTLETS_FILE);
+  const outlets = existsSync(outletsPath) ? readJson<OutletsFile>(outletsPath).outlets : [];
+  return { entities, outlets, documents, curated };
 }
 
 export function buildDatasetFromSeeds(seedsDir: string): Dataset {

@@ -109,25 +109,16 @@ function valueProblems(claim: CuratedClaim): string[] {
   const problems: string[] = [];
   switch (expected) {
     case 'count': {
-      const { min, max, hedge } = v;
+      const { stated, hedge } = v;
       if (!(hedge as string in HEDGES)) problems.push(`bad hedge ${String(hedge)}`);
-      if (min !== null && !isNonNegativeInt(min)) problems.push('min must be a whole number or null');
-      if (max !== null && !isNonNegativeInt(max)) problems.push('max must be a whole number or null');
-      if (min === null && max === null) problems.push('count without any bound');
-      if (typeof min === 'number' && typeof max === 'number' && min > max) problems.push('min > max');
-      // The interval must say what the hedge says, or the comparison widens the wrong side.
-      const point = min !== null && min === max;
-      const shape: Partial<Record<Hedge, boolean>> = {
-        exact: point,
-        about: point,
-        almost: point,
-        'more-than': min !== null && max === null,
-        'at-least': min !== null && max === null,
-        'up-to': min === null && max !== null,
-        'fewer-than': min === null && max !== null,
-        range: typeof min === 'number' && typeof max === 'number' && min < max,
-      };
-      if (shape[hedge as Hedge] === false) problems.push(`interval [${String(min)}, ${String(max)}] does not fit hedge ${String(hedge)}`);
+      if ('min' in v || 'max' in v) problems.push('count carries min/max: store the stated number(s) only');
+      if (!Array.isArray(stated) || stated.length < 1 || stated.length > 2 || !stated.every(isNonNegativeInt)) {
+        problems.push('stated must be [n] or [a, b] of whole numbers');
+        break;
+      }
+      // Two numbers are a range ("12,000 to 15,000"), and a range needs two.
+      if ((stated.length === 2) !== (hedge === 'range')) problems.push(`stated ${JSON.stringify(stated)} does not fit hedge ${String(hedge)}`);
+      if (stated.length === 2 && (stated[0] as number) >= (stated[1] as number)) problems.push('range ends out of order');
       break;
     }
     case 'dates': {
@@ -163,6 +154,22 @@ function valueProblems(claim: CuratedClaim): string[] {
       if (!(Number.isInteger(v.ordinal) && (v.ordinal as number) >= 1)) problems.push('ordinal must be a positive whole number');
       break;
   }
+  return problems;
+}
+
+/** Problems with a claim's scope and stance (empty when fine). */
+function scopeProblems(claim: CuratedClaim): string[] {
+  const s = claim.scope as Record<string, unknown> | undefined;
+  const problems: string[] = [];
+  if (!s || typeof s !== 'object') problems.push('missing scope');
+  else if (s.kind === 'total') {
+    if (Object.keys(s).length !== 1) problems.push('total scope takes no other field');
+  } else if (s.kind === 'contingent' || s.kind === 'territory') {
+    if (!isCountryId(s.of)) problems.push(`${s.kind} scope needs of: country:XX, got ${String(s.of)}`);
+  } else if (s.kind === 'phase' || s.kind === 'threshold') {
+    if (typeof s.label !== 'string' || s.label.trim() === '') problems.push(`${s.kind} scope needs a label`);
+  } else problems.push(`bad scope kind ${String(s.kind)}`);
+  if (!(claim.stance === null || claim.stance === 'official' || claim.stance === 'estimate')) problems.push(`bad stance ${String(claim.stance)}`);
   return problems;
 }
 
@@ -260,6 +267,10 @@ describe('curated seed files', () => {
     expect(collect(allClaims, claimLabel, valueProblems)).toEqual([]);
   });
 
+  it('give each claim a scope and a stance', () => {
+    expect(collect(allClaims, claimLabel, scopeProblems)).toEqual([]);
+  });
+
   it('summarise each claim in one sentence of at most 200 characters', () => {
     const problems = collect(allClaims, claimLabel, (c) => {
       const p: string[] = [];
@@ -288,10 +299,13 @@ describe('curated seed files', () => {
 
 describe('curated validators catch bad values', () => {
   // Guards the guards: a validator that accepts everything would make the tests above pass vacuously.
-  const base = { source: 'src:x', subject: 'ex:x', edition: 2018, summary: 'x', attribution: null };
+  const base = { source: 'src:x', subject: 'ex:x', edition: 2018, summary: 'x', attribution: null, scope: { kind: 'total' }, stance: null };
   it.each([
-    ['participants', { type: 'count', min: 50, max: 40, hedge: 'range' }],
-    ['participants', { type: 'count', min: 31, max: 31, hedge: 'more-than' }],
+    ['participants', { type: 'count', stated: [50, 40], hedge: 'range' }],
+    ['participants', { type: 'count', stated: [30, 40], hedge: 'more-than' }],
+    ['participants', { type: 'count', stated: [30], hedge: 'range' }],
+    ['participants', { type: 'count', min: 31, max: null, hedge: 'more-than' }],
+    ['participants', { type: 'count', stated: [], hedge: 'exact' }],
     ['vessels', { type: 'dates', start: '2018-10-25', end: null, precision: 'day' }],
     ['dates', { type: 'dates', start: '2018-02-30', end: null, precision: 'day' }],
     ['dates', { type: 'dates', start: '2018-11', end: '2018-10', precision: 'month' }],
@@ -304,11 +318,25 @@ describe('curated validators catch bad values', () => {
   });
   it('accepts a well-formed count, dates, location and role', () => {
     const ok: [string, CuratedClaim['value']][] = [
-      ['participants', { type: 'count', min: 50000, max: 50000, hedge: 'about' }],
+      ['participants', { type: 'count', stated: [50000], hedge: 'about' }],
+      ['participants', { type: 'count', stated: [12000, 15000], hedge: 'range' }],
       ['dates', { type: 'dates', start: '2018-10-25', end: '2018-11-07', precision: 'day' }],
       ['location', { type: 'location', country: 'country:NO', city: 'Trondheim' }],
       ['role', { type: 'role', entity: 'org:nato', role: 'organizer' }],
     ];
     for (const [kind, value] of ok) expect(valueProblems({ ...base, kind, value })).toEqual([]);
+  });
+  it.each([
+    [{ kind: 'contingent', of: 'Belarus' }, 'official'],
+    [{ kind: 'phase' }, 'official'],
+    [{ kind: 'whole' }, null],
+    [{ kind: 'total' }, 'rumour'],
+  ])('rejects scope %j with stance %j', (scope, stance) => {
+    expect(scopeProblems({ ...base, kind: 'participants', value: { type: 'count', stated: [1], hedge: 'exact' }, scope, stance } as unknown as CuratedClaim)).not.toEqual([]);
+  });
+  it('accepts a contingent, a territory, a phase and a threshold', () => {
+    for (const scope of [{ kind: 'contingent', of: 'country:US' }, { kind: 'territory', of: 'country:BY' }, { kind: 'phase', label: 'first stage' }, { kind: 'threshold', label: 'Vienna Document' }, { kind: 'total' }]) {
+      expect(scopeProblems({ ...base, kind: 'participants', value: { type: 'count', stated: [1], hedge: 'exact' }, scope, stance: 'estimate' } as unknown as CuratedClaim)).toEqual([]);
+    }
   });
 });

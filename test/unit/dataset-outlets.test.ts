@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { OUTLETS, createOutletLookup, outletForUrl, publishingHost, type Outlet } from '../../lib/dataset/outlets';
+
+const countries = new Set((JSON.parse(readFileSync(new URL('../../seeds/entities/countries.json', import.meta.url), 'utf8')) as { id: string }[]).map((c) => c.id.replace('country:', '')));
+const TYPES = new Set(['government', 'international-organization', 'wire', 'state-media', 'newspaper', 'broadcaster', 'think-tank', 'blog-aggregator']);
+
+describe('outletForUrl', () => {
+  it.each([
+    ['https://www.reuters.com/world/europe/some-story-2025-09-12/', 'outlet:reuters'],
+    ['https://tass.ru/armiya-i-opk/123', 'outlet:tass'],
+    ['https://m.day.kyiv.ua/en/article/day-after-day/x', 'outlet:den'],
+    ['https://amp.theguardian.com/world/2025/sep/12/zapad', 'outlet:guardian'],
+    ['https://www-theguardian-com.cdn.ampproject.org/c/s/www.theguardian.com/world/2025/sep/12/zapad', 'outlet:guardian'],
+    ['HTTPS://WWW.NATO.INT/cps/en/natohq/news_1.htm', 'outlet:nato'],
+    ['https://news.usni.org./2015/06/05/x', 'outlet:usni-news'],
+    ['http://www.dvidshub.net:443/news/1', 'outlet:dvids'],
+    ['https://noticiaslatam.lat/20190701/x.html', 'outlet:sputnik'],
+    ['https://asia.nikkei.com/Politics/x', 'outlet:nikkei'],
+  ])('resolves %s to %s', (url, id) => {
+    expect(outletForUrl(url)?.id).toBe(id);
+  });
+
+  it('prefers a registered subdomain to its parent domain', () => {
+    expect(outletForUrl('https://www.c6f.navy.mil/Press-Room/News/x')?.id).toBe('outlet:us-sixth-fleet');
+    expect(outletForUrl('https://www.navy.mil/Press-Office/News-Stories/x')?.id).toBe('outlet:us-navy');
+    expect(outletForUrl('https://shape.nato.int/news-archive/x')?.id).toBe('outlet:nato-shape');
+  });
+
+  it('answers null for unknown domains, look-alikes, other schemes and garbage', () => {
+    expect(outletForUrl('https://example.org/story')).toBeNull();
+    expect(outletForUrl('https://notreuters.com/story')).toBeNull();
+    expect(outletForUrl('https://reuters.com.evil.example/story')).toBeNull();
+    expect(outletForUrl('ftp://reuters.com/story')).toBeNull();
+    expect(outletForUrl('not a url')).toBeNull();
+  });
+
+  it('works over any registry', () => {
+    const mini: Outlet[] = [{ id: 'outlet:x', name: 'X', type: 'newspaper', country: 'FR', domains: ['x.fr'] }];
+    expect(createOutletLookup(mini)('https://amp.x.fr/a')?.id).toBe('outlet:x');
+    expect(createOutletLookup(mini)('https://reuters.com/a')).toBeNull();
+    expect(publishingHost('https://a.cdn.ampproject.org/v/s/www.x.fr/a')).toBe('www.x.fr');
+  });
+});
+
+describe('seeds/curated/outlets.json', () => {
+  it('holds the major wires, state media and defence outlets', () => {
+    const ids = new Set(OUTLETS.map((o) => o.id));
+    for (const slug of ['reuters', 'ap', 'afp', 'tass', 'ria-novosti', 'interfax', 'xinhua', 'kyodo', 'yonhap', 'belta', 'ukrinform', 'unian', 'dpa', 'efe', 'ansa', 'pap',
+      'rt', 'sputnik', 'cgtn', 'global-times', 'china-daily', 'nhk', 'kbs', 'defense-news', 'breaking-defense', 'janes', 'the-war-zone', 'dvids', 'naval-news', 'stars-and-stripes']) {
+      expect(ids.has(`outlet:${slug}`), slug).toBe(true);
+    }
+  });
+
+  it('gives every outlet a slug id, a name, a known type, real country codes and domains of its own', () => {
+    const problems: string[] = [];
+    const owner = new Map<string, string>();
+    for (const o of OUTLETS) {
+      if (!/^outlet:[a-z0-9-]+$/.test(o.id)) problems.push(`${o.id}: bad id`);
+      if (!o.name.trim()) problems.push(`${o.id}: no name`);
+      if (!TYPES.has(o.type)) problems.push(`${o.id}: type ${o.type}`);
+      if (o.country !== null && !countries.has(o.country)) problems.push(`${o.id}: country ${o.country}`);
+      if (o.stateOwner !== undefined && !countries.has(o.stateOwner)) problems.push(`${o.id}: stateOwner ${o.stateOwner}`);
+      if (o.ref !== undefined && !/^Q\d+$/.test(o.ref)) problems.push(`${o.id}: ref ${o.ref}`);
+      if (!o.domains.length) problems.push(`${o.id}: no domain`);
+      for (const d of o.domains) {
+        if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d) || d.startsWith('www.')) problems.push(`${o.id}: domain ${d}`);
+        const other = owner.get(d);
+        if (other) problems.push(`${d}: ${other} and ${o.id}`);
+        owner.set(d, o.id);
+      }
+      for (const n of o.native ?? []) if (!n.text.trim() || !/^[a-z]{2,3}$/.test(n.lang)) problems.push(`${o.id}: native ${JSON.stringify(n)}`);
+    }
+    expect(problems).toEqual([]);
+    expect(new Set(OUTLETS.map((o) => o.id)).size).toBe(OUTLETS.length);
+  });
+});
