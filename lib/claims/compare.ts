@@ -186,14 +186,15 @@ export function relateClaims(pc: Claim, oc: Claim): Relation | null {
       const partScope = part?.scope?.kind;
       if (!part || (partScope !== 'contingent' && partScope !== 'territory') || !part.scope?.of) return null;
       if (part.value.type !== 'count' || whole.value.type !== 'count') return null;
-      return partFitsWhole(part.value, whole.value) ? null : speakersDiffer(pc, oc) ? 'disputed' : 'conflict';
+      if (partFitsWhole(part.value, whole.value)) return null;
+      return speakersDiffer(pc, oc) ? 'disputed' : pc.tentative || oc.tentative ? 'other' : 'conflict';
     }
   }
   const r = relate(pc.value, oc.value);
   if (r === 'agree') return 'agree';
   if (r === 'close') return 'close';
   if (r === 'other') return 'other';
-  if (r === 'disagree') return speakersDiffer(pc, oc) ? 'disputed' : 'conflict';
+  if (r === 'disagree') return speakersDiffer(pc, oc) ? 'disputed' : pc.tentative || oc.tentative ? 'other' : 'conflict';
   return null;
 }
 

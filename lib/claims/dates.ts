@@ -78,7 +78,11 @@ interface Piece extends Span {
 }
 
 /** Dates and durations in one sentence, merged into one value; null when there are none. */
-export function findDates(sentence: string, published: Date | null): DatesMatch | null {
+/**
+ * `editionYear` stands in for the publication date on an undated page: "from June 27 to Aug. 1" in a page
+ * about RIMPAC 2024 is in 2024. Weekdays and "this month" still need the publication date.
+ */
+export function findDates(sentence: string, published: Date | null, editionYear: number | null = null): DatesMatch | null {
   const pieces: Piece[] = [];
   const taken: Span[] = [];
   for (const { re, groups } of PATTERNS) {
@@ -87,7 +91,7 @@ export function findDates(sentence: string, published: Date | null): DatesMatch 
       const start = m.index;
       const end = m.index + m[0].length;
       if (taken.some((t) => start < t.end && end > t.start)) continue;
-      const piece = readMatch(sentence, m, groups.split(' '), published);
+      const piece = readMatch(sentence, m, groups.split(' '), published, editionYear);
       if (!piece) continue;
       taken.push({ start, end });
       pieces.push(piece);
@@ -124,7 +128,7 @@ export function findDates(sentence: string, published: Date | null): DatesMatch 
   return { value, start: Math.min(...spans.map((s) => s.start)), end };
 }
 
-function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null): Piece | null {
+function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null, editionYear: number | null): Piece | null {
   const g: Record<string, string | undefined> = {};
   names.forEach((n, k) => (g[n] = m[k + 1]?.toLowerCase()));
   const before = sentence.slice(Math.max(0, m.index - 40), m.index);
@@ -144,7 +148,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     // Month only: "held in September".
     if (!HELD_WORDS.test(before)) return null;
     const month = MONTHS[g.m1!.replace('.', '')]!;
-    const year = g.y1 ? Number(g.y1) : published ? resolveYear(month, 15, tense, published) : null;
+    const year = g.y1 ? Number(g.y1) : published ? resolveYear(month, 15, tense, published) : editionYear;
     if (year === null) return null;
     const ym = `${year}-${pad(month)}`;
     return { ...span, role: 'both', from: ym, to: ym, precision: 'month' };
@@ -170,7 +174,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     if (g.d2 === undefined) {
       const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'held' : null);
       if (!role) return null;
-      const year = y1 ?? (published ? resolveYear(m1, d1, role === 'end' && !tense ? 'future' : tense, published) : null);
+      const year = y1 ?? (published ? resolveYear(m1, d1, role === 'end' && !tense ? 'future' : tense, published) : editionYear);
       if (year === null || !valid(year, m1, d1)) return null;
       const day = `${year}-${pad(m1)}-${pad(d1)}`;
       return { ...span, role, from: day, to: day, precision: 'day' };
@@ -179,8 +183,9 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     y2 ??= y1;
     y1 ??= y2 !== null ? (m1 > m2 ? y2 - 1 : y2) : null;
     if (y1 === null) {
-      if (!published) return null;
-      y1 = resolveYear(m1, d1, tense, published);
+      if (published) y1 = resolveYear(m1, d1, tense, published);
+      else if (editionYear !== null) y1 = editionYear;
+      else return null;
     }
     if (y2 === null) y2 = m2 < m1 ? y1 + 1 : y1;
     if (!valid(y1, m1, d1) || !valid(y2, m2, d2)) return null;

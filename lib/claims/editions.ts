@@ -7,13 +7,14 @@
 import type { Mention } from '../types';
 import type { Span } from './types';
 
-const YEAR_AFTER = /^\s*[-–]?\s*((?:19|20)\d\d)\b/;
+// "Zapad-2017", "RIMPAC 2018", "Rim of the Pacific (RIMPAC) 2018".
+const YEAR_AFTER = /^(?:\s*\([^()]{1,24}\))?\)?\s*[-–]?\s*((?:19|20)\d\d)\b/;
 const YEAR_BEFORE = /\b((?:19|20)\d\d)(?:[’']s)?\s+$/;
 
 /** The edition year a mention carries, or that is written right next to it. */
 export function editionOfMention(text: string, m: Mention): number | null {
   if (m.edition) return m.edition;
-  const after = YEAR_AFTER.exec(text.slice(m.end, m.end + 8));
+  const after = YEAR_AFTER.exec(text.slice(m.end, m.end + 34));
   if (after) return Number(after[1]);
   const before = YEAR_BEFORE.exec(text.slice(Math.max(0, m.start - 9), m.start));
   return before ? Number(before[1]) : null;

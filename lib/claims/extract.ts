@@ -15,13 +15,25 @@ import { splitSentences } from './sentences';
 import { tokenize } from './tokens';
 import type { ExtractInput, Span } from './types';
 
+/** Events whose dates are not the exercise's. */
+const OTHER_EVENT = /\b(?:invasion|war|attack|offensive|conflict|crisis|talks|summit|visit|meeting|sanctions|pandemic|election|annexation|announcement|operation)\b/i;
+
+const FUTURE = /\b(?:will|is due to|are due to|is set to|are set to|is scheduled|are scheduled|upcoming|forthcoming)\b/i;
+
+/** What ties a count of nations to the exercise: taking part, coming from, or a "30-nation exercise". */
+const NATIONS_CUE = /\b(?:participa\w*|take part|takes part|took part|taking part|join\w*|involv\w*|from|including|includ\w*|with|contribut\w*|attend\w*|represent\w*|bring\w*|brought|gather\w*|drawn|exercise|drills?|manoeuvres|maneuvers|war ?games|partners?|allies|allied)\b|\d[- ]nation/i;
+
 /** Words that refer back to an exercise already named. */
 const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres|maneuvers|maneuvres|military training|joint training)\b/i;
 /** How many sentences after the last reference a sentence without one may still speak of it. */
 const WINDOW = 3;
 /** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
 const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected)\b/i;
-const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
+const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
+/** A place is the exercise's only where the clause speaks of the exercise happening there. */
+const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|based|hub|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
+/** Where a country is named as the object of politics, not as the exercise's place. */
+const NOT_PLACE = /\b(?:war|invasion|invaded|invade|alarm|concern\w*|fear\w*|warn\w*|threat\w*|annex\w*|sanction\w*|border with|aggression|embassy|capital|summit|talks|meeting|news conference|press conference|visit\w*)\b/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
 const DEFINITE_GROUP = /\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:team|contingent|delegation|group|unit|detachment)\s+of\b/i;
 
@@ -45,10 +57,16 @@ export function extractClaims(input: ExtractInput): Claim[] {
   // The edition the page names for each exercise anywhere ("RIMPAC 2018" in a later paragraph): an
   // undated page still says which edition it reports.
   const namedEdition = new Map<EntityId, number>();
+  // The latest edition named that is not yet past: what a future-tense sentence speaks of.
+  const currentEdition = new Map<EntityId, number>();
   for (const m of exercises) {
     const own = editionOfMention(text, m);
     if (own !== null && !namedEdition.has(m.id)) namedEdition.set(m.id, own);
+    if (own !== null && pubYear !== null && own >= pubYear && own > (currentEdition.get(m.id) ?? 0)) currentEdition.set(m.id, own);
   }
+  /** "Russia will join forces with Belarusian troops", right after a sentence on Zapad-2017: the coming edition. */
+  const editionFor = (id: EntityId, inherited: number | null, sentence: string): number | null =>
+    inherited !== null && pubYear !== null && inherited < pubYear && FUTURE.test(sentence) ? (currentEdition.get(id) ?? null) : inherited;
   const claims: Claim[] = [];
   let focus: { id: EntityId; edition: number | null; last: number } | null = null;
   let previousActors: Mention[] = [];
@@ -63,6 +81,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
     const anaphor = EXERCISE_WORDS.test(s.text);
     let refs: Ref[];
     let referenced = true;
+    let follows = false;
     if (exIn.length) {
       refs = exIn.map((m) => {
         const own = editionOfMention(text, m);
@@ -74,11 +93,13 @@ export function extractClaims(input: ExtractInput): Claim[] {
     } else if (anaphor) {
       // Before the first named exercise, "the drills" in a headline or lede point forward to it.
       const target = focus ?? { id: first.id, edition: editionOfMention(text, first) };
-      refs = [{ id: target.id, edition: year ?? target.edition, at: 0 }];
+      refs = [{ id: target.id, edition: year ?? editionFor(target.id, target.edition, s.text), at: 0 }];
       if (focus) focus.last = si;
     } else if (focus && si - focus.last <= WINDOW) {
-      refs = [{ id: focus.id, edition: year ?? focus.edition, at: 0 }];
+      refs = [{ id: focus.id, edition: year ?? editionFor(focus.id, focus.edition, s.text), at: 0 }];
       referenced = false;
+      // The very next sentence, telling who takes part, still speaks of the exercise just named.
+      follows = si - focus.last === 1 && (PARTICIPATION.test(s.text) || /\b(?:observers?|partners?|hosts?|hosted|participants?)\b/i.test(s.text));
     } else {
       previousActors = actorsHere;
       continue;
@@ -86,7 +107,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
 
     const tokens = tokenize(s.text);
     const attribution = findAttribution(s.text);
-    const dateMatches = referenced ? datesByRef(s.text, refs, published) : [];
+    const dateMatches = referenced ? datesByRef(s.text, refs, published, (id) => namedEdition.get(id) ?? null) : [];
     const dates = dateMatches[0] ?? null;
     const datesYear = dates ? yearOf(dates.value.start ?? dates.value.end) : null;
     const actors: Actor[] = actorsHere.map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
@@ -104,14 +125,21 @@ export function extractClaims(input: ExtractInput): Claim[] {
       if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
       // "the two countries", "one nation": descriptions, not counts of participating nations.
       if (kind === 'nations' && c.value.stated[0]! < 3) continue;
+      // "the alliances of the United States and six Asian nations": nations are the exercise's only when they take part in it.
+      if (kind === 'nations' && !NATIONS_CUE.test(s.text.slice(Math.max(0, c.start - 45), Math.min(s.text.length, c.end + 45)))) continue;
       // "29 NATO member nations", "the alliance's 31 members": the size of an alliance, not of the exercise.
-      if (kind === 'nations' && /\b(?:member|members|allies)\b/i.test(s.text.slice(c.start, c.end)) && /\b(?:NATO|alliance|EU|CSTO|SCO)\b/.test(s.text.slice(Math.max(0, c.start - 12), c.end)) && !PARTICIPATION.test(s.text.slice(c.end, c.end + 40))) continue;
+      const allianceMembers = kind === 'nations' && /\b(?:member|members|allies)\b/i.test(s.text.slice(c.start, c.end)) && /\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end));
+      if (allianceMembers && !PARTICIPATION.test(s.text.slice(c.end, c.end + 40))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
-      let scope = kind === 'nations' ? undefined : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
+      // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
+      let scope: Scope | undefined = allianceMembers ? { kind: 'contingent', of: 'org:nato' } : kind === 'nations' ? undefined : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
       if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
         const of = onlyCountry(previousActors, input);
         if (of) scope = { kind: 'contingent', of };
       }
+      // "1,000 Russian aircraft and 36,000 tanks": a list keeps the contingent it opened with.
+      const last = found[found.length - 1];
+      if (!scope && c.listed && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
       found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}), countStance: true });
     }
     for (const d of dateMatches) found.push({ kind: 'dates', value: d.value, span: d });
@@ -119,7 +147,14 @@ export function extractClaims(input: ExtractInput): Claim[] {
       for (const o of findOrdinals(s.text)) found.push({ kind: 'edition', value: { type: 'edition', ordinal: o.ordinal }, span: o });
       for (const l of findLocations(s.text, actors, attribution)) found.push({ kind: 'location', value: l.value, span: l });
     }
-    for (const r of findRoles(s.text, actors)) {
+    // A country's own contingent says it takes part ("3,200 Chinese troops").
+    const contingentRoles = found.filter((f) => f.scope?.kind === 'contingent' && f.scope.of?.startsWith('country:') && f.kind === 'participants');
+    const exerciseSpans = exIn.map((m) => ({ start: m.start - s.start, end: m.end - s.start }));
+    const roles = findRoles(s.text, actors, exerciseSpans);
+    for (const f of contingentRoles) {
+      if (!roles.some((r) => r.entity === f.scope!.of)) roles.push({ entity: f.scope!.of!, role: 'participant', start: f.span.start, end: f.span.end, wordEnd: f.span.end });
+    }
+    for (const r of roles) {
       const value: ClaimValue = { type: 'role', entity: r.entity, role: r.role };
       if (r.from !== undefined) value.from = r.from;
       if (r.to !== undefined) value.to = r.to;
@@ -147,6 +182,11 @@ export function extractClaims(input: ExtractInput): Claim[] {
         attribution: attribution?.text ?? null,
       };
       if (f.scope) claim.scope = f.scope;
+      // Not named in the sentence, or dated only by the publication year: not sure enough to contradict anyone.
+      // The publication year stands in for the edition only where the series ran that year.
+      const known = input.entity(ref.id)?.editions ?? [];
+      const editionGuessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
+      if ((!referenced && !follows) || editionGuessed) claim.tentative = true;
       if (f.countStance) {
         const clause = clauseAround(s.text, f.span);
         const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;
@@ -169,15 +209,28 @@ export function extractClaims(input: ExtractInput): Claim[] {
 }
 
 /** Dates per exercise named in the sentence: each stretch from one mention to the next is read alone. */
-function datesByRef(sentence: string, refs: Ref[], published: Date | null): DatesMatch[] {
+function datesByRef(sentence: string, refs: Ref[], published: Date | null, named: (id: EntityId) => number | null): DatesMatch[] {
   const out: DatesMatch[] = [];
   for (let k = 0; k < refs.length; k++) {
     const from = k === 0 ? 0 : refs[k]!.at;
     const to = k + 1 < refs.length ? refs[k + 1]!.at : sentence.length;
-    const d = findDates(sentence.slice(from, to), published);
-    if (d) out.push({ ...d, start: d.start + from, end: d.end + from });
+    const d = findDates(sentence.slice(from, to), published, refs[k]!.edition ?? named(refs[k]!.id));
+    if (!d) continue;
+    // "since the invasion began on 24 February": the date of another event, not the exercise's.
+    const lead = sentence.slice(Math.max(from, d.start + from - 60), d.start + from);
+    if (OTHER_EVENT.test(lead) && !EXERCISE_WORDS.test(lead.slice(lead.search(OTHER_EVENT)))) continue;
+    out.push({ ...d, start: d.start + from, end: d.end + from });
   }
   return out;
+}
+
+/** The clause around an offset: between commas, semicolons, dashes and clause words. */
+function clauseOf(sentence: string, at: number): string {
+  const before = sentence.slice(0, at);
+  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf(' – '), -1) + 1;
+  const rest = sentence.slice(at);
+  const stop = rest.search(/[,;—]|\s–\s/);
+  return sentence.slice(start, stop < 0 ? sentence.length : at + stop);
 }
 
 /** Clause delimiters: a figure in "X said 12,700, while Western officials expect 100,000" belongs to its own half. */
@@ -249,7 +302,9 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
   const out: LocationMatch[] = [];
   const placed = (start: number): boolean => {
     const before = sentence.slice(Math.max(0, start - 50), start);
-    return LOCATION_BEFORE.test(before) && !SPEECH_NEAR.test(before) && !(attribution && start >= attribution.start && start < attribution.end);
+    if (!LOCATION_BEFORE.test(before) || SPEECH_NEAR.test(before) || (attribution && start >= attribution.start && start < attribution.end)) return false;
+    const clause = clauseOf(sentence, start);
+    return PLACE_CUE.test(clause) && !NOT_PLACE.test(clause);
   };
   for (const p of findPlaces(sentence)) {
     if (!placed(p.start)) continue;

@@ -96,6 +96,25 @@ function shingleHashes(text: string): Set<number> {
   return shingleSet(normaliseWords(text));
 }
 
+/** The page's 5-word shingles in text order, for finding long passages another text repeats. */
+function shingleSequence(text: string): number[] {
+  const words = normaliseWords(text);
+  const out: number[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(fnvWords(words, i, i + SHINGLE, 0));
+  return out;
+}
+
+/** Length, in shingles, of the longest passage of `sequence` whose shingles all appear in `other`. */
+function longestSharedRun(sequence: number[], other: Set<number>): number {
+  let best = 0;
+  let run = 0;
+  for (const h of sequence) {
+    run = other.has(h) ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
 /** MinHash signature over word 5-grams; the share of equal slots estimates Jaccard similarity. */
 export function shingleSignature(text: string): number[] {
   return signatureOf(normaliseWords(text));
@@ -128,6 +147,8 @@ export function signatureSimilarity(a: number[], b: number[]): number {
 }
 
 const SHARED_RUNS = 12;
+/** Shingles in a row: 10 five-word shingles are a 14-word passage. */
+const LONG_RUN = 10;
 
 function sharedCount(a: Set<number>, b: Set<number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -316,6 +337,7 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
 function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null {
   const sig = page.signature ?? shingleSignature(page.text);
   let pageSet: Set<number> | null = null;
+  let pageSequence: number[] | null = null;
   let best: { source: Source; sim: number } | null = null;
   for (const c of candidates) {
     const other = c.signature ?? (c.text ? shingleSignature(c.text) : null);
@@ -332,6 +354,9 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null 
       // (a 16-word passage or more) and a quarter of the shorter text is one story, retold.
       const shared = sharedCount(pageSet, other);
       if (shared >= SHARED_RUNS && shared / Math.min(pageSet.size, other.size) >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
+      // One unbroken passage of 14 words or more, word for word, is one story edited by two clients.
+      pageSequence ??= shingleSequence(page.text);
+      if (longestSharedRun(pageSequence, other) >= LONG_RUN) sim = Math.max(sim, WIRE_THRESHOLD);
     }
     if (sim >= WIRE_THRESHOLD && (!best || sim > best.sim)) best = { source: c, sim };
   }

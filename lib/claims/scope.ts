@@ -42,6 +42,14 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   const phase = PHASE.exec(sentence.slice(clauseStart, count.end + 60));
   if (phase) return { kind: 'phase', label: phase[1]!.toLowerCase() };
 
+  const site = siteOf(sentence, count);
+  if (site) return { kind: 'territory', label: site };
+  // "roughly 2,000 paratroopers": one arm of the exercise, not all of it.
+  if (COMPONENT_NOUN.test(count.noun)) return { kind: 'phase', label: count.noun };
+  // "China sent 900 combat vehicles and 30 aircraft": the sender's contingent.
+  const sender = senderOf(input);
+  if (sender) return { kind: 'contingent', of: sender };
+
   const inside = actors.filter((a) => a.start >= count.start && a.end <= count.end + 1);
   const insideCountries = new Set(inside.map((a) => input.countryOf(a.id)).filter((c): c is EntityId => !!c));
   const territory = territoryOf(input);
@@ -53,13 +61,49 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   if (insideCountries.size > 1) return undefined;
   // "20 people from Japan's Ministry of Defense".
   const from = actors.find((a) => a.start >= count.end && /^\s+from\s+(?:the\s+)?$/i.test(sentence.slice(count.end, a.start)));
+  // "from China, India and several other countries" is everyone, not one contingent.
+  // A list of bodies of one country ("from Japan's Defense Ministry and the Self-Defense Forces") is still that country.
   const fromCountry = from ? input.countryOf(from.id) : undefined;
-  if (fromCountry) return { kind: 'contingent', of: fromCountry };
+  const others = from ? actors.filter((a) => a.start > from.end && a.start - from.end <= 40 && /^[\s,]*(?:and|or)?\s*(?:the\s+)?$/i.test(sentence.slice(from.end, a.start))) : [];
+  const listed = from ? /^\s*(?:,|and\b|or\b)/i.test(sentence.slice(from.end)) && (others.some((a) => { const c = input.countryOf(a.id); return a.type === 'country' ? c !== fromCountry : !!c && c !== fromCountry; }) || /^\s*(?:,|and)\s+(?:several|many|other|more)\b/i.test(sentence.slice(from.end))) : false;
+  if (fromCountry && !listed) return { kind: 'contingent', of: fromCountry };
   // "of whom 3,000 Russian": a demonym right after a noun-less share.
   const after = actors.find((a) => a.start >= count.end && a.start - count.end <= 2);
   const afterCountry = after && after.form === 'demonym' ? input.countryOf(after.id) : undefined;
   if (count.part && afterCountry) return { kind: 'contingent', of: afterCountry };
   if (count.part) return { kind: 'contingent', label: 'part of a larger figure' };
+  return undefined;
+}
+
+const COMPONENT_NOUN = /^(?:paratroopers|commandos|engineers|medics|cadets|snipers|reservists|conscripts)$/;
+const SITE = /\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+){1,3}(?:Airbase|Air Base|Air Station|Base|Airfield|Range|Training Area|Training Ground|Barracks|Camp|Naval Station))\b/;
+const SENDING = /^\s*(?:has\s+|have\s+|will\s+|is\s+|are\s+)?(?:sent|sends|send|sending|contributed|contributes|contributing|dispatched|dispatches|deployed|deploys|deploying|brought|brings|bring|will bring|provided|provides|supplied|supplies|supplying|committed|commits)\s+(?:up to\s+|about\s+|some\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+)?$/i;
+
+/** A named site the count is at: "3,000 troops at Curtin Airbase", "at Curtin Airbase near Derby, where 3,000 troops were deployed". */
+function siteOf(sentence: string, count: CountMatch): string | undefined {
+  const m = SITE.exec(sentence);
+  if (!m) return undefined;
+  const at = m.index;
+  const end = at + m[0].length;
+  if (at >= count.end && at - count.end <= 40 && /^[\s\w]*$/.test(sentence.slice(count.end, at))) return m[1]!.trim();
+  if (end <= count.start && /,\s*where\b/i.test(sentence.slice(end, count.start))) return m[1]!.trim();
+  return undefined;
+}
+
+/** The country whose sending verb governs the count: "China sent 900 combat vehicles". */
+function senderOf({ sentence, count, actors, countryOf, previous, exercise }: ScopeInput): EntityId | undefined {
+  // A host deploying troops in its own exercise gives the exercise's size ("Russia deployed 60,000 in Zapad").
+  const hosts = new Set([...(exercise?.host ?? []), ...(exercise?.organizer ?? []).map((o) => countryOf(o) ?? o)]);
+  const clauseStart = Math.max(sentence.lastIndexOf(';', count.start), sentence.lastIndexOf('.', count.start), 0);
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const a = actors[k]!;
+    if (a.end > count.start || a.start < clauseStart) continue;
+    if (a.type !== 'country' && !countryOf(a.id)) continue;
+    // The verb right after the actor and right before this count, or before the first count of its list.
+    const head = count.listed && previous ? previous.start : count.start;
+    const country = countryOf(a.id);
+    return country && !hosts.has(country) && SENDING.test(sentence.slice(a.end, head)) ? country : undefined;
+  }
   return undefined;
 }
 
