@@ -59,6 +59,11 @@ export function findOrdinals(sentence: string): OrdinalMatch[] {
     const word = m[1]!.toLowerCase();
     const ordinal = ORDINAL_WORDS[word] ?? parseInt(word, 10);
     if (ordinal === 1 && !/^(edition|iteration|instalment|installment)$/i.test(m[2]!)) continue;
+    // "for the fifteenth time" counts editions only when it is the exercise being held, not "the fourth time it was hosted by Estonia".
+    if (/^time$/i.test(m[2]!)) {
+      const around = sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30);
+      if (!/\b(?:held|taking place|takes place|took place|organi[sz]ed|conducted|staged|run)\b/i.test(around) || /\bhosted by\b/i.test(around)) continue;
+    }
     out.push({ start: m.index, end: m.index + m[0].length, ordinal });
   }
   return out;

@@ -21,6 +21,9 @@ const OTHER_EVENT = /\b(?:invasion|war|attack|offensive|conflict|crisis|talks|su
 const FUTURE = /\b(?:will|is due to|are due to|is set to|are set to|is scheduled|are scheduled|upcoming|forthcoming)\b/i;
 
 /** What ties a count of nations to the exercise: taking part, coming from, or a "30-nation exercise". */
+/** "the 31-nation alliance": the size of a bloc. */
+const BLOC_AFTER = /^\s*(?:[-\w]+\s+)?(?:alliance|bloc|organi[sz]ation|grouping|union)\b/i;
+
 const NATIONS_CUE = /\b(?:participa\w*|take part|takes part|took part|taking part|join\w*|involv\w*|from|including|includ\w*|with|contribut\w*|attend\w*|represent\w*|bring\w*|brought|gather\w*|drawn|exercise|drills?|manoeuvres|maneuvers|war ?games|partners?|allies|allied)\b|\d[- ]nation/i;
 
 /** Words that refer back to an exercise already named. */
@@ -126,9 +129,13 @@ export function extractClaims(input: ExtractInput): Claim[] {
       // "the two countries", "one nation": descriptions, not counts of participating nations.
       if (kind === 'nations' && c.value.stated[0]! < 3) continue;
       // "the alliances of the United States and six Asian nations": nations are the exercise's only when they take part in it.
+      if (kind === 'nations' && BLOC_AFTER.test(s.text.slice(c.end, c.end + 25))) continue;
       if (kind === 'nations' && !NATIONS_CUE.test(s.text.slice(Math.max(0, c.start - 45), Math.min(s.text.length, c.end + 45)))) continue;
       // "29 NATO member nations", "the alliance's 31 members": the size of an alliance, not of the exercise.
-      const allianceMembers = kind === 'nations' && /\b(?:member|members|allies)\b/i.test(s.text.slice(c.start, c.end)) && /\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end));
+      // "26 allied countries" in a NATO exercise, "29 NATO allies": the members among the nations.
+      const refHere = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
+      const natoExercise = (input.entity(refHere.id)?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
+      const allianceMembers = kind === 'nations' && /\b(?:member|members|allies|allied)\b/i.test(s.text.slice(c.start, c.end)) && (/\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end)) || natoExercise);
       if (allianceMembers && !PARTICIPATION.test(s.text.slice(c.end, c.end + 40))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
@@ -139,7 +146,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
       }
       // "1,000 Russian aircraft and 36,000 tanks": a list keeps the contingent it opened with.
       const last = found[found.length - 1];
-      if (!scope && c.listed && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
+      if (!scope && c.paired && c.value.hedge === 'exact' && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
       found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}), countStance: true });
     }
     for (const d of dateMatches) found.push({ kind: 'dates', value: d.value, span: d });
@@ -155,7 +162,11 @@ export function extractClaims(input: ExtractInput): Claim[] {
       if (!roles.some((r) => r.entity === f.scope!.of)) roles.push({ entity: f.scope!.of!, role: 'participant', start: f.span.start, end: f.span.end, wordEnd: f.span.end });
     }
     for (const r of roles) {
-      const value: ClaimValue = { type: 'role', entity: r.entity, role: r.role };
+      // "Russian troops" resolved to Russia's armed forces: the country takes part.
+      const nationalForce = r.role === 'participant' && !r.entity.startsWith('country:') ? input.entity(r.entity) : undefined;
+      const entity = nationalForce?.country && nationalForce.role !== 'defence-ministry' ? nationalForce.country : r.entity;
+      if (entity !== r.entity && roles.some((o) => o.entity === entity && o.role === r.role)) continue;
+      const value: ClaimValue = { type: 'role', entity, role: r.role };
       if (r.from !== undefined) value.from = r.from;
       if (r.to !== undefined) value.to = r.to;
       // A role over several years speaks of the series, not of one edition.

@@ -219,6 +219,8 @@ export interface CountMatch {
   part?: boolean;
   /** Joined to the count before it by a list separator: "1,000 Russian aircraft and 36,000 tanks". */
   listed?: boolean;
+  /** Joined by a bare "and" (a pair), not a comma. */
+  paired?: boolean;
 }
 
 /** Only a list separator (",", "and", ", and") between two counts. */
@@ -339,6 +341,7 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     const match: CountMatch = { kind, value: countValue(hedge, lo, hi, words), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '', first, next, nounIndex: noun?.index ?? -1 };
     if (part) match.part = true;
     if (listed) match.listed = true;
+    if (listed && tokens.filter((t) => t.start >= prev!.end && t.end <= tokens[first]!.start).map((t) => t.t).join(' ') === 'and') match.paired = true;
     out.push(match);
     previousKind = kind;
     i = next - 1;

@@ -67,6 +67,11 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   const others = from ? actors.filter((a) => a.start > from.end && a.start - from.end <= 40 && /^[\s,]*(?:and|or)?\s*(?:the\s+)?$/i.test(sentence.slice(from.end, a.start))) : [];
   const listed = from ? /^\s*(?:,|and\b|or\b)/i.test(sentence.slice(from.end)) && (others.some((a) => { const c = input.countryOf(a.id); return a.type === 'country' ? c !== fromCountry : !!c && c !== fromCountry; }) || /^\s*(?:,|and)\s+(?:several|many|other|more)\b/i.test(sentence.slice(from.end))) : false;
   if (fromCountry && !listed) return { kind: 'contingent', of: fromCountry };
+  // "The Swedish Armed Forces said 4,500 personnel from its air force, army and navy": the speaker's own share.
+  if (/^\s+(?:from|of)\s+(?:its|their)\b/i.test(sentence.slice(count.end, count.end + 12))) {
+    const speaker = actors.filter((a) => a.end <= count.start).map((a) => input.countryOf(a.id)).find((c): c is EntityId => !!c);
+    if (speaker) return { kind: 'contingent', of: speaker };
+  }
   // "of whom 3,000 Russian": a demonym right after a noun-less share.
   const after = actors.find((a) => a.start >= count.end && a.start - count.end <= 2);
   const afterCountry = after && after.form === 'demonym' ? input.countryOf(after.id) : undefined;
@@ -102,7 +107,10 @@ function senderOf({ sentence, count, actors, countryOf, previous, exercise }: Sc
     // The verb right after the actor and right before this count, or before the first count of its list.
     const head = count.listed && previous ? previous.start : count.start;
     const country = countryOf(a.id);
-    return country && !hosts.has(country) && SENDING.test(sentence.slice(a.end, head)) ? country : undefined;
+    if (!country || !SENDING.test(sentence.slice(a.end, head))) return undefined;
+    // "The United States will bring 6,000 personnel to participate": even a co-host's share is a share.
+    const toJoin = /^\s*(?:[\w-]+\s+){0,3}to\s+(?:participate|take part|join)\b/i.test(sentence.slice(count.end, count.end + 40));
+    return !hosts.has(country) || toJoin ? country : undefined;
   }
   return undefined;
 }
