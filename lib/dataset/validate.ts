@@ -49,6 +49,8 @@ const KIND_OF_TYPE: Record<string, string | null> = {
 
 const PLACEHOLDER_TITLE = /^\s*[[(<{].*[\])>}]\s*$|headline not captured|^\s*(?:untitled|no title|title|n\/a|null|undefined)\s*$/i;
 const URL_LIKE = /https?:\/\/|\bwww\.|\.(?:s?html?|php|aspx?|jsp)\b/i;
+/** An index, tag, search or paged listing: it changes over time, so it cannot be the page a fact is cited to. */
+const LISTING_URL = /\/page\/\d+\/?$|\/(?:category|categories|tag|tags|topics?)\/[^/]+\/?$|\/search\b|[?&](?:q|query|search)=/i;
 /** HTML tags, character entities, Markdown emphasis and links, control characters. */
 const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|\*\*|__|\[[^\]]*\]\([^)]*\)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/i;
 /** Ranks and initials end in a full stop without ending a sentence. */
@@ -243,6 +245,7 @@ export function validateDataset(input: ValidationInput): ValidationError[] {
         const u = new URL(s.url);
         if (u.protocol !== 'http:' && u.protocol !== 'https:') at(`url protocol ${u.protocol}`);
         host = u.hostname;
+        if (LISTING_URL.test(`${u.pathname}${u.search}`)) at(`url ${s.url} is a listing page, not the article`);
       } catch {
         at(`url ${String(s.url)} does not parse`);
       }

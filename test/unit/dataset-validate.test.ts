@@ -62,6 +62,7 @@ describe('validateDataset', () => {
     ['a title that is an address', [source({ title: 'https://www.daily-example.test/2022/05/02/x' })], [claim()], /title .* is a URL/],
     ['a title that is a slug', [source({ title: '220904-D-D077-001' })], [claim()], /slug or file name/],
     ['a URL on another outlet\'s domain', [source({ url: 'https://wire-example.test/story' })], [claim()], /url domain wire-example\.test belongs to outlet:wire-example, not outlet:daily-example/],
+    ['a listing page as URL', [source({ url: 'https://www.daily-example.test/category/news/page/69' })], [claim()], /is a listing page, not the article/],
     ['an unknown outlet', [source({ outletId: 'outlet:nobody', outlet: 'Nobody' })], [claim()], /outletId outlet:nobody is not in outlets\.json/],
     ['markup in a title', [source({ title: 'Test Shield <b>begins</b> today' })], [claim()], /title holds markup/],
     ['a date outside the edition', [source()], [claim({ kind: 'dates', value: { type: 'dates', start: '2019-05-01', end: '2019-05-10', precision: 'day' } })], /claim 0 \(.*\): dates 2019-05-01\.\.2019-05-10 fall outside edition 2022/],
