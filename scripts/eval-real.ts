@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { compareClaims, findDerivation, relate, retellerOf, sameScope } from '../lib/claims';
+import { wireName } from '../lib/claims/independence';
 import { readSeeds } from '../lib/dataset/seeds-fs';
 import { createDetector } from '../lib/detect';
 import { analyzeArticle } from '../lib/pipeline/analyze';
@@ -41,12 +42,15 @@ const outletNames = (id: string): string[] => {
   return e ? [e.name, ...e.aliases, ...(e.variants ?? [])] : [];
 };
 
+/** The publisher as a page would give it: the set notes whose story it carries in parentheses ("The Columbian (Associated Press)"). */
+const publisher = (a: RealArticle): string => a.outlet.replace(/\s*\([^)]*\)/g, '').trim();
+
 // 1. Analyse every article as an imported source.
 const analysed = articles.map((a) => {
   const text = texts.get(a.id)!;
-  const analysis = analyzeArticle({ title: '', outlet: a.outlet, published: a.published, url: a.url, text }, a.id, detector);
+  const analysis = analyzeArticle({ title: '', outlet: publisher(a), published: a.published, url: a.url, text }, a.id, detector);
   const source: Source = {
-    id: a.id, title: a.id, outlet: a.outlet, published: a.published, language: a.language, url: a.url, origin: 'imported', set: 'real',
+    id: a.id, title: a.id, outlet: publisher(a), published: a.published, language: a.language, url: a.url, origin: 'imported', set: 'real',
     entities: analysis.entities, text, fingerprint: analysis.fingerprint, signature: analysis.signature,
   };
   return { article: a, analysis, source };
@@ -58,7 +62,7 @@ const derivedFrom = new Map<string, string | null>();
 const cited = new Map<string, string[]>();
 for (const x of analysed) {
   const others = analysed.filter((y) => y !== x).map((y) => y.source);
-  const d = findDerivation({ text: x.source.text!, url: x.article.url, title: '', outlet: x.article.outlet, mentions: x.analysis.mentions, fingerprint: x.analysis.fingerprint, signature: x.analysis.signature }, others, outletNames);
+  const d = findDerivation({ text: x.source.text!, url: x.article.url, title: '', outlet: publisher(x.article), mentions: x.analysis.mentions, fingerprint: x.analysis.fingerprint, signature: x.analysis.signature }, others, outletNames);
   derivedFrom.set(x.article.id, d.derivedFrom);
   cited.set(x.article.id, d.retells ? [d.retells, ...d.cited] : d.cited);
   if (d.retells) x.source.retells = d.retells;
@@ -183,8 +187,10 @@ function scorePart(part: 'dev' | 'heldout' | 'all') {
       else errors.push(`derivation ${x.article.id}: retells ${g.id} (${g.how}), engine says ${derivedFrom.get(x.article.id) ?? 'independent'}`);
     } else if (g?.outlet) {
       citedGold++;
-      const names = (cited.get(x.article.id) ?? []).map((n) => n.toLowerCase());
-      if (names.some((n) => n.includes(g.outlet!.toLowerCase()) || g.outlet!.toLowerCase().includes(n))) citedFound++;
+      const names = (cited.get(x.article.id) ?? []).map((n) => wireName(n).toLowerCase());
+      const want = wireName(g.outlet).toLowerCase();
+      if (names.some((n) => n.includes(want) || want.includes(n))) citedFound++;
+      else errors.push(`origin ${x.article.id}: retells ${g.outlet} (${g.how}), engine names ${names.join(', ') || 'nothing'}`);
     }
 
     // Verdicts against every other article.

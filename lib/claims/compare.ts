@@ -24,6 +24,7 @@ import type {
   AnnotatedClaim, Claim, ClaimValue, DatesValue, Evidence, LocationValue, Relation, RoleValue, Scope, Source, SourceRef, Verdict,
 } from '../types';
 import { speakerKey } from './attribution';
+import { wireName } from './independence';
 import { attributionStance } from './scope';
 
 export interface CompareOptions {
@@ -57,7 +58,7 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
   const originOf = (id: string): string => {
     const r = root(id);
     const credited = r === page ? (opts.pageRetells ?? sources.get(r)?.retells) : sources.get(r)?.retells;
-    return credited ? `credited:${credited.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}` : r;
+    return credited ? `credited:${wireName(credited).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}` : r;
   };
   const pageOrigin = originOf(page);
   const isPageItself = (id: string): boolean =>

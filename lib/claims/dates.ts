@@ -131,7 +131,7 @@ export function findDates(sentence: string, published: Date | null, editionYear:
 function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null, editionYear: number | null): Piece | null {
   const g: Record<string, string | undefined> = {};
   names.forEach((n, k) => (g[n] = m[k + 1]?.toLowerCase()));
-  const before = sentence.slice(Math.max(0, m.index - 40), m.index);
+  const before = sentence.slice(Math.max(0, m.index - 90), m.index);
   if (SPEECH_BEFORE.test(before)) return null;
   const tense = tenseBefore(before);
   const span = { start: triggerStart(before, m.index), end: m.index + m[0].length };
@@ -194,9 +194,15 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
   return null;
 }
 
+/** "opened annual Cobra Gold multinational military exercises on Tuesday": the verb, its object, then the day. */
+const START_FAR = /\b(?:began|begun|started|kicked off|launched|opened|commenced)\b[^.,;:]{1,70}\bon\s+(?:the\s+)?$/i;
+const END_FAR = /\b(?:ended|concluded|wrapped up|closed|finished)\b[^.,;:]{1,70}\bon\s+(?:the\s+)?$/i;
+
 function roleOf(before: string): Piece['role'] | null {
   if (START_WORDS.test(before)) return 'start';
   if (END_WORDS.test(before)) return 'end';
+  if (START_FAR.test(before)) return 'start';
+  if (END_FAR.test(before)) return 'end';
   return null;
 }
 

@@ -27,14 +27,14 @@ const BLOC_AFTER = /^\s*(?:[-\w]+\s+)?(?:alliance|bloc|organi[sz]ation|grouping|
 const NATIONS_CUE = /\b(?:participa\w*|take part|takes part|took part|taking part|join\w*|involv\w*|from|including|includ\w*|with|contribut\w*|attend\w*|represent\w*|bring\w*|brought|gather\w*|drawn|exercise|drills?|manoeuvres|maneuvers|war ?games|partners?|allies|allied)\b|\d[- ]nation/i;
 
 /** Words that refer back to an exercise already named. */
-const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres|maneuvers|maneuvres|military training|joint training)\b/i;
+const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres|maneuvers|maneuvres|military training|joint training|this year[’']s edition|this year[’']s iteration)\b/i;
 /** How many sentences after the last reference a sentence without one may still speak of it. */
 const WINDOW = 3;
 /** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
 const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected)\b/i;
 const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
 /** A place is the exercise's only where the clause speaks of the exercise happening there. */
-const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|based|hub|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
+const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
 /** Where a country is named as the object of politics, not as the exercise's place. */
 const NOT_PLACE = /\b(?:war|invasion|invaded|invade|alarm|concern\w*|fear\w*|warn\w*|threat\w*|annex\w*|sanction\w*|border with|aggression|embassy|capital|summit|talks|meeting|news conference|press conference|visit\w*)\b/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
@@ -136,7 +136,6 @@ export function extractClaims(input: ExtractInput): Claim[] {
       const refHere = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       const natoExercise = (input.entity(refHere.id)?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
       const allianceMembers = kind === 'nations' && /\b(?:member|members|allies|allied)\b/i.test(s.text.slice(c.start, c.end)) && (/\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end)) || natoExercise);
-      if (allianceMembers && !PARTICIPATION.test(s.text.slice(c.end, c.end + 40))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
       let scope: Scope | undefined = allianceMembers ? { kind: 'contingent', of: 'org:nato' } : kind === 'nations' ? undefined : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });

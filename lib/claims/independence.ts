@@ -193,6 +193,31 @@ const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a
 const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
 
+/** Wire agencies by the short names their credits use. */
+const WIRE_NAMES: Record<string, string> = {
+  ap: 'Associated Press', 'the associated press': 'Associated Press', afp: 'Agence France-Presse', 'agence france presse': 'Agence France-Presse',
+  reuters: 'Reuters', tass: 'TASS', 'itar-tass': 'TASS', ria: 'RIA Novosti', 'ria novosti': 'RIA Novosti', xinhua: 'Xinhua News Agency',
+  'nnn-xinhua': 'Xinhua News Agency', 'xinhua news agency': 'Xinhua News Agency', dpa: 'dpa', upi: 'UPI', efe: 'EFE', ansa: 'ANSA', pap: 'PAP',
+  kyodo: 'Kyodo News', yonhap: 'Yonhap', belta: 'BelTA', ukrinform: 'Ukrinform', interfax: 'Interfax', ntb: 'NTB', tt: 'TT', bna: 'BNA',
+};
+
+/** A credited name in its usual form: "AP" -> "Associated Press", "NNN-XINHUA" -> "Xinhua News Agency". */
+export function wireName(name: string): string {
+  return WIRE_NAMES[name.trim().toLowerCase()] ?? name.trim();
+}
+
+/**
+ * The agency a dateline or a reprint note credits: "BANGKOK (AP) —", "QINGDAO, May 4 (Xinhua) --",
+ * "MOSCOW, September 12. /TASS/.", "This article was originally published by Radio Free Asia".
+ */
+const DATELINE_CREDIT = /(?:^|\n|\s)[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)*[.,]?\s*[(/]\s*([A-Za-z][\w.&'-]{1,20}(?:\s[A-Za-z][\w.&'-]{1,20}){0,2})\s*[)/]\.?\s*(?:[-—–]{1,2}|\.|\s)/;
+const REPRINT = /\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})/;
+
+export function creditedOutlet(text: string): string | undefined {
+  const lede = text.slice(0, LEDE);
+  return DATELINE_CREDIT.exec(lede)?.[1] ?? REPRINT.exec(lede)?.[1];
+}
+
 /** Characters of the text that count as its lede. */
 const LEDE = 400;
 
@@ -252,7 +277,10 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   if (copy) return { ...none, derivedFrom: copy.id, derivation: 'same-article' };
 
   const cited = findCitations(page, candidates, outletOf);
-  const retells = cited.lede ? { retells: cited.lede } : {};
+  // A dateline credit names the story's origin more surely than a speaker in the lede.
+  const credit = creditedOutlet(page.text) ?? cited.lede;
+  const ownCredit = !!credit && !!page.outlet && sameOutlet(wireName(credit), outletNames(page.outlet));
+  const retells = credit && !ownCredit ? { retells: wireName(credit) } : {};
   const wire = nearCopy(page, candidates);
   if (wire) {
     const sameOwner = !!page.outlet && sameOutlet(wire.outlet, outletNames(page.outlet));

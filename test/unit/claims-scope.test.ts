@@ -75,3 +75,61 @@ describe('edition and speaker of a figure', () => {
     expect(r[0]?.stance).toBe('estimate');
   });
 });
+
+describe('more patterns from real reporting (synthetic sentences)', () => {
+  it('a sender\'s share: "China sent 900 combat vehicles and 30 aircraft"', () => {
+    const r = counts('China sent 900 combat vehicles and 30 aircraft to Vostok-2018, the ministry said.', '2018-09-13');
+    expect(r.map((c) => [c.stated[0], c.scope])).toEqual([[900, { kind: 'contingent', of: 'country:CN' }], [30, { kind: 'contingent', of: 'country:CN' }]]);
+  });
+  it('a host deploying troops in its own exercise gives its size; a co-host sending troops "to participate" gives its share', () => {
+    expect(counts('Russia deployed 60,000 troops in Zapad-2017, analysts said.')[0]?.scope).toBeNull();
+    expect(counts('The United States will bring more than 6,000 personnel to participate in Cobra Gold 2023.', '2023-02-14')[0]?.scope).toEqual({ kind: 'contingent', of: 'country:US' });
+  });
+  it('"from its air force, army and navy": the speaker\'s own share', () => {
+    expect(counts('The Swedish Armed Forces said about 4,500 personnel from its air force and navy would join Nordic Response 2024.', '2024-03-04')[0]?.scope).toEqual({ kind: 'contingent', of: 'country:SE' });
+  });
+  it('a named site, and one arm of the force', () => {
+    expect(counts('Part of Talisman Sabre 2023 ran at Curtin Airbase near Derby, where some 3,000 troops were deployed.', '2023-07-30')[0]?.scope).toMatchObject({ kind: 'territory', label: 'Curtin Airbase' });
+    expect(counts('Anakonda 2016 opened as roughly 2,000 paratroopers jumped over Poland.', '2016-06-07')[0]?.scope).toEqual({ kind: 'phase', label: 'paratroopers' });
+  });
+  it('"from China, India and several other countries" is everyone, not China\'s contingent', () => {
+    expect(counts('Vostok 2022 will involve more than 50,000 troops from China, India and several other countries.', '2022-08-29')[0]?.scope).toBeNull();
+  });
+  it('"26 allied countries" in a NATO exercise are the members among the nations; "the 31-nation alliance" is no count', () => {
+    const r = counts('Cyber Coalition 2022 drew 1,000 defenders from 26 allied countries and six partners.', '2022-11-30');
+    expect(r.find((c) => c.kind === 'nations')).toMatchObject({ stated: [26], scope: { kind: 'contingent', of: 'org:nato' } });
+    expect(counts('Steadfast Defender 2024 rehearses how the 31-nation alliance would respond.', '2024-01-25').filter((c) => c.kind === 'nations')).toEqual([]);
+  });
+  it('nations that only describe politics are not the exercise\'s', () => {
+    expect(counts('Cobra Gold 2023 reinforces the security ties of the United States and six Asian nations.', '2023-02-28').filter((c) => c.kind === 'nations')).toEqual([]);
+  });
+  it('a date inside an ISO timestamp is not a count', () => {
+    expect(counts('2018-09-13 Chinese troops marched during Vostok 2018.', '2018-09-13')).toEqual([]);
+  });
+});
+
+describe('editions and dates from context', () => {
+  it('"Rim of the Pacific (RIMPAC) 2018": the year after a bracketed short name', () => {
+    expect(claims('Rim of the Pacific (RIMPAC) 2018 brought together 46 ships.', null).find((c) => c.kind === 'vessels')?.edition).toBe(2018);
+  });
+  it('an undated page dates "from June 27 to Aug. 1" by the edition it names', () => {
+    const d = claims('RIMPAC 2024 is due to run from June 27 to Aug. 1 around the Hawaiian Islands.', null).find((c) => c.kind === 'dates');
+    expect(d?.value).toMatchObject({ start: '2024-06-27', end: '2024-08-01' });
+  });
+  it('a future-tense sentence after a recalled edition speaks of the coming one', () => {
+    const r = claims('Zapad-2021 opens next week. In Zapad-2017 Russia used many troops. Russia will join forces with Belarusian troops.', '2021-09-03');
+    expect(r.filter((c) => c.kind === 'role' && c.edition === 2017)).toEqual([]);
+  });
+  it('the date of another event is not the exercise\'s', () => {
+    const r = claims('Vostok 2022 drills come as the war that began on 24 February 2022 goes on.', '2022-08-30');
+    expect(r.filter((c) => c.kind === 'dates')).toEqual([]);
+  });
+  it('"the fourth time it was hosted by Estonia" is not the fourth edition; "held for the fifteenth time" is', () => {
+    expect(claims('Cyber Coalition 2016 was the fourth time it was hosted by Estonia.', '2016-11-30').filter((c) => c.kind === 'edition')).toEqual([]);
+    expect(claims('Cyber Coalition 2022 is being held for the fifteenth time.', '2022-11-30').find((c) => c.kind === 'edition')?.value).toEqual({ type: 'edition', ordinal: 15 });
+  });
+  it('a verb and its object before the day: "opened annual Cobra Gold exercises on Tuesday"', () => {
+    const d = claims('Thai and U.S. officials opened annual Cobra Gold exercises on Tuesday.', '2023-02-28').find((c) => c.kind === 'dates');
+    expect(d?.value).toMatchObject({ start: '2023-02-28' });
+  });
+});
