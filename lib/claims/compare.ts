@@ -87,7 +87,10 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
     for (const group of bySource.values()) {
       const rels = group.map((oc) => relateClaims(pc, oc));
       // A source naming several places is about the page's place when one of them is.
-      const keep = pc.kind === 'location' && rels.includes('agree') ? rels.map((r) => (r === 'agree' ? r : null)) : rels;
+      // A source that agrees with the page in one figure does not contradict it in another: that other
+      // figure is about something else (a part, another phase) the source did not label.
+      const agrees = rels.includes('agree');
+      const keep = pc.kind === 'location' && agrees ? rels.map((r) => (r === 'agree' ? r : null)) : agrees ? rels.map((r) => (r === 'conflict' ? 'other' : r)) : rels;
       group.forEach((oc, k) => {
         const r = keep[k];
         if (!r) return;
@@ -191,6 +194,8 @@ export function relateClaims(pc: Claim, oc: Claim): Relation | null {
       return speakersDiffer(pc, oc) ? 'disputed' : pc.tentative || oc.tentative ? 'other' : 'conflict';
     }
   }
+  // Dates of a phase are not the exercise's dates.
+  if (pc.kind === 'dates' && !sameScope(pc.scope, oc.scope)) return null;
   const r = relate(pc.value, oc.value);
   if (r === 'agree') return 'agree';
   if (r === 'close') return 'close';

@@ -79,8 +79,9 @@ interface Piece extends Span {
 
 /** Dates and durations in one sentence, merged into one value; null when there are none. */
 /**
- * `editionYear` stands in for the publication date on an undated page: "from June 27 to Aug. 1" in a page
- * about RIMPAC 2024 is in 2024. Weekdays and "this month" still need the publication date.
+ * `editionYear`, the edition the sentence speaks of, dates a day written without its year: "September 10-16"
+ * in a sentence on Zapad-2021 is in 2021, whatever the tense; on an undated page it is the only clue.
+ * Weekdays and "this month" still need the publication date.
  */
 export function findDates(sentence: string, published: Date | null, editionYear: number | null = null): DatesMatch | null {
   const pieces: Piece[] = [];
@@ -148,7 +149,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     // Month only: "held in September".
     if (!HELD_WORDS.test(before)) return null;
     const month = MONTHS[g.m1!.replace('.', '')]!;
-    const year = g.y1 ? Number(g.y1) : published ? resolveYear(month, 15, tense, published) : editionYear;
+    const year = g.y1 ? Number(g.y1) : (editionYear ?? (published ? resolveYear(month, 15, tense, published) : null));
     if (year === null) return null;
     const ym = `${year}-${pad(month)}`;
     return { ...span, role: 'both', from: ym, to: ym, precision: 'month' };
@@ -174,7 +175,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     if (g.d2 === undefined) {
       const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'held' : null);
       if (!role) return null;
-      const year = y1 ?? (published ? resolveYear(m1, d1, role === 'end' && !tense ? 'future' : tense, published) : editionYear);
+      const year = y1 ?? editionYear ?? (published ? resolveYear(m1, d1, role === 'end' && !tense ? 'future' : tense, published) : null);
       if (year === null || !valid(year, m1, d1)) return null;
       const day = `${year}-${pad(m1)}-${pad(d1)}`;
       return { ...span, role, from: day, to: day, precision: 'day' };
@@ -183,8 +184,8 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     y2 ??= y1;
     y1 ??= y2 !== null ? (m1 > m2 ? y2 - 1 : y2) : null;
     if (y1 === null) {
-      if (published) y1 = resolveYear(m1, d1, tense, published);
-      else if (editionYear !== null) y1 = editionYear;
+      if (editionYear !== null) y1 = editionYear;
+      else if (published) y1 = resolveYear(m1, d1, tense, published);
       else return null;
     }
     if (y2 === null) y2 = m2 < m1 ? y1 + 1 : y1;
@@ -221,8 +222,8 @@ function tenseBefore(before: string): Tense {
   for (let m = PAST.exec(before); m; m = PAST.exec(before)) past = m.index;
   for (let m = FUTURE.exec(before); m; m = FUTURE.exec(before)) future = m.index;
   if (past < 0 && future < 0) return null;
-  // "will be held" is future though "held" is a past form.
-  if (/\bwill\b/i.test(before)) return 'future';
+  // "will be held", "to be held", "due to be held" are future though "held" is a past form.
+  if (/\b(?:will|to be|is due|are due|is set|are set|scheduled)\b/i.test(before)) return 'future';
   return past > future ? 'past' : 'future';
 }
 

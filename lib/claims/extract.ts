@@ -5,6 +5,7 @@
  */
 import type { Claim, ClaimKind, ClaimValue, EntityId, Mention, Scope, Stance } from '../types';
 import { findAttribution } from './attribution';
+import { relate } from './compare';
 import { findDates, parsePublished, type DatesMatch } from './dates';
 import { editionOfMention, findOrdinals, sentenceYear } from './editions';
 import { findCounts } from './numbers';
@@ -148,7 +149,11 @@ export function extractClaims(input: ExtractInput): Claim[] {
       if (!scope && c.paired && c.value.hedge === 'exact' && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
       found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}), countStance: true });
     }
-    for (const d of dateMatches) found.push({ kind: 'dates', value: d.value, span: d });
+    for (const d of dateMatches) {
+      // "The main phase is due to start on September 10": a phase's dates, not the exercise's.
+      const phase = /\b((?:main|active|first|second|final|practical|live|command[- ]post)\s+(?:phase|stage|part))\b/i.exec(s.text.slice(0, d.start));
+      found.push({ kind: 'dates', value: d.value, span: d, ...(phase ? { scope: { kind: 'phase', label: phase[1]!.toLowerCase() } as Scope } : {}) });
+    }
     if (referenced) {
       for (const o of findOrdinals(s.text)) found.push({ kind: 'edition', value: { type: 'edition', ordinal: o.ordinal }, span: o });
       for (const l of findLocations(s.text, actors, attribution)) found.push({ kind: 'location', value: l.value, span: l });
@@ -215,7 +220,33 @@ export function extractClaims(input: ExtractInput): Claim[] {
     }
     previousActors = actorsHere;
   }
+  markSelfContradictions(claims);
   return claims;
+}
+
+/**
+ * An article does not contradict itself: when it gives two figures that cannot both be the same
+ * fact (two totals of one kind for one edition), one of them is a part or another fact it did not
+ * label. Neither is sure enough to contradict another source.
+ */
+function markSelfContradictions(claims: Claim[]): void {
+  const groups = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (c.value.type !== 'count' && c.value.type !== 'dates') continue;
+    const key = `${c.subject}|${c.edition}|${c.kind}|${scopeKey(c.scope)}|${c.stance === 'estimate' ? 'e' : ''}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const clash = list.some((a, i) => list.slice(i + 1).some((b) => relate(a.value, b.value) === 'disagree'));
+    if (clash) for (const c of list) c.tentative = true;
+  }
+}
+
+function scopeKey(scope: Scope | undefined): string {
+  return scope ? `${scope.kind}:${scope.of ?? scope.label ?? ''}` : 'total';
 }
 
 /** Dates per exercise named in the sentence: each stretch from one mention to the next is read alone. */
@@ -265,18 +296,24 @@ function clauseAround(sentence: string, span: Span): Span {
  * "the 2013 drills involved 22,000". Undefined when none is, null when the figure is of an earlier,
  * unnamed edition ("the previous exercise", "four years ago").
  */
-const NEAR_YEAR = /(?:in|during|since|back in|of)?\s*((?:19|20)\d\d)(?:[’']s)?/g;
-const EARLIER = /(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)|years? ago|in the past/i;
+const NEAR_YEAR = /\b(?:in|during|since|of|from)\s+((?:19|20)\d\d)\b(?![,\d])|\b((?:19|20)\d\d)(?:[’']s)?\s+(?:edition|exercise|drills?|iteration|version|war ?games|maneuvers|manoeuvres)\b|[-–\s]((?:19|20)\d\d)\b(?=\s*[,;:)]|\s+(?:involved|saw|had|drew|brought|featured|included|gathered))|[A-Za-z]((?:19|20)\d\d)\b/g;
+const EARLIER = /\b(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)\b|\byears? ago\b|\bin the past\b/i;
 
 function otherEdition(sentence: string, span: Span, current: number | null): number | null | undefined {
   const from = Math.max(0, span.start - 40);
   const window = sentence.slice(from, Math.min(sentence.length, span.end + 30));
-  const years = new Set<number>();
+  // The year written nearest the figure decides: "Zapad-2013 brings 350 vehicles, up from Zapad2009, which involved 200".
+  let best: { year: number; distance: number } | null = null;
+  const consider = (year: number, at: number, end: number): void => {
+    const distance = end <= span.start - from ? span.start - from - end : Math.max(0, at - (span.end - from));
+    if (!best || distance < best.distance) best = { year, distance };
+  };
   NEAR_YEAR.lastIndex = 0;
-  for (let m = NEAR_YEAR.exec(window); m; m = NEAR_YEAR.exec(window)) years.add(Number(m[1] ?? m[2] ?? m[3]));
-  const others = [...years].filter((y) => y !== current);
-  if (others.length === 1 && !years.has(current ?? -1)) return others[0]!;
-  if (!years.size && EARLIER.test(window)) return null;
+  for (let m = NEAR_YEAR.exec(window); m; m = NEAR_YEAR.exec(window)) consider(Number(m[1] ?? m[2] ?? m[3] ?? m[4]), m.index, m.index + m[0].length);
+  if (current !== null) for (let at = window.indexOf(String(current)); at >= 0; at = window.indexOf(String(current), at + 4)) consider(current, at, at + 4);
+  const nearest = best as { year: number; distance: number } | null;
+  if (nearest && nearest.year !== current) return nearest.year;
+  if (!nearest && EARLIER.test(window)) return null;
   return undefined;
 }
 

@@ -82,7 +82,7 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
 
 const COMPONENT_NOUN = /^(?:paratroopers|commandos|engineers|medics|cadets|snipers|reservists|conscripts)$/;
 const SITE = /\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+){1,3}(?:Airbase|Air Base|Air Station|Base|Airfield|Range|Training Area|Training Ground|Barracks|Camp|Naval Station))\b/;
-const SENDING = /^\s*(?:has\s+|have\s+|will\s+|is\s+|are\s+)?(?:sent|sends|send|sending|contributed|contributes|contributing|dispatched|dispatches|deployed|deploys|deploying|brought|brings|bring|will bring|provided|provides|supplied|supplies|supplying|committed|commits)\s+(?:up to\s+|about\s+|some\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+)?$/i;
+const SENDING = /^\s*(?:has\s+|have\s+|will\s+|is\s+|are\s+)?(?:be\s+|been\s+)?(?:sent|sends|send|sending|contributed|contributes|contributing|dispatched|dispatches|deployed|deploys|deploying|brought|brings|bring|will bring|provided|provides|supplied|supplies|supplying|committed|commits)\s+(?:up to\s+|about\s+|some\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+)?$/i;
 
 /** A named site the count is at: "3,000 troops at Curtin Airbase", "at Curtin Airbase near Derby, where 3,000 troops were deployed". */
 function siteOf(sentence: string, count: CountMatch): string | undefined {
@@ -97,7 +97,8 @@ function siteOf(sentence: string, count: CountMatch): string | undefined {
 
 /** The country whose sending verb governs the count: "China sent 900 combat vehicles". */
 function senderOf({ sentence, count, actors, countryOf, previous, exercise }: ScopeInput): EntityId | undefined {
-  // A host deploying troops in its own exercise gives the exercise's size ("Russia deployed 60,000 in Zapad").
+  // A host "deploying" troops in its own exercise gives the exercise's size ("Russia deployed 60,000 troops
+  // in Zapad-2017"); what any country sends, supplies or brings is its share.
   const hosts = new Set([...(exercise?.host ?? []), ...(exercise?.organizer ?? []).map((o) => countryOf(o) ?? o)]);
   const clauseStart = Math.max(sentence.lastIndexOf(';', count.start), sentence.lastIndexOf('.', count.start), 0);
   for (let k = actors.length - 1; k >= 0; k--) {
@@ -107,10 +108,9 @@ function senderOf({ sentence, count, actors, countryOf, previous, exercise }: Sc
     // The verb right after the actor and right before this count, or before the first count of its list.
     const head = count.listed && previous ? previous.start : count.start;
     const country = countryOf(a.id);
-    if (!country || !SENDING.test(sentence.slice(a.end, head))) return undefined;
-    // "The United States will bring 6,000 personnel to participate": even a co-host's share is a share.
-    const toJoin = /^\s*(?:[\w-]+\s+){0,3}to\s+(?:participate|take part|join)\b/i.test(sentence.slice(count.end, count.end + 40));
-    return !hosts.has(country) || toJoin ? country : undefined;
+    const verb = sentence.slice(a.end, head);
+    if (!country || !SENDING.test(verb)) return undefined;
+    return hosts.has(country) && /\bdeploy/i.test(verb) ? undefined : country;
   }
   return undefined;
 }
