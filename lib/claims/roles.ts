@@ -27,7 +27,8 @@ const VERB = /\b(took part|take part|takes part|taking part|participated|partici
 const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
-const GROUP_BEFORE_INCLUDE = /\b(?:participants|countries|nations|members|states|allies|partners)\b/i;
+// The group must be the exercise's: "participants include", "nations taking part include"; not "allies including Poland".
+const GROUP_BEFORE_INCLUDE = /\b(?:participants|participating\s+(?:countries|nations|states|navies|forces)|(?:countries|nations|states|allies|partners|navies|militaries)\s+(?:taking part|participating|involved|that (?:will )?take part|joining|in the (?:exercise|drills?)))\b[^.;]{0,40}$/i;
 const YEARS = /\b(?:(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|till)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)|since\s+((?:19|20)\d\d)|in\s+((?:19|20)\d\d))\b/gi;
 
 function verbRole(verb: string): Role {
@@ -67,7 +68,9 @@ const FORCE_NOUN = /^(?:[\s,-]+(?:and|naval|air|ground|land|armed|military|speci
 /** Words that start an exercise: their subjects take part in it ("Russia and Belarus launched the drills"). */
 const LAUNCH = /\b(?:launched|launch|launches|began|begin|begins|started|start|starts|kicked off|kick off|kicks off|held|hold|holds|are holding|staged|stage|stages|opened|open|opens|wrapped up|concluded)\b/gi;
 /** "the armed forces of Belarus and Russia", "troops from China, India and Laos", "between the armies of A and B". */
-const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|military|armies|navies|units|contingents|participants|warships|ships|delegations)\s+(?:of|from)\s+(?:the\s+)?$/i;
+const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|military|armies|navies|units|contingents|participants|warships|ships|delegations|officers|commanders|crews|sailors|airmen|marines|experts|specialists|teams|defenders)\s+(?:of|from)\s+(?:the\s+)?$/i;
+/** A list announced as the participants: "the following nations participate in Cold Response: Belgium, ...", "those partner nations are Australia, ...". */
+const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
 const BETWEEN = /\b(?:between|involving|with the participation of|together with|alongside|joined by)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?)?$/i;
 /** "NATO's Trident Juncture", "the NATO-led exercise". */
 const POSSESSIVE = /^(?:[’']s|-led)\b/;
@@ -138,6 +141,14 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     const a = actors[k]!;
     if (negated(a.start)) continue;
     const before = sentence.slice(Math.max(0, a.start - 60), a.start);
+    const head = LIST_HEAD.exec(sentence.slice(Math.max(0, a.start - 120), a.start));
+    if (head && a.form !== 'demonym') {
+      const role: Role = /^partner/i.test(head[1] ?? '') ? 'partner' : 'participant';
+      const list = listFrom(k);
+      for (const x of list) if (x.form !== 'demonym') add(x.id, role, x.start, x.end, x.end);
+      k += list.length - 1;
+      continue;
+    }
     if (FORCES_OF.test(before) || BETWEEN.test(before)) {
       const list = listFrom(k);
       // "troops from China, India and several other countries": the named ones take part.

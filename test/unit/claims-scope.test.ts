@@ -140,3 +140,14 @@ describe('an article does not contradict itself', () => {
     expect(r.filter((c) => c.kind === 'participants').map((c) => c.tentative)).toEqual([true, true]);
   });
 });
+
+describe('who takes part', () => {
+  it('lists announced as the participants, and officers from several countries', () => {
+    const roles = (text: string, published = '2016-03-01') => claims(text, published).filter((c) => c.kind === 'role').map((c) => `${(c.value as { entity: string; role: string }).entity} ${(c.value as { role: string }).role}`);
+    expect(roles('This year, the following nations participate in Cold Response 2016: Belgium, Canada and Norway.')).toEqual(['country:BE participant', 'country:CA participant', 'country:NO participant']);
+    expect(roles('Trident Juncture 2015 has seven partner nations. Those partner nations are Austria, Finland and Sweden.', '2015-10-20')).toEqual(['country:AT partner', 'country:FI partner', 'country:SE partner']);
+    expect(roles('RIMPAC 2024 will be under the command of officers from the United States, Canada and Chile.', '2024-06-20')).toEqual(['country:US participant', 'country:CA participant', 'country:CL participant']);
+    // Countries named as the object of politics are not participants.
+    expect(roles('NATO countries are worried; allies including Poland and Lithuania watch Zapad-2017.', '2017-09-10')).toEqual([]);
+  });
+});
