@@ -38,6 +38,8 @@ export default defineUnlistedScript(async () => {
   const host = location.hostname;
   let paused = true;
   let torn = false;
+  /** Pending looks at whether the extension is still there (see the port below). */
+  const checks: number[] = [];
 
   const annotator = createAnnotator({
     doc: document,
@@ -78,6 +80,7 @@ export default defineUnlistedScript(async () => {
   function teardown(): void {
     if (torn) return;
     torn = true;
+    for (const id of checks) window.clearTimeout(id);
     annotator.stop();
     try {
       browser.storage.onChanged.removeListener(onStorage);
@@ -90,9 +93,10 @@ export default defineUnlistedScript(async () => {
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);
   // The port closes when the extension goes away, and also when an idle service worker is
-  // stopped: only the former (no runtime id left) tears down.
+  // stopped: only the former (no runtime id left) tears down. Chromium closes the port a moment
+  // before it clears the runtime id, so the id is looked at again shortly after.
   browser.runtime.connect({ name: 'in-page' }).onDisconnect.addListener(() => {
-    if (!extensionAlive()) teardown();
+    for (const ms of [0, 100, 1000, 5000]) checks.push(window.setTimeout(() => !extensionAlive() && teardown(), ms));
   });
 
   paused = isPaused(await readPause(browser.storage.local), host);

@@ -185,7 +185,8 @@ export function createAnnotator(deps: AnnotatorDeps) {
     return !signal.aborted;
   }
 
-  async function run(): Promise<void> {
+  /** One annotation run; `collected` is the article when the caller has just collected it. */
+  async function run(collected?: ArticleText): Promise<void> {
     if (!session) return;
     runController?.abort();
     const controller = new AbortController();
@@ -194,7 +195,7 @@ export function createAnnotator(deps: AnnotatorDeps) {
     session.signal.addEventListener('abort', () => controller.abort(), { once: true, signal });
     setStatus({ state: 'working', startedAt: status.startedAt ?? performance.now(), readyAt: null, error: null });
 
-    article = collectArticleText(doc);
+    article = collected ?? collectArticleText(doc);
     lastText = article.text;
     if (!article.text.trim()) {
       annotation = null;
@@ -228,8 +229,8 @@ export function createAnnotator(deps: AnnotatorDeps) {
 
   const targetCount = () => (showAll ? plan.length : Math.min(baseCap, plan.length));
 
-  function runSafely(): void {
-    void run().catch((e: unknown) => {
+  function runSafely(collected?: ArticleText): void {
+    void run(collected).catch((e: unknown) => {
       if (runController?.signal.aborted || !session) return;
       setStatus({ state: 'error', error: e instanceof Error ? e.message : String(e), readyAt: performance.now() });
     });
@@ -268,7 +269,8 @@ export function createAnnotator(deps: AnnotatorDeps) {
           runSafely();
         },
         onContent: () => {
-          if (collectArticleText(doc).text !== lastText) runSafely();
+          const fresh = collectArticleText(doc);
+          if (fresh.text !== lastText) runSafely(fresh);
         },
       });
       runSafely();

@@ -1,5 +1,6 @@
 /**
- * Pausing Triangulate on a tab leaves nothing of it running (issue 15, item 5): no highlight,
+ * Pausing Triangulate on a tab, or disabling the extension, leaves nothing of it running (issue
+ * 15, item 5): no highlight,
  * no popover host, no event listener on the page's objects, and no code of ours woken by what
  * the page or the reader does afterwards (pointer moves, keys, DOM mutations, SPA navigation).
  * Listeners are listed with DevTools' DOMDebugger, and "no code runs" is checked with V8's
@@ -20,12 +21,14 @@ interface Coverage {
   result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
 }
 
-describe.skipIf(!available)('pausing tears everything down, in Chromium', () => {
+describe.skipIf(!available)('pausing or disabling tears everything down, in Chromium', () => {
   let server: LocalServer;
   let session: ChromiumSession;
   let page: Page;
   let cdp: CDPSession;
   const scripts = new Map<string, string>();
+  /** Execution contexts of the page: ours is the extension's isolated world. */
+  const contexts = new Map<number, string>();
 
   beforeAll(async () => {
     server = await serve({ '/seed-000.html': seedPageHtml('000') });
@@ -34,6 +37,9 @@ describe.skipIf(!available)('pausing tears everything down, in Chromium', () => 
     cdp = await session.context.newCDPSession(page);
     cdp.on('Debugger.scriptParsed', (e: { scriptId: string; url: string }) => scripts.set(e.scriptId, e.url));
     await cdp.send('Debugger.enable');
+    cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) => contexts.set(e.context.id, e.context.origin));
+    cdp.on('Runtime.executionContextDestroyed', (e: { executionContextId: number }) => contexts.delete(e.executionContextId));
+    await cdp.send('Runtime.enable');
     await page.goto(`${server.origin}/seed-000.html`);
     await waitForChromiumState(page);
     await cdp.send('Profiler.enable');
@@ -47,11 +53,16 @@ describe.skipIf(!available)('pausing tears everything down, in Chromium', () => 
 
   const ours = (url: string) => url.startsWith(`chrome-extension://${session.extensionId}/`);
 
-  /** Our listeners on document, window and navigation, as DevTools lists them. */
+  /**
+   * Our listeners on document, window and navigation, as DevTools lists them (it lists a world's
+   * listeners on that world's view of an object, so the objects are taken in our isolated world).
+   */
   async function ourListeners(): Promise<string[]> {
     const found: string[] = [];
+    const world = [...contexts].filter(([, origin]) => origin === `chrome-extension://${session.extensionId}`).pop()?.[0];
+    if (world === undefined) return found;
     for (const target of ['document', 'window', 'window.navigation']) {
-      const { result } = (await cdp.send('Runtime.evaluate', { expression: target })) as { result: { objectId?: string } };
+      const { result } = (await cdp.send('Runtime.evaluate', { expression: target, contextId: world })) as { result: { objectId?: string } };
       if (!result.objectId) continue;
       const { listeners } = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as { listeners: { type: string; scriptId: string }[] };
       for (const l of listeners) if (ours(scripts.get(l.scriptId) ?? '')) found.push(`${target}:${l.type}`);
@@ -107,5 +118,20 @@ describe.skipIf(!available)('pausing tears everything down, in Chromium', () => 
     await session.worker.evaluate(setPause([]));
     const state = await waitForChromiumState(page, 'ready', 15000);
     expect(state.painted).toBeGreaterThanOrEqual(20);
+  });
+
+  it('removes everything when the extension is disabled, with no message from the page needed', async () => {
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome://extensions/?id=${session.extensionId}`);
+    const toggle = settings.locator('extensions-detail-view #enableToggle');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+    await settings.close();
+    await expect.poll(async () => Object.values((await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>).flat().length, { timeout: 5000 }).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('triangulate-ui, triangulate-mark').length)).toBe(0);
+    expect(await ourListeners()).toEqual([]);
+    await ourCalls();
+    await stir();
+    expect(await ourCalls()).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ const available = browsersAvailable().chromium;
 const forger = (extensionId: string) => `<script>
   window.__ownGlobals = Object.getOwnPropertyNames(window);
   window.__messages = [];
-  addEventListener('message', (e) => __messages.push(JSON.stringify(e.data)));
+  // Messages the page itself forges are told apart by their id; anything else came from someone else.
+  addEventListener('message', (e) => e.data?.messageId !== 'forged' && __messages.push(JSON.stringify(e.data)));
   window.forge = () => {
     for (const name of ['content', 'in-page']) {
       const prefix = ${JSON.stringify(extensionId)} + ':' + name + ':wxt:';
