@@ -62,7 +62,7 @@ describe.skipIf(!available)('reader experience in Firefox', () => {
     const setPause = (sites: string[]) => settings.evaluate(`browser.storage.local.set({ pause: { all: false, sites: ${JSON.stringify(sites)} } })`);
     await setPause(['127.0.0.1']);
     await page.bringToFront();
-    await expect.poll(async () => (await firefoxPageState(browser, page.url()))?.state, { timeout: 10000 }).toBe('paused');
+    await expect.poll(async () => (await firefoxPageState(browser, page.url()))?.state, { timeout: 20000 }).toBe('paused');
     await page.bringToFront();
     const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
     expect(Object.values(painted).flat()).toEqual([]);
