@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
-import { articleHtml, ROOT, serve, seedPageHtml, type LocalServer } from './pages';
+import { articleHtml, screenshotPath, serve, seedPageHtml, type LocalServer } from './pages';
 import { chromiumTabId, downloadedText, openChromiumPanel, OVERVIEW_AS_SHOWN, SEED_000_OVERVIEW } from './ui';
+import { waitForChromiumState } from './page-state';
 
 const available = browsersAvailable().chromium;
 if (!available) console.warn('Chromium e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)');
@@ -46,7 +47,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     session = await launchChromium();
     seed = await session.context.newPage();
     await seed.goto(seedUrl());
-    await seed.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(seed);
     seedTab = await chromiumTabId(session.worker, seedUrl());
     panel = await openChromiumPanel(session.context, session.extensionId, seedTab);
   });
@@ -72,7 +73,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     expect(summary).toContain('unverified');
     // The whole overview, the same in Firefox (firefox-sidebar.e2e.ts).
     expect(await panel.evaluate(OVERVIEW_AS_SHOWN)).toEqual(SEED_000_OVERVIEW);
-    await panel.screenshot({ path: `${ROOT}/test/screenshots/panel-overview.png` });
+    await panel.screenshot({ path: screenshotPath('panel-overview.png') });
   });
 
   it('compares the page claim by claim, with the retelling seed 002 grouped under the page', async () => {
@@ -92,7 +93,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     expect(await cankaoColumn.innerText()).toMatch(/translation/);
 
     await panel.getByTestId('comparison-table').scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: `${ROOT}/test/screenshots/panel-table.png` });
+    await panel.screenshot({ path: screenshotPath('panel-table.png') });
 
     // …but only because it retells this page (its stored copy, seed 000): its column belongs to
     // the page's group, not to an origin of its own counted as independent.
@@ -152,7 +153,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
   it('adds a second article with "Add this page"; it then corroborates seed 000; Undo removes it', async () => {
     const article = await session.context.newPage();
     await article.goto(secondUrl());
-    await article.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(article);
     const articlePanel = await openChromiumPanel(session.context, session.extensionId, await chromiumTabId(session.worker, secondUrl()));
     // The form is prefilled from the page's metadata.
     expect(await articlePanel.getByTestId('add-page-title').inputValue()).toBe(SECOND.title);
@@ -165,7 +166,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
 
     // Seed 000, reloaded, now lists the Northwind Gazette article as a source that agrees.
     await seed.reload();
-    await seed.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(seed);
     await panel.reload();
     await panel.getByTestId('sources-table').waitFor({ timeout: 30000 });
     await expect.poll(() => texts(panel, 'source-row'), { timeout: 10000 }).toContainEqual(expect.stringContaining('Northwind Gazette'));
