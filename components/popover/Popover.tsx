@@ -21,7 +21,7 @@ function SourceLine({ source }: { source: { title: string; outlet: string; publi
 }
 
 /**
- * "19 other sources in your dataset name Zapad, any edition (2 retell another)", or that none
+ * "19 other sources in your dataset name Zapad, any edition (2 derived: they retell another)", or that none
  * does. Sources are indexed by series, not edition, so the line names the series.
  */
 function countsLine(model: PopoverModel): string {
@@ -29,7 +29,7 @@ function countsLine(model: PopoverModel): string {
   const total = independent.length + derived.length;
   const name = model.entity.type === 'exercise' ? `${model.entity.name}, any edition` : model.entity.name;
   if (total === 0) return `No other source in your dataset names ${name}.`;
-  const retell = derived.length ? ` (${derived.length} ${derived.length === 1 ? 'retells' : 'retell'} another)` : '';
+  const retell = derived.length ? ` (${derived.length} derived: ${derived.length === 1 ? 'it retells' : 'they retell'} another)` : '';
   return `${total} other source${total === 1 ? '' : 's'} in your dataset ${total === 1 ? 'names' : 'name'} ${name}${retell}.`;
 }
 

@@ -33,12 +33,14 @@ export interface WordingContext {
   names: NameOf;
   /** Sources by id (the annotation's, plus evidence-only ones), for origins and quotations. */
   sources: ReadonlyMap<string, SourceSummary>;
+  /** Stored copies of this very page (a seed, a page added earlier). */
+  pageCopies?: ReadonlySet<string>;
   /** How a note names another source ("Reuters", or "Reuters [3]" in a report with citations). */
   sourceName?: (id: string) => string;
 }
 
 export function wordingContext(annotation: Annotation): WordingContext {
-  return { names: entityNamesOf(annotation), sources: sourceMap(annotation) };
+  return { names: entityNamesOf(annotation), sources: sourceMap(annotation), pageCopies: new Set(annotation.pageSourceIds ?? []) };
 }
 
 /** A source's words: its own sentence (a quotation) or Triangulate's summary of it (never quoted). */
@@ -207,6 +209,7 @@ function outletOf(id: string, sources: ReadonlyMap<string, SourceSummary>): stri
 }
 
 function noteOf(e: Evidence, ctx: WordingContext): string {
+  if (ctx.pageCopies?.has(e.source.id)) return 'a stored copy of this page, not counted';
   const retold = ctx.sources.get(e.source.id)?.derivedFrom;
   const name = ctx.sourceName ?? ((id: string) => outletOf(id, ctx.sources));
   const retells = retold ? (retold === PAGE_COLUMN_ID ? 'retells this page' : `retells ${name(originOf(e.source.id, ctx.sources))}`) : null;

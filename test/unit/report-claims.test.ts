@@ -128,6 +128,9 @@ describe('claim and verdict on one line', () => {
     expect(card.finding).toBe('as in the original (1 independent origin)');
     expect(card.tone).toBe('neutral');
     expect(card.groups[0]!.items[0]!.note).toBe("this page's origin");
+    // The page's own stored copy is named as such, never as another source.
+    const a = { ...annotation([claim('as-original', [ev(original, count(12700), 'origin', 'x')])]), pageSourceIds: ['src:original'] };
+    expect(claimCard(a.claims[0]!, wordingContext(a)).groups[0]!.items[0]!.note).toBe('a stored copy of this page, not counted');
   });
 
   it('keeps near and other figures neutral', () => {
