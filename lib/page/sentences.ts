@@ -39,12 +39,17 @@ export class SentenceIndex {
   }
 }
 
+/**
+ * One verdict for a sentence's claims, for the mark on the page. Contradiction first, then a
+ * disputed figure, then independent support; a sentence whose claims only retellings or near
+ * figures touch is not "unverified": that word is kept for claims no other source speaks to.
+ */
 export function combinedVerdict(claims: AnnotatedClaim[]): Verdict | null {
   if (claims.length === 0) return null;
   const has = (v: Verdict) => claims.some((c) => c.verdict === v);
   if (has('conflicting') || has('mixed')) return has('corroborated') || has('mixed') ? 'mixed' : 'conflicting';
-  if (has('corroborated')) return 'corroborated';
-  return 'unverified';
+  const order: Verdict[] = ['disputed', 'corroborated', 'as-original', 'close', 'other-figures', 'retold-only'];
+  return order.find(has) ?? 'unverified';
 }
 
 /** The combined verdict of each sentence's claims, keyed by sentence start: one pass over the claims. */
