@@ -168,7 +168,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
     for (const r of roles) {
       // "Russian troops" resolved to Russia's armed forces: the country takes part.
       const nationalForce = r.role === 'participant' && !r.entity.startsWith('country:') ? input.entity(r.entity) : undefined;
-      const entity = nationalForce?.country && nationalForce.role !== 'defence-ministry' ? nationalForce.country : r.entity;
+      const entity = nationalForce?.country ?? r.entity;
       if (entity !== r.entity && roles.some((o) => o.entity === entity && o.role === r.role)) continue;
       const value: ClaimValue = { type: 'role', entity, role: r.role };
       if (r.from !== undefined) value.from = r.from;
@@ -221,7 +221,19 @@ export function extractClaims(input: ExtractInput): Claim[] {
     previousActors = actorsHere;
   }
   markSelfContradictions(claims);
-  return claims;
+  return withoutRepeatedRoles(claims);
+}
+
+/** "Japan joins" in the headline, "Japan became a participant" in the lede: one fact, said once. */
+function withoutRepeatedRoles(claims: Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    if (c.value.type !== 'role') return true;
+    const key = `${c.subject}|${c.edition}|${c.value.entity}|${c.value.role}|${c.value.from ?? ''}|${c.value.to ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

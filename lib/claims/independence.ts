@@ -190,7 +190,7 @@ export function normaliseUrl(url: string): string | null {
 }
 
 const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a report|said|says|wrote|quoted|cited|published|revealed|learned)\b|^[’']s?\s+report\b/i;
-const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:\w+\s+)?$/i;
+const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|(?:quoted|cited) as saying by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
 
 /** Wire agencies by the short names their credits use. */
@@ -210,7 +210,7 @@ export function wireName(name: string): string {
  * The agency a dateline or a reprint note credits: "BANGKOK (AP) —", "QINGDAO, May 4 (Xinhua) --",
  * "MOSCOW, September 12. /TASS/.", "This article was originally published by Radio Free Asia".
  */
-const DATELINE_CREDIT = /(?:^|\n|\s)[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)*[.,]?\s*[(/]\s*([A-Za-z][\w.&'-]{1,20}(?:\s[A-Za-z][\w.&'-]{1,20}){0,2})\s*[)/]\.?\s*(?:[-—–]{1,2}|\.|\s)/;
+const DATELINE_CREDIT = /(?:^|\n|\s)[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)*[.,]?\s*[(/]\s*([A-Za-z][\w.&'-]{1,20}(?:\s[A-Za-z][\w.&'-]{1,20}){0,2})\s*[)/]\.?\s*(?:[-—–]{1,2}|\.|:|\s)/;
 const REPRINT = /\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})/;
 
 export function creditedOutlet(text: string): string | undefined {
@@ -397,8 +397,8 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null 
  * argument, as detected. Text similarity is symmetric, so import order alone must not decide.
  */
 export function retellerOf(
-  a: Pick<Source, 'id' | 'published' | 'outlet'>,
-  b: Pick<Source, 'id' | 'published' | 'outlet'>,
+  a: Pick<Source, 'id' | 'published' | 'outlet' | 'retells'>,
+  b: Pick<Source, 'id' | 'published' | 'outlet' | 'retells'>,
   citedBy: (id: string) => string[] = () => [],
 ): string {
   // The one that credits the other's outlet ("…, TASS reported") retells it.
@@ -409,5 +409,9 @@ export function retellerOf(
   const db = b.published?.slice(0, 10) ?? null;
   if (da && db && da !== db) return da > db ? a.id : b.id;
   if (da && !db) return b.id;
+  if (db && !da) return a.id;
+  // The copy that keeps the wire's dateline ("QINGDAO (Xinhua) --") is nearer the original than one that dropped it.
+  if (b.retells && !a.retells) return a.id;
+  if (a.retells && !b.retells) return b.id;
   return a.id;
 }
