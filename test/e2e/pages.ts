@@ -12,7 +12,7 @@ export const ROOT = join(new URL('.', import.meta.url).pathname, '..', '..');
 
 /**
  * Where tests save screenshots: an ignored folder (tests never rewrite tracked files), or
- * $TRIANGULATE_SCREENSHOTS, e.g. test/screenshots when refreshing the README's pictures on purpose.
+ * $TRIANGULATE_SCREENSHOTS, e.g. docs/screenshots when refreshing the README's pictures on purpose.
  */
 export function screenshotPath(name: string): string {
   const dir = process.env.TRIANGULATE_SCREENSHOTS ?? join(ROOT, 'test/e2e/.artifacts/screenshots');
