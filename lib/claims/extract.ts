@@ -11,7 +11,7 @@ import { editionOfMention, findOrdinals, sentenceYear } from './editions';
 import { findCounts } from './numbers';
 import { findPlaces } from './places';
 import { findRoles, type Actor } from './roles';
-import { scopeOfCount, stanceOf } from './scope';
+import { phaseOfSentence, scopeOfCount, stanceOf } from './scope';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokens';
 import type { ExtractInput, Span } from './types';
@@ -139,7 +139,9 @@ export function extractClaims(input: ExtractInput): Claim[] {
       const allianceMembers = kind === 'nations' && /\b(?:member|members|allies|allied)\b/i.test(s.text.slice(c.start, c.end)) && (/\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end)) || natoExercise);
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
-      let scope: Scope | undefined = allianceMembers ? { kind: 'contingent', of: 'org:nato' } : kind === 'nations' ? undefined : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
+      // "seven partner nations", "four member nations": a subset of the nations taking part.
+      const subset = kind === 'nations' && !allianceMembers ? /\b(partner|member|observer)\s+(?:nations|countries|states)\b/i.exec(s.text.slice(c.start, c.end)) : null;
+      let scope: Scope | undefined = allianceMembers ? { kind: 'contingent', of: 'org:nato' } : subset ? { kind: 'contingent', label: `${subset[1]!.toLowerCase()} nations` } : kind === 'nations' ? phaseOfSentence(s.text, c) : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
       if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
         const of = onlyCountry(previousActors, input);
         if (of) scope = { kind: 'contingent', of };
@@ -335,7 +337,8 @@ function yearOf(date: string | null): number | null {
 
 /** "The more than 30 participants include the U.S., European Union and Ukraine": the count is of nations. */
 function listsCountries(sentence: string, from: number, actors: Actor[]): boolean {
-  const include = /\b(?:include|includes|included|including|such as|among them|from)\b/i.exec(sentence.slice(from));
+  // "participants include the U.S. and Ukraine" lists countries; "170 participants from 35 allies" counts people.
+  const include = /^[^.;]{0,30}?\b(?:include|includes|included|including|such as|among them)\b/i.exec(sentence.slice(from));
   if (!include) return false;
   const at = from + include.index;
   return actors.some((a) => a.start > at && a.form !== 'demonym');

@@ -15,7 +15,9 @@ import type { Actor } from './roles';
 import type { Span } from './types';
 
 const THRESHOLD = /\b(?:thresholds?|limits?|ceilings?|caps?|above which|beyond which|requires? (?:the )?(?:notification|observers)|notif(?:y|ication)|Vienna Document|mandatory (?:observation|notification))\b/i;
-const PHASE = /\b((?:first|second|third|final|last|main|active|initial|opening|closing|land|naval|maritime|sea|air|ground|cyber|amphibious|live[- ]fire|command[- ]post|computer[- ]assisted|field|practical|strategic|defensive|offensive)\s+(?:phase|stage|part|portion|segment|component|leg))\b/i;
+const PHASE = /\b((?:first|second|third|final|last|main|active|initial|opening|closing|land|naval|maritime|sea|air|ground|cyber|amphibious|live[- ]fire|command[- ]post|computer[- ]assisted|field|practical|strategic|defensive|offensive)\s+(?:exercise\s+)?(?:phase|stage|part|portion|segment|component|leg))\b/i;
+/** A sentence that opens on a phase speaks of it throughout. */
+const PHASE_SUBJECT = /^\s*(?:the\s+)?((?:main|active|first|second|final|practical|live|field)\s+(?:exercise\s+)?(?:phase|stage))\b/i;
 /** Words between a count and the place that make the place the count's ("3,000 deployed to Belarus"). */
 const PLACE_AFTER = /^[\s,]*(?:(?:of them|of whom|will be|are|were|to be|being|would be|troops|personnel|soldiers|servicemen)\s+)*(?:deployed|stationed|based|sent|taking part|training|operating)?\s*(?:in|to|on|into|at)\s+(?:the\s+)?(?:territory of\s+)?$/i;
 const TERRITORY_BEFORE = /\bon\s+(?:the\s+)?$/i;
@@ -38,9 +40,8 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   const { sentence, count, actors } = input;
   const near = sentence.slice(Math.max(0, count.start - 60), Math.min(sentence.length, count.end + 40));
   if (THRESHOLD.test(near)) return { kind: 'threshold', label: thresholdLabel(near) };
-  const clauseStart = Math.max(sentence.lastIndexOf(',', count.start), sentence.lastIndexOf(';', count.start), 0);
-  const phase = PHASE.exec(sentence.slice(clauseStart, count.end + 60));
-  if (phase) return { kind: 'phase', label: phase[1]!.toLowerCase() };
+  const phase = phaseOfSentence(sentence, count);
+  if (phase) return phase;
 
   const site = siteOf(sentence, count);
   if (site) return { kind: 'territory', label: site };
@@ -113,6 +114,16 @@ function senderOf({ sentence, count, actors, countryOf, previous, exercise }: Sc
     return hosts.has(country) && /\bdeploy/i.test(verb) ? undefined : country;
   }
   return undefined;
+}
+
+/**
+ * The phase a figure belongs to: named in its own clause ("the land phase involved 7,000"), or as the
+ * subject the sentence opens with ("The main exercise phase is from 2 to 9 March, and 15,000 soldiers...").
+ */
+export function phaseOfSentence(sentence: string, count: Span): Scope | undefined {
+  const clauseStart = Math.max(sentence.lastIndexOf(',', count.start), sentence.lastIndexOf(';', count.start), 0);
+  const phase = PHASE.exec(sentence.slice(clauseStart, count.end + 60)) ?? PHASE_SUBJECT.exec(sentence.slice(0, count.start));
+  return phase ? { kind: 'phase', label: phase[1]!.toLowerCase().replace(/\s+/g, ' ') } : undefined;
 }
 
 function thresholdLabel(near: string): string {

@@ -151,3 +151,15 @@ describe('who takes part', () => {
     expect(roles('NATO countries are worried; allies including Poland and Lithuania watch Zapad-2017.', '2017-09-10')).toEqual([]);
   });
 });
+
+describe('subsets of the nations, and phases named as the subject', () => {
+  const nations = (text: string, published: string) => claims(text, published).filter((c) => c.kind === 'nations' || c.kind === 'participants').map((c) => [c.kind, (c.value as { stated: number[] }).stated[0], c.scope ?? null]);
+  it('"seven partner nations" is a subset; "170 participants from 35 allies" counts people', () => {
+    expect(nations('Trident Juncture 2015 brings together 30 nations, including seven partner nations.', '2015-10-20')).toEqual([['nations', 30, null], ['nations', 7, { kind: 'contingent', label: 'partner nations' }]]);
+    expect(nations('Cyber Coalition 2023 drew 170 participants from 35 allies.', '2023-12-01')[0]?.[0]).toBe('participants');
+  });
+  it('"The main exercise phase is from 2 to 9 March, and 15,000 soldiers from 14 nations participate"', () => {
+    const r = nations('The main exercise phase of Cold Response 2016 is from 2 to 9 March, and approximately 15,000 soldiers from 14 nations participate.', '2016-02-20');
+    expect(r).toEqual([['participants', 15000, { kind: 'phase', label: 'main exercise phase' }], ['nations', 14, { kind: 'phase', label: 'main exercise phase' }]]);
+  });
+});
