@@ -135,6 +135,12 @@ function sameScopeLoose(a: Scope | undefined, b: Scope | undefined): boolean {
   if (ka === 'contingent' || ka === 'territory') return !a?.of || !b?.of || a.of === b.of;
   return true;
 }
+/** The written fact a claim matches, the exact one first (a role's own entity and role before its country's forces). */
+function bestFact(c: Pick<Claim, 'subject' | 'edition' | 'kind' | 'value' | 'scope'>, facts: RealFact[]): RealFact | undefined {
+  const matching = facts.filter((f) => factMatches(c, f));
+  return matching.find((f) => JSON.stringify(goldFactValue(f)) === JSON.stringify(c.value)) ?? matching.find((f) => c.value.type !== 'role' || (f.value as { role?: string }).role === c.value.role) ?? matching[0];
+}
+
 function goldFactValue(f: RealFact): ClaimValue {
   const v = f.value as Record<string, unknown>;
   switch (f.kind) {
@@ -204,11 +210,11 @@ function scorePart(part: 'dev' | 'heldout' | 'all') {
     const annotated = compareClaims(x.analysis.claims.filter((c) => !durationOnly(c)), others.filter((c) => !durationOnly(c)), sources, { pageSourceId: x.article.id, derivation: chain });
     const pageOrigin = goldOrigin(x.article);
     for (const a of annotated) {
-      const pf = facts.find((f) => factMatches(a, f));
+      const pf = bestFact(a, facts);
       const judge = (e: Evidence, kind: 'conflict' | 'agree' | 'disputed'): [boolean, string] => {
         const other = goldById.get(e.source.id)!;
         const oc = analysed.find((y) => y.article.id === e.source.id)!.analysis.claims.find((c) => c.sentence === e.text && JSON.stringify(c.value) === JSON.stringify(e.value));
-        const of = oc ? other.facts.find((f) => factMatches(oc, f)) : undefined;
+        const of = oc ? bestFact(oc, other.facts) : undefined;
         if (!pf) return [false, 'page claim misread'];
         if (!of) return [false, 'other claim misread'];
         if (pf.subject !== of.subject || pf.edition !== of.edition || pf.kind !== of.kind || !sameScope(scopeOf(pf), scopeOf(of))) return [false, 'not the same fact (scope/edition)'];

@@ -33,9 +33,9 @@ const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres
 const WINDOW = 3;
 /** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
 const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected)\b/i;
-const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
+const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on|(?:regions?|parts?|areas?|territory|territories|waters|coast|north|south|east|west) of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
 /** A place is the exercise's only where the clause speaks of the exercise happening there. */
-const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
+const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|centres|centers|activit(?:y|ies)|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
 /** Where a country is named as the object of politics, not as the exercise's place. */
 const NOT_PLACE = /\b(?:war|invasion|invaded|invade|alarm|concern\w*|fear\w*|warn\w*|threat\w*|annex\w*|sanction\w*|border with|aggression|embassy|capital|summit|talks|meeting|news conference|press conference|visit\w*)\b/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
@@ -366,7 +366,8 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
     const before = sentence.slice(Math.max(0, start - 50), start);
     if (!LOCATION_BEFORE.test(before) || SPEECH_NEAR.test(before) || (attribution && start >= attribution.start && start < attribution.end)) return false;
     const clause = clauseOf(sentence, start);
-    return PLACE_CUE.test(clause) && !NOT_PLACE.test(clause);
+    // "alarm grows in Poland", "the war on Ukraine": the words just before the place decide.
+    return PLACE_CUE.test(clause) && !NOT_PLACE.test(sentence.slice(Math.max(0, start - 60), start));
   };
   for (const p of findPlaces(sentence)) {
     if (!placed(p.start)) continue;
@@ -374,10 +375,25 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
     const country = actors.find((a) => a.type === 'country' && a.start >= p.end && a.start - p.end <= 30 && a.id === p.country);
     out.push({ start: p.start, end: country ? country.end : p.end, value: { type: 'location', country: p.country, city: p.name } });
   }
-  for (const a of actors) {
-    if (a.type !== 'country' || a.form === 'demonym' || /^[’']s\b/.test(sentence.slice(a.end))) continue;
+  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  for (let k = 0; k < countries.length; k++) {
+    const a = countries[k]!;
+    // "Russia's Kaliningrad Oblast", "Russia's Western Military District": the country is the place; "Russia's war" is not.
+    const possessive = /^[’']s\b/.test(sentence.slice(a.end));
+    if (possessive && !PLACE_AFTER_POSSESSIVE.test(sentence.slice(a.end))) continue;
     if (out.some((o) => a.start < o.end && a.end > o.start) || !placed(a.start)) continue;
     out.push({ start: a.start, end: a.end, value: { type: 'location', country: a.id } });
+    // "in Bulgaria, Hungary, and Romania": the list the preposition opens.
+    for (let j = k + 1; j < countries.length; j++) {
+      const gap = sentence.slice(countries[j - 1]!.end, countries[j]!.start);
+      if (!/^\s*(?:,\s*|,?\s+and\s+|,?\s+as well as\s+)(?:the\s+)?$/i.test(gap)) break;
+      const b = countries[j]!;
+      if (!out.some((o) => o.value.country === b.id)) out.push({ start: b.start, end: b.end, value: { type: 'location', country: b.id } });
+      k = j;
+    }
   }
   return out;
 }
+
+/** What makes "Russia's ..." a place: a region, district, coast or territory of it. */
+const PLACE_AFTER_POSSESSIVE = /^[’']s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Oblast|Krai|Region|District|Military District|territory|coast|waters|airspace|north|south|east|west|Far East|Arctic)\b/;

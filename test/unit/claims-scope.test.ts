@@ -163,3 +163,18 @@ describe('subsets of the nations, and phases named as the subject', () => {
     expect(r).toEqual([['participants', 15000, { kind: 'phase', label: 'main exercise phase' }], ['nations', 14, { kind: 'phase', label: 'main exercise phase' }]]);
   });
 });
+
+describe('where it takes place', () => {
+  const places = (text: string, published: string) => claims(text, published).filter((c) => c.kind === 'location').map((c) => (c.value as { country: string }).country);
+  it('a list of host countries after one preposition', () => {
+    expect(places('Saber Guardian 2017 will take place in Bulgaria, Hungary, and Romania.', '2017-07-01')).toEqual(['country:BG', 'country:HU', 'country:RO']);
+    expect(places('Nordic Response 2024 drills run in the northern regions of Finland, Norway and Sweden.', '2024-03-04')).toEqual(['country:FI', 'country:NO', 'country:SE']);
+  });
+  it('"Russia\'s Kaliningrad Oblast" is a place in Russia; "Russia\'s war" is not a place', () => {
+    expect(places('Zapad-2013 activity centres around Russia’s Kaliningrad Oblast.', '2013-09-20')).toEqual(['country:RU']);
+    expect(places('The Zapad-2021 drills in Belarus come amid alarm about Russia’s war plans.', '2021-09-10')).toEqual(['country:BY']);
+  });
+  it('countries named as the object of politics are not the exercise\'s place', () => {
+    expect(places('NATO called on Russia to open Zapad-2021 as alarm grows in Poland and Ukraine.', '2021-09-03')).toEqual([]);
+  });
+});
