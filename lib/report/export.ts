@@ -7,7 +7,7 @@
 import type { AnnotatedClaim, Annotation, Evidence } from '../types';
 import { claimSubjectLabel, entityNamesOf, formatDate, formatValue, kindLabel, verdictLabel, type NameOf } from './format';
 import { originOf, PAGE_COLUMN_ID, sourceMap, sourceRows, summarizeClaims, summaryLine, type SourceRow } from './table';
-import { httpUrl } from './url';
+import { cleanUrl } from '../text/url';
 
 export interface ExportOptions {
   /** When the report was made (ISO); injected so output is reproducible in tests. */
@@ -24,7 +24,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 function markdownLink(label: string, url: string | null): string {
-  const href = httpUrl(url);
+  // Tracking parameters and fragments say nothing about the article and may identify the reader.
+  const href = cleanUrl(url);
   // Angle brackets keep parentheses in URLs intact; URL parsing already percent-encoded spaces and `<>`.
   return href ? `[${escapeMarkdown(label)}](<${href}>)` : escapeMarkdown(label);
 }
@@ -145,7 +146,7 @@ export function toCsv(annotation: Annotation): string {
           e.source.outlet,
           e.source.title,
           e.source.published,
-          httpUrl(e.source.url) ?? '',
+          cleanUrl(e.source.url) ?? '',
           formatValue(e.value, names),
           e.independent,
           origin !== e.source.id ? (byId.get(origin)?.outlet ?? origin) : '',
