@@ -119,7 +119,10 @@ async function migrateRecords(tx: MigrationTx, oldVersion: number, version: numb
   };
   for (let cursor = await oldClaims.openCursor(); cursor; cursor = await cursor.continue()) {
     const { value, ...rest } = cursor.value as unknown as OldClaim;
-    const old = { ...rest, value: restated ? restatedValue(value) : (value as Claim['value']) };
+    const stated = restated ? restatedValue(value) : (value as Claim['value']);
+    // In place, only restated counts need a write.
+    if (oldVersion >= 3 && !moved && stated === value) continue;
+    const old = { ...rest, value: stated };
     let next: StoredClaim;
     if (version >= 3) {
       const { lookup: _lookup, key, rank, ref, ...claim } = old;
@@ -190,12 +193,21 @@ export function claimKey(subject: string, edition: number | null, kind: ClaimKin
 }
 
 /** A claim as stored: with the key comparison reads it by, its origin's reading rank and its source's reference. */
-export function storedClaim(claim: Claim, source: Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin' | 'derivedFrom'>): StoredClaim {
+export function storedClaim(claim: Claim, source: Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin' | 'derivedFrom' | 'retells'>): StoredClaim {
   return {
     ...claim,
     key: claimKey(claim.subject, claim.edition, claim.kind),
     rank: RANK[source.origin],
-    ref: { title: source.title, outlet: source.outlet, published: source.published, url: source.url, origin: source.origin, derivedFrom: source.derivedFrom ?? null },
+    ref: {
+      title: source.title,
+      outlet: source.outlet,
+      published: source.published,
+      url: source.url,
+      origin: source.origin,
+      derivedFrom: source.derivedFrom ?? null,
+      // The outlet its lede credits: a source read only through its claims still shares that origin.
+      ...(source.retells ? { retells: source.retells } : {}),
+    },
   };
 }
 

@@ -12,7 +12,7 @@
  *       move to a store keyed [key, rank, id] (lookup order, so a comparison reads contiguous records),
  *       with by-source only (by-key is the primary key now; by-subject was never read)
  *   v5  the claim model keeps what was said: counts are stored as stated ({ stated, hedge }, no min/max),
- *       claims carry scope and stance, sources their `retells`. by-url reads `urlKey` (canonicalUrl), so
+ *       claims carry scope and stance, sources (and claims' refs) their `retells`. by-url reads `urlKey` (canonicalUrl), so
  *       the same article under another URL is found. The upgrade restates every stored count at once,
  *       forgets the dataset version (the bundled part is reseeded) and lists the user's sources with a
  *       text in `rederive`: their claims are extracted again, and their derivations found, by
@@ -30,7 +30,7 @@ export interface StoredEntity extends Entity {
 }
 
 /** What a reader sees of a claim's source, kept on the claim so evidence needs no second read. */
-export type ClaimSourceRef = Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin'> & { derivedFrom: string | null };
+export type ClaimSourceRef = Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin' | 'retells'> & { derivedFrom: string | null };
 
 export interface StoredClaim extends Claim {
   /** `subject@edition#kind` (edition `?` when unknown): only claims with the same key are ever compared. */

@@ -175,6 +175,10 @@ describe('derivations at import', () => {
     const source = (await db.getAll('sources')).find((s) => s.outlet === 'Lakeside Observer')!;
     const { original } = await stored(db);
     expect(source).toMatchObject({ derivedFrom: original.id, derivation: 'citation', retells: 'Meridian Wire' });
+    // Its claims carry both, for evidence read without its source record.
+    const refs = (await db.getAllFromIndex('claims', 'by-source', source.id)).map((c) => c.ref);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.every((r) => r.derivedFrom === original.id && r.retells === 'Meridian Wire')).toBe(true);
   });
 
   it('independent reports of the same event stay independent', async () => {
