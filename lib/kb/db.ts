@@ -164,6 +164,30 @@ export function topicRange(topic: string): IDBKeyRange {
   return IDBKeyRange.bound(`${topic}${TOPIC_END}`, `${topic}\u0002`, false, true);
 }
 
+/** Origin ranks, in by-topic order. */
+export const ORIGIN_RANKS = [0, 1, 2] as const;
+
+const inverted = (day: string): string => String(99_999_999 - Number(day.replace(/-/g, ''))).padStart(8, '0');
+
+/**
+ * The by-topic range of one topic's sources of one origin rank published from `from` to `to`
+ * (YYYY-MM-DD): in key order newest first, so read backwards ('prev') it starts at `from`.
+ */
+export function topicDayRange(topic: string, rank: number, from: string, to: string): IDBKeyRange {
+  return IDBKeyRange.bound(`${topic}${TOPIC_END}${rank}${inverted(to)}`, `${topic}${TOPIC_END}${rank}${inverted(from)}`);
+}
+
+/** The by-topic range of one topic's undated sources of one origin rank. */
+export function topicUndatedRange(topic: string, rank: number): IDBKeyRange {
+  return IDBKeyRange.only(`${topic}${TOPIC_END}${rank}99999999`);
+}
+
+/** The publication day a by-topic key carries (YYYYMMDD as a number), or null for an undated source. */
+export function dayOfTopicKey(key: string): number | null {
+  const day = 99_999_999 - Number(key.slice(-8));
+  return day > 0 ? day : null;
+}
+
 /** Exercise editions (`ex:zapad@2017`) a source reports, from its claims and, when known, its mentions. */
 export function sourceEditions(claims: Pick<Claim, 'subject' | 'edition'>[], mentions: Pick<Mention, 'id' | 'type' | 'edition'>[] = []): string[] {
   const out = new Set<string>();

@@ -32,12 +32,13 @@ export interface TopicQuery {
 }
 
 /** Exercises say most about what a source is about; a shared country says little. */
-const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
+export const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
 /** A source reporting the very edition the page is about ranks above one about another year. */
 const EDITION_WEIGHT = WEIGHT.exercise + 3;
-const MIN_SCORE = 3;
+/** Without a shared exercise, the least a source must share to be related (an organisation and a country). */
+export const MIN_SCORE = 3;
 /** Exercises read per page: a round-up naming dozens must not cost dozens of reads. */
-const MAX_EXERCISES = 8;
+export const MAX_EXERCISES = 8;
 /** Keys read per organisation or country (best first): a country named in 50,000 articles must not cost a full index scan. */
 const KEYS_PER_ENTITY = 100;
 /**

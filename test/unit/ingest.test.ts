@@ -181,6 +181,19 @@ describe('derivations at import', () => {
     expect(refs.every((r) => r.derivedFrom === original.id && r.retells === 'Meridian Wire')).toBe(true);
   });
 
+  it('finds the original among many stored reports on the exercise: the ones published near the article are compared', async () => {
+    const db = await fresh();
+    await ingestArticles(db, [ORIGINAL], opts());
+    // Thirty later reports on the same edition, each its own story: by rank (newest first) they would crowd the original out.
+    const later = Array.from({ length: 30 }, (_, i) =>
+      story(10 + i, `Outlet ${i}`, `2019-12-${String(4 + (i % 12)).padStart(2, '0')}`, `https://outlet-${i}.test/cc`, `Day ${i} of Cyber Coalition 2019 in Estonia: report number ${i} from desk ${i * 7}, on drill ${i * 13} and scenario ${i * 17}.`),
+    );
+    await ingestArticles(db, later, opts({ batchSize: 10 }));
+    await ingestArticles(db, [COPY], opts());
+    const { original, copy } = await stored(db);
+    expect(copy).toMatchObject({ derivedFrom: original.id, derivation: 'wire-copy' });
+  });
+
   it('independent reports of the same event stay independent', async () => {
     const db = await fresh();
     const other = story(4, 'Northwind Gazette', '2019-12-03', 'https://northwind.test/own', 'Estonia hosts Cyber Coalition 2019 this week. More than 30 nations sent teams, according to our reporter in Tartu, who visited the centre on Tuesday.');
