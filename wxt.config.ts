@@ -12,6 +12,9 @@ export default defineConfig({
     description: 'Cross-checks news about military and cyber exercises against other sources, entirely on your device.',
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
     action: { default_title: 'Triangulate' },
+    // entrypoints/in-page.ts is built as an unlisted script and listed here: see its header for why
+    // it does not use WXT's content-script context.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['in-page.js'], run_at: 'document_idle' }],
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -38,7 +38,12 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) service.forgetTab(tabId);
+    if (change.url) service.tabNavigated(tabId, change.url);
+  });
+
+  // A content script holds a port only to learn when the extension goes away (it closes then).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'in-page' || !port.sender?.tab) port.disconnect();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Envelope<unknown>> | undefined => {
@@ -46,7 +51,7 @@ export default defineBackground(() => {
     if (!request) return undefined;
     const kind = classifySender(sender, browser.runtime.id, origin);
     if (!allowed(kind, request)) return Promise.resolve({ ok: false, error: `"${request.type}" is not allowed from this sender` });
-    return service.handle(request, sender.tab?.id, openPanel).then(
+    return service.handle(request, sender.tab?.id, openPanel, kind === 'content-script' ? sender.url : undefined).then(
       (value) => ({ ok: true, value }),
       (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );

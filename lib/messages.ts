@@ -57,11 +57,41 @@ export type Response<T extends Request['type']> = ResponseMap[T];
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Messages the background sends to a tab's content script. */
+/** Messages the extension (background, popup, side panel) sends to a tab's content script. */
 export type TabRequest =
   | { type: 'collect-article' }
   | { type: 'reveal'; start: number; end: number }
-  | { type: 'focus-entity'; entityId: string };
+  | { type: 'focus-entity'; entityId: string }
+  | { type: 'page-state' }
+  | { type: 'show-all' };
+
+/**
+ * What Triangulate is doing on a tab, as the popup shows it. Only the extension can ask (the
+ * page sees none of it). `startedAt`/`readyAt` are on the page's own clock (performance.now()),
+ * so a benchmark can line them up with the page's long tasks.
+ */
+export interface PageState {
+  state: 'starting' | 'working' | 'ready' | 'no-article' | 'paused' | 'error';
+  /** Mentions in the page's annotation. */
+  mentions: number;
+  /** Highlights painted. */
+  painted: number;
+  /** Mentions left unpainted by the per-page cap; "Show all" paints them. */
+  skipped: number;
+  /** What the analysis caps left out ("Analysed the first 200,000 characters…"), or null. */
+  notice: string | null;
+  error: string | null;
+  startedAt: number | null;
+  readyAt: number | null;
+}
+
+export interface TabResponseMap {
+  'collect-article': CollectedArticle;
+  reveal: boolean;
+  'focus-entity': boolean;
+  'page-state': PageState;
+  'show-all': PageState;
+}
 
 export interface CollectedArticle {
   article: ArticleInput;

@@ -187,6 +187,11 @@ export interface Claim {
   scope?: Scope;
   /** Whether the figure is the organisers' own or an estimate by others; absent when unknown. */
   stance?: Stance | null;
+  /**
+   * Read from context rather than stated next to the exercise: the sentence does not name the exercise,
+   * or the edition is only the publication year. Compared for agreement, never called a conflict.
+   */
+  tentative?: boolean;
 }
 
 export interface Mention {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROME_BUILD, CHROMIUM, launchChromium } from '../test/e2e/browsers';
+import { waitForChromiumState } from '../test/e2e/page-state';
 import { articleHtml, serve } from '../test/e2e/pages';
 import { figureRecord, median, printFigures, round, type Figure } from './lib/figures';
 import { syntheticParagraphs } from './lib/synthetic';
@@ -30,8 +31,9 @@ interface Timeline {
 }
 
 /**
- * Runs before any page script. Records when the page became idle (load, then the first idle
- * callback) and when the extension marked the page ready, on the page's own clock.
+ * Runs before any page script (it is the benchmark's, not the extension's). Records when the page
+ * became idle (load, then the first idle callback), on the page's own clock; when the highlights
+ * were painted comes from the extension side (page-state's `readyAt`, on the same clock).
  */
 function recordTimeline(): void {
   const t: Timeline = { load: null, idle: null, ready: null, mentions: null, longTasks: [] };
@@ -39,12 +41,6 @@ function recordTimeline(): void {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) t.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  new MutationObserver(() => {
-    if (t.ready === null && document.documentElement.getAttribute('data-triangulate') === 'ready') {
-      t.ready = performance.now();
-      t.mentions = Number(document.documentElement.getAttribute('data-triangulate-mentions'));
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-triangulate'] });
   addEventListener('load', () => {
     t.load = performance.now();
     requestIdleCallback(() => (t.idle = performance.now()));
@@ -65,16 +61,11 @@ async function load(context: BrowserContext, url: string, withExtension: boolean
   const page = await context.newPage();
   try {
     await page.goto(url);
-    await page.waitForFunction(
-      (ext) => {
-        const t = (window as unknown as { __triangulateBench?: Timeline }).__triangulateBench;
-        return !!t && t.idle !== null && (!ext || t.ready !== null);
-      },
-      withExtension,
-      { timeout: 30_000 },
-    );
+    await page.waitForFunction(() => (window as unknown as { __triangulateBench?: Timeline }).__triangulateBench?.idle != null, undefined, { timeout: 30_000 });
+    const state = withExtension ? await waitForChromiumState(page) : null;
     await page.waitForTimeout(SETTLE_MS);
-    return (await page.evaluate(() => (window as unknown as { __triangulateBench: Timeline }).__triangulateBench)) as Timeline;
+    const t = (await page.evaluate(() => (window as unknown as { __triangulateBench: Timeline }).__triangulateBench)) as Timeline;
+    return { ...t, ready: state?.readyAt ?? null, mentions: state?.painted ?? null };
   } finally {
     await page.close();
   }
@@ -84,7 +75,7 @@ async function load(context: BrowserContext, url: string, withExtension: boolean
 const toHighlights = (t: Timeline) => Math.max(0, t.ready! - t.idle!);
 
 export async function browserFigures(): Promise<Figure[]> {
-  const content = readFileSync(join(CHROME_BUILD, 'content-scripts/content.js'));
+  const content = readFileSync(join(CHROME_BUILD, 'in-page.js'));
   const figures: Figure[] = [
     { name: 'content script, gzipped', value: round(gzipSync(content, { level: 9 }).length / 1024), unit: 'KB', budget: { max: 50 } },
     { name: 'content script, raw', value: round(content.length / 1024), unit: 'KB' },

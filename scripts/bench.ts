@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every speed and memory figure the project tracks, printed, never asserted.
- * Sections: detection, claims, import at scale, and the browser budgets (these two need the
- * built extension and Debian's Chromium: run `npm run build:ext` first).
+ * Sections: detection, claims, import at scale, the browser budgets and the long tasks on the
+ * seed page, the saved news pages and a 12,000-mention page (these two need the built extension
+ * and Debian's Chromium: run `npm run build:ext` first). `npm run bench -- long` runs one section.
  */
 type Section = { title: string; run: () => Promise<Record<string, number | string>> };
 
@@ -10,6 +11,7 @@ const sections: Section[] = [
   { title: 'Claims (Node)', run: async () => (await import('./bench-claims')).benchClaims() },
   { title: 'Import at scale', run: async () => (await import('./bench-import')).benchImport() },
   { title: 'Browser budgets (headless Chromium, extension loaded)', run: async () => (await import('./bench-browser')).benchBrowser() },
+  { title: 'Long tasks caused by Triangulate (headless Chromium, page scripts off)', run: async () => (await import('./bench-longtasks')).benchLongTasks() },
 ];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -8,42 +8,29 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export interface CuratedSource {
-  id: string;
-  title: string;
-  outlet: string;
-  outletId: string;
-  published: string;
-  url: string;
-  language: string;
-  kind: string;
-  derivedFrom?: string | null;
-  derivation?: string;
-  via?: string;
-}
+import type { CuratedFile } from '../lib/dataset/types';
 
-export interface CuratedClaim {
-  source: string;
-  subject: string;
-  edition: number;
-  kind: string;
-  value: { type: string; [field: string]: unknown };
-  scope: { kind: string; of?: string; label?: string };
-  summary: string;
-  attribution?: string | null;
-  stance: 'official' | 'estimate' | null;
-}
-
-export interface CuratedFile {
-  sources: CuratedSource[];
-  claims: CuratedClaim[];
-}
+export type { CuratedClaim, CuratedFile, CuratedSource } from '../lib/dataset/types';
 
 export interface DatasetCounts {
   series: number;
   editions: number;
   sources: number;
   claims: number;
+}
+
+export const YEARS = Array.from({ length: 12 }, (_, i) => 2015 + i);
+
+/** Editions (series × year) per year, for the years the issue tracks. */
+export function editionsPerYear(files: Iterable<CuratedFile>, years: number[] = YEARS): Map<number, number> {
+  const editions = new Set<string>();
+  for (const file of files) for (const claim of file.claims) editions.add(`${claim.subject}@${claim.edition}`);
+  const perYear = new Map(years.map((y) => [y, 0]));
+  for (const key of editions) {
+    const year = Number(key.slice(key.lastIndexOf('@') + 1));
+    if (perYear.has(year)) perYear.set(year, (perYear.get(year) ?? 0) + 1);
+  }
+  return perYear;
 }
 
 export const CURATED_DIR = resolve(import.meta.dirname, '..', 'seeds', 'curated');
@@ -79,11 +66,18 @@ function formatRow(label: string, counts: DatasetCounts): string {
   return `${label.padEnd(28)}${cells.join('')}`;
 }
 
+/** The counts table, per file and over all files, then editions per year. */
+export function formatCounts(files: Map<string, CuratedFile>): string {
+  const lines = [`${''.padEnd(28)}${['series', 'editions', 'sources', 'claims'].map((h) => h.padStart(10)).join('')}`];
+  for (const [name, file] of files) lines.push(formatRow(name, countDataset([file])));
+  lines.push(formatRow('all files', countDataset(files.values())));
+  const perYear = editionsPerYear(files.values());
+  lines.push(`editions per year: ${[...perYear].map(([y, n]) => `${y} ${n}`).join(' · ')}`);
+  return lines.join('\n');
+}
+
 function main(): void {
-  const files = readCuratedFiles();
-  console.log(`${''.padEnd(28)}${['series', 'editions', 'sources', 'claims'].map((h) => h.padStart(10)).join('')}`);
-  for (const [name, file] of files) console.log(formatRow(name, countDataset([file])));
-  console.log(formatRow('all files', countDataset(files.values())));
+  console.log(formatCounts(readCuratedFiles()));
 }
 
 // Run only as a command, not when the data test imports the counting functions.

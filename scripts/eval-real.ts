@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { compareClaims, deriveBatch, relate, sameScope } from '../lib/claims';
+import { wireName } from '../lib/claims/independence';
 import { readSeeds } from '../lib/dataset/seeds-fs';
 import { createDetector } from '../lib/detect';
 import { analyzeArticle } from '../lib/pipeline/analyze';
@@ -35,17 +36,21 @@ const articles = all.filter((a) => texts.has(a.id));
 
 const seeds = readSeeds('seeds');
 const detector = createDetector(seeds.entities);
+const countryOfEntity = (id: string): string | undefined => (id.startsWith('country:') ? id : detector.gazetteer.entities.get(id)?.country);
 const outletNames = (id: string): string[] => {
   const e = detector.gazetteer.entities.get(id);
   return e ? [e.name, ...e.aliases, ...(e.variants ?? [])] : [];
 };
 
+/** The publisher as a page would give it: the set notes whose story it carries in parentheses ("The Columbian (Associated Press)"). */
+const publisher = (a: RealArticle): string => a.outlet.replace(/\s*\([^)]*\)/g, '').trim();
+
 // 1. Analyse every article as an imported source.
 const analysed = articles.map((a) => {
   const text = texts.get(a.id)!;
-  const analysis = analyzeArticle({ title: '', outlet: a.outlet, published: a.published, url: a.url, text }, a.id, detector);
+  const analysis = analyzeArticle({ title: '', outlet: publisher(a), published: a.published, url: a.url, text }, a.id, detector);
   const source: Source = {
-    id: a.id, title: a.id, outlet: a.outlet, published: a.published, language: a.language, url: a.url, origin: 'imported', set: 'real',
+    id: a.id, title: a.id, outlet: publisher(a), published: a.published, language: a.language, url: a.url, origin: 'imported', set: 'real',
     entities: analysis.entities, text, fingerprint: analysis.fingerprint, signature: analysis.signature,
   };
   return { article: a, analysis, source };
@@ -99,8 +104,12 @@ function valueMatches(c: ClaimValue, f: RealFact): boolean {
     }
     case 'location':
       return c.country === v.country;
-    case 'role':
-      return c.entity === v.entity && c.role === v.role;
+    case 'role': {
+      // "The Russian Navy organised it" says Russia takes part: a country matches its own forces,
+      // and taking part is implied by organising or hosting.
+      const sameEntity = c.entity === v.entity || (!!countryOfEntity(v.entity as string) && countryOfEntity(v.entity as string) === c.entity);
+      return sameEntity && (c.role === v.role || (c.role === 'participant' && (v.role === 'organizer' || v.role === 'host')));
+    }
     case 'edition':
       return c.ordinal === v.ordinal;
   }
@@ -158,23 +167,30 @@ function scorePart(part: 'dev' | 'heldout' | 'all') {
     }
     if (args.errors) for (const f of facts) if (!x.analysis.claims.some((c) => factMatches(c, f))) errors.push(`missed ${x.article.id} ${f.kind} ${f.subject} ${f.edition} ${JSON.stringify(f.value)} ${f.scope && f.scope.kind !== 'total' ? JSON.stringify(f.scope) : ''}`);
 
-    // Derivation.
+    // Derivation: a retelling is recognised when the engine links it to its origin in the KB (the
+    // article it retells, or another copy of the same original) or names the origin its lede credits.
     const g = x.article.retells;
-    if (g?.id && goldById.has(g.id)) {
-      derivedGold++;
+    if (g) {
+      const inSet = !!g.id && goldById.has(g.id);
       const chain: string[] = [];
       for (let at: string | null | undefined = derivedFrom.get(x.article.id); at && chain.length < 10; at = derivedFrom.get(at)) chain.push(at);
-      const ok = chain.length > 0 && (chain.includes(g.id) || goldOrigin(goldById.get(chain.at(-1)!)!) === goldOrigin(x.article));
-      if (ok) derivedFound++;
-      else errors.push(`derivation ${x.article.id}: retells ${g.id} (${g.how}), engine says ${derivedFrom.get(x.article.id) ?? 'independent'}`);
-    } else if (g?.outlet) {
-      citedGold++;
-      const names = (cited.get(x.article.id) ?? []).map((n) => n.toLowerCase());
-      if (names.some((n) => n.includes(g.outlet!.toLowerCase()) || g.outlet!.toLowerCase().includes(n))) citedFound++;
+      const linked = chain.length > 0 && ((!!g.id && chain.includes(g.id)) || goldOrigin(goldById.get(chain.at(-1)!)!) === goldOrigin(x.article));
+      const origin = goldOrigin(x.article);
+      const want = wireName(origin.startsWith('outlet:') ? origin.slice(7) : (g.outlet ?? goldById.get(origin)?.outlet ?? '')).toLowerCase();
+      const names = (cited.get(x.article.id) ?? []).map((n) => wireName(n).toLowerCase());
+      const named = !!want && names.some((n) => n.includes(want) || want.includes(n));
+      if (inSet) derivedGold++;
+      else citedGold++;
+      if (linked || named) {
+        if (inSet) derivedFound++;
+        else citedFound++;
+      } else errors.push(`derivation ${x.article.id}: retells ${g.id ?? g.outlet} (${g.how}), engine says ${derivedFrom.get(x.article.id) ?? 'independent'}${names.length ? `, names ${names.join(', ')}` : ''}`);
     }
 
     // Verdicts against every other article.
-    const others = analysed.filter((y) => y !== x).flatMap((y) => y.analysis.claims);
+    // Dev pages are compared with dev articles only, so nothing of the held-out part is seen while tuning.
+    const pool = analysed.filter((y) => y !== x && (x.article.part === 'heldout' || y.article.part === 'dev'));
+    const others = pool.flatMap((y) => y.analysis.claims);
     const chain = new Map<string, string | null>([...derivedFrom].map(([k, v]) => [k, v]));
     const annotated = compareClaims(x.analysis.claims.filter((c) => !durationOnly(c)), others.filter((c) => !durationOnly(c)), sources, { pageSourceId: x.article.id, derivation: chain });
     const pageOrigin = goldOrigin(x.article);
@@ -236,7 +252,7 @@ for (const part of parts) {
   console.log(`conflict precision       ${ratio(s.conflictsRight, s.conflicts)} (${s.conflictsRight}/${s.conflicts})`);
   console.log(`corroboration precision  ${ratio(s.corrobRight, s.corrob)} (${s.corrobRight}/${s.corrob}); circular corroborations: ${s.circular}`);
   console.log(`disputed-figure precision ${ratio(s.disputedRight, s.disputed)} (${s.disputedRight}/${s.disputed})`);
-  console.log(`derived recall (origin in the set) ${ratio(s.derivedFound, s.derivedGold)} (${s.derivedFound}/${s.derivedGold}); cited origin named (origin outside the set) ${ratio(s.citedFound, s.citedGold)} (${s.citedFound}/${s.citedGold})`);
+  console.log(`derived recall            ${ratio(s.derivedFound + s.citedFound, s.derivedGold + s.citedGold)} (${s.derivedFound + s.citedFound}/${s.derivedGold + s.citedGold}): origin in the set ${s.derivedFound}/${s.derivedGold}, origin outside the set ${s.citedFound}/${s.citedGold}`);
   if (s.errors.length && (part !== 'heldout' || args.errors)) {
     console.log('wrong verdicts and derivations' + (args.errors ? ', extraction errors' : '') + ':');
     for (const e of s.errors) console.log('  - ' + e);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../test/e2e/browsers';
+import { chromiumPageState } from '../test/e2e/page-state';
 import { ROOT, serve } from '../test/e2e/pages';
 import { compareLayouts, layoutChanged, placeHighlight, type Box, type LayoutDiff, type PaintedText } from './lib/robustness-checks';
 
@@ -136,9 +137,15 @@ async function load(context: BrowserContext, url: string, withExtension: boolean
   }
   await page.waitForLoadState('load', { timeout: Math.min(LOAD_WAIT_MS, left()) }).catch(() => undefined);
   if (withExtension) {
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-triangulate') || location.protocol !== 'http:', undefined, { timeout: left() }).catch(() => {
-      result.timeout = 'extension never marked the page';
-    });
+    for (;;) {
+      const state = await chromiumPageState(page);
+      if ((state && state.state !== 'starting' && state.state !== 'working') || !page.url().startsWith('http:')) break;
+      if (left() <= 1) {
+        result.timeout = 'extension never finished the page';
+        break;
+      }
+      await page.waitForTimeout(100);
+    }
   }
   await page.waitForTimeout(SETTLE_MS);
   result.left = page.url() !== url;
@@ -164,10 +171,10 @@ async function runPage(
   try {
     result.timeout = ext.timeout ?? (base.timeout && `${base.timeout} (without the extension)`);
     result.left = ext.left || base.left;
-    const html = ext.page.locator('html');
-    result.state = (await html.getAttribute('data-triangulate').catch(() => null)) ?? 'none';
-    result.mentions = Number((await html.getAttribute('data-triangulate-mentions').catch(() => null)) ?? 0);
-    if (result.state === 'error') result.errors.push('content script marked the page data-triangulate="error" (annotation failed)');
+    const state = await chromiumPageState(ext.page);
+    result.state = state?.state ?? 'none';
+    result.mentions = state?.painted ?? 0;
+    if (state?.state === 'error') result.errors.push(`the content script reports an error: ${state.error}`);
     result.errors.push(...(await workerErrors()).map((e) => `service worker: ${e}`));
     if (result.timeout || result.left) return result;
 

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { launchChromium } from '../test/e2e/browsers';
 import { chromiumPopoverText, HIGHLIGHT_TEXTS, pointOfText } from '../test/e2e/inspect';
+import { chromiumPageState, waitForChromiumState } from '../test/e2e/page-state';
 import { ROOT, serve, seedPageHtml } from '../test/e2e/pages';
 
 const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
@@ -15,7 +16,7 @@ console.log(`Seed article served at ${url} (seed 002 at ${server.origin}/seed-00
 const session = await launchChromium({ headless });
 const page = session.context.pages()[0] ?? (await session.context.newPage());
 await page.goto(url);
-await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+await waitForChromiumState(page);
 
 if (!headless) {
   console.log('Chromium is open with Triangulate loaded: hover a highlighted name, or press Alt+Shift+N. Close the window to stop.');
@@ -25,7 +26,7 @@ if (!headless) {
 }
 
 const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
-console.log(`\nTriangulate highlighted ${await page.getAttribute('html', 'data-triangulate-mentions')} mentions:`);
+console.log(`\nTriangulate highlighted ${(await chromiumPageState(page))?.painted ?? 0} mentions:`);
 for (const type of ['exercise', 'country', 'organization']) {
   const names = [...new Set(painted[type] ?? [])];
   console.log(`  ${type.padEnd(13)} ${names.join(', ')}`);

@@ -12,7 +12,7 @@ import { httpHostname } from '@/lib/report/url';
 import { readPause, setAllPaused, setSitePaused, type PauseState } from '../shared/pause';
 import { send } from '../shared/send';
 import { AddPage } from './AddPage';
-import { ComparisonSection } from './ComparisonTable';
+import { ClaimsSection } from './ClaimsSection';
 import { ExportButtons } from './ExportButtons';
 import { panelNotice, type Notice, type PanelLoad, type PanelParams } from './model';
 import { NoticeView } from './NoticeView';
@@ -147,7 +147,7 @@ export function Panel({ params }: { params: PanelParams }) {
               }}
             />
             <section ref={tableRef} aria-labelledby="comparison-heading" class="card">
-              <ComparisonSection annotation={annotation.annotation} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} onReveal={reveal} />
+              <ClaimsSection annotation={annotation.annotation} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} onReveal={reveal} />
             </section>
             <SourcesSection annotation={annotation.annotation} sort={sort} onSort={setSort} />
             <AddPage key={`${tab?.id}:${annotation.pageMetadata.url}`} tabId={tab!.id} metadata={annotation.pageMetadata} onChanged={() => void refresh(tab, true)} onStatus={setStatus} />

@@ -3,10 +3,10 @@
  * the page can neither read it nor restyle it. Links open only for http(s) URLs.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { AnnotatedClaim, Evidence, SourceSummary } from '../../lib/types';
-import { formatDate, formatValue, kindLabel } from '../../lib/report/format';
+import type { SourceSummary } from '../../lib/types';
+import { formatDate } from '../../lib/report/format';
+import { ClaimCard } from '../shared/ClaimCard';
 import { SourceLink } from '../shared/SourceLink';
-import { VerdictBadge } from '../shared/VerdictBadge';
 import type { PopoverModel } from './model';
 
 const TYPE_LABEL = { exercise: 'Exercise', country: 'Country', organization: 'Organization' } as const;
@@ -20,41 +20,17 @@ function SourceLine({ source }: { source: { title: string; outlet: string; publi
   );
 }
 
-function EvidenceItem({ e, agrees, names }: { e: Evidence; agrees: boolean; names: Record<string, string> }) {
-  return (
-    <li class={agrees ? 'ev agree' : 'ev conflict'}>
-      <span class="ev-value">
-        {agrees ? '✓' : '✗'} {formatValue(e.value, (id) => names[id])}
-      </span>{' '}
-      <SourceLine source={e.source} />
-      {!e.independent && <span class="tag">derived</span>}
-      <q class="sentence">{e.text}</q>
-    </li>
-  );
-}
-
-function ClaimCard({ claim, names }: { claim: AnnotatedClaim; names: Record<string, string> }) {
-  return (
-    <li class={`claim v-${claim.verdict}`}>
-      <div class="claim-head">
-        <VerdictBadge verdict={claim.verdict} />
-        <span class="kind">{kindLabel(claim.kind)}</span>
-        <span class="this">
-          This article: <strong>{formatValue(claim.value, (id) => names[id])}</strong>
-        </span>
-      </div>
-      {(claim.corroborating.length > 0 || claim.conflicting.length > 0) && (
-        <ul class="evidence">
-          {claim.corroborating.map((e) => (
-            <EvidenceItem key={`c-${e.source.id}`} e={e} agrees names={names} />
-          ))}
-          {claim.conflicting.map((e) => (
-            <EvidenceItem key={`x-${e.source.id}`} e={e} agrees={false} names={names} />
-          ))}
-        </ul>
-      )}
-    </li>
-  );
+/**
+ * "19 other sources in your dataset name Zapad, any edition (2 derived: they retell another)", or that none
+ * does. Sources are indexed by series, not edition, so the line names the series.
+ */
+function countsLine(model: PopoverModel): string {
+  const { independent, derived } = model.sources;
+  const total = independent.length + derived.length;
+  const name = model.entity.type === 'exercise' ? `${model.entity.name}, any edition` : model.entity.name;
+  if (total === 0) return `No other source in your dataset names ${name}.`;
+  const retell = derived.length ? ` (${derived.length} derived: ${derived.length === 1 ? 'it retells' : 'they retell'} another)` : '';
+  return `${total} other source${total === 1 ? '' : 's'} in your dataset ${total === 1 ? 'names' : 'name'} ${name}${retell}.`;
 }
 
 function SourceList({ title, sources }: { title: string; sources: SourceSummary[] }) {
@@ -103,7 +79,7 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
     >
       <header>
         <span class={`type t-${entity.type}`}>{TYPE_LABEL[entity.type]}</span>
-        <h2 id={headingId}>{entity.name}</h2>
+        <h2 id={headingId}>{model.title}</h2>
         <button class="close" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -113,20 +89,16 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
       </p>
       {entity.aliases.length > 0 && <p class="aliases">Also: {entity.aliases.join(', ')}</p>}
       <p class="counts" data-testid="popover-counts">
-        {sources.independent.length + sources.derived.length === 0
-          ? 'No other source in your dataset mentions it.'
-          : `${sources.independent.length} independent source${sources.independent.length === 1 ? '' : 's'}` +
-            (sources.derived.length ? `, ${sources.derived.length} derived (retelling another)` : '') +
-            ' mention it.'}
+        {countsLine(model)}
       </p>
       <SourceList title="Independent sources" sources={sources.independent} />
-      <SourceList title="Derived sources" sources={sources.derived} />
+      <SourceList title="Derived sources (retelling another)" sources={sources.derived} />
       {model.sentenceClaims.length > 0 && (
         <section aria-label="Claims in this sentence">
           <h3>Claims in this sentence</h3>
           <ul class="claims">
             {model.sentenceClaims.map((c) => (
-              <ClaimCard key={`${c.start}-${c.kind}`} claim={c} names={model.names} />
+              <ClaimCard key={`${c.claim.start}-${c.claim.kind}`} card={c} open={false} />
             ))}
           </ul>
         </section>
@@ -136,7 +108,7 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
           <summary>{`${model.otherClaims.length} more claim${model.otherClaims.length === 1 ? '' : 's'} about ${entity.name} in this article`}</summary>
           <ul class="claims">
             {model.otherClaims.map((c) => (
-              <ClaimCard key={`${c.start}-${c.kind}`} claim={c} names={model.names} />
+              <ClaimCard key={`${c.claim.start}-${c.claim.kind}`} card={c} open={false} />
             ))}
           </ul>
         </details>
@@ -145,12 +117,12 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
         <button class="panel" onClick={() => onOpenPanel(entity.id)} data-testid="open-panel">
           Compare sources in side panel
         </button>
-        <p class="legend" aria-label="Legend">
+        <p class="legend" aria-label="Marks on the page">
           <span class="sw t-exercise">exercise</span>
           <span class="sw t-country">country</span>
           <span class="sw t-organization">organization</span>
-          <span class="ul v-corroborated">corroborated</span>
-          <span class="ul v-conflicting">conflicting</span>
+          <span class="ul v-corroborated">independent sources agree</span>
+          <span class="ul v-conflicting">contradicted</span>
           <span class="ul v-unverified">no other source</span>
         </p>
       </footer>

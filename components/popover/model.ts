@@ -2,63 +2,35 @@
  * What a popover shows for one mention, computed from the page's annotation: pure, so it is
  * unit-tested without a browser and shared by every way a popover opens (hover, focus).
  */
+import { combinedVerdict, sentenceBounds } from '../../lib/page/sentences';
+import { claimCard, wordingContext, type ClaimCardModel } from '../../lib/report/claims';
+import { allEvidence } from '../../lib/report/table';
 import type { AnnotatedClaim, Annotation, EntityInfo, Mention, SourceSummary, Verdict } from '../../lib/types';
 
 export interface PopoverModel {
   mention: Mention;
   entity: EntityInfo;
+  /** The card's title: the entity's name, with the edition for an exercise ("Zapad 2017"). */
+  title: string;
+  /** Other sources that name the entity (for an exercise, also those that speak to its claims here). */
   sources: { independent: SourceSummary[]; derived: SourceSummary[] };
-  /** Claims of the sentence holding the mention. */
-  sentenceClaims: AnnotatedClaim[];
+  /** Claims of the sentence holding the mention, as cards. */
+  sentenceClaims: ClaimCardModel[];
   /** Other claims about this exercise elsewhere in the article. */
-  otherClaims: AnnotatedClaim[];
+  otherClaims: ClaimCardModel[];
   verdict: Verdict | null;
-  /** Entity names for values that hold ids (a location's country, a role's party). */
-  names: Record<string, string>;
-}
-
-const BOUNDARY = new Set(['.', '!', '?', '\n']);
-
-/** Sentence bounds around an offset: the same cut the reader sees (., !, ? or a line break). */
-export function sentenceBounds(text: string, at: number): { start: number; end: number } {
-  let start = at;
-  while (start > 0 && !BOUNDARY.has(text.charAt(start - 1))) start--;
-  let end = at;
-  while (end < text.length && !BOUNDARY.has(text.charAt(end))) end++;
-  return { start, end: Math.min(text.length, end + 1) };
-}
-
-export function combinedVerdict(claims: AnnotatedClaim[]): Verdict | null {
-  if (claims.length === 0) return null;
-  const has = (v: Verdict) => claims.some((c) => c.verdict === v);
-  if (has('conflicting') || has('mixed')) return has('corroborated') || has('mixed') ? 'mixed' : 'conflicting';
-  if (has('corroborated')) return 'corroborated';
-  return 'unverified';
-}
-
-/**
- * The combined verdict of each sentence's claims, keyed by sentence start: one pass over the
- * claims, so styling a page's thousand mentions does not rescan every claim for each.
- */
-export function verdictsBySentence(annotation: Annotation): Map<number, Verdict> {
-  const bySentence = new Map<number, AnnotatedClaim[]>();
-  for (const c of annotation.claims) {
-    const { start } = sentenceBounds(annotation.text, c.start);
-    const list = bySentence.get(start) ?? [];
-    list.push(c);
-    bySentence.set(start, list);
-  }
-  const out = new Map<number, Verdict>();
-  for (const [start, claims] of bySentence) {
-    const verdict = combinedVerdict(claims);
-    if (verdict) out.set(start, verdict);
-  }
-  return out;
 }
 
 export function claimsInSentence(annotation: Annotation, mention: Mention): AnnotatedClaim[] {
   const { start, end } = sentenceBounds(annotation.text, mention.start);
   return annotation.claims.filter((c) => c.start >= start && c.start < end);
+}
+
+/** The edition the mention names, else the one edition the article's claims about it share. */
+function editionOf(annotation: Annotation, mention: Mention): number | null {
+  if (mention.edition) return mention.edition;
+  const editions = new Set(annotation.claims.filter((c) => c.subject === mention.id && c.edition !== null).map((c) => c.edition));
+  return editions.size === 1 ? [...editions][0]! : null;
 }
 
 export function buildPopoverModel(annotation: Annotation, mention: Mention): PopoverModel {
@@ -69,19 +41,22 @@ export function buildPopoverModel(annotation: Annotation, mention: Mention): Pop
     description: '',
     aliases: [],
   };
-  const mentioning = annotation.sources.filter((s) => s.entities.includes(mention.id));
-  const sentenceClaims = claimsInSentence(annotation, mention);
-  const otherClaims =
-    mention.type === 'exercise'
-      ? annotation.claims.filter((c) => c.subject === mention.id && !sentenceClaims.includes(c))
-      : [];
+  const sentence = claimsInSentence(annotation, mention);
+  const others = mention.type === 'exercise' ? annotation.claims.filter((c) => c.subject === mention.id && !sentence.includes(c)) : [];
+  const ctx = wordingContext(annotation);
+  const related = new Map(annotation.sources.filter((s) => s.entities.includes(mention.id)).map((s) => [s.id, s]));
+  if (mention.type === 'exercise') {
+    for (const c of [...sentence, ...others]) for (const e of allEvidence(c)) if (!related.has(e.source.id)) related.set(e.source.id, ctx.sources.get(e.source.id)!);
+  }
+  const list = [...related.values()];
+  const edition = mention.type === 'exercise' ? editionOf(annotation, mention) : null;
   return {
     mention,
     entity,
-    sources: { independent: mentioning.filter((s) => !s.derivedFrom), derived: mentioning.filter((s) => !!s.derivedFrom) },
-    sentenceClaims,
-    otherClaims,
-    verdict: combinedVerdict(sentenceClaims),
-    names: Object.fromEntries((annotation.entities ?? []).map((e) => [e.id, e.name])),
+    title: edition ? `${entity.name} ${edition}` : entity.name,
+    sources: { independent: list.filter((s) => !s.derivedFrom), derived: list.filter((s) => !!s.derivedFrom) },
+    sentenceClaims: sentence.map((c) => claimCard(c, ctx, annotation.claims)),
+    otherClaims: others.map((c) => claimCard(c, ctx, annotation.claims)),
+    verdict: combinedVerdict(sentence),
   };
 }

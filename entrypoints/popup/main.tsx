@@ -5,10 +5,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { KbStatus } from '@/lib/messages';
+import type { KbStatus, PageState, TabRequest } from '@/lib/messages';
 import { httpHostname } from '@/lib/report/url';
 import { kbStatusLine } from '@/components/panel/model';
 import { isSitePaused, readPause, setAllPaused, setSitePaused, siteKey, type PauseState } from '@/components/shared/pause';
+import { pageStatusLine } from '@/components/shared/page-status';
 import { send } from '@/components/shared/send';
 import '@/components/shared/theme.css';
 
@@ -28,15 +29,33 @@ function openSidePanel(tabId: number | undefined): Promise<void> | null {
   return null;
 }
 
+/** What Triangulate is doing on the tab, asked of its content script (null where there is none). */
+async function askTab(tabId: number | undefined, request: TabRequest): Promise<PageState | null> {
+  if (tabId === undefined) return null;
+  try {
+    return ((await browser.tabs.sendMessage(tabId, request)) as PageState | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function Popup() {
   const [tab, setTab] = useState<{ id?: number; host: string | null } | null>(null);
   const [pause, setPause] = useState<PauseState | null>(null);
   const [kb, setKb] = useState<KbStatus | null>(null);
   const [kbError, setKbError] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  const [page, setPage] = useState<PageState | null>(null);
+  const [painting, setPainting] = useState(false);
 
   useEffect(() => {
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => setTab({ id: t?.id, host: httpHostname(t?.url) }));
+    // Like the side panel, `?tabId=N` names the tab (tests open the popup in a tab of its own).
+    const named = Number(new URLSearchParams(location.search).get('tabId') ?? NaN);
+    const current = Number.isInteger(named) ? browser.tabs.get(named).then((t) => [t]) : browser.tabs.query({ active: true, currentWindow: true });
+    void current.then(async ([t]) => {
+      setTab({ id: t?.id, host: httpHostname(t?.url) });
+      setPage(await askTab(t?.id, { type: 'page-state' }));
+    });
     void readPause(browser.storage.local).then(setPause);
     send({ type: 'kb-status' }).then(setKb, (e: unknown) => setKbError(e instanceof Error ? e.message : String(e)));
   }, []);
@@ -50,6 +69,30 @@ function Popup() {
       <p class="muted" data-testid="kb-status">
         {kbError ? `Knowledge base unavailable: ${kbError}` : kbStatusLine(kb)}
       </p>
+      {page && pageStatusLine(page) && (
+        <section class="page-status" data-testid="page-status">
+          <p>{pageStatusLine(page)}</p>
+          {page.notice && (
+            <p class="muted" data-testid="page-notice">
+              {page.notice}
+            </p>
+          )}
+          {page.skipped > 0 && page.state === 'ready' && (
+            <button
+              type="button"
+              data-testid="show-all"
+              disabled={painting}
+              onClick={async () => {
+                setPainting(true);
+                setPage((await askTab(tab?.id, { type: 'show-all' })) ?? page);
+                setPainting(false);
+              }}
+            >
+              {painting ? 'Painting…' : `Show all ${(page.painted + page.skipped).toLocaleString('en-US')}`}
+            </button>
+          )}
+        </section>
+      )}
       <fieldset disabled={!pause}>
         <legend>Pause</legend>
         <label class="toggle">

@@ -13,7 +13,8 @@ import { removeSource } from '../kb/sets';
 import { idbReader } from '../kb/store';
 import type { CollectedArticle, KbStatus, Request, ResponseMap, TabAnnotationState } from '../messages';
 import { annotateArticle } from '../pipeline/annotate';
-import type { Annotation } from '../types';
+import { applyInputLimits, PAGE_LIMITS, type LimitedAnnotation } from '../pipeline/limits';
+import { createTabQueue } from './tab-queue';
 
 export interface ServiceDeps {
   loadDataset: () => Promise<Dataset>;
@@ -33,7 +34,8 @@ const PAGE_SET = 'pages';
 
 export function createService(deps: ServiceDeps) {
   let ready: Promise<Ready> | null = null;
-  const tabs = new Map<number, { annotation: Annotation; collected: CollectedArticle }>();
+  const tabs = new Map<number, { annotation: LimitedAnnotation; collected: CollectedArticle }>();
+  const queue = createTabQueue();
 
   async function start(): Promise<Ready> {
     const db = await (deps.openDb ?? (() => openKb()))();
@@ -66,11 +68,23 @@ export function createService(deps: ServiceDeps) {
     return ready;
   }
 
-  async function annotate(collected: CollectedArticle, tabId?: number): Promise<Annotation> {
-    const { db, detector } = await whenReady();
-    const annotation = await annotateArticle(collected.article, { detector, kb: idbReader(db) });
-    if (tabId !== undefined) tabs.set(tabId, { annotation, collected });
-    return annotation;
+  /**
+   * A page's annotation, through the tab's queue (a newer request for the tab cancels this one)
+   * and within the page caps: the text is capped before any regex or NLP reads it, and what the
+   * caps left out travels with the annotation as `limits`.
+   */
+  function annotate(collected: CollectedArticle, tabId?: number, pageUrl?: string): Promise<LimitedAnnotation> {
+    const { article } = collected;
+    return queue.run(tabId, `${article.url ?? ''}\u0000${article.text}`, pageUrl ?? null, async (signal) => {
+      const { db, detector } = await whenReady();
+      signal.throwIfAborted();
+      const { text, report } = applyInputLimits(article.text, PAGE_LIMITS);
+      const annotation: LimitedAnnotation = await annotateArticle(report ? { ...article, text } : article, { detector, kb: idbReader(db) });
+      signal.throwIfAborted();
+      if (report) annotation.limits = report;
+      if (tabId !== undefined) tabs.set(tabId, { annotation, collected });
+      return annotation;
+    });
   }
 
   async function tabAnnotation(tabId: number): Promise<TabAnnotationState> {
@@ -119,17 +133,30 @@ export function createService(deps: ServiceDeps) {
 
   return {
     whenReady,
+    /** The tab was closed: its analysis is cancelled and its annotation forgotten. */
     forgetTab(tabId: number) {
+      queue.closed(tabId);
       tabs.delete(tabId);
     },
-    async handle<T extends Request>(request: T, tabId: number | undefined, openPanel: (tabId: number | undefined, entityId: string | null) => Promise<boolean>): Promise<ResponseMap[T['type']]> {
+    /** The tab now shows `url`: an analysis of another address is cancelled, the cached annotation dropped. */
+    tabNavigated(tabId: number, url: string) {
+      queue.navigated(tabId, url);
+      tabs.delete(tabId);
+    },
+    /** `pageUrl` is the sender's address (set by the browser), so navigating the tab elsewhere cancels its analysis. */
+    async handle<T extends Request>(
+      request: T,
+      tabId: number | undefined,
+      openPanel: (tabId: number | undefined, entityId: string | null) => Promise<boolean>,
+      pageUrl?: string,
+    ): Promise<ResponseMap[T['type']]> {
       type R = ResponseMap[T['type']];
       switch (request.type) {
         case 'annotate':
         {
           const { article } = request;
           const metadata = request.metadata ?? { title: article.title, outlet: article.outlet ?? '', published: article.published, url: article.url, language: article.language ?? null };
-          return (await annotate({ article, metadata, paused: false }, tabId)) as R;
+          return (await annotate({ article, metadata, paused: false }, tabId, pageUrl)) as R;
         }
         case 'open-panel':
           return { opened: await openPanel(tabId, request.entityId) } as R;

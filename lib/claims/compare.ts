@@ -24,6 +24,7 @@ import type {
   AnnotatedClaim, Claim, ClaimValue, DatesValue, Evidence, LocationValue, Relation, RoleValue, Scope, Source, SourceRef, Verdict,
 } from '../types';
 import { speakerKey } from './attribution';
+import { wireName } from './independence';
 import { attributionStance } from './scope';
 
 export interface CompareOptions {
@@ -57,7 +58,7 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
   const originOf = (id: string): string => {
     const r = root(id);
     const credited = r === page ? (opts.pageRetells ?? sources.get(r)?.retells) : sources.get(r)?.retells;
-    return credited ? `credited:${credited.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}` : r;
+    return credited ? `credited:${wireName(credited).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}` : r;
   };
   const pageOrigin = originOf(page);
   const isPageItself = (id: string): boolean =>
@@ -86,7 +87,10 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
     for (const group of bySource.values()) {
       const rels = group.map((oc) => relateClaims(pc, oc));
       // A source naming several places is about the page's place when one of them is.
-      const keep = pc.kind === 'location' && rels.includes('agree') ? rels.map((r) => (r === 'agree' ? r : null)) : rels;
+      // A source that agrees with the page in one figure does not contradict it in another: that other
+      // figure is about something else (a part, another phase) the source did not label.
+      const agrees = rels.includes('agree');
+      const keep = pc.kind === 'location' && agrees ? rels.map((r) => (r === 'agree' ? r : null)) : agrees ? rels.map((r) => (r === 'conflict' ? 'other' : r)) : rels;
       group.forEach((oc, k) => {
         const r = keep[k];
         if (!r) return;
@@ -186,14 +190,17 @@ export function relateClaims(pc: Claim, oc: Claim): Relation | null {
       const partScope = part?.scope?.kind;
       if (!part || (partScope !== 'contingent' && partScope !== 'territory') || !part.scope?.of) return null;
       if (part.value.type !== 'count' || whole.value.type !== 'count') return null;
-      return partFitsWhole(part.value, whole.value) ? null : speakersDiffer(pc, oc) ? 'disputed' : 'conflict';
+      if (partFitsWhole(part.value, whole.value)) return null;
+      return speakersDiffer(pc, oc) ? 'disputed' : pc.tentative || oc.tentative ? 'other' : 'conflict';
     }
   }
+  // Dates of a phase are not the exercise's dates.
+  if (pc.kind === 'dates' && !sameScope(pc.scope, oc.scope)) return null;
   const r = relate(pc.value, oc.value);
   if (r === 'agree') return 'agree';
   if (r === 'close') return 'close';
   if (r === 'other') return 'other';
-  if (r === 'disagree') return speakersDiffer(pc, oc) ? 'disputed' : 'conflict';
+  if (r === 'disagree') return speakersDiffer(pc, oc) ? 'disputed' : pc.tentative || oc.tentative ? 'other' : 'conflict';
   return null;
 }
 

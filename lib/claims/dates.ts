@@ -46,7 +46,7 @@ const PATTERNS: { re: RegExp; groups: string }[] = [
 
 const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)[- ](day|week)s?(?:-long)?\b|\bweek-long\b|\bweeklong\b|\bfor\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(day|week)s\b/i;
 
-const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|from|since)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?(?:the\s+)?$/i;
+const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|got underway|gets underway|get underway|from|since)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,(]?\s*)?(?:the\s+)?$/i;
 const END_WORDS = /\b(?:until|till|through|to|ended|ends|end|ending|concluded|concludes|conclude|wrapped up|wraps up|closed|closes|finished|finishes|finish)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?(?:the\s+)?$/i;
 const HELD_WORDS = /\b(?:held|hold|holds|take place|takes place|took place|taking place|conducted|staged|scheduled|planned|set|due|run|runs|ran|will be)\s+(?:\w+\s+)?(?:on|in|for|from)?\s*(?:the\s+)?$/i;
 // A date a report was published or a statement made is not the exercise's date.
@@ -78,7 +78,12 @@ interface Piece extends Span {
 }
 
 /** Dates and durations in one sentence, merged into one value; null when there are none. */
-export function findDates(sentence: string, published: Date | null): DatesMatch | null {
+/**
+ * `editionYear`, the edition the sentence speaks of, dates a day written without its year: "September 10-16"
+ * in a sentence on Zapad-2021 is in 2021, whatever the tense; on an undated page it is the only clue.
+ * Weekdays and "this month" still need the publication date.
+ */
+export function findDates(sentence: string, published: Date | null, editionYear: number | null = null): DatesMatch | null {
   const pieces: Piece[] = [];
   const taken: Span[] = [];
   for (const { re, groups } of PATTERNS) {
@@ -87,7 +92,7 @@ export function findDates(sentence: string, published: Date | null): DatesMatch 
       const start = m.index;
       const end = m.index + m[0].length;
       if (taken.some((t) => start < t.end && end > t.start)) continue;
-      const piece = readMatch(sentence, m, groups.split(' '), published);
+      const piece = readMatch(sentence, m, groups.split(' '), published, editionYear);
       if (!piece) continue;
       taken.push({ start, end });
       pieces.push(piece);
@@ -124,10 +129,10 @@ export function findDates(sentence: string, published: Date | null): DatesMatch 
   return { value, start: Math.min(...spans.map((s) => s.start)), end };
 }
 
-function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null): Piece | null {
+function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null, editionYear: number | null): Piece | null {
   const g: Record<string, string | undefined> = {};
   names.forEach((n, k) => (g[n] = m[k + 1]?.toLowerCase()));
-  const before = sentence.slice(Math.max(0, m.index - 40), m.index);
+  const before = sentence.slice(Math.max(0, m.index - 90), m.index);
   if (SPEECH_BEFORE.test(before)) return null;
   const tense = tenseBefore(before);
   const span = { start: triggerStart(before, m.index), end: m.index + m[0].length };
@@ -144,7 +149,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     // Month only: "held in September".
     if (!HELD_WORDS.test(before)) return null;
     const month = MONTHS[g.m1!.replace('.', '')]!;
-    const year = g.y1 ? Number(g.y1) : published ? resolveYear(month, 15, tense, published) : null;
+    const year = g.y1 ? Number(g.y1) : (editionYear ?? (published ? resolveYear(month, 15, tense, published) : null));
     if (year === null) return null;
     const ym = `${year}-${pad(month)}`;
     return { ...span, role: 'both', from: ym, to: ym, precision: 'month' };
@@ -170,7 +175,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     if (g.d2 === undefined) {
       const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'held' : null);
       if (!role) return null;
-      const year = y1 ?? (published ? resolveYear(m1, d1, role === 'end' && !tense ? 'future' : tense, published) : null);
+      const year = y1 ?? editionYear ?? (published ? resolveYear(m1, d1, role === 'end' && !tense ? 'future' : tense, published) : null);
       if (year === null || !valid(year, m1, d1)) return null;
       const day = `${year}-${pad(m1)}-${pad(d1)}`;
       return { ...span, role, from: day, to: day, precision: 'day' };
@@ -179,8 +184,9 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
     y2 ??= y1;
     y1 ??= y2 !== null ? (m1 > m2 ? y2 - 1 : y2) : null;
     if (y1 === null) {
-      if (!published) return null;
-      y1 = resolveYear(m1, d1, tense, published);
+      if (editionYear !== null) y1 = editionYear;
+      else if (published) y1 = resolveYear(m1, d1, tense, published);
+      else return null;
     }
     if (y2 === null) y2 = m2 < m1 ? y1 + 1 : y1;
     if (!valid(y1, m1, d1) || !valid(y2, m2, d2)) return null;
@@ -189,9 +195,15 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
   return null;
 }
 
+/** "opened annual Cobra Gold multinational military exercises on Tuesday": the verb, its object, then the day. */
+const START_FAR = /\b(?:began|begun|started|kicked off|launched|opened|commenced)\b[^.,;:]{1,70}\bon\s+(?:the\s+)?$/i;
+const END_FAR = /\b(?:ended|concluded|wrapped up|closed|finished)\b[^.,;:]{1,70}\bon\s+(?:the\s+)?$/i;
+
 function roleOf(before: string): Piece['role'] | null {
   if (START_WORDS.test(before)) return 'start';
   if (END_WORDS.test(before)) return 'end';
+  if (START_FAR.test(before)) return 'start';
+  if (END_FAR.test(before)) return 'end';
   return null;
 }
 
@@ -210,8 +222,8 @@ function tenseBefore(before: string): Tense {
   for (let m = PAST.exec(before); m; m = PAST.exec(before)) past = m.index;
   for (let m = FUTURE.exec(before); m; m = FUTURE.exec(before)) future = m.index;
   if (past < 0 && future < 0) return null;
-  // "will be held" is future though "held" is a past form.
-  if (/\bwill\b/i.test(before)) return 'future';
+  // "will be held", "to be held", "due to be held" are future though "held" is a past form.
+  if (/\b(?:will|to be|is due|are due|is set|are set|scheduled)\b/i.test(before)) return 'future';
   return past > future ? 'past' : 'future';
 }
 

@@ -84,7 +84,12 @@ export function deriveBatch(batch: BatchSource[], opts: DeriveBatchOptions): Bat
     links.set(source.id, d.derivedFrom ? { derivedFrom: d.derivedFrom, derivation: d.derivation, ...found } : { ...kept, ...found });
   }
 
-  const sourceOf = (id: string): Source | undefined => inBatch.get(id)?.source ?? known.get(id);
+  // A batch source as orientation sees it: with the outlet its lede credits, found above.
+  const sourceOf = (id: string): Source | undefined => {
+    const source = inBatch.get(id)?.source ?? known.get(id);
+    const retells = links.get(id)?.retells;
+    return source && retells && source.retells !== retells ? { ...source, retells } : source;
+  };
   const parentOf = (id: string): string | null => (links.has(id) ? links.get(id)!.derivedFrom : (relinked.get(id)?.derivedFrom ?? known.get(id)?.derivedFrom ?? null));
   const citedBy = (id: string): string[] => {
     const link = links.get(id);

@@ -7,13 +7,14 @@
 import type { Mention } from '../types';
 import type { Span } from './types';
 
-const YEAR_AFTER = /^\s*[-–]?\s*((?:19|20)\d\d)\b/;
+// "Zapad-2017", "RIMPAC 2018", "Rim of the Pacific (RIMPAC) 2018".
+const YEAR_AFTER = /^(?:\s*\([^()]{1,24}\))?\)?\s*[-–]?\s*((?:19|20)\d\d)\b/;
 const YEAR_BEFORE = /\b((?:19|20)\d\d)(?:[’']s)?\s+$/;
 
 /** The edition year a mention carries, or that is written right next to it. */
 export function editionOfMention(text: string, m: Mention): number | null {
   if (m.edition) return m.edition;
-  const after = YEAR_AFTER.exec(text.slice(m.end, m.end + 8));
+  const after = YEAR_AFTER.exec(text.slice(m.end, m.end + 34));
   if (after) return Number(after[1]);
   const before = YEAR_BEFORE.exec(text.slice(Math.max(0, m.start - 9), m.start));
   return before ? Number(before[1]) : null;
@@ -58,6 +59,11 @@ export function findOrdinals(sentence: string): OrdinalMatch[] {
     const word = m[1]!.toLowerCase();
     const ordinal = ORDINAL_WORDS[word] ?? parseInt(word, 10);
     if (ordinal === 1 && !/^(edition|iteration|instalment|installment)$/i.test(m[2]!)) continue;
+    // "for the fifteenth time" counts editions only when it is the exercise being held, not "the fourth time it was hosted by Estonia".
+    if (/^time$/i.test(m[2]!)) {
+      const around = sentence.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30);
+      if (!/\b(?:held|taking place|takes place|took place|organi[sz]ed|conducted|staged|run)\b/i.test(around) || /\bhosted by\b/i.test(around)) continue;
+    }
     out.push({ start: m.index, end: m.index + m[0].length, ordinal });
   }
   return out;

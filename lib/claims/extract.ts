@@ -5,23 +5,39 @@
  */
 import type { Claim, ClaimKind, ClaimValue, EntityId, Mention, Scope, Stance } from '../types';
 import { findAttribution } from './attribution';
+import { relate } from './compare';
 import { findDates, parsePublished, type DatesMatch } from './dates';
 import { editionOfMention, findOrdinals, sentenceYear } from './editions';
 import { findCounts } from './numbers';
 import { findPlaces } from './places';
 import { findRoles, type Actor } from './roles';
-import { scopeOfCount, stanceOf } from './scope';
+import { phaseOfSentence, scopeOfCount, stanceOf } from './scope';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokens';
 import type { ExtractInput, Span } from './types';
 
+/** Events whose dates are not the exercise's. */
+const OTHER_EVENT = /\b(?:invasion|war|attack|offensive|conflict|crisis|talks|summit|visit|meeting|sanctions|pandemic|election|annexation|announcement|operation)\b/i;
+
+const FUTURE = /\b(?:will|is due to|are due to|is set to|are set to|is scheduled|are scheduled|upcoming|forthcoming)\b/i;
+
+/** What ties a count of nations to the exercise: taking part, coming from, or a "30-nation exercise". */
+/** "the 31-nation alliance": the size of a bloc. */
+const BLOC_AFTER = /^\s*(?:[-\w]+\s+)?(?:alliance|bloc|organi[sz]ation|grouping|union)\b/i;
+
+const NATIONS_CUE = /\b(?:participa\w*|take part|takes part|took part|taking part|join\w*|involv\w*|from|including|includ\w*|with|contribut\w*|attend\w*|represent\w*|bring\w*|brought|gather\w*|drawn|exercise|drills?|manoeuvres|maneuvers|war ?games|partners?|allies|allied)\b|\d[- ]nation/i;
+
 /** Words that refer back to an exercise already named. */
-const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres|maneuvers|maneuvres|military training|joint training)\b/i;
+const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres|maneuvers|maneuvres|military training|joint training|this year[’']s edition|this year[’']s iteration)\b/i;
 /** How many sentences after the last reference a sentence without one may still speak of it. */
 const WINDOW = 3;
 /** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
 const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected)\b/i;
-const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
+const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
+/** A place is the exercise's only where the clause speaks of the exercise happening there. */
+const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
+/** Where a country is named as the object of politics, not as the exercise's place. */
+const NOT_PLACE = /\b(?:war|invasion|invaded|invade|alarm|concern\w*|fear\w*|warn\w*|threat\w*|annex\w*|sanction\w*|border with|aggression|embassy|capital|summit|talks|meeting|news conference|press conference|visit\w*)\b/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
 const DEFINITE_GROUP = /\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:team|contingent|delegation|group|unit|detachment)\s+of\b/i;
 
@@ -45,10 +61,16 @@ export function extractClaims(input: ExtractInput): Claim[] {
   // The edition the page names for each exercise anywhere ("RIMPAC 2018" in a later paragraph): an
   // undated page still says which edition it reports.
   const namedEdition = new Map<EntityId, number>();
+  // The latest edition named that is not yet past: what a future-tense sentence speaks of.
+  const currentEdition = new Map<EntityId, number>();
   for (const m of exercises) {
     const own = editionOfMention(text, m);
     if (own !== null && !namedEdition.has(m.id)) namedEdition.set(m.id, own);
+    if (own !== null && pubYear !== null && own >= pubYear && own > (currentEdition.get(m.id) ?? 0)) currentEdition.set(m.id, own);
   }
+  /** "Russia will join forces with Belarusian troops", right after a sentence on Zapad-2017: the coming edition. */
+  const editionFor = (id: EntityId, inherited: number | null, sentence: string): number | null =>
+    inherited !== null && pubYear !== null && inherited < pubYear && FUTURE.test(sentence) ? (currentEdition.get(id) ?? null) : inherited;
   const claims: Claim[] = [];
   let focus: { id: EntityId; edition: number | null; last: number } | null = null;
   let previousActors: Mention[] = [];
@@ -63,6 +85,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
     const anaphor = EXERCISE_WORDS.test(s.text);
     let refs: Ref[];
     let referenced = true;
+    let follows = false;
     if (exIn.length) {
       refs = exIn.map((m) => {
         const own = editionOfMention(text, m);
@@ -74,11 +97,13 @@ export function extractClaims(input: ExtractInput): Claim[] {
     } else if (anaphor) {
       // Before the first named exercise, "the drills" in a headline or lede point forward to it.
       const target = focus ?? { id: first.id, edition: editionOfMention(text, first) };
-      refs = [{ id: target.id, edition: year ?? target.edition, at: 0 }];
+      refs = [{ id: target.id, edition: year ?? editionFor(target.id, target.edition, s.text), at: 0 }];
       if (focus) focus.last = si;
     } else if (focus && si - focus.last <= WINDOW) {
-      refs = [{ id: focus.id, edition: year ?? focus.edition, at: 0 }];
+      refs = [{ id: focus.id, edition: year ?? editionFor(focus.id, focus.edition, s.text), at: 0 }];
       referenced = false;
+      // The very next sentence, telling who takes part, still speaks of the exercise just named.
+      follows = si - focus.last === 1 && (PARTICIPATION.test(s.text) || /\b(?:observers?|partners?|hosts?|hosted|participants?)\b/i.test(s.text));
     } else {
       previousActors = actorsHere;
       continue;
@@ -86,7 +111,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
 
     const tokens = tokenize(s.text);
     const attribution = findAttribution(s.text);
-    const dateMatches = referenced ? datesByRef(s.text, refs, published) : [];
+    const dateMatches = referenced ? datesByRef(s.text, refs, published, (id) => namedEdition.get(id) ?? null) : [];
     const dates = dateMatches[0] ?? null;
     const datesYear = dates ? yearOf(dates.value.start ?? dates.value.end) : null;
     const actors: Actor[] = actorsHere.map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
@@ -104,23 +129,50 @@ export function extractClaims(input: ExtractInput): Claim[] {
       if (kind === 'participants' && /^(?:participants|members|partners)$/.test(c.noun) && listsCountries(s.text, c.end, actors)) kind = 'nations';
       // "the two countries", "one nation": descriptions, not counts of participating nations.
       if (kind === 'nations' && c.value.stated[0]! < 3) continue;
+      // "the alliances of the United States and six Asian nations": nations are the exercise's only when they take part in it.
+      if (kind === 'nations' && BLOC_AFTER.test(s.text.slice(c.end, c.end + 25))) continue;
+      if (kind === 'nations' && !NATIONS_CUE.test(s.text.slice(Math.max(0, c.start - 45), Math.min(s.text.length, c.end + 45)))) continue;
       // "29 NATO member nations", "the alliance's 31 members": the size of an alliance, not of the exercise.
-      if (kind === 'nations' && /\b(?:member|members|allies)\b/i.test(s.text.slice(c.start, c.end)) && /\b(?:NATO|alliance|EU|CSTO|SCO)\b/.test(s.text.slice(Math.max(0, c.start - 12), c.end)) && !PARTICIPATION.test(s.text.slice(c.end, c.end + 40))) continue;
+      // "26 allied countries" in a NATO exercise, "29 NATO allies": the members among the nations.
+      const refHere = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
+      const natoExercise = (input.entity(refHere.id)?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
+      const allianceMembers = kind === 'nations' && /\b(?:member|members|allies|allied)\b/i.test(s.text.slice(c.start, c.end)) && (/\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end)) || natoExercise);
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
-      let scope = kind === 'nations' ? undefined : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
+      // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
+      // "seven partner nations", "four member nations": a subset of the nations taking part.
+      const subset = kind === 'nations' && !allianceMembers ? /\b(partner|member|observer)\s+(?:nations|countries|states)\b/i.exec(s.text.slice(c.start, c.end)) : null;
+      let scope: Scope | undefined = allianceMembers ? { kind: 'contingent', of: 'org:nato' } : subset ? { kind: 'contingent', label: `${subset[1]!.toLowerCase()} nations` } : kind === 'nations' ? phaseOfSentence(s.text, c) : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
       if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
         const of = onlyCountry(previousActors, input);
         if (of) scope = { kind: 'contingent', of };
       }
+      // "1,000 Russian aircraft and 36,000 tanks": a list keeps the contingent it opened with.
+      const last = found[found.length - 1];
+      if (!scope && c.paired && c.value.hedge === 'exact' && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
       found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}), countStance: true });
     }
-    for (const d of dateMatches) found.push({ kind: 'dates', value: d.value, span: d });
+    for (const d of dateMatches) {
+      // "The main phase is due to start on September 10": a phase's dates, not the exercise's.
+      const phase = /\b((?:main|active|first|second|final|practical|live|command[- ]post)\s+(?:phase|stage|part))\b/i.exec(s.text.slice(0, d.start));
+      found.push({ kind: 'dates', value: d.value, span: d, ...(phase ? { scope: { kind: 'phase', label: phase[1]!.toLowerCase() } as Scope } : {}) });
+    }
     if (referenced) {
       for (const o of findOrdinals(s.text)) found.push({ kind: 'edition', value: { type: 'edition', ordinal: o.ordinal }, span: o });
       for (const l of findLocations(s.text, actors, attribution)) found.push({ kind: 'location', value: l.value, span: l });
     }
-    for (const r of findRoles(s.text, actors)) {
-      const value: ClaimValue = { type: 'role', entity: r.entity, role: r.role };
+    // A country's own contingent says it takes part ("3,200 Chinese troops").
+    const contingentRoles = found.filter((f) => f.scope?.kind === 'contingent' && f.scope.of?.startsWith('country:') && f.kind === 'participants');
+    const exerciseSpans = exIn.map((m) => ({ start: m.start - s.start, end: m.end - s.start }));
+    const roles = findRoles(s.text, actors, exerciseSpans);
+    for (const f of contingentRoles) {
+      if (!roles.some((r) => r.entity === f.scope!.of)) roles.push({ entity: f.scope!.of!, role: 'participant', start: f.span.start, end: f.span.end, wordEnd: f.span.end });
+    }
+    for (const r of roles) {
+      // "Russian troops" resolved to Russia's armed forces: the country takes part.
+      const nationalForce = r.role === 'participant' && !r.entity.startsWith('country:') ? input.entity(r.entity) : undefined;
+      const entity = nationalForce?.country ?? r.entity;
+      if (entity !== r.entity && roles.some((o) => o.entity === entity && o.role === r.role)) continue;
+      const value: ClaimValue = { type: 'role', entity, role: r.role };
       if (r.from !== undefined) value.from = r.from;
       if (r.to !== undefined) value.to = r.to;
       // A role over several years speaks of the series, not of one edition.
@@ -147,6 +199,11 @@ export function extractClaims(input: ExtractInput): Claim[] {
         attribution: attribution?.text ?? null,
       };
       if (f.scope) claim.scope = f.scope;
+      // Not named in the sentence, or dated only by the publication year: not sure enough to contradict anyone.
+      // The publication year stands in for the edition only where the series ran that year.
+      const known = input.entity(ref.id)?.editions ?? [];
+      const editionGuessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
+      if ((!referenced && !follows) || editionGuessed) claim.tentative = true;
       if (f.countStance) {
         const clause = clauseAround(s.text, f.span);
         const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;
@@ -165,19 +222,70 @@ export function extractClaims(input: ExtractInput): Claim[] {
     }
     previousActors = actorsHere;
   }
-  return claims;
+  markSelfContradictions(claims);
+  return withoutRepeatedRoles(claims);
+}
+
+/** "Japan joins" in the headline, "Japan became a participant" in the lede: one fact, said once. */
+function withoutRepeatedRoles(claims: Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    if (c.value.type !== 'role') return true;
+    const key = `${c.subject}|${c.edition}|${c.value.entity}|${c.value.role}|${c.value.from ?? ''}|${c.value.to ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * An article does not contradict itself: when it gives two figures that cannot both be the same
+ * fact (two totals of one kind for one edition), one of them is a part or another fact it did not
+ * label. Neither is sure enough to contradict another source.
+ */
+function markSelfContradictions(claims: Claim[]): void {
+  const groups = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (c.value.type !== 'count' && c.value.type !== 'dates') continue;
+    const key = `${c.subject}|${c.edition}|${c.kind}|${scopeKey(c.scope)}|${c.stance === 'estimate' ? 'e' : ''}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const clash = list.some((a, i) => list.slice(i + 1).some((b) => relate(a.value, b.value) === 'disagree'));
+    if (clash) for (const c of list) c.tentative = true;
+  }
+}
+
+function scopeKey(scope: Scope | undefined): string {
+  return scope ? `${scope.kind}:${scope.of ?? scope.label ?? ''}` : 'total';
 }
 
 /** Dates per exercise named in the sentence: each stretch from one mention to the next is read alone. */
-function datesByRef(sentence: string, refs: Ref[], published: Date | null): DatesMatch[] {
+function datesByRef(sentence: string, refs: Ref[], published: Date | null, named: (id: EntityId) => number | null): DatesMatch[] {
   const out: DatesMatch[] = [];
   for (let k = 0; k < refs.length; k++) {
     const from = k === 0 ? 0 : refs[k]!.at;
     const to = k + 1 < refs.length ? refs[k + 1]!.at : sentence.length;
-    const d = findDates(sentence.slice(from, to), published);
-    if (d) out.push({ ...d, start: d.start + from, end: d.end + from });
+    const d = findDates(sentence.slice(from, to), published, refs[k]!.edition ?? named(refs[k]!.id));
+    if (!d) continue;
+    // "since the invasion began on 24 February": the date of another event, not the exercise's.
+    const lead = sentence.slice(Math.max(from, d.start + from - 60), d.start + from);
+    if (OTHER_EVENT.test(lead) && !EXERCISE_WORDS.test(lead.slice(lead.search(OTHER_EVENT)))) continue;
+    out.push({ ...d, start: d.start + from, end: d.end + from });
   }
   return out;
+}
+
+/** The clause around an offset: between commas, semicolons, dashes and clause words. */
+function clauseOf(sentence: string, at: number): string {
+  const before = sentence.slice(0, at);
+  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf(' – '), -1) + 1;
+  const rest = sentence.slice(at);
+  const stop = rest.search(/[,;—]|\s–\s/);
+  return sentence.slice(start, stop < 0 ? sentence.length : at + stop);
 }
 
 /** Clause delimiters: a figure in "X said 12,700, while Western officials expect 100,000" belongs to its own half. */
@@ -202,18 +310,24 @@ function clauseAround(sentence: string, span: Span): Span {
  * "the 2013 drills involved 22,000". Undefined when none is, null when the figure is of an earlier,
  * unnamed edition ("the previous exercise", "four years ago").
  */
-const NEAR_YEAR = /(?:in|during|since|back in|of)?\s*((?:19|20)\d\d)(?:[’']s)?/g;
-const EARLIER = /(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)|years? ago|in the past/i;
+const NEAR_YEAR = /\b(?:in|during|since|of|from)\s+((?:19|20)\d\d)\b(?![,\d])|\b((?:19|20)\d\d)(?:[’']s)?\s+(?:edition|exercise|drills?|iteration|version|war ?games|maneuvers|manoeuvres)\b|[-–\s]((?:19|20)\d\d)\b(?=\s*[,;:)]|\s+(?:involved|saw|had|drew|brought|featured|included|gathered))|[A-Za-z]((?:19|20)\d\d)\b/g;
+const EARLIER = /\b(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)\b|\byears? ago\b|\bin the past\b/i;
 
 function otherEdition(sentence: string, span: Span, current: number | null): number | null | undefined {
   const from = Math.max(0, span.start - 40);
   const window = sentence.slice(from, Math.min(sentence.length, span.end + 30));
-  const years = new Set<number>();
+  // The year written nearest the figure decides: "Zapad-2013 brings 350 vehicles, up from Zapad2009, which involved 200".
+  let best: { year: number; distance: number } | null = null;
+  const consider = (year: number, at: number, end: number): void => {
+    const distance = end <= span.start - from ? span.start - from - end : Math.max(0, at - (span.end - from));
+    if (!best || distance < best.distance) best = { year, distance };
+  };
   NEAR_YEAR.lastIndex = 0;
-  for (let m = NEAR_YEAR.exec(window); m; m = NEAR_YEAR.exec(window)) years.add(Number(m[1] ?? m[2] ?? m[3]));
-  const others = [...years].filter((y) => y !== current);
-  if (others.length === 1 && !years.has(current ?? -1)) return others[0]!;
-  if (!years.size && EARLIER.test(window)) return null;
+  for (let m = NEAR_YEAR.exec(window); m; m = NEAR_YEAR.exec(window)) consider(Number(m[1] ?? m[2] ?? m[3] ?? m[4]), m.index, m.index + m[0].length);
+  if (current !== null) for (let at = window.indexOf(String(current)); at >= 0; at = window.indexOf(String(current), at + 4)) consider(current, at, at + 4);
+  const nearest = best as { year: number; distance: number } | null;
+  if (nearest && nearest.year !== current) return nearest.year;
+  if (!nearest && EARLIER.test(window)) return null;
   return undefined;
 }
 
@@ -223,7 +337,8 @@ function yearOf(date: string | null): number | null {
 
 /** "The more than 30 participants include the U.S., European Union and Ukraine": the count is of nations. */
 function listsCountries(sentence: string, from: number, actors: Actor[]): boolean {
-  const include = /\b(?:include|includes|included|including|such as|among them|from)\b/i.exec(sentence.slice(from));
+  // "participants include the U.S. and Ukraine" lists countries; "170 participants from 35 allies" counts people.
+  const include = /^[^.;]{0,30}?\b(?:include|includes|included|including|such as|among them)\b/i.exec(sentence.slice(from));
   if (!include) return false;
   const at = from + include.index;
   return actors.some((a) => a.start > at && a.form !== 'demonym');
@@ -249,7 +364,9 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
   const out: LocationMatch[] = [];
   const placed = (start: number): boolean => {
     const before = sentence.slice(Math.max(0, start - 50), start);
-    return LOCATION_BEFORE.test(before) && !SPEECH_NEAR.test(before) && !(attribution && start >= attribution.start && start < attribution.end);
+    if (!LOCATION_BEFORE.test(before) || SPEECH_NEAR.test(before) || (attribution && start >= attribution.start && start < attribution.end)) return false;
+    const clause = clauseOf(sentence, start);
+    return PLACE_CUE.test(clause) && !NOT_PLACE.test(clause);
   };
   for (const p of findPlaces(sentence)) {
     if (!placed(p.start)) continue;

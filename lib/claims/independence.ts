@@ -108,6 +108,25 @@ function shingleHashes(text: string): Set<number> {
   return set;
 }
 
+/** The page's 5-word shingles in text order, for finding long passages another text repeats. */
+function shingleSequence(text: string): number[] {
+  const words = normaliseWords(text);
+  const out: number[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(fnvWords(words, i, i + SHINGLE, 0));
+  return out;
+}
+
+/** Length, in shingles, of the longest passage of `sequence` whose shingles all appear in `other`. */
+function longestSharedRun(sequence: number[], other: Set<number>): number {
+  let best = 0;
+  let run = 0;
+  for (const h of sequence) {
+    run = other.has(h) ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
 /** MinHash signature over word 5-grams; the share of equal slots estimates Jaccard similarity. */
 export function shingleSignature(text: string): number[] {
   return signatureOf(normaliseWords(text));
@@ -140,6 +159,8 @@ export function signatureSimilarity(a: number[], b: number[]): number {
 }
 
 const SHARED_RUNS = 12;
+/** Shingles in a row: 10 five-word shingles are a 14-word passage. */
+const LONG_RUN = 10;
 
 /** How two shingle sets overlap, counted in one pass over the smaller. */
 function overlapOf(a: Set<number>, b: Set<number>): { shared: number; smaller: number; union: number } {
@@ -155,8 +176,33 @@ function similarityOf({ shared, smaller, union }: ReturnType<typeof overlapOf>):
 }
 
 const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a report|said|says|wrote|quoted|cited|published|revealed|learned)\b|^[’']s?\s+report\b/i;
-const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:\w+\s+)?$/i;
+const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|(?:quoted|cited) as saying by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
+
+/** Wire agencies by the short names their credits use. */
+const WIRE_NAMES: Record<string, string> = {
+  ap: 'Associated Press', 'the associated press': 'Associated Press', afp: 'Agence France-Presse', 'agence france presse': 'Agence France-Presse',
+  reuters: 'Reuters', tass: 'TASS', 'itar-tass': 'TASS', ria: 'RIA Novosti', 'ria novosti': 'RIA Novosti', xinhua: 'Xinhua News Agency',
+  'nnn-xinhua': 'Xinhua News Agency', 'xinhua news agency': 'Xinhua News Agency', dpa: 'dpa', upi: 'UPI', efe: 'EFE', ansa: 'ANSA', pap: 'PAP',
+  kyodo: 'Kyodo News', yonhap: 'Yonhap', belta: 'BelTA', ukrinform: 'Ukrinform', interfax: 'Interfax', ntb: 'NTB', tt: 'TT', bna: 'BNA',
+};
+
+/** A credited name in its usual form: "AP" -> "Associated Press", "NNN-XINHUA" -> "Xinhua News Agency". */
+export function wireName(name: string): string {
+  return WIRE_NAMES[name.trim().toLowerCase()] ?? name.trim();
+}
+
+/**
+ * The agency a dateline or a reprint note credits: "BANGKOK (AP) —", "QINGDAO, May 4 (Xinhua) --",
+ * "MOSCOW, September 12. /TASS/.", "This article was originally published by Radio Free Asia".
+ */
+const DATELINE_CREDIT = /(?:^|\n|\s)[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)*[.,]?\s*[(/]\s*([A-Za-z][\w.&'-]{1,20}(?:\s[A-Za-z][\w.&'-]{1,20}){0,2})\s*[)/]\.?\s*(?:[-—–]{1,2}|\.|:|\s)/;
+const REPRINT = /\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})/;
+
+export function creditedOutlet(text: string): string | undefined {
+  const lede = text.slice(0, LEDE);
+  return DATELINE_CREDIT.exec(lede)?.[1] ?? REPRINT.exec(lede)?.[1];
+}
 
 /** Characters of the text that count as its lede. */
 const LEDE = 400;
@@ -217,7 +263,10 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   if (copy) return { ...none, derivedFrom: copy.id, derivation: 'same-article' };
 
   const cited = findCitations(page, candidates, outletOf);
-  const retells = cited.lede ? { retells: cited.lede } : {};
+  // A dateline credit names the story's origin more surely than a speaker in the lede.
+  const credit = creditedOutlet(page.text) ?? cited.lede;
+  const ownCredit = !!credit && !!page.outlet && sameOutlet(wireName(credit), outletNames(page.outlet));
+  const retells = credit && !ownCredit ? { retells: wireName(credit) } : {};
   const wire = nearCopy(page, candidates);
   if (wire) {
     const sameOwner = !!page.outlet && sameOutlet(wire.outlet, outletNames(page.outlet));
@@ -302,6 +351,7 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
 function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null {
   const sig = page.signature ?? shingleSignature(page.text);
   let pageSet: Set<number> | null = null;
+  let pageSequence: number[] | null = null;
   let best: { source: Source; sim: number } | null = null;
   for (const c of candidates) {
     const other = c.signature ?? (c.text ? shingleSignature(c.text) : null);
@@ -318,6 +368,9 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null 
       // Two rewrites of one wire story still share whole sentences: a dozen shared 5-word runs
       // (a 16-word passage or more) and a quarter of the shorter text is one story, retold.
       if (overlap.shared >= SHARED_RUNS && overlap.shared / overlap.smaller >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
+      // One unbroken passage of 14 words or more, word for word, is one story edited by two clients.
+      pageSequence ??= shingleSequence(page.text);
+      if (longestSharedRun(pageSequence, other) >= LONG_RUN) sim = Math.max(sim, WIRE_THRESHOLD);
     }
     if (sim >= WIRE_THRESHOLD && (!best || sim > best.sim)) best = { source: c, sim };
   }
@@ -330,8 +383,8 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null 
  * argument, as detected. Text similarity is symmetric, so import order alone must not decide.
  */
 export function retellerOf(
-  a: Pick<Source, 'id' | 'published' | 'outlet'>,
-  b: Pick<Source, 'id' | 'published' | 'outlet'>,
+  a: Pick<Source, 'id' | 'published' | 'outlet' | 'retells'>,
+  b: Pick<Source, 'id' | 'published' | 'outlet' | 'retells'>,
   citedBy: (id: string) => string[] = () => [],
 ): string {
   // The one that credits the other's outlet ("…, TASS reported") retells it.
@@ -342,5 +395,9 @@ export function retellerOf(
   const db = b.published?.slice(0, 10) ?? null;
   if (da && db && da !== db) return da > db ? a.id : b.id;
   if (da && !db) return b.id;
+  if (db && !da) return a.id;
+  // The copy that keeps the wire's dateline ("QINGDAO (Xinhua) --") is nearer the original than one that dropped it.
+  if (b.retells && !a.retells) return a.id;
+  if (a.retells && !b.retells) return b.id;
   return a.id;
 }

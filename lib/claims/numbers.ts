@@ -217,6 +217,10 @@ export interface CountMatch {
   nounIndex: number;
   /** A share of a figure given before it: "of whom 3,000", "including 2,000", "among them 150". */
   part?: boolean;
+  /** Joined to the count before it by a list separator: "1,000 Russian aircraft and 36,000 tanks". */
+  listed?: boolean;
+  /** Joined by a bare "and" (a pair), not a comma. */
+  paired?: boolean;
 }
 
 /** Only a list separator (",", "and", ", and") between two counts. */
@@ -241,6 +245,11 @@ function isModelNumber(tokens: Token[], i: number): boolean {
   const tok = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
+  // "09" in "2018-09-13": a date, not a count; counts are not written with a leading zero.
+  if (/^0\d/.test(tok.t)) return true;
+  // "13" in "09-13": the tail of a date (a true range would have taken it with its first number).
+  const before = tokens[i - 2];
+  if (prev?.t === '-' && prev.end === tok.start && before && before.end === prev.start && /^\d/.test(before.t)) return true;
   if (prev?.t === '-' && prev.end === tok.start) {
     const before = tokens[i - 2];
     if (before && before.end === prev.start && /^[A-Za-z]{1,4}$/.test(before.raw)) return true;
@@ -292,8 +301,8 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     const noun = nounAfter(tokens, next);
     let kind: CountKind | undefined = noun ? kindOf(tokens, noun.index) : undefined;
     let end = noun ? tokens[noun.index]!.end : tokens[next - 1]!.end;
-    if (!kind && tokens[next]?.t === 'pieces' && tokens[next + 1]?.t === 'of') {
-      // "680 pieces of equipment": hardware, counted with vehicles.
+    if (!kind && /^(?:pieces|units|items)$/.test(tokens[next]?.t ?? '') && tokens[next + 1]?.t === 'of') {
+      // "680 pieces of equipment", "5,000 units of military hardware": hardware, counted with vehicles.
       kind = 'vehicles';
       end = tokens[Math.min(next + 2, tokens.length - 1)]!.end;
     }
@@ -309,7 +318,8 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       end = tokens[Math.min(next, tokens.length) - 1]!.end;
       if (tokens[next] && /(?:ian|ese|ish|ean|ern|an)$/.test(tokens[next]!.t) && /^[A-Z]/.test(tokens[next]!.raw)) end = tokens[next]!.end;
     }
-    if (!kind && previousKind && before && lo >= 100 && out.length > 0) {
+    const clauseEnds = !tokens[next] || /^[,.;:)]$/.test(tokens[next]!.t) || /^(?:could|would|will|were|are|was|took|take|troops)$/.test(tokens[next]!.t);
+    if (!kind && previousKind === 'participants' && before && lo >= 100 && out.length > 0 && clauseEnds) {
       // "12,700 troops, while Western officials expect closer to 100,000": a hedged figure with no
       // noun of its own counts what the sentence's previous figure counted.
       kind = previousKind;
@@ -325,20 +335,43 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     if (isModelNumber(tokens, i)) continue;
     // Number words are as vague as "about": "about two dozen" reads like "two dozen", shown as written.
     if (num.words && hedge === 'about') hedge = 'words';
-    let words = hedge === 'words' ? tokens.slice(hedgeFirst, num.next).map((t) => t.t).join(' ') : hedgeFirst < i ? tokens.slice(hedgeFirst, i).map((t) => t.t).join(' ') : undefined;
-    // "more than 250 aircraft, 65 ships and 10,000 vehicles": the hedge covers the whole list.
+    const words = hedge === 'words' ? tokens.slice(hedgeFirst, num.next).map((t) => t.t).join(' ') : hedgeFirst < i ? tokens.slice(hedgeFirst, i).map((t) => t.t).join(' ') : undefined;
     const prev = out[out.length - 1];
-    if (hedge === 'exact' && prev && prev.value.hedge !== 'exact' && prev.value.hedge !== 'range' && prev.value.hedge !== 'words' && listJoins(tokens, prev.end, tokens[first]!.start)) {
-      hedge = prev.value.hedge;
-      words = prev.value.hedgeText;
-    }
+    const listed = !!prev && listJoins(tokens, prev.end, tokens[first]!.start);
     const match: CountMatch = { kind, value: countValue(hedge, lo, hi, words), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '', first, next, nounIndex: noun?.index ?? -1 };
     if (part) match.part = true;
+    if (listed) match.listed = true;
+    if (listed && tokens.filter((t) => t.start >= prev!.end && t.end <= tokens[first]!.start).map((t) => t.t).join(' ') === 'and') match.paired = true;
     out.push(match);
     previousKind = kind;
     i = next - 1;
   }
+  distributeHedges(out);
   return out;
+}
+
+// Quantifiers readers take over a whole list; "about 70 aircraft and 680 pieces" keeps its "about" to itself.
+const SPREADING: ReadonlySet<Hedge> = new Set(['more-than', 'at-least', 'up-to']);
+
+/**
+ * "More than 250 aircraft, 65 ships and 10,000 vehicles": a hedge on the first item of a list covers
+ * the items that carry none. Not when another item has its own ("about 250 aircraft, 65 vessels and
+ * up to 10,000 vehicles") or the hedge is not on the first item: then each keeps what it says.
+ */
+function distributeHedges(counts: CountMatch[]): void {
+  for (let i = 0; i < counts.length; i++) {
+    let j = i + 1;
+    while (j < counts.length && counts[j]!.listed) j++;
+    const head = counts[i]!;
+    const rest = counts.slice(i + 1, j);
+    if (rest.length && SPREADING.has(head.value.hedge) && rest.every((c) => c.value.hedge === 'exact')) {
+      for (const c of rest) {
+        c.value.hedge = head.value.hedge;
+        if (head.value.hedgeText) c.value.hedgeText = head.value.hedgeText;
+      }
+    }
+    i = j - 1;
+  }
 }
 
 function nounAfter(tokens: Token[], from: number): { index: number } | null {

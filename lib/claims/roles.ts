@@ -27,7 +27,8 @@ const VERB = /\b(took part|take part|takes part|taking part|participated|partici
 const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
-const GROUP_BEFORE_INCLUDE = /\b(?:participants|countries|nations|members|states|allies|partners)\b/i;
+// The group must be the exercise's: "participants include", "nations taking part include"; not "allies including Poland".
+const GROUP_BEFORE_INCLUDE = /\b(?:participants|participating\s+(?:countries|nations|states|navies|forces)|(?:countries|nations|states|allies|partners|navies|militaries)\s+(?:taking part|participating|involved|that (?:will )?take part|joining|in the (?:exercise|drills?)))\b[^.;]{0,40}$/i;
 const YEARS = /\b(?:(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|till)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)|since\s+((?:19|20)\d\d)|in\s+((?:19|20)\d\d))\b/gi;
 
 function verbRole(verb: string): Role {
@@ -62,7 +63,19 @@ function listBefore(actors: Actor[], sentence: string, offset: number): Actor[] 
   return out;
 }
 
-export function findRoles(sentence: string, actors: Actor[]): RoleMatch[] {
+/** Forces a country sends: "Belarusian and Russian troops", "Chinese warships". */
+const FORCE_NOUN = /^(?:[\s,-]+(?:and|naval|air|ground|land|armed|military|special|airborne|marine|combat|defence|defense|[A-Z][a-z]+(?:ian|ese|ish|an))?)*\s*(?:troops|forces|servicemen|soldiers|personnel|military|militaries|army|armies|navy|navies|warships|ships|sailors|marines|paratroopers|units|contingent|jets|warplanes|aircraft|air forces)\b/;
+/** Words that start an exercise: their subjects take part in it ("Russia and Belarus launched the drills"). */
+const LAUNCH = /\b(?:launched|launch|launches|began|begin|begins|started|start|starts|kicked off|kick off|kicks off|held|hold|holds|are holding|staged|stage|stages|opened|open|opens|wrapped up|concluded)\b/gi;
+/** "the armed forces of Belarus and Russia", "troops from China, India and Laos", "between the armies of A and B". */
+const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|military|armies|navies|units|contingents|participants|warships|ships|delegations|officers|commanders|crews|sailors|airmen|marines|experts|specialists|teams|defenders)\s+(?:of|from)\s+(?:the\s+)?$/i;
+/** A list announced as the participants: "the following nations participate in Cold Response: Belgium, ...", "those partner nations are Australia, ...". */
+const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
+const BETWEEN = /\b(?:between|involving|with the participation of|together with|alongside|joined by)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?)?$/i;
+/** "NATO's Trident Juncture", "the NATO-led exercise". */
+const POSSESSIVE = /^(?:[’']s|-led)\b/;
+
+export function findRoles(sentence: string, actors: Actor[], exercises: Span[] = []): RoleMatch[] {
   const out: RoleMatch[] = [];
   const add = (entity: string, role: Role, start: number, end: number, wordEnd: number): void => {
     const same = out.find((r) => r.entity === entity && r.role === role);
@@ -113,6 +126,56 @@ export function findRoles(sentence: string, actors: Actor[]): RoleMatch[] {
       if (a.form === 'demonym' || /^\s*(?:member|countries|allies|states|nations)\b/i.test(sentence.slice(a.end))) continue;
       add(a.id, 'participant', a.start, a.end, a.end);
     }
+  }
+  // Forces a country sends to the exercise, and the lists they come in.
+  const listFrom = (k: number): Actor[] => {
+    const list = [actors[k]!];
+    for (let j = k + 1; j < actors.length; j++) {
+      const gap = sentence.slice(list[list.length - 1]!.end, actors[j]!.start);
+      if (!/^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?$/i.test(gap)) break;
+      list.push(actors[j]!);
+    }
+    return list;
+  };
+  for (let k = 0; k < actors.length; k++) {
+    const a = actors[k]!;
+    if (negated(a.start)) continue;
+    const before = sentence.slice(Math.max(0, a.start - 60), a.start);
+    const head = LIST_HEAD.exec(sentence.slice(Math.max(0, a.start - 120), a.start));
+    if (head && a.form !== 'demonym') {
+      const role: Role = /^partner/i.test(head[1] ?? '') ? 'partner' : 'participant';
+      const list = listFrom(k);
+      for (const x of list) if (x.form !== 'demonym') add(x.id, role, x.start, x.end, x.end);
+      k += list.length - 1;
+      continue;
+    }
+    if (FORCES_OF.test(before) || BETWEEN.test(before)) {
+      const list = listFrom(k);
+      // "troops from China, India and several other countries": the named ones take part.
+      for (const x of list) if (x.type === 'country' || x.form !== 'demonym') add(x.id, 'participant', x.start, x.end, x.end);
+      k += list.length - 1;
+      continue;
+    }
+    if (a.form === 'demonym' && a.type === 'country') {
+      // "Belarusian and Russian troops": every demonym of the list before the force noun.
+      const list = listFrom(k);
+      const last = list[list.length - 1]!;
+      if (list.every((x) => x.form === 'demonym') && FORCE_NOUN.test(sentence.slice(last.end, last.end + 40))) {
+        for (const x of list) add(x.id, 'participant', x.start, x.end, x.end);
+        k += list.length - 1;
+      }
+    }
+  }
+  LAUNCH.lastIndex = 0;
+  for (let m = LAUNCH.exec(sentence); m; m = LAUNCH.exec(sentence)) {
+    if (negated(m.index) || !exercises.some((e) => e.start >= m!.index + m![0].length && e.start - (m!.index + m![0].length) <= 60) && !/\b(?:drills?|exercises?|manoeuvres|maneuvers|war ?games)\b/i.test(sentence.slice(m.index, m.index + 60))) continue;
+    const subjects = listBefore(actors, sentence, m.index).filter((a) => a.type === 'country' && a.form !== 'demonym');
+    for (const a of subjects) add(a.id, 'participant', a.start, m.index + m[0].length, m.index + m[0].length);
+  }
+  // The organisation whose exercise it is: "NATO's Trident Juncture", "a NATO-led exercise".
+  for (const e of exercises) {
+    const a = actors.find((x) => x.type === 'organization' && x.end <= e.start && e.start - x.end <= 12 && POSSESSIVE.test(sentence.slice(x.end)));
+    if (a && (a.id === 'org:nato' || a.id === 'org:csto' || a.id === 'org:sco' || a.id === 'org:eu')) add(a.id, 'organizer', a.start, e.start, e.start);
   }
   attachYears(sentence, out);
   return out;

@@ -15,7 +15,9 @@ import type { Actor } from './roles';
 import type { Span } from './types';
 
 const THRESHOLD = /\b(?:thresholds?|limits?|ceilings?|caps?|above which|beyond which|requires? (?:the )?(?:notification|observers)|notif(?:y|ication)|Vienna Document|mandatory (?:observation|notification))\b/i;
-const PHASE = /\b((?:first|second|third|final|last|main|active|initial|opening|closing|land|naval|maritime|sea|air|ground|cyber|amphibious|live[- ]fire|command[- ]post|computer[- ]assisted|field|practical|strategic|defensive|offensive)\s+(?:phase|stage|part|portion|segment|component|leg))\b/i;
+const PHASE = /\b((?:first|second|third|final|last|main|active|initial|opening|closing|land|naval|maritime|sea|air|ground|cyber|amphibious|live[- ]fire|command[- ]post|computer[- ]assisted|field|practical|strategic|defensive|offensive)\s+(?:exercise\s+)?(?:phase|stage|part|portion|segment|component|leg))\b/i;
+/** A sentence that opens on a phase speaks of it throughout. */
+const PHASE_SUBJECT = /^\s*(?:the\s+)?((?:main|active|first|second|final|practical|live|field)\s+(?:exercise\s+)?(?:phase|stage))\b/i;
 /** Words between a count and the place that make the place the count's ("3,000 deployed to Belarus"). */
 const PLACE_AFTER = /^[\s,]*(?:(?:of them|of whom|will be|are|were|to be|being|would be|troops|personnel|soldiers|servicemen)\s+)*(?:deployed|stationed|based|sent|taking part|training|operating)?\s*(?:in|to|on|into|at)\s+(?:the\s+)?(?:territory of\s+)?$/i;
 const TERRITORY_BEFORE = /\bon\s+(?:the\s+)?$/i;
@@ -38,9 +40,16 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   const { sentence, count, actors } = input;
   const near = sentence.slice(Math.max(0, count.start - 60), Math.min(sentence.length, count.end + 40));
   if (THRESHOLD.test(near)) return { kind: 'threshold', label: thresholdLabel(near) };
-  const clauseStart = Math.max(sentence.lastIndexOf(',', count.start), sentence.lastIndexOf(';', count.start), 0);
-  const phase = PHASE.exec(sentence.slice(clauseStart, count.end + 60));
-  if (phase) return { kind: 'phase', label: phase[1]!.toLowerCase() };
+  const phase = phaseOfSentence(sentence, count);
+  if (phase) return phase;
+
+  const site = siteOf(sentence, count);
+  if (site) return { kind: 'territory', label: site };
+  // "roughly 2,000 paratroopers": one arm of the exercise, not all of it.
+  if (COMPONENT_NOUN.test(count.noun)) return { kind: 'phase', label: count.noun };
+  // "China sent 900 combat vehicles and 30 aircraft": the sender's contingent.
+  const sender = senderOf(input);
+  if (sender) return { kind: 'contingent', of: sender };
 
   const inside = actors.filter((a) => a.start >= count.start && a.end <= count.end + 1);
   const insideCountries = new Set(inside.map((a) => input.countryOf(a.id)).filter((c): c is EntityId => !!c));
@@ -53,14 +62,68 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   if (insideCountries.size > 1) return undefined;
   // "20 people from Japan's Ministry of Defense".
   const from = actors.find((a) => a.start >= count.end && /^\s+from\s+(?:the\s+)?$/i.test(sentence.slice(count.end, a.start)));
+  // "from China, India and several other countries" is everyone, not one contingent.
+  // A list of bodies of one country ("from Japan's Defense Ministry and the Self-Defense Forces") is still that country.
   const fromCountry = from ? input.countryOf(from.id) : undefined;
-  if (fromCountry) return { kind: 'contingent', of: fromCountry };
+  const others = from ? actors.filter((a) => a.start > from.end && a.start - from.end <= 40 && /^[\s,]*(?:and|or)?\s*(?:the\s+)?$/i.test(sentence.slice(from.end, a.start))) : [];
+  const listed = from ? /^\s*(?:,|and\b|or\b)/i.test(sentence.slice(from.end)) && (others.some((a) => { const c = input.countryOf(a.id); return a.type === 'country' ? c !== fromCountry : !!c && c !== fromCountry; }) || /^\s*(?:,|and)\s+(?:several|many|other|more)\b/i.test(sentence.slice(from.end))) : false;
+  if (fromCountry && !listed) return { kind: 'contingent', of: fromCountry };
+  // "The Swedish Armed Forces said 4,500 personnel from its air force, army and navy": the speaker's own share.
+  if (/^\s+(?:from|of)\s+(?:its|their)\b/i.test(sentence.slice(count.end, count.end + 12))) {
+    const speaker = actors.filter((a) => a.end <= count.start).map((a) => input.countryOf(a.id)).find((c): c is EntityId => !!c);
+    if (speaker) return { kind: 'contingent', of: speaker };
+  }
   // "of whom 3,000 Russian": a demonym right after a noun-less share.
   const after = actors.find((a) => a.start >= count.end && a.start - count.end <= 2);
   const afterCountry = after && after.form === 'demonym' ? input.countryOf(after.id) : undefined;
   if (count.part && afterCountry) return { kind: 'contingent', of: afterCountry };
   if (count.part) return { kind: 'contingent', label: 'part of a larger figure' };
   return undefined;
+}
+
+const COMPONENT_NOUN = /^(?:paratroopers|commandos|engineers|medics|cadets|snipers|reservists|conscripts)$/;
+const SITE = /\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+){1,3}(?:Airbase|Air Base|Air Station|Base|Airfield|Range|Training Area|Training Ground|Barracks|Camp|Naval Station))\b/;
+const SENDING = /^\s*(?:has\s+|have\s+|will\s+|is\s+|are\s+)?(?:be\s+|been\s+)?(?:sent|sends|send|sending|contributed|contributes|contributing|dispatched|dispatches|deployed|deploys|deploying|brought|brings|bring|will bring|provided|provides|supplied|supplies|supplying|committed|commits)\s+(?:up to\s+|about\s+|some\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+)?$/i;
+
+/** A named site the count is at: "3,000 troops at Curtin Airbase", "at Curtin Airbase near Derby, where 3,000 troops were deployed". */
+function siteOf(sentence: string, count: CountMatch): string | undefined {
+  const m = SITE.exec(sentence);
+  if (!m) return undefined;
+  const at = m.index;
+  const end = at + m[0].length;
+  if (at >= count.end && at - count.end <= 40 && /^[\s\w]*$/.test(sentence.slice(count.end, at))) return m[1]!.trim();
+  if (end <= count.start && /,\s*where\b/i.test(sentence.slice(end, count.start))) return m[1]!.trim();
+  return undefined;
+}
+
+/** The country whose sending verb governs the count: "China sent 900 combat vehicles". */
+function senderOf({ sentence, count, actors, countryOf, previous, exercise }: ScopeInput): EntityId | undefined {
+  // A host "deploying" troops in its own exercise gives the exercise's size ("Russia deployed 60,000 troops
+  // in Zapad-2017"); what any country sends, supplies or brings is its share.
+  const hosts = new Set([...(exercise?.host ?? []), ...(exercise?.organizer ?? []).map((o) => countryOf(o) ?? o)]);
+  const clauseStart = Math.max(sentence.lastIndexOf(';', count.start), sentence.lastIndexOf('.', count.start), 0);
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const a = actors[k]!;
+    if (a.end > count.start || a.start < clauseStart) continue;
+    if (a.type !== 'country' && !countryOf(a.id)) continue;
+    // The verb right after the actor and right before this count, or before the first count of its list.
+    const head = count.listed && previous ? previous.start : count.start;
+    const country = countryOf(a.id);
+    const verb = sentence.slice(a.end, head);
+    if (!country || !SENDING.test(verb)) return undefined;
+    return hosts.has(country) && /\bdeploy/i.test(verb) ? undefined : country;
+  }
+  return undefined;
+}
+
+/**
+ * The phase a figure belongs to: named in its own clause ("the land phase involved 7,000"), or as the
+ * subject the sentence opens with ("The main exercise phase is from 2 to 9 March, and 15,000 soldiers...").
+ */
+export function phaseOfSentence(sentence: string, count: Span): Scope | undefined {
+  const clauseStart = Math.max(sentence.lastIndexOf(',', count.start), sentence.lastIndexOf(';', count.start), 0);
+  const phase = PHASE.exec(sentence.slice(clauseStart, count.end + 60)) ?? PHASE_SUBJECT.exec(sentence.slice(0, count.start));
+  return phase ? { kind: 'phase', label: phase[1]!.toLowerCase().replace(/\s+/g, ' ') } : undefined;
 }
 
 function thresholdLabel(near: string): string {

@@ -1,14 +1,25 @@
-/** The CLI's human-readable report of an annotation. */
-import { entityNamesOf, formatDate, formatValue, kindLabel, verdictLabel } from '../report/format';
-import type { Annotation, Evidence } from '../types';
+/** The CLI's human-readable report of an annotation, in the side panel's words (lib/report/claims.ts). */
+import { claimCard, SUMMARY_LABEL, wordingContext, type EvidenceItem } from '../report/claims';
+import { formatDate, verdictLabel } from '../report/format';
+import type { Annotation } from '../types';
 
-function sourceLabel(e: Evidence): string {
-  const date = e.source.published ? `, ${formatDate(e.source.published)}` : '';
-  return `${e.source.outlet || e.source.title}${date}${e.independent ? '' : ' [derived]'}${e.source.url ? ` <${e.source.url}>` : ''}`;
+const MARK = { agree: '✓', conflict: '✗', disputed: '⇄', close: '≈', other: '≠' } as const;
+
+function sourceLabel(item: EvidenceItem): string {
+  const s = item.evidence.source;
+  const date = s.published ? `, ${formatDate(s.published)}` : '';
+  const details = [item.note, item.speaker ? `per ${item.speaker}` : '', item.scope ?? ''].filter(Boolean).join('; ');
+  return `${s.outlet || s.title}${date}${details ? ` (${details})` : ''}${s.url ? ` <${s.url}>` : ''}`;
+}
+
+/** A source's own sentence in quotation marks; Triangulate's summary labelled, never quoted. */
+function wordsLine(item: EvidenceItem): string {
+  if (!item.words) return '';
+  return item.words.kind === 'quote' ? `\n        “${item.words.text}”` : `\n        ${SUMMARY_LABEL}: ${item.words.text}`;
 }
 
 export function formatReport(a: Annotation): string {
-  const names = entityNamesOf(a);
+  const ctx = wordingContext(a);
   const lines: string[] = [];
   lines.push(a.title || '(untitled)');
   if (a.published || a.url) lines.push([a.published ? formatDate(a.published) : null, a.url].filter(Boolean).join('  '));
@@ -28,10 +39,11 @@ export function formatReport(a: Annotation): string {
   lines.push('');
   lines.push(`Claims: ${a.claims.length}`);
   for (const c of a.claims) {
-    const edition = c.edition ? ` ${c.edition}` : '';
-    lines.push(`  [${verdictLabel(c.verdict)}] ${c.subjectName}${edition} · ${kindLabel(c.kind)}: ${formatValue(c.value, names)}   “${c.text}”`);
-    for (const e of c.corroborating) lines.push(`      ✓ ${formatValue(e.value, names)} — ${sourceLabel(e)}\n        “${e.text}”`);
-    for (const e of c.conflicting) lines.push(`      ✗ ${formatValue(e.value, names)} — ${sourceLabel(e)}\n        “${e.text}”`);
+    const card = claimCard(c, ctx, a.claims);
+    lines.push(`  [${verdictLabel(c.verdict)}] ${card.subject} · ${card.line}`);
+    lines.push(`      this article: “${c.text}”`);
+    for (const also of card.alsoInArticle) lines.push(`      ${also}`);
+    for (const g of card.groups) for (const item of g.items) lines.push(`      ${MARK[g.kind]} ${item.value} — ${sourceLabel(item)}${wordsLine(item)}`);
   }
   lines.push('');
   lines.push(`Sources sharing this article's entities: ${a.sources.length}`);

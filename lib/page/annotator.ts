@@ -1,40 +1,67 @@
 /**
- * The in-page half of Triangulate: finds the article, asks the background for its annotation,
- * paints the mentions and opens popovers on hover or keyboard focus. Everything it adds is torn
- * down by `stop()` (pause, navigation, extension reload), leaving the page as it was.
+ * The in-page half of Triangulate, as three collaborators under one lifetime:
+ * - the highlighter paints ranges (./highlighter.ts);
+ * - the page watcher reports SPA navigations and new article text (./page-watcher.ts);
+ * - the popover controller (injected: it is UI, in components/popover/controller.ts) opens cards
+ *   on hover and keyboard focus.
+ * `start()` gives them one AbortSignal; `stop()` aborts it, which removes every listener,
+ * observer and timer they hold, then clears every highlight and the popover host.
+ *
+ * Painting is linear and chunked: the plan (./paint-plan.ts) is computed once per annotation,
+ * mentions are painted most valuable first in slices of a few milliseconds that yield to the
+ * page, and at most `cap` of them until the reader asks for all ("Show all" in the popup).
+ *
+ * Nothing is written to the page for anyone to read: state is answered to the extension only
+ * (`state()`, asked through the `page-state` tab message).
  */
-import { buildPopoverModel, sentenceBounds, verdictsBySentence } from '../../components/popover/model';
-import { createPopoverHost, type PopoverHost } from '../../components/popover/mount';
 import { collectArticleText, rangeForOffsets, type ArticleText } from '../extract/body';
 import { readPageMetadata } from '../extract/metadata';
-import type { CollectedArticle, PageMetadata } from '../messages';
-import type { Annotation, Mention, Verdict } from '../types';
-import { createHighlighter, type HighlightStyle, type PaintedRange } from './highlighter';
+import type { CollectedArticle, PageMetadata, PageState } from '../messages';
+import { limitsNotice, type LimitedAnnotation } from '../pipeline/limits';
+import type { Mention } from '../types';
+import { createHighlighter, type PaintedRange } from './highlighter';
+import { watchPage } from './page-watcher';
+import { HIGHLIGHT_CAP, planPaint, type PlannedMention } from './paint-plan';
+import { SLICE_MS, yieldToPage } from './schedule';
 
-export interface AnnotatorDeps {
-  doc: Document;
-  /** Sends `annotate` to the background. */
-  annotate: (article: CollectedArticle['article'], metadata: PageMetadata) => Promise<Annotation>;
-  openPanel: (entityId: string) => void;
-}
+/** The background refuses longer texts; the analysis reads only the first 200,000 characters anyway. */
+const MAX_SENT_TEXT = 2_000_000;
 
-interface Painted {
+export interface PaintedMention {
   mention: Mention;
   range: Range;
 }
 
-const HOVER_OPEN_MS = 120;
-const HOVER_CLOSE_MS = 250;
-const MUTATION_SETTLE_MS = 600;
-/** Mentions painted per task. */
-const PAINT_SLICE = 200;
-/** Characters of new text that make a mutation batch worth a look. */
-const MIN_NEW_TEXT = 40;
+/** What the popover controller reads: the annotation and what is painted. */
+export interface PageView {
+  annotation: LimitedAnnotation;
+  /** Painted mentions in document order. */
+  ordered(): readonly PaintedMention[];
+  /** Painted mentions whose range starts or ends in `node`. */
+  at(node: Node): readonly PaintedMention[];
+  /** Replaces the ranges carrying a transient style. */
+  mark(style: 'focus' | 'flash', ranges: Range[]): void;
+}
 
-/** Gives the browser a turn: scheduler.yield where there is one, else a macrotask. */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+export interface PopoverPort {
+  focusEntity(entityId: string): boolean;
+  close(): void;
+}
+
+export type PopoverFactory = (options: { doc: Document; signal: AbortSignal; view: () => PageView | null; gone: () => boolean }) => PopoverPort;
+
+export interface AnnotatorDeps {
+  doc: Document;
+  /** Sends `annotate` to the background. */
+  annotate: (article: CollectedArticle['article'], metadata: PageMetadata) => Promise<LimitedAnnotation>;
+  popover: PopoverFactory;
+  /** Highlights painted before "Show all". */
+  cap?: number;
+  /**
+   * True once the extension is gone (disabled, reloaded, uninstalled). Checked at the top of
+   * every callback; the annotator then stops itself.
+   */
+  gone?: () => boolean;
 }
 
 export function pageMetadata(doc: Document): PageMetadata {
@@ -42,278 +69,244 @@ export function pageMetadata(doc: Document): PageMetadata {
   return { title: meta.title, outlet: meta.outlet ?? '', published: meta.published, url: meta.url, language: meta.language };
 }
 
-export function createAnnotator({ doc, annotate, openPanel }: AnnotatorDeps) {
-  const win = doc.defaultView!;
-  const html = doc.documentElement;
-  const highlighter = createHighlighter(doc);
-  let popover: PopoverHost | null = null;
-  let article: ArticleText | null = null;
-  let annotation: Annotation | null = null;
-  let painted: Painted[] = [];
-  let focusIndex = -1;
-  let current: Painted | null = null;
-  let openTimer = 0;
-  let closeTimer = 0;
-  let settleTimer = 0;
-  let running: AbortController | null = null;
-  let lastText = '';
-  let lastUrl = '';
-  let generation = 0;
+function articleInput(metadata: PageMetadata, text: string): CollectedArticle['article'] {
+  return {
+    title: metadata.title,
+    outlet: metadata.outlet,
+    published: metadata.published,
+    url: metadata.url,
+    ...(metadata.language ? { language: metadata.language } : {}),
+    text: text.length > MAX_SENT_TEXT ? text.slice(0, MAX_SENT_TEXT) : text,
+  };
+}
 
-  /** The card follows the page: a dark page gets a dark card; a page with no background follows the system. */
-  const dark = (): boolean => {
-    for (const el of [doc.body, html]) {
-      if (!el) continue;
-      const rgba = win.getComputedStyle(el).backgroundColor.match(/[\d.]+/g)?.map(Number) ?? [];
-      const [r = 0, g = 0, b = 0, a = 1] = rgba;
-      if (rgba.length >= 3 && a > 0.5) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
-    }
-    return win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+const isCancelled = (e: unknown) => e instanceof Error && /^Analysis cancelled/.test(e.message);
+
+export function createAnnotator(deps: AnnotatorDeps) {
+  const { doc } = deps;
+  const win = doc.defaultView!;
+  const highlighter = createHighlighter(doc);
+  const baseCap = deps.cap ?? HIGHLIGHT_CAP;
+
+  /** Everything one `start()` owns; `stop()` aborts `session`. */
+  let session: AbortController | null = null;
+  /** One annotation run (collect, annotate, paint); a new run or `stop()` aborts it. */
+  let runController: AbortController | null = null;
+  let popover: PopoverPort | null = null;
+  let showAll = false;
+
+  let article: ArticleText | null = null;
+  let lastText = '';
+  let annotation: LimitedAnnotation | null = null;
+  let plan: PlannedMention[] = [];
+  let paintedUpTo = 0;
+  let painted: PaintedMention[] = [];
+  let ordered: PaintedMention[] | null = null;
+  let byNode = new Map<Node, PaintedMention[]>();
+  let status: PageState = idleState('paused');
+
+  function idleState(state: PageState['state']): PageState {
+    return { state, mentions: 0, painted: 0, skipped: 0, notice: null, error: null, startedAt: null, readyAt: null };
+  }
+
+  function setStatus(patch: Partial<PageState>): void {
+    status = { ...status, ...patch, painted: painted.length, skipped: Math.max(0, plan.length - paintedUpTo) };
+  }
+
+  const gone = (): boolean => {
+    if (!deps.gone?.()) return false;
+    stop();
+    return true;
   };
 
-  function styleFor(m: Mention, verdicts: Map<number, Verdict>): HighlightStyle[] {
-    const styles: HighlightStyle[] = [m.type];
-    const verdict = annotation ? verdicts.get(sentenceBounds(annotation.text, m.start).start) : undefined;
-    if (verdict === 'corroborated') styles.push('corroborated');
-    else if (verdict === 'conflicting' || verdict === 'mixed') styles.push('conflicting');
-    else if (verdict === 'unverified') styles.push('unverified');
-    return styles;
+  const view: PageView = {
+    get annotation() {
+      return annotation!;
+    },
+    ordered() {
+      ordered ??= [...painted].sort((a, b) => a.mention.start - b.mention.start);
+      return ordered;
+    },
+    at: (node) => byNode.get(node) ?? [],
+    mark: (style, ranges) => highlighter.mark(style, ranges),
+  };
+
+  function clearPaint(): void {
+    highlighter.clear();
+    painted = [];
+    ordered = null;
+    byNode = new Map();
+    paintedUpTo = 0;
   }
 
-  function hostPopover(): PopoverHost {
-    popover ??= createPopoverHost(doc, { onClose: () => closePopover(true), onOpenPanel: openPanel });
-    return popover;
-  }
-
-  function openFor(p: Painted, takeFocus: boolean): void {
-    if (!annotation) return;
-    current = p;
-    const rect = p.range.getBoundingClientRect();
-    hostPopover().show(buildPopoverModel(annotation, p.mention), rect, { takeFocus, dark: dark() });
-  }
-
-  function closePopover(returnFocus = false): void {
-    win.clearTimeout(openTimer);
-    win.clearTimeout(closeTimer);
-    popover?.hide();
-    current = null;
-    if (returnFocus) highlighter.mark('focus', []);
-  }
-
-  /** The painted mention under a viewport point, checked against the range's own boxes. */
-  function paintedAt(x: number, y: number): Painted | null {
-    const caret =
-      (doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null }).caretPositionFromPoint?.(x, y) ??
-      null;
-    const node = caret?.offsetNode ?? (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y)?.startContainer;
-    if (!node) return null;
-    for (const p of painted) {
-      if (!p.range.intersectsNode(node)) continue;
-      for (const r of p.range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return p;
+  function remember(p: PaintedMention): void {
+    painted.push(p);
+    for (const node of new Set([p.range.startContainer, p.range.endContainer])) {
+      const list = byNode.get(node);
+      if (list) list.push(p);
+      else byNode.set(node, [p]);
     }
-    return null;
   }
 
-  let pendingMove: PointerEvent | null = null;
-  function onPointerMove(e: PointerEvent): void {
-    if (popover?.contains(e)) {
-      win.clearTimeout(closeTimer);
-      return;
-    }
-    if (pendingMove) {
-      pendingMove = e;
-      return;
-    }
-    pendingMove = e;
-    win.requestAnimationFrame(() => {
-      const ev = pendingMove!;
-      pendingMove = null;
-      const hit = paintedAt(ev.clientX, ev.clientY);
-      if (hit) {
-        win.clearTimeout(closeTimer);
-        if (hit !== current) {
-          win.clearTimeout(openTimer);
-          openTimer = win.setTimeout(() => openFor(hit, false), current ? 0 : HOVER_OPEN_MS);
-        }
-      } else {
-        win.clearTimeout(openTimer);
-        // A grace period lets the pointer travel from the term to the card without flicker.
-        if (current && !closeTimer) closeTimer = win.setTimeout(() => ((closeTimer = 0), closePopover()), HOVER_CLOSE_MS);
-      }
-    });
-  }
-
-  function moveFocus(step: 1 | -1): void {
-    if (painted.length === 0) return;
-    focusIndex = (focusIndex + step + painted.length) % painted.length;
-    const p = painted[focusIndex]!;
-    highlighter.mark('focus', [p.range]);
-    const el = p.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    openFor(p, true);
-  }
-
-  function onKeyDown(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && popover?.isOpen()) {
-      closePopover(true);
-      return;
-    }
-    // Alt+Shift+N / Alt+Shift+P walk the highlights, like "next/previous match" in find bars.
-    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
-      e.preventDefault();
-      moveFocus(e.code === 'KeyN' ? 1 : -1);
-    }
+  function rangeOf(m: Mention): Range | null {
+    const points = article && rangeForOffsets(article, m.start, m.end);
+    if (!points) return null;
+    const range = doc.createRange();
+    range.setStart(points.startNode, points.startOffset);
+    range.setEnd(points.endNode, points.endOffset);
+    return range;
   }
 
   /**
-   * Paints the mentions a slice at a time, yielding between slices, so a long page's thousand
-   * highlights never hold the main thread in one long task.
+   * Paints `plan[paintedUpTo, to)` in slices of SLICE_MS, yielding to the page between slices.
+   * Returns false if the run was aborted on the way.
    */
-  async function paint(mine: number): Promise<void> {
-    if (!article || !annotation) return;
-    painted = [];
-    highlighter.clear();
-    const verdicts = verdictsBySentence(annotation);
-    const mentions = annotation.mentions;
-    for (let from = 0; from < mentions.length; from += PAINT_SLICE) {
-      const ranges: PaintedRange[] = [];
-      for (let key = from; key < Math.min(from + PAINT_SLICE, mentions.length); key++) {
-        const m = mentions[key]!;
-        const points = rangeForOffsets(article, m.start, m.end);
-        if (!points) continue;
-        const range = doc.createRange();
-        range.setStart(points.startNode, points.startOffset);
-        range.setEnd(points.endNode, points.endOffset);
-        painted.push({ mention: m, range });
-        ranges.push({ key, range, styles: styleFor(m, verdicts) });
-      }
-      highlighter.add(ranges);
-      if (from + PAINT_SLICE < mentions.length) await yieldToMain();
-      if (mine !== generation) return;
+  async function paintUpTo(to: number, signal: AbortSignal): Promise<boolean> {
+    // The fallback highlighter splits text nodes as it wraps them: take every range first, while
+    // the article's node map still holds (live ranges then follow the splits).
+    const early = highlighter.native ? null : plan.slice(paintedUpTo, to).map((p) => rangeOf(p.mention));
+    const from = paintedUpTo;
+    while (paintedUpTo < to) {
+      const deadline = performance.now() + SLICE_MS;
+      const batch: PaintedRange[] = [];
+      do {
+        const p = plan[paintedUpTo]!;
+        const range = early ? early[paintedUpTo - from]! : rangeOf(p.mention);
+        paintedUpTo++;
+        if (!range) continue;
+        remember({ mention: p.mention, range });
+        batch.push({ key: p.index, range, styles: p.styles });
+      } while (paintedUpTo < to && ((paintedUpTo & 15) !== 0 || performance.now() < deadline));
+      highlighter.add(batch);
+      ordered = null;
+      setStatus({});
+      if (paintedUpTo < to && !(await yieldToPage(win, signal))) return false;
     }
-    html.setAttribute('data-triangulate', 'ready');
-    html.setAttribute('data-triangulate-mentions', String(painted.length));
+    return !signal.aborted;
   }
 
-  async function run(): Promise<void> {
-    const mine = ++generation;
-    article = collectArticleText(doc);
+  /** One annotation run; `collected` is the article when the caller has just collected it. */
+  async function run(collected?: ArticleText): Promise<void> {
+    if (!session) return;
+    runController?.abort();
+    const controller = new AbortController();
+    runController = controller;
+    const { signal } = controller;
+    session.signal.addEventListener('abort', () => controller.abort(), { once: true, signal });
+    setStatus({ state: 'working', startedAt: status.startedAt ?? performance.now(), readyAt: null, error: null });
+
+    article = collected ?? collectArticleText(doc);
     lastText = article.text;
-    lastUrl = doc.location?.href ?? '';
     if (!article.text.trim()) {
       annotation = null;
-      html.setAttribute('data-triangulate', 'ready');
-      html.setAttribute('data-triangulate-mentions', '0');
+      plan = [];
+      clearPaint();
+      setStatus({ state: 'no-article', mentions: 0, notice: null, readyAt: performance.now() });
       return;
     }
     const metadata = pageMetadata(doc);
-    const input = { title: metadata.title, outlet: metadata.outlet, published: metadata.published, url: metadata.url, ...(metadata.language ? { language: metadata.language } : {}), text: article.text };
-    const result = await annotate(input, metadata);
-    if (mine !== generation || !running) return;
-    annotation = result;
-    await paint(mine);
-  }
-
-  /**
-   * Whether a batch of mutations could change the article: text added anywhere (a "read more",
-   * an SPA route) or any change inside the article itself. Tickers, ad slots and our own
-   * wrappers adding no text are ignored, so they never cost a re-extraction.
-   */
-  function mayChangeArticle(records: MutationRecord[]): boolean {
-    const root = article?.root ?? null;
-    let added = 0;
-    for (const r of records) {
-      const target = r.target;
-      if (target instanceof Element && target.localName === 'triangulate-mark') continue;
-      if (root && root.contains(target) && (r.type === 'characterData' || r.removedNodes.length > 0)) return true;
-      for (const node of r.addedNodes) {
-        if (node instanceof Element && node.localName === 'triangulate-mark') continue;
-        added += (node.textContent ?? '').trim().length;
-        if (added >= MIN_NEW_TEXT) return true;
-      }
+    const input = articleInput(metadata, article.text);
+    let result: LimitedAnnotation;
+    try {
+      result = await deps.annotate(input, metadata);
+    } catch (e) {
+      if (signal.aborted) return;
+      // Cancelled by the background while this run is still current (the tab's address changed
+      // under it): ask once more.
+      if (!isCancelled(e)) throw e;
+      result = await deps.annotate(input, metadata);
     }
-    return false;
+    if (signal.aborted) return;
+    popover?.close();
+    clearPaint();
+    annotation = result;
+    plan = planPaint(result);
+    setStatus({ mentions: result.mentions.length, notice: result.limits ? limitsNotice(result.limits) : null });
+    // "Show all" may be asked while the first chunks are painted: the target is read again after each pass.
+    for (let target = targetCount(); paintedUpTo < target; target = targetCount()) if (!(await paintUpTo(target, signal))) return;
+    setStatus({ state: 'ready', readyAt: performance.now() });
   }
 
-  /** Later content (SPA routes, "read more", infinite scroll) is re-annotated once the DOM settles. */
-  let pendingCheck = false;
-  const observer = new MutationObserver((records) => {
-    if (!pendingCheck && !mayChangeArticle(records) && (doc.location?.href ?? '') === lastUrl) return;
-    pendingCheck = true;
-    // One settle timer batches the records; the work then waits for an idle moment.
-    win.clearTimeout(settleTimer);
-    settleTimer = win.setTimeout(() => {
-      const idle = (win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-      const check = () => {
-        pendingCheck = false;
-        if (!running) return;
-        if ((doc.location?.href ?? '') !== lastUrl) {
-          closePopover();
-          void run();
-          return;
-        }
-        const fresh = collectArticleText(doc);
-        if (fresh.text !== lastText) void run();
-      };
-      if (idle) idle(check, { timeout: 2000 });
-      else check();
-    }, MUTATION_SETTLE_MS);
-  });
+  const targetCount = () => (showAll ? plan.length : Math.min(baseCap, plan.length));
+
+  function runSafely(collected?: ArticleText): void {
+    void run(collected).catch((e: unknown) => {
+      if (runController?.signal.aborted || !session) return;
+      setStatus({ state: 'error', error: e instanceof Error ? e.message : String(e), readyAt: performance.now() });
+    });
+  }
+
+  function stop(): void {
+    if (!session) return;
+    const s = session;
+    session = null;
+    runController?.abort();
+    runController = null;
+    s.abort();
+    popover = null;
+    clearPaint();
+    annotation = null;
+    article = null;
+    plan = [];
+    lastText = '';
+    status = idleState('paused');
+  }
 
   return {
     start(): void {
-      if (running) return;
-      running = new AbortController();
-      const { signal } = running;
-      doc.addEventListener('pointermove', onPointerMove, { passive: true, signal });
-      doc.addEventListener('keydown', onKeyDown, { signal, capture: true });
-      observer.observe(doc.body ?? html, { childList: true, subtree: true, characterData: true });
-      void run().catch(() => {
-        html.setAttribute('data-triangulate', 'error');
+      if (session) return;
+      session = new AbortController();
+      const { signal } = session;
+      status = idleState('starting');
+      popover = deps.popover({ doc, signal, view: () => (annotation && session ? view : null), gone });
+      watchPage({
+        doc,
+        signal,
+        gone,
+        articleRoot: () => article?.root ?? null,
+        onNavigate: () => {
+          showAll = false;
+          runSafely();
+        },
+        onContent: () => {
+          const fresh = collectArticleText(doc);
+          if (fresh.text !== lastText) runSafely(fresh);
+        },
       });
+      runSafely();
     },
-    stop(): void {
-      running?.abort();
-      running = null;
-      generation++;
-      observer.disconnect();
-      win.clearTimeout(settleTimer);
-      closePopover();
-      popover?.destroy();
-      popover = null;
-      highlighter.clear();
-      painted = [];
-      annotation = null;
-      html.removeAttribute('data-triangulate');
-      html.removeAttribute('data-triangulate-mentions');
+    stop,
+    /** What the popup shows; also how tests and benchmarks see the page, from the extension side. */
+    state(): PageState {
+      return { ...status };
+    },
+    /** Paints the mentions the cap left out. */
+    async showAll(): Promise<PageState> {
+      showAll = true;
+      const signal = runController?.signal;
+      if (signal && !signal.aborted && annotation && paintedUpTo < plan.length && status.state === 'ready') {
+        setStatus({ state: 'working' });
+        if (await paintUpTo(plan.length, signal)) setStatus({ state: 'ready', readyAt: performance.now() });
+      }
+      return { ...status };
     },
     collected(paused: boolean): CollectedArticle {
       const text = article?.text ?? collectArticleText(doc).text;
       const metadata = pageMetadata(doc);
-      return {
-        article: { title: metadata.title, outlet: metadata.outlet, published: metadata.published, url: metadata.url, ...(metadata.language ? { language: metadata.language } : {}), text },
-        metadata,
-        paused,
-      };
+      return { article: articleInput(metadata, text), metadata, paused };
     },
     reveal(start: number, end: number): boolean {
-      if (!article) return false;
-      const points = rangeForOffsets(article, start, end);
-      if (!points) return false;
-      const range = doc.createRange();
-      range.setStart(points.startNode, points.startOffset);
-      range.setEnd(points.endNode, points.endOffset);
-      points.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (!article || !session) return false;
+      const range = rangeOf({ start, end } as Mention);
+      if (!range) return false;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       highlighter.mark('flash', [range]);
-      win.setTimeout(() => highlighter.mark('flash', []), 1600);
+      const timer = win.setTimeout(() => highlighter.mark('flash', []), 1600);
+      session.signal.addEventListener('abort', () => win.clearTimeout(timer), { once: true });
       return true;
     },
     focusEntity(entityId: string): boolean {
-      const index = painted.findIndex((p) => p.mention.id === entityId);
-      if (index < 0) return false;
-      focusIndex = index - 1;
-      moveFocus(1);
-      return true;
+      return popover?.focusEntity(entityId) ?? false;
     },
   };
 }

@@ -5,9 +5,10 @@
  * CSV cells cannot start a spreadsheet formula.
  */
 import type { AnnotatedClaim, Annotation, Evidence } from '../types';
-import { claimSubjectLabel, entityNamesOf, formatDate, formatValue, kindLabel, verdictLabel, type NameOf } from './format';
-import { originOf, PAGE_COLUMN_ID, sourceMap, sourceRows, summarizeClaims, summaryLine, type SourceRow } from './table';
 import { cleanUrl } from '../text/url';
+import { claimCard, SUMMARY_LABEL, wordingContext, wordsOf, type EvidenceGroupKind, type EvidenceItem, type WordingContext } from './claims';
+import { claimSubjectLabel, formatDate, formatValue, kindLabel, scopeLabel, verdictLabel } from './format';
+import { allEvidence, originOf, PAGE_COLUMN_ID, sourceMap, sourceRows, summarizeClaims, summaryLine, type SourceRow } from './table';
 
 export interface ExportOptions {
   /** When the report was made (ISO); injected so output is reproducible in tests. */
@@ -41,7 +42,7 @@ function citations(annotation: Annotation): Citations {
   const byId = sourceMap(annotation);
   const cited = new Set<string>([PAGE_COLUMN_ID]);
   for (const c of annotation.claims) {
-    for (const e of [...c.corroborating, ...c.conflicting]) {
+    for (const e of allEvidence(c)) {
       cited.add(e.source.id);
       cited.add(originOf(e.source.id, byId));
     }
@@ -52,44 +53,57 @@ function citations(annotation: Annotation): Citations {
   return { rows, numberOf: (id) => numbers.get(id) ?? 0 };
 }
 
-function evidenceLine(e: Evidence, relation: string, names: NameOf, cite: Citations, byId: ReturnType<typeof sourceMap>): string {
-  const source = e.source;
-  const origin = originOf(source.id, byId);
-  const independence = e.independent ? 'independent' : origin !== source.id ? `retells [${cite.numberOf(origin)}]` : 'not independent';
-  const attribution = e.attribution ? `, attributed to ${escapeMarkdown(e.attribution)}` : '';
+/** One line per group member: "Agree", "Contradict", … said as a verb on each line. */
+const RELATION_WORD: Record<EvidenceGroupKind, string> = {
+  agree: 'Agrees',
+  conflict: 'Contradicts',
+  disputed: 'Other speaker',
+  close: 'Close, not the same',
+  other: 'Other figure',
+};
+
+/** A source's own sentence in quotation marks; Triangulate's summary labelled, never quoted. */
+function markdownWords(item: EvidenceItem): string {
+  if (!item.words) return '';
+  return item.words.kind === 'quote' ? `: “${escapeMarkdown(item.words.text)}”` : `. ${SUMMARY_LABEL}: ${escapeMarkdown(item.words.text)}`;
+}
+
+function evidenceLine(item: EvidenceItem, cite: Citations): string {
+  const source = item.evidence.source;
+  // The note is Triangulate's words with citation numbers; the speaker and scope come from sources.
+  const details = [item.note, item.speaker ? `per ${escapeMarkdown(item.speaker)}` : '', item.scope ? escapeMarkdown(item.scope) : ''].filter(Boolean);
   return (
-    `- ${relation}: **${escapeMarkdown(formatValue(e.value, names))}**, ${escapeMarkdown(source.outlet || source.title)}, ` +
-    `${formatDate(source.published)} [${cite.numberOf(source.id)}] (${independence}${attribution}): “${escapeMarkdown(e.text)}”`
+    `- ${RELATION_WORD[item.group]}: **${escapeMarkdown(item.value)}**, ${escapeMarkdown(source.outlet || source.title)}, ` +
+    `${formatDate(source.published)} [${cite.numberOf(source.id)}]${details.length ? ` (${details.join('; ')})` : ''}${markdownWords(item)}`
   );
 }
 
-function claimHeading(c: AnnotatedClaim, i: number, names: NameOf): string {
-  return `### ${i + 1}. ${escapeMarkdown(claimSubjectLabel(c))}, ${kindLabel(c.kind).toLowerCase()}: ${escapeMarkdown(formatValue(c.value, names))} (${verdictLabel(c.verdict)})`;
+function claimHeading(c: AnnotatedClaim, i: number, ctx: WordingContext): string {
+  return `### ${i + 1}. ${escapeMarkdown(claimSubjectLabel(c))}, ${kindLabel(c.kind).toLowerCase()}: ${escapeMarkdown(formatValue(c.value, ctx.names))} (${verdictLabel(c.verdict)})`;
 }
 
 export function toMarkdown(annotation: Annotation, opts: ExportOptions = {}): string {
-  const names = entityNamesOf(annotation);
   const cite = citations(annotation);
-  const byId = sourceMap(annotation);
+  const ctx: WordingContext = { ...wordingContext(annotation), sourceName: (id) => `[${cite.numberOf(id)}]` };
   const generated = opts.generated ?? new Date().toISOString();
   const out: string[] = [];
   out.push(`# Source check: ${escapeMarkdown(annotation.title || 'Untitled page')}`, '');
   out.push(`- Page: ${markdownLink(annotation.url ?? annotation.title, annotation.url)} [1]`);
   out.push(`- Published: ${formatDate(annotation.published)}`);
   if (annotation.pageDerivedFrom) out.push(`- This page retells [${cite.numberOf(annotation.pageDerivedFrom)}]`);
-  out.push(`- Checked: ${formatDate(generated)} with Triangulate, against the sources stored on this computer`, '');
+  out.push(`- Checked: ${formatDate(generated)} with Triangulate, against the sources stored on this computer`);
+  out.push(`- Quotation marks enclose a source's own sentence; ${SUMMARY_LABEL} marks Triangulate's own words about a bundled source`, '');
   out.push(`${summaryLine(summarizeClaims(annotation))}.`, '');
   if (annotation.claims.length) {
     out.push('## Claims', '');
     const claims = [...annotation.claims].sort((a, b) => a.start - b.start);
     claims.forEach((c, i) => {
-      out.push(claimHeading(c, i, names), '');
+      const card = claimCard(c, ctx, annotation.claims);
+      out.push(claimHeading(c, i, ctx), '');
+      out.push(escapeMarkdown(card.line), '');
       out.push(`> ${escapeMarkdown(c.sentence ?? c.text)}`, '');
-      const lines = [
-        ...c.corroborating.map((e) => evidenceLine(e, 'Agrees', names, cite, byId)),
-        ...c.conflicting.map((e) => evidenceLine(e, 'Conflicts', names, cite, byId)),
-      ];
-      out.push(...(lines.length ? lines : ['- No other source speaks to this claim.']), '');
+      const lines = [...card.alsoInArticle.map((t) => `- ${escapeMarkdown(t)}`), ...card.groups.flatMap((g) => g.items.map((item) => evidenceLine(item, cite)))];
+      out.push(...(lines.length ? lines : ['- No other source mentions it.']), '');
     });
   }
   out.push('## Sources', '');
@@ -115,7 +129,10 @@ export const CSV_COLUMNS = [
   'edition',
   'kind',
   'page_value',
+  'page_scope',
+  'page_speaker',
   'verdict',
+  'verdict_line',
   'page_sentence',
   'relation',
   'source_outlet',
@@ -123,34 +140,46 @@ export const CSV_COLUMNS = [
   'source_published',
   'source_url',
   'source_value',
+  'source_speaker',
+  'source_scope',
   'independent',
+  'note',
   'retells',
-  'source_sentence',
+  'source_text_is',
+  'source_text',
 ] as const;
 
+/** What `source_text` holds: the source's own sentence, or Triangulate's summary of it. */
+export const CSV_TEXT_KIND = { quote: 'quote', summary: SUMMARY_LABEL } as const;
+
 export function toCsv(annotation: Annotation): string {
-  const names = entityNamesOf(annotation);
-  const byId = sourceMap(annotation);
+  const ctx = wordingContext(annotation);
   const lines = [CSV_COLUMNS.join(',')];
   const claims = [...annotation.claims].sort((a, b) => a.start - b.start);
   claims.forEach((c, i) => {
-    const claimCells = [i + 1, c.subjectName, c.edition, c.kind, formatValue(c.value, names), c.verdict, c.sentence ?? c.text];
-    const evidence: [string, Evidence][] = [...c.corroborating.map((e): [string, Evidence] => ['agrees', e]), ...c.conflicting.map((e): [string, Evidence] => ['conflicts', e])];
-    if (!evidence.length) lines.push([...claimCells, 'none', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
-    for (const [relation, e] of evidence) {
-      const origin = originOf(e.source.id, byId);
+    const card = claimCard(c, ctx, annotation.claims);
+    const claimCells = [i + 1, c.subjectName, c.edition, c.kind, formatValue(c.value, ctx.names), card.scope, c.attribution ?? '', c.verdict, card.line, c.sentence ?? c.text];
+    const items = card.groups.flatMap((g) => g.items);
+    if (!items.length) lines.push([...claimCells, 'none', ...Array<string>(CSV_COLUMNS.length - claimCells.length - 1).fill('')].map(csvCell).join(','));
+    for (const item of items) {
+      const e = item.evidence;
+      const origin = originOf(e.source.id, ctx.sources);
       lines.push(
         [
           ...claimCells,
-          relation,
+          e.relation,
           e.source.outlet,
           e.source.title,
           e.source.published,
           cleanUrl(e.source.url) ?? '',
-          formatValue(e.value, names),
+          item.value,
+          item.speaker ?? '',
+          item.scope ?? '',
           e.independent,
-          origin !== e.source.id ? (byId.get(origin)?.outlet ?? origin) : '',
-          e.text,
+          item.note,
+          origin !== e.source.id ? (origin === PAGE_COLUMN_ID ? 'this page' : (ctx.sources.get(origin)?.outlet ?? origin)) : '',
+          item.words ? CSV_TEXT_KIND[item.words.kind] : '',
+          item.words?.text ?? '',
         ]
           .map(csvCell)
           .join(','),
@@ -161,36 +190,49 @@ export function toCsv(annotation: Annotation): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+type JsonEvidence = Evidence & { display: string; words: 'quote' | 'summary' | null };
+
 export interface JsonReport {
   format: 'triangulate-report';
-  version: 1;
+  version: 2;
   generated: string;
   page: { title: string; url: string | null; published: string | null; retells: string | null };
   summary: ReturnType<typeof summarizeClaims> & { line: string };
-  claims: (Omit<AnnotatedClaim, 'corroborating' | 'conflicting'> & {
+  claims: (Omit<AnnotatedClaim, 'corroborating' | 'conflicting' | 'other'> & {
     display: string;
-    corroborating: (Evidence & { display: string })[];
-    conflicting: (Evidence & { display: string })[];
+    /** Claim and verdict in words, as the side panel shows them. */
+    line: string;
+    scopeText: string | null;
+    corroborating: JsonEvidence[];
+    conflicting: JsonEvidence[];
+    other: JsonEvidence[];
   })[];
   sources: Annotation['sources'];
 }
 
-/** The annotation without the page text (the user has the page), with display strings added. */
+/**
+ * The annotation without the page text (the user has the page), with display strings added.
+ * `words` says whether an evidence text is the source's own sentence (`quote`) or a summary by
+ * Triangulate (`summary`). Version 2 added `other`, `line`, `scopeText` and `words`.
+ */
 export function toJsonReport(annotation: Annotation, opts: ExportOptions = {}): JsonReport {
-  const names = entityNamesOf(annotation);
+  const ctx = wordingContext(annotation);
   const summary = summarizeClaims(annotation);
-  const withDisplay = (e: Evidence) => ({ ...e, display: formatValue(e.value, names) });
+  const withDisplay = (e: Evidence): JsonEvidence => ({ ...e, display: formatValue(e.value, ctx.names), words: wordsOf(e, ctx.sources)?.kind ?? null });
   return {
     format: 'triangulate-report',
-    version: 1,
+    version: 2,
     generated: opts.generated ?? new Date().toISOString(),
     page: { title: annotation.title, url: annotation.url, published: annotation.published, retells: annotation.pageDerivedFrom ?? null },
     summary: { ...summary, line: summaryLine(summary) },
     claims: annotation.claims.map((c) => ({
       ...c,
-      display: formatValue(c.value, names),
+      display: formatValue(c.value, ctx.names),
+      line: claimCard(c, ctx, annotation.claims).line,
+      scopeText: scopeLabel(c.scope, ctx.names),
       corroborating: c.corroborating.map(withDisplay),
       conflicting: c.conflicting.map(withDisplay),
+      other: (c.other ?? []).map(withDisplay),
     })),
     sources: annotation.sources,
   };

@@ -3,7 +3,7 @@
  * Pure and locale-fixed (English, en dash) so the side panel, the popover, the exports and the CLI
  * all print the same words, and tests can pin them.
  */
-import type { Annotation, ClaimKind, ClaimValue, CountValue, DatesValue, EntityId, LocationValue, RoleValue, Verdict } from '../types';
+import type { Annotation, ClaimKind, ClaimValue, CountValue, DatesValue, EntityId, LocationValue, RoleValue, Scope, Verdict } from '../types';
 
 /** Looks up an entity's display name; undefined when the caller does not know it. */
 export type NameOf = (id: EntityId) => string | undefined;
@@ -16,15 +16,40 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-/** The id without its namespace: `country:EE` → `EE`, when no name is known. */
-export function fallbackName(id: EntityId): string {
-  const colon = id.indexOf(':');
-  return colon >= 0 ? id.slice(colon + 1) : id;
+let regionNames: Intl.DisplayNames | null | undefined;
+
+/** English name of an ISO 3166-1 alpha-2 code ("NO" → "Norway"), or undefined when unknown. */
+function countryName(code: string): string | undefined {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    return regionNames?.of(code.toUpperCase()) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Names from the annotation itself (mentions and claim subjects), so no KB lookup is needed. */
-export function entityNamesOf(annotation: Pick<Annotation, 'mentions' | 'claims'>): NameOf {
+/**
+ * A readable name when the annotation does not carry one: a country's English name from its
+ * code (`country:NO` → "Norway"), else the id's words (`org:some-body` → "some body"). Readers
+ * never see raw codes.
+ */
+export function fallbackName(id: EntityId): string {
+  const colon = id.indexOf(':');
+  const bare = colon >= 0 ? id.slice(colon + 1) : id;
+  if (id.startsWith('country:') && /^[A-Za-z]{2}$/.test(bare)) return countryName(bare) ?? bare;
+  return bare.replace(/[-_]+/g, ' ');
+}
+
+/** Names from the annotation itself (entities, mentions and claim subjects), so no KB lookup is needed. */
+export function entityNamesOf(annotation: Pick<Annotation, 'mentions' | 'claims'> & Partial<Pick<Annotation, 'entities'>>): NameOf {
   const names = new Map<EntityId, string>();
+  for (const e of annotation.entities ?? []) names.set(e.id, e.name);
   for (const m of annotation.mentions) if (!names.has(m.id)) names.set(m.id, m.name);
   for (const c of annotation.claims) if (!names.has(c.subject)) names.set(c.subject, c.subjectName);
   return (id) => names.get(id);
@@ -199,4 +224,23 @@ export function claimSubjectLabel(claim: { subjectName: string; edition: number 
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What part of the exercise a figure is about, in words; null for the whole exercise.
+ * "contingent of Russia", "territory: Belarus", "land phase", "Vienna Document threshold".
+ */
+export function scopeLabel(scope: Scope | undefined | null, names: NameOf = () => undefined): string | null {
+  if (!scope || scope.kind === 'total') return null;
+  const who = scope.of ? nameOf(scope.of, names) : scope.label;
+  switch (scope.kind) {
+    case 'contingent':
+      return scope.of ? `contingent of ${who}` : (who ?? 'a contingent');
+    case 'territory':
+      return who ? `territory: ${who}` : 'one territory';
+    case 'phase':
+      return scope.label ?? 'one phase';
+    case 'threshold':
+      return scope.label ? (/threshold/i.test(scope.label) ? scope.label : `threshold: ${scope.label}`) : 'threshold';
+  }
 }

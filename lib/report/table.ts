@@ -19,8 +19,8 @@ export interface TableFilters {
 
 export const NO_FILTERS: TableFilters = { entity: null, kind: null, verdict: null };
 
-/** How a source's value relates to the page's claim. */
-export type CellState = 'page' | 'agree' | 'conflict' | 'both' | 'none';
+/** How a source's value relates to the page's claim (`both`: it states one that agrees and one that contradicts). */
+export type CellState = 'page' | 'agree' | 'conflict' | 'both' | 'disputed' | 'close' | 'other' | 'none';
 
 export interface CellEntry {
   value: ClaimValue;
@@ -111,25 +111,39 @@ export function filterClaims(claims: readonly AnnotatedClaim[], f: TableFilters)
 /** Undated sources sort last under date order; ties fall back to outlet then id, so order is stable. */
 export function compareSources(a: Pick<SourceSummary, 'id' | 'outlet' | 'published'>, b: Pick<SourceSummary, 'id' | 'outlet' | 'published'>, sort: SourceSort): number {
   const byOutlet = a.outlet.localeCompare(b.outlet, 'en', { sensitivity: 'base' });
-  if (sort === 'date') {
-    const da = a.published ?? '';
-    const db = b.published ?? '';
-    if (da !== db) return !da ? 1 : !db ? -1 : da.localeCompare(db);
-    return byOutlet || a.id.localeCompare(b.id);
-  }
-  return byOutlet || (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id);
+  // No "\uffff" sentinel for undated: the content script bundles this file, and Chromium refuses
+  // to load a content script holding a Unicode noncharacter ("isn't UTF-8 encoded").
+  const da = a.published ?? '';
+  const db = b.published ?? '';
+  const byDate = da === db ? 0 : !da ? 1 : !db ? -1 : da.localeCompare(db);
+  if (sort === 'date') return byDate || byOutlet || a.id.localeCompare(b.id);
+  return byOutlet || byDate || a.id.localeCompare(b.id);
 }
 
-function evidenceBySource(claim: AnnotatedClaim): Map<string, { agree: Evidence[]; conflict: Evidence[] }> {
-  const out = new Map<string, { agree: Evidence[]; conflict: Evidence[] }>();
-  const slot = (id: string) => {
-    let s = out.get(id);
-    if (!s) out.set(id, (s = { agree: [], conflict: [] }));
-    return s;
-  };
-  for (const e of claim.corroborating) slot(e.source.id).agree.push(e);
-  for (const e of claim.conflicting) slot(e.source.id).conflict.push(e);
+/** Every piece of evidence of a claim, whatever its relation. */
+export function allEvidence(claim: Pick<AnnotatedClaim, 'corroborating' | 'conflicting' | 'other'>): Evidence[] {
+  return [...claim.corroborating, ...claim.conflicting, ...(claim.other ?? [])];
+}
+
+function evidenceBySource(claim: AnnotatedClaim): Map<string, Evidence[]> {
+  const out = new Map<string, Evidence[]>();
+  for (const e of allEvidence(claim)) {
+    const list = out.get(e.source.id);
+    if (list) list.push(e);
+    else out.set(e.source.id, [e]);
+  }
   return out;
+}
+
+function cellState(found: Evidence[]): CellState {
+  const has = (...rs: Evidence['relation'][]) => found.some((e) => rs.includes(e.relation));
+  const agrees = has('agree', 'origin', 'retelling');
+  if (agrees && has('conflict')) return 'both';
+  if (agrees) return 'agree';
+  if (has('conflict')) return 'conflict';
+  if (has('disputed')) return 'disputed';
+  if (has('close')) return 'close';
+  return 'other';
 }
 
 function entry(e: Evidence): CellEntry {
@@ -137,12 +151,10 @@ function entry(e: Evidence): CellEntry {
 }
 
 /**
- * Sources known to the table: the annotation's summaries plus any source that only appears as
- * evidence (its summary then comes from the evidence's reference).
- */
-/**
- * The annotation's sources by id, with the evidence-only ones added. A source that retells a
- * stored copy of this very page (seed 002 retelling seed 000) is shown as retelling the page.
+ * The annotation's sources by id, plus any source that only appears as evidence (described by the
+ * evidence's reference; its words are then treated as a summary, never as a quotation). A source
+ * that retells a stored copy of this very page (seed 002 retelling seed 000) is shown as
+ * retelling the page.
  */
 export function sourceMap(annotation: Annotation): Map<string, SourceSummary> {
   const copies = new Set(annotation.pageSourceIds ?? []);
@@ -150,7 +162,7 @@ export function sourceMap(annotation: Annotation): Map<string, SourceSummary> {
     annotation.sources.map((s) => [s.id, s.derivedFrom && copies.has(s.derivedFrom) ? { ...s, derivedFrom: PAGE_COLUMN_ID } : s]),
   );
   for (const c of annotation.claims) {
-    for (const e of [...c.corroborating, ...c.conflicting]) {
+    for (const e of allEvidence(c)) {
       if (!byId.has(e.source.id)) byId.set(e.source.id, { ...e.source, derivedFrom: null, origin: 'bundled', entities: [] });
     }
   }
@@ -220,8 +232,7 @@ export function buildTable(annotation: Annotation, filters: TableFilters = NO_FI
       }
       const found = bySource.get(col.id);
       if (!found) return { columnId: col.id, state: 'none', entries: [] };
-      const state: CellState = found.agree.length && found.conflict.length ? 'both' : found.agree.length ? 'agree' : 'conflict';
-      return { columnId: col.id, state, entries: [...found.agree, ...found.conflict].map(entry) };
+      return { columnId: col.id, state: cellState(found), entries: found.map(entry) };
     });
     return { index, claim, cells, independentOrigins: independentOriginsOf(claim, byId).size };
   });
@@ -285,7 +296,7 @@ export function summaryLine(s: ClaimSummary): string {
   if (n.mixed) parts.push(`${n.mixed} mixed`);
   if (n.disputed) parts.push(`${n.disputed} disputed`);
   if (n['as-original']) parts.push(`${n['as-original']} as in the original`);
-  if (n['retold-only']) parts.push(`${n['retold-only']} only in retellings`);
+  if (n['retold-only']) parts.push(`${n['retold-only']} only in retellings of this page`);
   if (n.close) parts.push(`${n.close} close, not the same`);
   if (n['other-figures']) parts.push(`${n['other-figures']} with other figures reported`);
   if (n.unverified) parts.push(`${n.unverified} unverified`);
@@ -312,7 +323,7 @@ export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): S
   const byId = sourceMap(annotation);
   const claimCount = new Map<string, number>();
   for (const c of annotation.claims) {
-    for (const id of new Set([...c.corroborating, ...c.conflicting].map((e) => e.source.id))) claimCount.set(id, (claimCount.get(id) ?? 0) + 1);
+    for (const id of new Set(allEvidence(c).map((e) => e.source.id))) claimCount.set(id, (claimCount.get(id) ?? 0) + 1);
   }
   const page: SourceRow = {
     id: PAGE_COLUMN_ID,

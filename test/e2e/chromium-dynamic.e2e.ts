@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
 import { chromiumPopoverStyle, chromiumPopoverText, HIGHLIGHT_TEXTS, pointOfText } from './inspect';
 import { articleHtml, seedPageHtml, serve, type LocalServer } from './pages';
+import { waitForChromiumState } from './page-state';
 
 const available = browsersAvailable().chromium;
 
@@ -63,7 +64,7 @@ describe.skipIf(!available)('dynamic and locked-down pages in Chromium', () => {
   it('annotates content that arrives later and re-annotates after an in-page navigation', async () => {
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/spa`);
-    await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(page);
     expect(await painted(page)).toContain('Locked Shields 2019');
     expect(await painted(page)).not.toContain('Cyber Coalition');
 
@@ -84,7 +85,7 @@ describe.skipIf(!available)('dynamic and locked-down pages in Chromium', () => {
       if (/Content Security Policy/i.test(m.text()) && /chrome-extension|triangulate/i.test(m.text())) violations.push(m.text());
     });
     await page.goto(`${server.origin}/strict`);
-    await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(page);
     expect(await painted(page)).toContain('Cyber Coalition');
     const at = (await page.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
     await page.mouse.move(at.x, at.y);
@@ -101,7 +102,7 @@ describe.skipIf(!available)('dynamic and locked-down pages in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     const cardBackground = async (path: string) => {
       await page.goto(`${server.origin}${path}`);
-      await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+      await waitForChromiumState(page);
       const at = (await page.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
       await page.mouse.move(at.x, at.y);
       await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).toContain('Cyber Coalition');

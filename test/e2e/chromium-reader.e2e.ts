@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
 import { chromiumPopoverText, HIGHLIGHT_TEXTS, pointOfText } from './inspect';
-import { ROOT, serve, seedPageHtml, type LocalServer } from './pages';
+import { screenshotPath, serve, seedPageHtml, type LocalServer } from './pages';
+import { chromiumPageState, waitForChromiumState } from './page-state';
 
 const available = browsersAvailable().chromium;
 if (!available) console.warn('Chromium e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)');
@@ -24,7 +25,7 @@ describe.skipIf(!available)('reader experience in Chromium', () => {
     session = await launchChromium();
     page = await session.context.newPage();
     await page.goto(`${server.origin}/seed-000.html`);
-    await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(page);
   });
 
   afterAll(async () => {
@@ -40,7 +41,7 @@ describe.skipIf(!available)('reader experience in Chromium', () => {
     expect(painted.country).toContain('Estonia');
     expect(painted.organization).toContain('NATO');
     // Navigation and related links are not the article: nothing there is painted.
-    expect(Number(await page.getAttribute('html', 'data-triangulate-mentions'))).toBeGreaterThanOrEqual(20);
+    expect((await chromiumPageState(page))?.painted).toBeGreaterThanOrEqual(20);
     expect(await page.locator('triangulate-mark').count()).toBe(0);
   });
 
@@ -52,7 +53,7 @@ describe.skipIf(!available)('reader experience in Chromium', () => {
     expect(text).toContain('Exercise');
     expect(text).toContain('Reference News (Cankao Xiaoxi)');
     expect(text).toContain('derived');
-    await page.screenshot({ path: `${ROOT}/test/screenshots/popover-light.png` });
+    await page.screenshot({ path: screenshotPath('popover-light.png') });
     // Leaving the term and the card closes it.
     await page.mouse.move(5, 5);
     await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).not.toContain('Cyber Coalition');
@@ -72,18 +73,18 @@ describe.skipIf(!available)('reader experience in Chromium', () => {
     const at = (await page.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => chromiumPopoverText(page), { timeout: 5000 }).toContain('Cyber Coalition');
-    await page.screenshot({ path: `${ROOT}/test/screenshots/popover-dark.png` });
+    await page.screenshot({ path: screenshotPath('popover-dark.png') });
     await page.mouse.move(5, 5);
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('removes every trace when the site is paused, and comes back when resumed', async () => {
     await session.worker.evaluate(setPause(['127.0.0.1']));
-    await expect.poll(() => page.getAttribute('html', 'data-triangulate'), { timeout: 5000 }).toBeNull();
+    await expect.poll(async () => (await chromiumPageState(page))?.state, { timeout: 5000 }).toBe('paused');
     const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
     expect(Object.values(painted).flat()).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('triangulate-ui, triangulate-mark').length)).toBe(0);
     await session.worker.evaluate(setPause([]));
-    await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 15000 });
+    await waitForChromiumState(page, 'ready', 15000);
   });
 });

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { browsersAvailable, launchFirefox } from './browsers';
 import { firefoxPopoverText, HIGHLIGHT_TEXTS, pointOfText } from './inspect';
 import { serve, seedPageHtml, type LocalServer } from './pages';
-import { firefoxWaitFor, openFirefoxExtensionPage } from './ui';
+import { openFirefoxExtensionPage } from './ui';
+import { firefoxPageState, waitForFirefoxState } from './page-state';
 
 const available = browsersAvailable().firefox;
 if (!available) console.warn('Firefox e2e skipped: /usr/bin/firefox-esr is missing (apt-get install firefox-esr)');
@@ -19,7 +20,7 @@ describe.skipIf(!available)('reader experience in Firefox', () => {
     browser = await launchFirefox();
     page = await browser.newPage();
     await page.goto(`${server.origin}/seed-000.html`);
-    await page.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForFirefoxState(browser, page);
   });
 
   afterAll(async () => {
@@ -61,12 +62,14 @@ describe.skipIf(!available)('reader experience in Firefox', () => {
     const setPause = (sites: string[]) => settings.evaluate(`browser.storage.local.set({ pause: { all: false, sites: ${JSON.stringify(sites)} } })`);
     await setPause(['127.0.0.1']);
     await page.bringToFront();
-    await firefoxWaitFor(page, `document.documentElement.getAttribute('data-triangulate') === null`);
+    await expect.poll(async () => (await firefoxPageState(browser, page.url()))?.state, { timeout: 20000 }).toBe('paused');
+    await page.bringToFront();
     const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
     expect(Object.values(painted).flat()).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('triangulate-ui, triangulate-mark').length)).toBe(0);
     await setPause([]);
-    await firefoxWaitFor(page, `document.documentElement.getAttribute('data-triangulate') === 'ready'`);
+    await waitForFirefoxState(browser, page);
+    expect(await page.evaluate(() => [...document.documentElement.attributes].map((a) => a.name))).toEqual(['lang']);
     await settings.close();
   });
 });

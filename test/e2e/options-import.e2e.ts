@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
 import { chromiumPopoverText, pointOfText } from './inspect';
-import { ROOT, serve, seedPageHtml, type LocalServer } from './pages';
+import { ROOT, screenshotPath, serve, seedPageHtml, type LocalServer } from './pages';
 import { chromiumTabId, downloadedText, openChromiumPanel } from './ui';
+import { waitForChromiumState } from './page-state';
 
 const available = browsersAvailable().chromium;
 if (!available) console.warn('Chromium e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)');
@@ -124,7 +125,7 @@ describe.skipIf(!available)('importing article sets in Chromium', () => {
     setsAfterFirstImport = await setsShown(options);
     expect(setsAfterFirstImport).toEqual(EXPECTED_SETS);
     await options.getByTestId('import-reports').scrollIntoViewIfNeeded();
-    await options.screenshot({ path: `${ROOT}/test/screenshots/options-report.png`, fullPage: true });
+    await options.screenshot({ path: screenshotPath('options-report.png'), fullPage: true });
   });
 
   it('skips everything as duplicates when the same files are imported again, leaving the sets as they were', async () => {
@@ -140,7 +141,7 @@ describe.skipIf(!available)('importing article sets in Chromium', () => {
   it('shows an imported article as a source in the popover and the side panel of seed 000', async () => {
     const seed = await session.context.newPage();
     await seed.goto(`${server.origin}/seed-000.html`);
-    await seed.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(seed);
     const at = (await seed.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
     await seed.mouse.move(at.x, at.y);
     await expect.poll(() => chromiumPopoverText(seed), { timeout: 5000 }).toContain('Cyber Coalition');

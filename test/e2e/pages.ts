@@ -3,12 +3,22 @@
  * news page (with navigation, a sidebar and a footer the extension must leave alone), served from
  * 127.0.0.1 so no test ever leaves the machine.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { SeedDocumentMeta } from '../../lib/dataset/types';
 
 export const ROOT = join(new URL('.', import.meta.url).pathname, '..', '..');
+
+/**
+ * Where tests save screenshots: an ignored folder (tests never rewrite tracked files), or
+ * $TRIANGULATE_SCREENSHOTS, e.g. docs/screenshots when refreshing the README's pictures on purpose.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.TRIANGULATE_SCREENSHOTS ?? join(ROOT, 'test/e2e/.artifacts/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -7,11 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
-import { articleHtml, ROOT, serve, seedPageHtml, type LocalServer } from './pages';
+import { articleHtml, screenshotPath, serve, seedPageHtml, type LocalServer } from './pages';
+import { verdictLabel } from '../../lib/report/format';
+import type { Verdict } from '../../lib/types';
 import { chromiumTabId, downloadedText, openChromiumPanel, OVERVIEW_AS_SHOWN, SEED_000_OVERVIEW } from './ui';
+import { waitForChromiumState } from './page-state';
 
 const available = browsersAvailable().chromium;
 if (!available) console.warn('Chromium e2e skipped: /usr/bin/chromium is missing (apt-get install chromium)');
+
+/** Screenshots for review, in an ignored folder so test runs never rewrite committed files. */
 
 const CANKAO = 'src:cankao-2019-12-03-japan-first-nato-cyber-exercise';
 
@@ -46,7 +51,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     session = await launchChromium();
     seed = await session.context.newPage();
     await seed.goto(seedUrl());
-    await seed.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(seed);
     seedTab = await chromiumTabId(session.worker, seedUrl());
     panel = await openChromiumPanel(session.context, session.extensionId, seedTab);
   });
@@ -69,10 +74,10 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     for (const t of await texts(panel, 'entity-chip')) expect(t).toMatch(/×[1-9]\d*$/);
     const summary = await panel.getByTestId('summary-line').innerText();
     expect(summary).toMatch(/^9 claims: \d+ corroborated \(\d+ independent sources?\)/);
-    expect(summary).toContain('unverified');
+    expect(summary).toContain('only in retellings of this page');
     // The whole overview, the same in Firefox (firefox-sidebar.e2e.ts).
     expect(await panel.evaluate(OVERVIEW_AS_SHOWN)).toEqual(SEED_000_OVERVIEW);
-    await panel.screenshot({ path: `${ROOT}/test/screenshots/panel-overview.png` });
+    await panel.screenshot({ path: screenshotPath('panel-overview.png') });
   });
 
   it('compares the page claim by claim, with the retelling seed 002 grouped under the page', async () => {
@@ -82,31 +87,29 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     for (const k of ['dates', 'location', 'nations', 'participants', 'role']) expect(kinds).toContain(k);
     const nations = panel.locator('[data-testid="claim-row"][data-kind="nations"]');
     expect(await nations.getAttribute('data-verdict')).toBe('corroborated');
-    expect(await nations.getByTestId('claim-cell').first().innerText()).toContain('more than 30');
+    expect(await nations.getByTestId('claim-value').innerText()).toContain('more than 30');
+    expect(await nations.getByTestId('claim-finding').innerText()).toContain('2 independent sources agree, 1 retelling of this page not counted');
 
-    // Seed 002 is in the table: it says the same as the page about the nations…
+    // Seed 002 says the same as the page about the nations, but only because it retells this page.
     const cankaoCell = nations.locator(`[data-testid="claim-cell"][data-source-id="${CANKAO}"]`);
     expect(await cankaoCell.getAttribute('data-state')).toBe('agree');
+    expect(await cankaoCell.getAttribute('data-relation')).toBe('retelling');
+    expect(await cankaoCell.innerText()).toContain('retells this page, not counted');
     const cankaoColumn = panel.locator(`[data-testid="source-column"][data-source-id="${CANKAO}"]`);
-    expect(await cankaoColumn.innerText()).toContain('Reference News (Cankao Xiaoxi)');
-    expect(await cankaoColumn.innerText()).toMatch(/translation/);
+    expect(await cankaoColumn.textContent()).toContain('Reference News (Cankao Xiaoxi)');
+    expect(await cankaoColumn.textContent()).toMatch(/translation of this page/);
+    // A fact only seed 002 repeats is unverified, never green.
+    const retold = panel.locator('[data-testid="claim-row"][data-verdict="retold-only"]');
+    expect(await retold.count()).toBeGreaterThan(0);
+    for (const f of await retold.getByTestId('claim-finding').allInnerTexts()) expect(f).toContain('unverified — only retellings of this page');
 
-    await panel.getByTestId('comparison-table').scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: `${ROOT}/test/screenshots/panel-table.png` });
+    await panel.getByTestId('claim-cards').scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: screenshotPath('panel-table.png') });
 
-    // …but only because it retells this page (its stored copy, seed 000): its column belongs to
-    // the page's group, not to an origin of its own counted as independent.
-    const groups = await panel.getByTestId('origin-group').evaluateAll((els) =>
-      els.map((e) => ({ id: e.getAttribute('data-origin-id'), label: e.textContent ?? '', span: (e as HTMLTableCellElement).colSpan })),
-    );
-    const columnIds = await attrs(panel, 'source-column', 'data-source-id');
-    let at = 0;
-    const groupOf = new Map<string, { id: string | null; label: string }>();
-    for (const g of groups) for (let i = 0; i < g.span; i++) groupOf.set(columnIds[at++]!, g);
-    const cankaoGroup = groupOf.get(CANKAO)!;
-    const underPage = cankaoGroup.id === 'page' || /this page/i.test(cankaoGroup.label);
-    expect.soft(underPage, `seed 002 sits in group ${JSON.stringify(cankaoGroup)}`).toBe(true);
-    for (const g of groups) expect.soft(g.label).not.toContain('a source not stored');
+    // Its entry sits in the page's own origin group, not in an origin of its own counted as independent.
+    const cankaoGroup = panel.getByTestId('origin-group').filter({ has: cankaoColumn });
+    expect(await cankaoGroup.getAttribute('data-origin-id')).toBe('page');
+    for (const g of await panel.getByTestId('origin-group').allTextContents()) expect.soft(g).not.toContain('a source not stored');
     // Two independent origins (Teller Report, The Baltic Times), not three.
     expect.soft(await panel.getByTestId('table-count').innerText()).toContain('2 origins independent of this page');
     // The sources table says the same.
@@ -121,24 +124,25 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     expect(text).toContain('# Source check: Japan joins NATO cybersecurity drills to counter Chinese hackers');
     const headings = text.split('\n').filter((l) => l.startsWith('### '));
     expect(headings).toHaveLength(9);
-    const verdictWord: Record<string, string> = { corroborated: 'Corroborated', unverified: 'Unverified', conflicting: 'Conflicting', mixed: 'Mixed' };
-    const rows = await panel.getByTestId('claim-row').evaluateAll((els) =>
-      els.map((e) => ({ verdict: e.getAttribute('data-verdict')!, value: (e.querySelector('[data-state="page"] .value') as HTMLElement).innerText.trim() })),
+    // As many headings per verdict as cards, and each card's verdict in the same words.
+    const cards = await panel.getByTestId('claim-row').evaluateAll((els) =>
+      els.map((e) => ({ verdict: e.getAttribute('data-verdict')!, finding: e.querySelector('[data-testid="claim-finding"]')!.textContent!.replace(/^ · /, '') })),
     );
-    for (const r of rows) {
-      const heading = headings.find((h) => h.includes(r.value) && h.endsWith(`(${verdictWord[r.verdict]})`));
-      expect(heading, `a heading for “${r.value}” (${r.verdict})`).toBeTruthy();
+    for (const verdict of new Set(cards.map((c) => c.verdict))) {
+      const label = verdictLabel(verdict as Verdict);
+      expect(headings.filter((h) => h.endsWith(`(${label})`)), label).toHaveLength(cards.filter((c) => c.verdict === verdict).length);
     }
-    // The sources: every outlet shown in the table, its link where it has one, and numbered citations.
+    for (const c of cards) expect(text).toContain(` · ${c.finding}\n`);
+    // The sources: every outlet shown, its link where it has one, and numbered citations.
     for (const outlet of ['Teller Report', 'The Baltic Times', 'Reference News (Cankao Xiaoxi)']) expect(text).toContain(outlet);
     const links = await panel.locator('[data-testid="source-column"] a[href]').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(text).toContain(href);
     expect(text).toContain('https://jmh.usembassy.gov/20191203133687/');
-    expect(text).toMatch(/- Agrees: \*\*more than 30\*\*, Reference News \(Cankao Xiaoxi\)/);
+    expect(text).toMatch(/- Agrees: \*\*more than 30\*\*, Reference News \(Cankao Xiaoxi\), 3 Dec 2019 \[\d+\] \(retells this page, not counted/);
     // Every citation points at a numbered source (seed 002 retells the page, [1]).
     expect.soft(text).not.toMatch(/\[0\]/);
-    expect(text).toMatch(/Reference News \(Cankao Xiaoxi\), 3 Dec 2019 \[\d+\] \(retells \[1\]\)/);
+    expect(text).toMatch(/\d+\. Reference News \(Cankao Xiaoxi\): .*, 3 Dec 2019 \(retells \[1\], translation\)/);
   });
 
   it('reveals a claim on the page when its button is clicked', async () => {
@@ -152,7 +156,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
   it('adds a second article with "Add this page"; it then corroborates seed 000; Undo removes it', async () => {
     const article = await session.context.newPage();
     await article.goto(secondUrl());
-    await article.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(article);
     const articlePanel = await openChromiumPanel(session.context, session.extensionId, await chromiumTabId(session.worker, secondUrl()));
     // The form is prefilled from the page's metadata.
     expect(await articlePanel.getByTestId('add-page-title').inputValue()).toBe(SECOND.title);
@@ -165,7 +169,7 @@ describe.skipIf(!available)('side panel in Chromium', () => {
 
     // Seed 000, reloaded, now lists the Northwind Gazette article as a source that agrees.
     await seed.reload();
-    await seed.waitForSelector('html[data-triangulate="ready"]', { timeout: 30000 });
+    await waitForChromiumState(seed);
     await panel.reload();
     await panel.getByTestId('sources-table').waitFor({ timeout: 30000 });
     await expect.poll(() => texts(panel, 'source-row'), { timeout: 10000 }).toContainEqual(expect.stringContaining('Northwind Gazette'));

@@ -67,7 +67,8 @@ export async function firefoxWaitFor<T>(page: FirefoxPage, expression: string, t
 /** What the panel's overview shows for seed 000 against the bundled dataset, in either browser. */
 export const SEED_000_OVERVIEW = {
   title: 'Japan joins NATO cybersecurity drills to counter Chinese hackers',
-  summary: '9 claims: 6 corroborated (2 independent sources), 3 unverified',
+  // Three facts only seed 002 (a translation of this very page) repeats: retellings never corroborate.
+  summary: '9 claims: 3 corroborated (2 independent sources), 3 only in retellings of this page, 3 unverified',
   exercise: ['Cyber Coalition ×2'],
   country: ['China ×6', 'Japan ×6', 'United States ×3', 'Estonia ×1', 'Russia ×1', 'Ukraine ×1'],
   organization: ['Ministry of Defense (Japan) ×3', 'NATO ×2', 'European Union ×1', 'Japan Self-Defense Forces ×1'],

@@ -3,6 +3,7 @@ import { createService } from '../../lib/background/service';
 import { openKb } from '../../lib/kb/db';
 import type { Dataset } from '../../lib/dataset/types';
 import type { CollectedArticle } from '../../lib/messages';
+import type { LimitedAnnotation } from '../../lib/pipeline/limits';
 
 const entities: Dataset['entities'] = [
   { id: 'ex:cyber-coalition', type: 'exercise', name: 'Cyber Coalition', aliases: [], description: 'NATO cyber exercise (test)' },
@@ -102,5 +103,27 @@ describe('background service', () => {
   it('reports a database it cannot open in the status instead of throwing', async () => {
     const bg = createService({ loadDataset: async () => dataset, openDb: () => Promise.reject(new Error('disk is full')), collectFromTab: async () => null });
     expect(await bg.handle({ type: 'kb-status' }, undefined, noPanel)).toMatchObject({ ready: false, error: 'disk is full' });
+  });
+
+  it('answers a page of one 600,000-character word with what it analysed, and the caps it hit', async () => {
+    const bg = service();
+    const giant = article('Giant', 'https://northwind.test/g', `NATO opened Cyber Coalition 2019 in Estonia. ${'x'.repeat(600_000)}`);
+    const annotation = (await bg.handle({ type: 'annotate', article: giant.article, metadata: giant.metadata }, 7, noPanel)) as LimitedAnnotation;
+    expect(annotation.mentions.map((m) => m.id)).toEqual(['org:nato', 'ex:cyber-coalition', 'country:EE']);
+    expect(annotation.limits).toMatchObject({ totalChars: giant.article.text.length, analysedChars: 200_000, cutBy: 'characters', longTokens: 1 });
+    expect(annotation.text.length).toBe(200_000);
+  });
+
+  it('cancels a tab’s analysis when the tab asks again or navigates away', async () => {
+    const bg = service();
+    await bg.whenReady();
+    const first = bg.handle({ type: 'annotate', article: PAGE_A.article }, 5, noPanel, 'https://northwind.test/a');
+    const second = bg.handle({ type: 'annotate', article: PAGE_B.article }, 5, noPanel, 'https://northwind.test/a');
+    await expect(first).rejects.toThrow(/Analysis cancelled/);
+    expect((await second).title).toBe('Second look');
+
+    const leaving = bg.handle({ type: 'annotate', article: PAGE_A.article }, 6, noPanel, 'https://northwind.test/a');
+    bg.tabNavigated(6, 'https://elsewhere.test/');
+    await expect(leaving).rejects.toThrow(/navigated away/);
   });
 });

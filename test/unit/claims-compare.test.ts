@@ -178,3 +178,23 @@ describe('independence', () => {
     expect(r).toMatchObject({ text: 'Russia put the total at 12,700 troops.', start: 0, end: 0, subjectName: 'Zapad', verdict: 'unverified' });
   });
 });
+
+describe('consistency before contradiction', () => {
+  it('a source that agrees with the page on a figure does not contradict it with another of the same kind', () => {
+    const r = verdictOf(claim('page', 'participants', count(12700, 12700, 'exact')), [
+      claim('a', 'participants', count(12700, 12700, 'exact')),
+      claim('a', 'participants', count(3000, 3000, 'exact')),
+    ]);
+    expect(r.verdict).toBe('corroborated');
+    expect(r.conflicting).toEqual([]);
+    expect(r.other.map((e) => e.relation)).toEqual(['other']);
+  });
+  it('a tentative claim (read from context) is never a conflict, only other figures', () => {
+    const r = verdictOf(claim('page', 'aircraft', count(150, 150, 'exact')), [claim('a', 'aircraft', count(250, 250, 'exact'), 2018, { tentative: true })]);
+    expect(r.verdict).toBe('other-figures');
+  });
+  it('the dates of a phase are not compared with the exercise\'s dates', () => {
+    const main = claim('page', 'dates', { type: 'dates', start: '2021-09-10', end: null, precision: 'day' }, 2018, { scope: { kind: 'phase', label: 'main phase' } });
+    expect(verdictOf(main, [claim('a', 'dates', { type: 'dates', start: '2021-09-09', end: '2021-09-16', precision: 'day' })]).verdict).toBe('unverified');
+  });
+});

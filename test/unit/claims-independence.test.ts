@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { creditedOutlet, wireName } from '../../lib/claims/independence';
 import { findDerivation, retellerOf, canonicalUrl, shingleSignature, signatureSimilarity, textFingerprint } from '../../lib/claims';
 import type { Mention, Source } from '../../lib/types';
 
@@ -69,5 +70,18 @@ describe('findDerivation', () => {
   it('an outlet quoting itself is not derived', () => {
     const r = findDerivation({ text: 'Harbor Ledger reported last week that the drills began.', url: null, title: '', outlet: 'Harbor Ledger', mentions: [] }, [source('a', 'Harbor Ledger')], noOutlets);
     expect(r.derivedFrom).toBeNull();
+  });
+});
+
+describe('credits and origins', () => {
+  it('a dateline credit names the story\'s origin; the agency\'s own page is not a retelling', () => {
+    expect(creditedOutlet('PORT VERRAN (AP) — Navies began the Harbour Shield drills on Monday.')).toBe('AP');
+    expect(creditedOutlet('LAKESIDE, May 4 (Xinhua) -- A joint naval exercise concluded on Saturday.')).toBe('Xinhua');
+    expect(creditedOutlet('MOSCOW, September 12. /TASS/. The drills began.')).toBe('TASS');
+    expect(creditedOutlet('This article was originally published by Radio Free Asia and is reprinted with permission.')).toBe('Radio Free Asia');
+    expect(wireName('AP')).toBe('Associated Press');
+    const page = { text: 'PORT VERRAN (AP) — Navies began the Harbour Shield drills on Monday.', url: null, title: '', mentions: [] };
+    expect(findDerivation({ ...page, outlet: 'Granite Post' }, [], noOutlets).retells).toBe('Associated Press');
+    expect(findDerivation({ ...page, outlet: 'Associated Press' }, [], noOutlets).retells).toBeUndefined();
   });
 });

@@ -56,11 +56,11 @@ describe('scope of a figure', () => {
 });
 
 describe('edition and speaker of a figure', () => {
-  // Open: the figure's own year ('13,000 troops in 2009') is not yet read before the sentence's edition (see the session note).
-  it.todo('a figure next to another edition\'s year belongs to that edition');
-  it.skip('a figure next to another edition\'s year belongs to that edition (open)', () => {
+  it('a figure next to another edition\'s year belongs to that edition', () => {
     const r = counts('Zapad-2017 involves 12,700 troops, against 13,000 troops in 2009.');
     expect(r.map((c) => [c.stated[0], c.edition])).toEqual([[12700, 2017], [13000, 2009]]);
+    // A year glued to the name: "Zapad2009, which involved only 200 vehicles".
+    expect(counts('Zapad-2013 brings 350 vehicles, up from Zapad2009, which involved only 200 vehicles.', '2013-09-20').map((c) => [c.stated[0], c.edition])).toEqual([[350, 2013], [200, 2009]]);
   });
   it('an undated page uses the edition it names', () => {
     const r = claims('Ships from 25 nations sailed to Hawaii. RIMPAC 2018 brought together 46 ships, the organisers said.', null);
@@ -73,5 +73,93 @@ describe('edition and speaker of a figure', () => {
   it('an outside body sizing the organisers\' exercise gives an estimate', () => {
     const r = counts('NATO said 60,000 to 70,000 troops took part in Zapad-2017.');
     expect(r[0]?.stance).toBe('estimate');
+  });
+});
+
+describe('more patterns from real reporting (synthetic sentences)', () => {
+  it('a sender\'s share: "China sent 900 combat vehicles and 30 aircraft"', () => {
+    const r = counts('China sent 900 combat vehicles and 30 aircraft to Vostok-2018, the ministry said.', '2018-09-13');
+    expect(r.map((c) => [c.stated[0], c.scope])).toEqual([[900, { kind: 'contingent', of: 'country:CN' }], [30, { kind: 'contingent', of: 'country:CN' }]]);
+  });
+  it('troops a country sends or deploys are its share, even a host\'s: a share is never set against the total', () => {
+    expect(counts('Russia will be supplying 2,500 personnel to Zapad-2013, Belarus about 10,000.', '2013-09-20')[0]?.scope).toEqual({ kind: 'contingent', of: 'country:RU' });
+    expect(counts('The United States will bring more than 6,000 personnel to participate in Cobra Gold 2023.', '2023-02-14')[0]?.scope).toEqual({ kind: 'contingent', of: 'country:US' });
+  });
+  it('"from its air force, army and navy": the speaker\'s own share', () => {
+    expect(counts('The Swedish Armed Forces said about 4,500 personnel from its air force and navy would join Nordic Response 2024.', '2024-03-04')[0]?.scope).toEqual({ kind: 'contingent', of: 'country:SE' });
+  });
+  it('a named site, and one arm of the force', () => {
+    expect(counts('Part of Talisman Sabre 2023 ran at Curtin Airbase near Derby, where some 3,000 troops were deployed.', '2023-07-30')[0]?.scope).toMatchObject({ kind: 'territory', label: 'Curtin Airbase' });
+    expect(counts('Anakonda 2016 opened as roughly 2,000 paratroopers jumped over Poland.', '2016-06-07')[0]?.scope).toEqual({ kind: 'phase', label: 'paratroopers' });
+  });
+  it('"from China, India and several other countries" is everyone, not China\'s contingent', () => {
+    expect(counts('Vostok 2022 will involve more than 50,000 troops from China, India and several other countries.', '2022-08-29')[0]?.scope).toBeNull();
+  });
+  it('"26 allied countries" in a NATO exercise are the members among the nations; "the 31-nation alliance" is no count', () => {
+    const r = counts('Cyber Coalition 2022 drew 1,000 defenders from 26 allied countries and six partners.', '2022-11-30');
+    expect(r.find((c) => c.kind === 'nations')).toMatchObject({ stated: [26], scope: { kind: 'contingent', of: 'org:nato' } });
+    expect(counts('Steadfast Defender 2024 rehearses how the 31-nation alliance would respond.', '2024-01-25').filter((c) => c.kind === 'nations')).toEqual([]);
+  });
+  it('nations that only describe politics are not the exercise\'s', () => {
+    expect(counts('Cobra Gold 2023 reinforces the security ties of the United States and six Asian nations.', '2023-02-28').filter((c) => c.kind === 'nations')).toEqual([]);
+  });
+  it('a date inside an ISO timestamp is not a count', () => {
+    expect(counts('2018-09-13 Chinese troops marched during Vostok 2018.', '2018-09-13')).toEqual([]);
+  });
+});
+
+describe('editions and dates from context', () => {
+  it('"Rim of the Pacific (RIMPAC) 2018": the year after a bracketed short name', () => {
+    expect(claims('Rim of the Pacific (RIMPAC) 2018 brought together 46 ships.', null).find((c) => c.kind === 'vessels')?.edition).toBe(2018);
+  });
+  it('an undated page dates "from June 27 to Aug. 1" by the edition it names', () => {
+    const d = claims('RIMPAC 2024 is due to run from June 27 to Aug. 1 around the Hawaiian Islands.', null).find((c) => c.kind === 'dates');
+    expect(d?.value).toMatchObject({ start: '2024-06-27', end: '2024-08-01' });
+  });
+  it('a future-tense sentence after a recalled edition speaks of the coming one', () => {
+    const r = claims('Zapad-2021 opens next week. In Zapad-2017 Russia used many troops. Russia will join forces with Belarusian troops.', '2021-09-03');
+    expect(r.filter((c) => c.kind === 'role' && c.edition === 2017)).toEqual([]);
+  });
+  it('the date of another event is not the exercise\'s', () => {
+    const r = claims('Vostok 2022 drills come as the war that began on 24 February 2022 goes on.', '2022-08-30');
+    expect(r.filter((c) => c.kind === 'dates')).toEqual([]);
+  });
+  it('"the fourth time it was hosted by Estonia" is not the fourth edition; "held for the fifteenth time" is', () => {
+    expect(claims('Cyber Coalition 2016 was the fourth time it was hosted by Estonia.', '2016-11-30').filter((c) => c.kind === 'edition')).toEqual([]);
+    expect(claims('Cyber Coalition 2022 is being held for the fifteenth time.', '2022-11-30').find((c) => c.kind === 'edition')?.value).toEqual({ type: 'edition', ordinal: 15 });
+  });
+  it('a verb and its object before the day: "opened annual Cobra Gold exercises on Tuesday"', () => {
+    const d = claims('Thai and U.S. officials opened annual Cobra Gold exercises on Tuesday.', '2023-02-28').find((c) => c.kind === 'dates');
+    expect(d?.value).toMatchObject({ start: '2023-02-28' });
+  });
+});
+
+describe('an article does not contradict itself', () => {
+  it('two different totals of one kind for one edition are both tentative', () => {
+    const r = claims('Zapad-2017 involves 12,700 troops. The Zapad-2017 drills involve 3,000 troops near Minsk, officials said.');
+    expect(r.filter((c) => c.kind === 'participants').map((c) => c.tentative)).toEqual([true, true]);
+  });
+});
+
+describe('who takes part', () => {
+  it('lists announced as the participants, and officers from several countries', () => {
+    const roles = (text: string, published = '2016-03-01') => claims(text, published).filter((c) => c.kind === 'role').map((c) => `${(c.value as { entity: string; role: string }).entity} ${(c.value as { role: string }).role}`);
+    expect(roles('This year, the following nations participate in Cold Response 2016: Belgium, Canada and Norway.')).toEqual(['country:BE participant', 'country:CA participant', 'country:NO participant']);
+    expect(roles('Trident Juncture 2015 has seven partner nations. Those partner nations are Austria, Finland and Sweden.', '2015-10-20')).toEqual(['country:AT partner', 'country:FI partner', 'country:SE partner']);
+    expect(roles('RIMPAC 2024 will be under the command of officers from the United States, Canada and Chile.', '2024-06-20')).toEqual(['country:US participant', 'country:CA participant', 'country:CL participant']);
+    // Countries named as the object of politics are not participants.
+    expect(roles('NATO countries are worried; allies including Poland and Lithuania watch Zapad-2017.', '2017-09-10')).toEqual([]);
+  });
+});
+
+describe('subsets of the nations, and phases named as the subject', () => {
+  const nations = (text: string, published: string) => claims(text, published).filter((c) => c.kind === 'nations' || c.kind === 'participants').map((c) => [c.kind, (c.value as { stated: number[] }).stated[0], c.scope ?? null]);
+  it('"seven partner nations" is a subset; "170 participants from 35 allies" counts people', () => {
+    expect(nations('Trident Juncture 2015 brings together 30 nations, including seven partner nations.', '2015-10-20')).toEqual([['nations', 30, null], ['nations', 7, { kind: 'contingent', label: 'partner nations' }]]);
+    expect(nations('Cyber Coalition 2023 drew 170 participants from 35 allies.', '2023-12-01')[0]?.[0]).toBe('participants');
+  });
+  it('"The main exercise phase is from 2 to 9 March, and 15,000 soldiers from 14 nations participate"', () => {
+    const r = nations('The main exercise phase of Cold Response 2016 is from 2 to 9 March, and approximately 15,000 soldiers from 14 nations participate.', '2016-02-20');
+    expect(r).toEqual([['participants', 15000, { kind: 'phase', label: 'main exercise phase' }], ['nations', 14, { kind: 'phase', label: 'main exercise phase' }]]);
   });
 });

@@ -34,12 +34,16 @@ describe('toMarkdown', () => {
     expect(md).toContain('4 claims: 2 corroborated (2 independent sources), 1 conflicting, 1 unverified.');
     expect(md).toContain('### 1. Cyber Coalition 2019, dates: 2–6 Dec 2019 (Conflicting)');
     expect(md).toContain('### 2. Cyber Coalition 2019, participants: more than 30 (Corroborated)');
-    expect(md).toContain('### 4. Cyber Coalition 2019, role: JP: observer 2015–2018 (Unverified)');
+    expect(md).toContain('### 4. Cyber Coalition 2019, role: Japan: observer 2015–2018 (Unverified)');
+    // Under each heading, the claim and its verdict in the side panel's words.
+    expect(md).toContain('### 2. Cyber Coalition 2019, participants: more than 30 (Corroborated)\n\nmore than 30 participants · 2 independent sources agree\n');
     // Sources are numbered by date after the page: ERR [2], Reuters [3], AFP [4], Le Monde [5].
-    expect(md).toContain('- Agrees: **33**, Reuters, 2 Dec 2019 [3] (independent): “Some 33 participants took part.”');
-    expect(md).toContain('- Agrees: **33**, AFP (French), 3 Dec 2019 [4] (retells [3]): “33 participants.”');
-    expect(md).toContain('- Conflicts: **25–29 Nov 2019**, Le Monde, 5 Dec 2019 [5] (retells [3])');
-    expect(md).toContain('- No other source speaks to this claim.');
+    // Reuters and ERR are bundled: their texts are Triangulate's summaries, never quoted.
+    expect(md).toContain('- Agrees: **33**, Reuters, 2 Dec 2019 [3] (independent). Summary by Triangulate: Some 33 participants took part.');
+    expect(md).toContain('- Agrees: **33**, AFP (French), 3 Dec 2019 [4] (retells [3], counted once): “33 participants.”');
+    expect(md).toContain('- Contradicts: **25–29 Nov 2019**, Le Monde, 5 Dec 2019 [5] (retells [3]): “du 25 au 29 novembre”');
+    expect(md).toContain('Japan: observer 2015–2018 · no other source mentions it\n');
+    expect(md).toContain('- No other source mentions it.');
     expect(md).toContain('3. Reuters: [NATO holds Cyber Coalition drill](<https://www.reuters.com/cc2019>), 2 Dec 2019');
     expect(md).toContain('4. AFP (French): [L\'OTAN organise Cyber Coalition](<https://afp.example/fr/cc>), 3 Dec 2019 (retells [3], translation)');
     // A source with no claim is not cited.
@@ -67,18 +71,24 @@ describe('toCsv', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
     expect(rows).toHaveLength(1 + 1 + 3 + 1 + 1);
-    const agree = rows.find((r) => r[8] === 'Reuters')!;
-    expect(agree.slice(0, 6)).toEqual(['2', 'Cyber Coalition', '2019', 'participants', 'more than 30', 'corroborated']);
-    expect(agree.slice(7)).toEqual(['agrees', 'Reuters', 'NATO holds Cyber Coalition drill', '2019-12-02', 'https://www.reuters.com/cc2019', '33', 'true', '', 'Some 33 participants took part.']);
-    const lemonde = rows.find((r) => r[8] === 'Le Monde')!;
-    expect(lemonde[11]).toBe('');
-    expect(lemonde[14]).toBe('Reuters');
-    expect(rows.find((r) => r[3] === 'role')![7]).toBe('none');
+    const col = (r: string[], name: (typeof CSV_COLUMNS)[number]) => r[CSV_COLUMNS.indexOf(name)];
+    const agree = rows.find((r) => col(r, 'source_outlet') === 'Reuters')!;
+    expect(agree.slice(0, 5)).toEqual(['2', 'Cyber Coalition', '2019', 'participants', 'more than 30']);
+    expect(col(agree, 'verdict')).toBe('corroborated');
+    expect(col(agree, 'verdict_line')).toBe('more than 30 participants · 2 independent sources agree');
+    expect(agree.slice(CSV_COLUMNS.indexOf('relation'))).toEqual([
+      'agree', 'Reuters', 'NATO holds Cyber Coalition drill', '2019-12-02', 'https://www.reuters.com/cc2019', '33', '', '', 'true', 'independent', '', 'Summary by Triangulate', 'Some 33 participants took part.',
+    ]);
+    const lemonde = rows.find((r) => col(r, 'source_outlet') === 'Le Monde')!;
+    expect(col(lemonde, 'source_url')).toBe('');
+    expect(col(lemonde, 'retells')).toBe('Reuters');
+    expect(col(lemonde, 'source_text_is')).toBe('quote');
+    expect(col(rows.find((r) => col(r, 'kind') === 'role')!, 'relation')).toBe('none');
   });
 
   it('keeps formulas from running in a spreadsheet', () => {
     const role = rows.find((r) => r[3] === 'role')!;
-    expect(role[6]).toBe('\'=HYPERLINK("x") Japan observed from 2015 to 2018.');
+    expect(role[CSV_COLUMNS.indexOf('page_sentence')]).toBe('\'=HYPERLINK("x") Japan observed from 2015 to 2018.');
   });
 });
 
@@ -87,10 +97,13 @@ describe('toJson', () => {
     const a = fixtureAnnotation();
     a.text = 'SECRET PAGE TEXT';
     const json = JSON.parse(toJson(a, { generated }));
-    expect(json).toMatchObject({ format: 'triangulate-report', version: 1, generated, page: { title: a.title, url: a.url } });
+    expect(json).toMatchObject({ format: 'triangulate-report', version: 2, generated, page: { title: a.title, url: a.url } });
     expect(json.summary.line).toBe('4 claims: 2 corroborated (2 independent sources), 1 conflicting, 1 unverified');
     expect(json.claims[0].display).toBe('more than 30');
     expect(json.claims[0].corroborating[0].display).toBe('33');
+    expect(json.claims[0].corroborating[0].words).toBe('summary');
+    expect(json.claims[0].line).toBe('more than 30 participants · 2 independent sources agree');
+    expect(json.claims[0].other).toEqual([]);
     expect(json.sources).toHaveLength(5);
     expect(JSON.stringify(json)).not.toContain('SECRET PAGE TEXT');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countValue } from '../../lib/claims/numbers';
 import {
   entityNamesOf,
+  fallbackName,
   formatCount,
   formatDate,
   formatDateRange,
@@ -58,10 +59,12 @@ describe('dates', () => {
 });
 
 describe('location, role, names', () => {
-  it('names countries from the annotation, else shows the code', () => {
+  it('names countries from the annotation, else from their code: never a raw code', () => {
     const names = entityNamesOf(fixtureAnnotation());
     expect(formatLocation({ country: 'country:EE', city: 'Tartu' }, names)).toBe('Tartu, Estonia');
-    expect(formatLocation({ country: 'country:FI', city: 'Helsinki' }, names)).toBe('Helsinki, FI');
+    expect(formatLocation({ country: 'country:FI', city: 'Helsinki' }, names)).toBe('Helsinki, Finland');
+    expect(formatLocation({ country: 'country:NO' })).toBe('Norway');
+    expect(fallbackName('org:some-body')).toBe('some body');
     expect(formatLocation({ country: null })).toBe('place unknown');
   });
 
@@ -69,7 +72,7 @@ describe('location, role, names', () => {
     expect(formatRole({ role: 'observer', from: 2015, to: 2018 })).toBe('observer 2015–2018');
     expect(formatRole({ role: 'partner', from: 2019 })).toBe('partner since 2019');
     expect(formatRole({ role: 'host', from: 2017, to: 2017 })).toBe('host 2017');
-    expect(formatValue({ type: 'role', entity: 'country:JP', role: 'observer', from: 2015, to: 2018 })).toBe('JP: observer 2015–2018');
+    expect(formatValue({ type: 'role', entity: 'country:JP', role: 'observer', from: 2015, to: 2018 })).toBe('Japan: observer 2015–2018');
     expect(formatValue({ type: 'edition', ordinal: 12 })).toBe('12th edition');
     expect(formatValue({ type: 'edition', ordinal: 22 })).toBe('22nd edition');
   });

@@ -116,3 +116,18 @@ describe('a page that retells a source', () => {
     expect(t.columns[0]!.derivedFrom).toBe('imp:afp-fr');
   });
 });
+
+describe('evidence of every relation', () => {
+  it('gives disputed, close and other figures a column and a cell of their own', () => {
+    const a = fixtureAnnotation();
+    const participants = a.claims.find((c) => c.kind === 'participants')!;
+    participants.other = [
+      { source: { id: 'imp:other', title: 'Estonia budget', outlet: 'Postimees', published: null, url: null }, value: { type: 'count', stated: [3000], hedge: 'exact' }, text: 'x', relation: 'disputed', independent: false },
+      { source: { id: 'only:evidence', title: 'Not in sources', outlet: 'Side Note', published: null, url: null }, value: { type: 'count', stated: [28], hedge: 'exact' }, text: 'y', relation: 'close', independent: false },
+    ];
+    const row = buildTable(a).rows.find((r) => r.claim === participants)!;
+    const states = Object.fromEntries(row.cells.map((c) => [c.columnId, c.state]));
+    expect(states).toMatchObject({ 'imp:other': 'disputed', 'only:evidence': 'close' });
+    expect(sourceRows(a).find((r) => r.id === 'only:evidence')).toMatchObject({ outlet: 'Side Note', claims: 1 });
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * The side panel's claim-by-claim comparison: one card per claim of the page (claim and verdict
+ * on one line, then the sources grouped by relation), under the list of sources grouped by
+ * origin, so the reader sees which sources are one story retold. Cards stack, so the section fits
+ * a 360–420 px panel without sideways scrolling.
+ */
+import { claimCard, wordingContext } from '@/lib/report/claims';
+import { CLAIM_KINDS, entityNamesOf, formatDate, kindLabel, VERDICTS, verdictLabel } from '@/lib/report/format';
+import { buildTable, entityCounts, NO_FILTERS, type Column, type ColumnGroup, type SourceSort, type TableFilters } from '@/lib/report/table';
+import type { Annotation, ClaimKind, Verdict } from '@/lib/types';
+import { ClaimCard } from '../shared/ClaimCard';
+import { SourceLink } from '../shared/SourceLink';
+
+interface Props {
+  annotation: Annotation;
+  filters: TableFilters;
+  sort: SourceSort;
+  onFilters: (f: TableFilters) => void;
+  onSort: (s: SourceSort) => void;
+  onReveal: (start: number, end: number) => void;
+}
+
+function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, 'onReveal'>) {
+  const entities = entityCounts(annotation);
+  const kinds = CLAIM_KINDS.filter((k) => annotation.claims.some((c) => c.kind === k));
+  const verdicts = VERDICTS.filter((v) => annotation.claims.some((c) => c.verdict === v) || filters.verdict === v);
+  // An entity from a deep link may name nothing on this page: keep it selectable so the filter stays visible.
+  const names = entityNamesOf(annotation);
+  const extra = filters.entity && !entities.some((e) => e.id === filters.entity) ? filters.entity : null;
+  return (
+    <div class="filters" role="group" aria-label="Filter and order the comparison">
+      <label>
+        Entity
+        <select
+          data-testid="filter-entity"
+          value={filters.entity ?? ''}
+          onChange={(e) => onFilters({ ...filters, entity: (e.currentTarget as HTMLSelectElement).value || null })}
+        >
+          <option value="">All</option>
+          {entities.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+          {extra && <option value={extra}>{names(extra) ?? 'an entity not on this page'}</option>}
+        </select>
+      </label>
+      <label>
+        Kind
+        <select data-testid="filter-kind" value={filters.kind ?? ''} onChange={(e) => onFilters({ ...filters, kind: ((e.currentTarget as HTMLSelectElement).value || null) as ClaimKind | null })}>
+          <option value="">All</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Verdict
+        <select
+          data-testid="filter-verdict"
+          value={filters.verdict ?? ''}
+          onChange={(e) => onFilters({ ...filters, verdict: ((e.currentTarget as HTMLSelectElement).value || null) as Verdict | null })}
+        >
+          <option value="">All</option>
+          {verdicts.map((v) => (
+            <option key={v} value={v}>
+              {verdictLabel(v)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Sources by
+        <select data-testid="sort-sources" value={sort} onChange={(e) => onSort((e.currentTarget as HTMLSelectElement).value as SourceSort)}>
+          <option value="date">Date</option>
+          <option value="outlet">Outlet</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function groupLabel(g: ColumnGroup): string {
+  if (g.id === 'page') return g.columns.length > 1 ? 'This page and its retellings' : 'This page';
+  const name = g.origin?.outlet || g.origin?.title || 'a source not stored';
+  return g.retoldByPage ? `Retold by this page: ${name}` : `Origin: ${name}`;
+}
+
+function SourceEntry({ col, outlets }: { col: Column; outlets: Map<string, string> }) {
+  if (col.isPage) {
+    return (
+      <li data-testid="source-column" data-source-id="page" class="src-page">
+        This page
+        {col.derivedFrom && <span class="muted"> · retells {outlets.get(col.derivedFrom) ?? 'another source'}</span>}
+      </li>
+    );
+  }
+  const s = col.source!;
+  const retold = col.derivedFrom === 'page' ? 'this page' : col.derivedFrom ? (outlets.get(col.derivedFrom) ?? 'another source') : null;
+  return (
+    <li data-testid="source-column" data-source-id={s.id} class={col.derivedFrom ? 'src-derived' : 'src-origin'}>
+      <SourceLink url={s.url}>{s.outlet || s.title || 'Untitled'}</SourceLink>
+      <span class="muted">
+        {`, ${formatDate(s.published)}`}
+        {retold && ` · ${col.derivation ?? 'retelling'} of ${retold}`}
+      </span>
+    </li>
+  );
+}
+
+/** Why no card is shown, naming each active filter, so an empty list is never a mystery. */
+function emptyMessage(annotation: Annotation, filters: TableFilters): string {
+  if (annotation.claims.length === 0) return 'This page states no dates, counts, places or roles that could be checked.';
+  const names = entityNamesOf(annotation);
+  const active = [
+    filters.entity && `about ${names(filters.entity) ?? 'the chosen entity'}`,
+    filters.kind && `of kind “${kindLabel(filters.kind)}”`,
+    filters.verdict && `marked “${verdictLabel(filters.verdict)}”`,
+  ].filter(Boolean);
+  return `None of the ${annotation.claims.length} claims on this page is ${active.join(' and ')}. Remove a filter or show all.`;
+}
+
+export function ClaimsSection({ annotation, filters, sort, onFilters, onSort, onReveal }: Props) {
+  const table = buildTable(annotation, filters, sort);
+  const ctx = wordingContext(annotation);
+  const outlets = new Map([...ctx.sources.values()].map((s) => [s.id, s.outlet || s.title]));
+  const filtered = filters.entity !== null || filters.kind !== null || filters.verdict !== null;
+  const sources = table.groups.length > 1;
+  return (
+    <>
+      <h2 id="comparison-heading">Claims compared</h2>
+      <Filters annotation={annotation} filters={filters} sort={sort} onFilters={onFilters} onSort={onSort} />
+      <p class="muted" data-testid="table-count" aria-live="polite">
+        {filtered ? `${table.rows.length} of ${table.totalClaims} claims shown.` : `${table.totalClaims} claims.`}{' '}
+        {sources && `${table.independentOrigins} origin${table.independentOrigins === 1 ? '' : 's'} independent of this page among the sources shown.`}
+        {filtered && (
+          <>
+            {' '}
+            <button type="button" class="link" data-testid="clear-filters" onClick={() => onFilters(NO_FILTERS)}>
+              Show all
+            </button>
+          </>
+        )}
+      </p>
+      {sources && (
+        <details class="origins" data-testid="origins">
+          <summary>Sources by origin (a source and its retellings count once)</summary>
+          <ul class="origin-groups">
+            {table.groups.map((g) => (
+              <li key={g.id} data-testid="origin-group" data-origin-id={g.id} class={g.retoldByPage ? 'retold' : undefined}>
+                <span class="origin-label">{groupLabel(g)}</span>
+                <ul>
+                  {g.columns.map((c) => (
+                    <SourceEntry key={c.id} col={c} outlets={outlets} />
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {table.rows.length === 0 ? (
+        <p data-testid="table-empty">{emptyMessage(annotation, filters)}</p>
+      ) : (
+        <ol class="claims" data-testid="claim-cards" aria-label="Claims of this page">
+          {table.rows.map((r) => (
+            <ClaimCard key={r.index} index={r.index} card={claimCard(r.claim, ctx, annotation.claims)} onReveal={() => onReveal(r.claim.start, r.claim.end)} />
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
