@@ -1,9 +1,10 @@
 /**
  * Derivation of the user's sources as they are stored (an import batch, the upgrade's
  * re-derivation): inside the batch's write transaction, the KB's sources that may be the same
- * story (same topics, near in time) are read with their texts, deriveBatch links each article of the batch to what it retells, and a
- * stored source found to retell one of the batch is relinked, its claims' references with it.
- * Everything awaited here is a request of the transaction; the comparison itself is synchronous.
+ * story (same topics, near in time) are read with their texts, deriveBatch links each article of
+ * the batch to what it retells, and a stored source found to retell one of the batch is relinked,
+ * its claims' references with it. Everything awaited here is a request of the transaction; the
+ * comparison itself is synchronous.
  */
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { deriveBatch, signatureSimilarity, type DerivationLink } from '../claims';
@@ -21,6 +22,8 @@ const WINDOW_DAYS = 14;
 /** Keys read per topic, origin and side of the article's date, nearest first. */
 const PER_READ = 12;
 const DAY_MS = 86_400_000;
+/** Organisations and countries read for an article that names no exercise. */
+const MAX_ENTITIES = 12;
 
 /** A write transaction over (at least) sources, claims and texts. */
 type WriteTx = IDBPTransaction<KbSchema, ArrayLike<StoreNames<KbSchema>>, 'readwrite'>;
@@ -40,17 +43,18 @@ async function idsIn(sources: SourcesStore, range: IDBKeyRange, direction: IDBCu
 /**
  * Stored sources that may be the same story as an article: on its exercises (or, naming none,
  * enough of its organisations and countries) and published within two weeks of it, the nearest
- * in time first, then undated ones. A story's copies sit next to it in time, whatever else the KB holds about the
- * exercise, so this finds them in a large import where "the best sources on the topic" would not.
- * An undated article is compared with its best sources on its topics.
+ * in time first, then undated ones. A story's copies sit next to it in time, whatever else the KB
+ * holds about the exercise, so this finds them in a large import where "the best sources on the
+ * topic" would not. An undated article is compared with its best sources on its topics.
  */
 async function storyCandidates(sources: SourcesStore, article: ArticleToDerive): Promise<Source[]> {
   const topics = articleTopics(article.text, article.mentions);
   const day = /^\d{4}-\d{2}-\d{2}/.exec(article.source.published ?? '')?.[0];
-  if (!day) return (await sourcesOnTopics(sources, topics, CANDIDATES)).map((r) => r.source);
+  const at = day ? Date.parse(day) : NaN;
+  if (!day || Number.isNaN(at)) return (await sourcesOnTopics(sources, topics, CANDIDATES)).map((r) => r.source);
   const exercises = topics.filter((t) => t.type === 'exercise').slice(0, MAX_EXERCISES);
-  const reads = exercises.length ? exercises : topics;
-  const at = Date.parse(day);
+  // Without an exercise, the entities named first (a round-up naming dozens of countries must not cost dozens of reads).
+  const reads = exercises.length ? exercises : topics.slice(0, MAX_ENTITIES);
   const shifted = (days: number): string => new Date(at + days * DAY_MS).toISOString().slice(0, 10);
   const lists = await Promise.all(
     reads.flatMap((topic) =>
