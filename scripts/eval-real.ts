@@ -10,7 +10,7 @@
  * with its cause.
  */
 import { parseArgs } from 'node:util';
-import { compareClaims, findDerivation, relate, retellerOf, sameScope } from '../lib/claims';
+import { compareClaims, deriveBatch, relate, sameScope } from '../lib/claims';
 import { wireName } from '../lib/claims/independence';
 import { readSeeds } from '../lib/dataset/seeds-fs';
 import { createDetector } from '../lib/detect';
@@ -57,24 +57,15 @@ const analysed = articles.map((a) => {
 });
 const sources = new Map(analysed.map((x) => [x.source.id, x.source]));
 
-// 2. Derivation of every source against the others (what import does).
+// 2. Derivation of every source against the others, oriented (what import does: deriveBatch).
+const derived = deriveBatch(analysed.map((x) => ({ source: x.source, mentions: x.analysis.mentions })), { storedFor: () => [], outletOf: outletNames, canRelink: () => false });
 const derivedFrom = new Map<string, string | null>();
 const cited = new Map<string, string[]>();
 for (const x of analysed) {
-  const others = analysed.filter((y) => y !== x).map((y) => y.source);
-  const d = findDerivation({ text: x.source.text!, url: x.article.url, title: '', outlet: publisher(x.article), mentions: x.analysis.mentions, fingerprint: x.analysis.fingerprint, signature: x.analysis.signature }, others, outletNames);
-  derivedFrom.set(x.article.id, d.derivedFrom);
-  cited.set(x.article.id, d.retells ? [d.retells, ...d.cited] : d.cited);
-  if (d.retells) x.source.retells = d.retells;
-}
-// Text similarity is symmetric: the later (or undated) of two copies is the one that retells; loops are cut.
-for (const [id, up] of [...derivedFrom]) {
-  if (!up || derivedFrom.get(id) !== up) continue;
-  const teller = retellerOf(sources.get(id)!, sources.get(up)!, (x) => cited.get(x) ?? []);
-  if (teller === up) {
-    derivedFrom.set(id, null);
-    if (!derivedFrom.get(up) || derivedFrom.get(up) === id) derivedFrom.set(up, id);
-  } else if (derivedFrom.get(up) === id) derivedFrom.set(up, null);
+  const link = derived.links.get(x.source.id)!;
+  derivedFrom.set(x.article.id, link.derivedFrom);
+  cited.set(x.article.id, link.retells ? [link.retells, ...link.cited] : link.cited);
+  if (link.retells) x.source.retells = link.retells;
 }
 if (process.env.DEBUG_DERIV) console.log([...derivedFrom].filter(([, v]) => v));
 for (const [id, up] of derivedFrom) sources.get(id)!.derivedFrom = up;

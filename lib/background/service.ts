@@ -7,6 +7,7 @@ import type { Dataset } from '../dataset/types';
 import { createDetector, type Detector } from '../detect';
 import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
+import { rederivePending, type RederiveReport } from '../kb/rederive';
 import { currentDatasetVersion, seedBundled } from '../kb/seed';
 import { removeSource } from '../kb/sets';
 import { idbReader } from '../kb/store';
@@ -25,6 +26,8 @@ export interface ServiceDeps {
 interface Ready {
   db: KbDatabase;
   detector: Detector;
+  /** The upgrade's re-derivation of the user's articles, running in the background (rederive.ts). */
+  rederived: Promise<RederiveReport | null>;
 }
 
 const PAGE_SET = 'pages';
@@ -43,7 +46,16 @@ export function createService(deps: ServiceDeps) {
     });
     await seedBundled(db, await deps.loadDataset());
     const detector = createDetector(await idbReader(db).entities());
-    return { db, detector };
+    // Articles stored by an older release are analysed again, batch by batch, while lookups go on
+    // with their restated claims. Should it stop (the KB closed for an upgrade), the next start resumes it.
+    const rederived = rederivePending(db, detector).then(
+      (report) => {
+        if (report.done) tabs.clear();
+        return report;
+      },
+      () => null,
+    );
+    return { db, detector, rederived };
   }
 
   function whenReady(): Promise<Ready> {

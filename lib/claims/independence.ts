@@ -3,6 +3,7 @@
  * (wire copy: shingle Jaccard >= 0.8 on word 5-grams, estimated with MinHash), or an explicit
  * citation of another outlet ("X reported", "according to X", "citing X", "told X").
  */
+import { canonicalUrl } from '../text/url';
 import type { Mention, Source } from '../types';
 
 export type Derivation = 'citation' | 'translation' | 'wire-copy' | 'same-article';
@@ -92,8 +93,19 @@ function shingleSet(words: string[]): Set<number> {
   return out;
 }
 
+/** Shingle sets of the texts compared lately, most recent last: an import batch compares each text with dozens of others. */
+const recentShingles = new Map<string, Set<number>>();
+const RECENT_SHINGLES = 256;
+
 function shingleHashes(text: string): Set<number> {
-  return shingleSet(normaliseWords(text));
+  let set = recentShingles.get(text);
+  if (set) recentShingles.delete(text);
+  else {
+    set = shingleSet(normaliseWords(text));
+    if (recentShingles.size >= RECENT_SHINGLES) recentShingles.delete(recentShingles.keys().next().value!);
+  }
+  recentShingles.set(text, set);
+  return set;
 }
 
 /** The page's 5-word shingles in text order, for finding long passages another text repeats. */
@@ -150,43 +162,17 @@ const SHARED_RUNS = 12;
 /** Shingles in a row: 10 five-word shingles are a 14-word passage. */
 const LONG_RUN = 10;
 
-function sharedCount(a: Set<number>, b: Set<number>): number {
+/** How two shingle sets overlap, counted in one pass over the smaller. */
+function overlapOf(a: Set<number>, b: Set<number>): { shared: number; smaller: number; union: number } {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const x of small) if (large.has(x)) shared++;
-  return shared;
+  return { shared, smaller: small.size, union: a.size + b.size - shared };
 }
 
-/** Share of the smaller set found in the larger; 0 below 30 shingles, too short to call a copy. */
-function containment(a: Set<number>, b: Set<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size < 30) return 0;
-  let shared = 0;
-  for (const x of small) if (large.has(x)) shared++;
-  return shared / small.size;
-}
-
-function jaccard(a: Set<number>, b: Set<number>): number {
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  const union = a.size + b.size - shared;
-  return union ? shared / union : 0;
-}
-
-const TRACKING = /^(?:utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|ref|ref_src|cmpid|ocid|ito|smid|sr_share|share|src|source|s_cid|cid|igshid|partner|guccounter)$/i;
-
-/** A URL reduced to what names the article: no scheme, "www.", trailing slash, fragment or tracking parameters. */
-export function normaliseUrl(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
-  const query = params.length ? '?' + params.map(([k, v]) => `${k}=${v}`).join('&') : '';
-  const path = u.pathname.replace(/\/+$/, '').replace(/\/(?:amp|index\.html?)$/i, '');
-  return u.hostname.toLowerCase().replace(/^(?:www\d*|m|amp)\./, '') + path + query;
+/** Jaccard similarity, or the share of the smaller set found in the larger if higher (0 below 30 shingles, too short to call a copy). */
+function similarityOf({ shared, smaller, union }: ReturnType<typeof overlapOf>): number {
+  return Math.max(union ? shared / union : 0, smaller < 30 ? 0 : shared / smaller);
 }
 
 const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a report|said|says|wrote|quoted|cited|published|revealed|learned)\b|^[’']s?\s+report\b/i;
@@ -267,9 +253,9 @@ const CITED_DATE = new RegExp(`^[^.]{0,40}?\\bon\\s+(?:(${MONTHS.join('|')})\\s+
 
 export function findDerivation(page: PageForDerivation, candidates: Source[], outletOf: (entityId: string) => string[]): DerivationResult {
   const none: DerivationResult = { derivedFrom: null, derivation: null, cited: [] };
-  const pageUrl = page.url ? normaliseUrl(page.url) : null;
+  const pageUrl = canonicalUrl(page.url);
   if (pageUrl) {
-    const same = candidates.find((c) => c.url && normaliseUrl(c.url) === pageUrl);
+    const same = candidates.find((c) => canonicalUrl(c.url) === pageUrl);
     if (same) return { ...none, derivedFrom: same.id, derivation: 'same-article' };
   }
   const fingerprint = page.fingerprint ?? textFingerprint(page.text);
@@ -377,11 +363,11 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null 
     if (c.text) {
       pageSet ??= shingleHashes(page.text);
       const other = shingleHashes(c.text);
-      sim = Math.max(jaccard(pageSet, other), containment(pageSet, other));
+      const overlap = overlapOf(pageSet, other);
+      sim = similarityOf(overlap);
       // Two rewrites of one wire story still share whole sentences: a dozen shared 5-word runs
       // (a 16-word passage or more) and a quarter of the shorter text is one story, retold.
-      const shared = sharedCount(pageSet, other);
-      if (shared >= SHARED_RUNS && shared / Math.min(pageSet.size, other.size) >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
+      if (overlap.shared >= SHARED_RUNS && overlap.shared / overlap.smaller >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
       // One unbroken passage of 14 words or more, word for word, is one story edited by two clients.
       pageSequence ??= shingleSequence(page.text);
       if (longestSharedRun(pageSequence, other) >= LONG_RUN) sim = Math.max(sim, WIRE_THRESHOLD);

@@ -2,8 +2,10 @@
 export { extractClaims } from './extract';
 export { compareClaims, relate, relateClaims, sameScope, type CompareOptions } from './compare';
 export {
-  findDerivation, normaliseUrl, retellerOf, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
+  findDerivation, retellerOf, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
   type Derivation, type DerivationResult, type PageForDerivation,
 } from './independence';
+export { deriveBatch, linkSeedDocuments, withLink, type BatchDerivations, type BatchSource, type DerivationLink } from './derivations';
+export { canonicalUrl } from '../text/url';
 export { splitSentences } from './sentences';
 export type { ExtractInput } from './types';

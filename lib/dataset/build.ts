@@ -2,9 +2,10 @@
  * Compiles seeds/ into the bundled dataset. Seed documents go through the same analysis as a
  * page or an import; curated sources arrive with their claims already structured.
  */
+import { linkSeedDocuments } from '../claims';
 import { createDetector, type Detector } from '../detect';
-import { analyzeArticle } from '../pipeline/analyze';
-import type { Claim, ClaimValue, Source } from '../types';
+import { analyzeArticle, outletNames } from '../pipeline/analyze';
+import type { Claim, ClaimValue, Mention, Source } from '../types';
 import { contentHash } from './hash';
 import type { ClaimScope, CuratedFile, CuratedValue, Dataset, DatasetInput, Stance } from './types';
 
@@ -64,8 +65,10 @@ function curatedSources(file: CuratedFile): { sources: BundledSource[]; claims: 
 export function buildDataset(input: DatasetInput, detector: Detector = createDetector(input.entities)): Dataset {
   const sources: Source[] = [];
   const claims: Claim[] = [];
+  const mentions: Mention[][] = [];
   for (const { meta, text } of input.documents) {
     const analysis = analyzeArticle({ ...meta, text }, meta.id, detector);
+    mentions.push(analysis.mentions);
     sources.push({
       id: meta.id,
       title: meta.title,
@@ -90,6 +93,9 @@ export function buildDataset(input: DatasetInput, detector: Detector = createDet
     sources.push(...curated.sources);
     claims.push(...curated.claims);
   }
+  // Seed documents are checked for derivations as an import is (links declared in the index stay).
+  const docs = sources.splice(0, mentions.length).map((source, i) => ({ source, mentions: mentions[i]! }));
+  sources.unshift(...linkSeedDocuments(docs, sources, (id) => outletNames(detector, id)));
   const body = { entities: input.entities, outlets: input.outlets, sources, claims };
   return { version: contentHash(JSON.stringify(body)), ...body };
 }

@@ -5,6 +5,7 @@
  * edition, a summary copied from the headline, a derivation loop). The build and `npm run dataset`
  * refuse a dataset with any error; each error names its file and record.
  */
+import { canonicalUrl } from '../text/url';
 import type { Entity } from '../types';
 import { createOutletLookup, type Outlet } from './outlets';
 import type { CuratedClaim, CuratedFile, CuratedSource } from './types';
@@ -71,18 +72,6 @@ export function isDateOfPrecision(text: unknown, precision: unknown): boolean {
 
 const isNonNegativeInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 const isText = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '';
-
-/** A URL reduced to what makes two addresses the same page: host without www., path without trailing slash, no tracking. */
-export function urlKey(url: string): string {
-  try {
-    const u = new URL(url);
-    for (const name of [...u.searchParams.keys()]) if (/^(?:utm_|fbclid|gclid|ref$|amp$)/.test(name)) u.searchParams.delete(name);
-    const query = u.searchParams.toString();
-    return `${u.hostname.toLowerCase().replace(/^(?:www|m|amp)\./, '').replace(/\.$/, '')}${u.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`;
-  } catch {
-    return url;
-  }
-}
 
 function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -250,7 +239,7 @@ export function validateDataset(input: ValidationInput): ValidationError[] {
         at(`url ${String(s.url)} does not parse`);
       }
       if (host) {
-        const key = urlKey(s.url);
+        const key = canonicalUrl(s.url) ?? s.url;
         const other = urlOwner.get(key);
         if (other) at(`url is also the url of ${other}`);
         urlOwner.set(key, id);

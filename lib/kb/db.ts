@@ -3,7 +3,9 @@
  * script's IndexedDB belongs to the page's origin, so the KB must never be opened there.
  */
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
+import { canonicalUrl } from '../text/url';
 import type { Claim, ClaimKind, Mention, Source, SourceOrigin } from '../types';
+import { restatedValue, type IntervalCount } from './legacy';
 import { DB_NAME, SCHEMA_VERSION, type KbSchema, type StoredClaim, type StoredSource } from './schema';
 
 export type KbDatabase = IDBPDatabase<KbSchema>;
@@ -53,8 +55,18 @@ export function openKb(name = DB_NAME, version = SCHEMA_VERSION): Promise<KbData
         (legacy as unknown as { name: string }).name = OLD_CLAIMS;
         db.createObjectStore('claims', { keyPath: ['key', 'rank', 'id'] }).createIndex('by-source', 'source');
       }
+      if (oldVersion < 5 && version >= 5) {
+        // by-url reads the canonical key (the same article under another URL is one source); the
+        // user's sources wait in `rederive` for their claims to be extracted again (rederive.ts).
+        const sources = tx.objectStore('sources');
+        if (sources.indexNames.contains('by-url')) sources.deleteIndex('by-url');
+        sources.createIndex('by-url', 'urlKey');
+        db.createObjectStore('rederive', { keyPath: 'id' });
+      }
       if (oldVersion > 0 && oldVersion < version) await migrateRecords(tx as unknown as MigrationTx, oldVersion, version);
       if (db.objectStoreNames.contains(OLD_CLAIMS as never)) db.deleteObjectStore(OLD_CLAIMS as never);
+      // Bundled claims come from the dataset in today's shape: forgetting its version reseeds them.
+      if (oldVersion > 0 && oldVersion < 5 && version >= 5) await tx.objectStore('meta').delete('datasetVersion');
       await tx.objectStore('meta').put({ key: 'schemaVersion', value: version });
     },
   });
@@ -65,15 +77,16 @@ const OLD_CLAIMS = 'claims-before-v4';
 
 type LegacyStore = IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
 
-type MigrationTx = IDBPTransaction<KbSchema, ('claims' | 'sources' | 'texts')[], 'versionchange'>;
+type MigrationTx = IDBPTransaction<KbSchema, ('claims' | 'sources' | 'texts' | 'rederive')[], 'versionchange'>;
 
-/** An older version's claim: v1 had none of the lookup fields, v2 a `lookup`, v3 today's shape. */
-type OldClaim = Claim & Partial<Pick<StoredClaim, 'key' | 'rank' | 'ref'>> & { lookup?: string };
+/** An older version's claim: v1 had none of the lookup fields, v2 a `lookup`, v3 today's shape; up to v4, counts as intervals. */
+type OldClaim = Omit<Claim, 'value'> & { value: Claim['value'] | IntervalCount } & Partial<Pick<StoredClaim, 'key' | 'rank' | 'ref'>> & { lookup?: string };
 
 /** Brings sources and claims written by an older version to the target version's shape and stores. */
 async function migrateRecords(tx: MigrationTx, oldVersion: number, version: number): Promise<void> {
   const moved = oldVersion < 4 && version >= 4;
-  const oldClaims = tx.objectStore((moved ? OLD_CLAIMS : 'claims') as 'claims') as unknown as IDBPObjectStore<KbSchema, ('claims' | 'sources' | 'texts')[], 'claims', 'versionchange'>;
+  const restated = oldVersion < 5 && version >= 5;
+  const oldClaims = tx.objectStore((moved ? OLD_CLAIMS : 'claims') as 'claims') as unknown as IDBPObjectStore<KbSchema, ('claims' | 'sources' | 'texts' | 'rederive')[], 'claims', 'versionchange'>;
   const sources = tx.objectStore('sources');
   if (version >= 3) {
     for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {
@@ -82,14 +95,19 @@ async function migrateRecords(tx: MigrationTx, oldVersion: number, version: numb
       if (text !== undefined) await tx.objectStore('texts').put({ id: source.id, text });
       if (version >= 4 && !topics) {
         const claims = await oldClaims.index('by-source').getAll(source.id);
-        await cursor.update(storedSource(source, sourceEditions(claims)));
-      } else if (text !== undefined) {
-        await cursor.update({ ...source, ...(topics ? { topics } : {}) } as unknown as StoredSource);
+        await cursor.update(storedSource(source, sourceEditions(claims), version));
+      } else if (text !== undefined || restated) {
+        const key = restated ? urlKeyOf(source.url) : undefined;
+        await cursor.update({ ...source, ...(topics ? { topics } : {}), ...(key ? { urlKey: key } : {}) } as unknown as StoredSource);
+      }
+      // The user's articles are analysed again from their text once the upgrade is over.
+      if (restated && source.origin !== 'bundled' && (text !== undefined || (await tx.objectStore('texts').count(source.id)) > 0)) {
+        await tx.objectStore('rederive').put({ id: source.id });
       }
     }
   }
-  // From v3 on, claims are already in today's shape; they only need a walk when they change store.
-  if (oldVersion >= 3 && !moved) return;
+  // v3 and v4 claims are in today's lookup shape; they need a walk to change store, or to restate counts.
+  if (oldVersion >= 3 && !moved && !restated) return;
   type Ref = Parameters<typeof storedClaim>[1];
   const bySource = new Map<string, Ref>();
   const sourceOf = async (id: string): Promise<Ref> => {
@@ -100,7 +118,11 @@ async function migrateRecords(tx: MigrationTx, oldVersion: number, version: numb
     return bySource.get(id)!;
   };
   for (let cursor = await oldClaims.openCursor(); cursor; cursor = await cursor.continue()) {
-    const old = cursor.value as OldClaim;
+    const { value, ...rest } = cursor.value as unknown as OldClaim;
+    const stated = restated ? restatedValue(value) : (value as Claim['value']);
+    // In place, only restated counts need a write.
+    if (oldVersion >= 3 && !moved && stated === value) continue;
+    const old = { ...rest, value: stated };
     let next: StoredClaim;
     if (version >= 3) {
       const { lookup: _lookup, key, rank, ref, ...claim } = old;
@@ -142,6 +164,30 @@ export function topicRange(topic: string): IDBKeyRange {
   return IDBKeyRange.bound(`${topic}${TOPIC_END}`, `${topic}\u0002`, false, true);
 }
 
+/** Origin ranks, in by-topic order. */
+export const ORIGIN_RANKS = [0, 1, 2] as const;
+
+const inverted = (day: string): string => String(99_999_999 - Number(day.replace(/-/g, ''))).padStart(8, '0');
+
+/**
+ * The by-topic range of one topic's sources of one origin rank published from `from` to `to`
+ * (YYYY-MM-DD): in key order newest first, so read backwards ('prev') it starts at `from`.
+ */
+export function topicDayRange(topic: string, rank: number, from: string, to: string): IDBKeyRange {
+  return IDBKeyRange.bound(`${topic}${TOPIC_END}${rank}${inverted(to)}`, `${topic}${TOPIC_END}${rank}${inverted(from)}`);
+}
+
+/** The by-topic range of one topic's undated sources of one origin rank. */
+export function topicUndatedRange(topic: string, rank: number): IDBKeyRange {
+  return IDBKeyRange.only(`${topic}${TOPIC_END}${rank}99999999`);
+}
+
+/** The publication day a by-topic key carries (YYYYMMDD as a number), or null for an undated source. */
+export function dayOfTopicKey(key: string): number | null {
+  const day = 99_999_999 - Number(key.slice(-8));
+  return day > 0 ? day : null;
+}
+
 /** Exercise editions (`ex:zapad@2017`) a source reports, from its claims and, when known, its mentions. */
 export function sourceEditions(claims: Pick<Claim, 'subject' | 'edition'>[], mentions: Pick<Mention, 'id' | 'type' | 'edition'>[] = []): string[] {
   const out = new Set<string>();
@@ -150,13 +196,19 @@ export function sourceEditions(claims: Pick<Claim, 'subject' | 'edition'>[], men
   return [...out];
 }
 
-/** A source as stored, with its by-topic keys and its signature packed. */
-export function storedSource({ signature, ...source }: Source, editions: Iterable<string>): StoredSource {
-  return { ...source, ...(signature ? { signature: Uint32Array.from(signature) } : {}), topics: topicKeys(source, editions) };
+/** The by-url key of a source's URL: the article's canonical URL. */
+export function urlKeyOf(url: string | null | undefined): string | undefined {
+  return canonicalUrl(url) ?? undefined;
+}
+
+/** A source as stored, with its by-topic keys, its by-url key (from v5) and its signature packed. */
+export function storedSource({ signature, ...source }: Source, editions: Iterable<string>, version = SCHEMA_VERSION): StoredSource {
+  const urlKey = version >= 5 ? urlKeyOf(source.url) : undefined;
+  return { ...source, ...(signature ? { signature: Uint32Array.from(signature) } : {}), topics: topicKeys(source, editions), ...(urlKey ? { urlKey } : {}) };
 }
 
 /** A stored source as readers see it: without its index keys, its signature a plain array. */
-export function plainSource({ topics: _topics, signature, ...source }: StoredSource): Source {
+export function plainSource({ topics: _topics, urlKey: _urlKey, signature, ...source }: StoredSource): Source {
   return signature ? { ...source, signature: Array.from(signature) } : source;
 }
 
@@ -165,12 +217,21 @@ export function claimKey(subject: string, edition: number | null, kind: ClaimKin
 }
 
 /** A claim as stored: with the key comparison reads it by, its origin's reading rank and its source's reference. */
-export function storedClaim(claim: Claim, source: Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin' | 'derivedFrom'>): StoredClaim {
+export function storedClaim(claim: Claim, source: Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin' | 'derivedFrom' | 'retells'>): StoredClaim {
   return {
     ...claim,
     key: claimKey(claim.subject, claim.edition, claim.kind),
     rank: RANK[source.origin],
-    ref: { title: source.title, outlet: source.outlet, published: source.published, url: source.url, origin: source.origin, derivedFrom: source.derivedFrom ?? null },
+    ref: {
+      title: source.title,
+      outlet: source.outlet,
+      published: source.published,
+      url: source.url,
+      origin: source.origin,
+      derivedFrom: source.derivedFrom ?? null,
+      // The outlet its lede credits: a source read only through its claims still shares that origin.
+      ...(source.retells ? { retells: source.retells } : {}),
+    },
   };
 }
 

@@ -1,13 +1,17 @@
 /**
  * Adding articles to the user's part of the KB: imports and "Add this page". Each batch is
  * analysed first, then written in one transaction, so a crash or a closed tab never leaves half
- * an article; duplicates (same URL or same text) are skipped, so importing a file twice changes
- * nothing.
+ * an article. Only the exact same article is a duplicate (the same canonical URL, or the same
+ * text), so importing a file twice changes nothing; a near-identical copy (a wire story carried by
+ * another outlet) is kept, linked to the source it retells (derive.ts).
  */
 import type { Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
+import { canonicalUrl, cleanUrl } from '../text/url';
 import type { ArticleInput, Source, SourceOrigin } from '../types';
 import { sourceEditions, storedClaim, storedSource, type KbDatabase } from './db';
+import { withLink } from '../claims';
+import { deriveInTransaction } from './derive';
 import type { ImportSet } from './schema';
 
 export interface IngestItem extends ArticleInput {
@@ -46,19 +50,6 @@ export interface IngestOptions {
   pause?: () => Promise<void>;
 }
 
-export function normaliseUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
-    for (const key of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid|mc_)/.test(key)) u.searchParams.delete(key);
-    return u.toString();
-  } catch {
-    return null;
-  }
-}
-
 function sourceId(origin: SourceOrigin, fingerprint: string): string {
   return `${origin === 'page' ? 'page' : 'imp'}:${fingerprint}`;
 }
@@ -80,9 +71,9 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
     }
     const batch = items.slice(from, from + batchSize);
     const prepared = batch.map((item) => {
-      const url = normaliseUrl(item.url);
+      const url = cleanUrl(item.url);
       const analysis = analyzeArticle({ ...item, url }, 'pending', opts.detector);
-      return { item, url, analysis, id: sourceId(opts.origin, analysis.fingerprint) };
+      return { item, url, urlKey: canonicalUrl(url), analysis, id: sourceId(opts.origin, analysis.fingerprint) };
     });
     try {
       const tx = db.transaction(['sources', 'claims', 'texts', 'sets'], 'readwrite');
@@ -91,17 +82,16 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
         prepared.map(async (p) => {
           if (await sources.get(p.id)) return 'same text already stored';
           if ((await sources.index('by-fingerprint').count(p.analysis.fingerprint)) > 0) return 'same text already stored';
-          if (p.url && (await sources.index('by-url').count(p.url)) > 0) return 'same URL already stored';
+          if (p.urlKey && (await sources.index('by-url').count(p.urlKey)) > 0) return 'same URL already stored';
           return null;
         }),
       );
-      const writes: Promise<unknown>[] = [];
-      let added = 0;
+      const kept: { p: (typeof prepared)[number]; source: Source }[] = [];
       prepared.forEach((p, i) => {
         // Earlier records of this import (in this batch or before) count too.
-        const dup = exists[i] ?? (seenInRun.has(p.analysis.fingerprint) || (p.url && seenInRun.has(p.url)) ? 'duplicate in this import' : null);
+        const dup = exists[i] ?? (seenInRun.has(p.analysis.fingerprint) || (p.urlKey && seenInRun.has(p.urlKey)) ? 'duplicate in this import' : null);
         seenInRun.add(p.analysis.fingerprint);
-        if (p.url) seenInRun.add(p.url);
+        if (p.urlKey) seenInRun.add(p.urlKey);
         if (dup) {
           report.duplicates.push({ record: p.item.record, title: p.item.title, reason: dup });
           return;
@@ -121,6 +111,14 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
           signature: p.analysis.signature,
           added: now,
         };
+        kept.push({ p, source });
+      });
+      // What each article retells, among the stored sources on its topics and the rest of the batch.
+      const links = await deriveInTransaction(tx, kept.map(({ p, source }) => ({ source, text: p.item.text, mentions: p.analysis.mentions })), opts.detector);
+      const writes: Promise<unknown>[] = [];
+      let added = 0;
+      for (const { p, source: draft } of kept) {
+        const source = withLink(draft, links.get(draft.id));
         writes.push(sources.put(storedSource(source, sourceEditions(p.analysis.claims, p.analysis.mentions))));
         writes.push(tx.objectStore('texts').put({ id: p.id, text: p.item.text }));
         p.analysis.claims.forEach((c, k) => {
@@ -129,7 +127,7 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
         });
         report.imported.push(p.id);
         added++;
-      });
+      }
       // A batch that stored nothing (all duplicates) must not create or touch a set.
       if (added > 0) {
         const sets = tx.objectStore('sets');

@@ -11,12 +11,18 @@
  *       exercise in one request, and the bundled ones are never crowded out by a large import; claims
  *       move to a store keyed [key, rank, id] (lookup order, so a comparison reads contiguous records),
  *       with by-source only (by-key is the primary key now; by-subject was never read)
+ *   v5  the claim model keeps what was said: counts are stored as stated ({ stated, hedge }, no min/max),
+ *       claims carry scope and stance, sources (and claims' refs) their `retells`. by-url reads `urlKey` (canonicalUrl), so
+ *       the same article under another URL is found. The upgrade restates every stored count at once,
+ *       forgets the dataset version (the bundled part is reseeded) and lists the user's sources with a
+ *       text in `rederive`: their claims are extracted again, and their derivations found, by
+ *       rederivePending (rederive.ts) right after opening, outside the version-change transaction
  */
 import type { DBSchema } from 'idb';
 import type { Claim, Entity, Source, SourceOrigin } from '../types';
 
 export const DB_NAME = 'triangulate-kb';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface StoredEntity extends Entity {
   /** Normalised names (lower case, folded punctuation) for the alias index. */
@@ -24,7 +30,7 @@ export interface StoredEntity extends Entity {
 }
 
 /** What a reader sees of a claim's source, kept on the claim so evidence needs no second read. */
-export type ClaimSourceRef = Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin'> & { derivedFrom: string | null };
+export type ClaimSourceRef = Pick<Source, 'title' | 'outlet' | 'published' | 'url' | 'origin' | 'retells'> & { derivedFrom: string | null };
 
 export interface StoredClaim extends Claim {
   /** `subject@edition#kind` (edition `?` when unknown): only claims with the same key are ever compared. */
@@ -41,6 +47,13 @@ export interface StoredClaim extends Claim {
 export interface StoredSource extends Omit<Source, 'signature'> {
   topics: string[];
   signature?: Uint32Array;
+  /** canonicalUrl of `url`, the by-url key; absent without an http(s) URL. */
+  urlKey?: string;
+}
+
+/** A user's source whose claims still come from an older extraction (v5 upgrade): its id. */
+export interface RederiveMarker {
+  id: string;
 }
 
 export interface StoredText {
@@ -100,5 +113,9 @@ export interface KbSchema extends DBSchema {
   sets: {
     key: string;
     value: ImportSet;
+  };
+  rederive: {
+    key: string;
+    value: RederiveMarker;
   };
 }

@@ -3,8 +3,8 @@
  * the CLI and the extension run the same code over the same idb-backed store.
  */
 import type { Claim, ClaimKind, Entity, EntityType, Source } from '../types';
-import { claimKey, plainSource, sourceOfClaim, topicRange, type KbDatabase } from './db';
-import type { IDBPTransaction } from 'idb';
+import { claimKey, plainSource, sourceOfClaim, topicRange, urlKeyOf, type KbDatabase } from './db';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { KbSchema, StoredSource } from './schema';
 
 export interface KbReader {
@@ -32,12 +32,13 @@ export interface TopicQuery {
 }
 
 /** Exercises say most about what a source is about; a shared country says little. */
-const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
+export const WEIGHT: Record<EntityType, number> = { exercise: 5, organization: 2, country: 1 };
 /** A source reporting the very edition the page is about ranks above one about another year. */
 const EDITION_WEIGHT = WEIGHT.exercise + 3;
-const MIN_SCORE = 3;
+/** Without a shared exercise, the least a source must share to be related (an organisation and a country). */
+export const MIN_SCORE = 3;
 /** Exercises read per page: a round-up naming dozens must not cost dozens of reads. */
-const MAX_EXERCISES = 8;
+export const MAX_EXERCISES = 8;
 /** Keys read per organisation or country (best first): a country named in 50,000 articles must not cost a full index scan. */
 const KEYS_PER_ENTITY = 100;
 /**
@@ -66,6 +67,45 @@ function best(scores: Map<string, Scored>, limit: number): { id: string; shared:
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, limit)
     .map(({ id, shared }) => ({ id, shared }));
+}
+
+/** The sources store of any transaction over it. */
+type SourcesStore = IDBPObjectStore<KbSchema, ArrayLike<StoreNames<KbSchema>>, 'sources', IDBTransactionMode>;
+
+/**
+ * KbReader.sourcesMentioning over the sources store of a transaction the caller holds (a page's
+ * shared read, or an import's write: its derivations are found among these).
+ */
+export async function sourcesOnTopics(sources: SourcesStore, ids: TopicQuery[], limit = 24): Promise<{ source: Source; shared: string[] }[]> {
+  const index = sources.index('by-topic');
+  // With an exercise on the page, sources about it are the ones worth reading; countries and
+  // organisations alone would pull in every article about them. An edition's best sources are
+  // read whole (they usually fill the list); other topics give keys only, from the index, and
+  // just the winners among them are read.
+  const exercises = ids.filter((e) => e.type === 'exercise').slice(0, MAX_EXERCISES);
+  const reads = exercises.length
+    ? exercises.flatMap((e) => [
+        ...(e.editions ?? []).map((year) => ({ entity: e.id, topic: `${e.id}@${year}`, points: EDITION_WEIGHT, whole: true, count: limit })),
+        { entity: e.id, topic: e.id, points: WEIGHT.exercise, whole: false, count: limit },
+      ])
+    : ids.map((e) => ({ entity: e.id, topic: e.id, points: WEIGHT[e.type], whole: false, count: KEYS_PER_ENTITY }));
+  const found = new Map<string, StoredSource>();
+  const lists = await Promise.all(
+    reads.map(async (r) => {
+      if (!r.whole) return index.getAllKeys(topicRange(r.topic), r.count);
+      const records = await index.getAll(topicRange(r.topic), r.count);
+      for (const s of records) found.set(s.id, s);
+      return records.map((s) => s.id);
+    }),
+  );
+  const scores = new Map<string, Scored>();
+  reads.forEach((r, i) => lists[i]!.forEach((id, rankInTopic) => addScore(scores, id, r.entity, r.points, rankInTopic)));
+  const ranked = best(scores, limit);
+  const rest = await Promise.all(ranked.map(({ id }) => (found.has(id) ? undefined : sources.get(id))));
+  return ranked.flatMap(({ id, shared }, i) => {
+    const source = found.get(id) ?? rest[i];
+    return source ? [{ source: plainSource(source), shared }] : [];
+  });
 }
 
 /**
@@ -98,38 +138,8 @@ export function idbReader(db: KbDatabase): KbReader {
       const stored = await db.getAll('entities');
       return stored.map(({ keys: _keys, ...e }) => e);
     },
-    async sourcesMentioning(ids, limit = 24) {
-      const tx = read();
-      const sources = tx.objectStore('sources');
-      const index = sources.index('by-topic');
-      // With an exercise on the page, sources about it are the ones worth reading; countries and
-      // organisations alone would pull in every article about them. An edition's best sources are
-      // read whole (they usually fill the list); other topics give keys only, from the index, and
-      // just the winners among them are read.
-      const exercises = ids.filter((e) => e.type === 'exercise').slice(0, MAX_EXERCISES);
-      const reads = exercises.length
-        ? exercises.flatMap((e) => [
-            ...(e.editions ?? []).map((year) => ({ entity: e.id, topic: `${e.id}@${year}`, points: EDITION_WEIGHT, whole: true, count: limit })),
-            { entity: e.id, topic: e.id, points: WEIGHT.exercise, whole: false, count: limit },
-          ])
-        : ids.map((e) => ({ entity: e.id, topic: e.id, points: WEIGHT[e.type], whole: false, count: KEYS_PER_ENTITY }));
-      const found = new Map<string, StoredSource>();
-      const lists = await Promise.all(
-        reads.map(async (r) => {
-          if (!r.whole) return index.getAllKeys(topicRange(r.topic), r.count);
-          const records = await index.getAll(topicRange(r.topic), r.count);
-          for (const s of records) found.set(s.id, s);
-          return records.map((s) => s.id);
-        }),
-      );
-      const scores = new Map<string, Scored>();
-      reads.forEach((r, i) => lists[i]!.forEach((id, rankInTopic) => addScore(scores, id, r.entity, r.points, rankInTopic)));
-      const ranked = best(scores, limit);
-      const rest = await Promise.all(ranked.map(({ id }) => (found.has(id) ? undefined : sources.get(id))));
-      return ranked.flatMap(({ id, shared }, i) => {
-        const source = found.get(id) ?? rest[i];
-        return source ? [{ source: plainSource(source), shared }] : [];
-      });
+    sourcesMentioning(ids, limit = 24) {
+      return sourcesOnTopics(read().objectStore('sources'), ids, limit);
     },
     async claimsFor(keys, perKey = CLAIMS_PER_KEY) {
       const unique = [...new Set(keys.map((k) => claimKey(k.subject, k.edition, k.kind)))];
@@ -146,8 +156,10 @@ export function idbReader(db: KbDatabase): KbReader {
     },
     async sourcesByUrlOrFingerprint(url, fingerprint) {
       const sources = read().objectStore('sources');
+      // The same article under another URL (www., AMP, tracking parameters...) is found too.
+      const key = urlKeyOf(url);
       const [byUrl, byPrint] = await Promise.all([
-        url ? sources.index('by-url').getAll(url) : Promise.resolve([]),
+        key ? sources.index('by-url').getAll(key) : Promise.resolve([]),
         sources.index('by-fingerprint').getAll(fingerprint),
       ]);
       const seen = new Map<string, Source>();

@@ -3,7 +3,9 @@
  * document or a CLI argument: detect mentions, extract claims, fingerprint the text.
  */
 import { extractClaims, textDigest } from '../claims';
+import { editionOfMention } from '../claims/editions';
 import type { Detector } from '../detect';
+import type { TopicQuery } from '../kb/store';
 import type { ArticleInput, Claim, Mention } from '../types';
 
 export interface Analysis {
@@ -13,6 +15,12 @@ export interface Analysis {
   entities: string[];
   fingerprint: string;
   signature: number[];
+}
+
+/** The names an organization entity goes by, for citations of an outlet written with another of its names. */
+export function outletNames(detector: Detector, entityId: string): string[] {
+  const e = detector.gazetteer.entities.get(entityId);
+  return e ? [e.name, ...e.aliases, ...(e.variants ?? [])] : [];
 }
 
 export function isKnownEntity(id: string): boolean {
@@ -41,4 +49,17 @@ export function analyzeArticle(
   });
   const entities = [...new Set(mentions.map((m) => m.id).filter(isKnownEntity))];
   return { mentions, claims, entities, ...digest };
+}
+
+/** An article's known entities in order of first mention, each exercise with the editions written next to it: what its KB sources are looked up by. */
+export function articleTopics(text: string, mentions: Mention[]): TopicQuery[] {
+  const topics = new Map<string, TopicQuery & { editions: number[] }>();
+  for (const m of mentions) {
+    if (!isKnownEntity(m.id)) continue;
+    const topic = topics.get(m.id) ?? { id: m.id, type: m.type, editions: [] as number[] };
+    const edition = m.type === 'exercise' ? editionOfMention(text, m) : null;
+    if (edition !== null && !topic.editions.includes(edition)) topic.editions.push(edition);
+    topics.set(m.id, topic);
+  }
+  return [...topics.values()];
 }

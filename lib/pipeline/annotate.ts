@@ -4,22 +4,16 @@
  * content scripts and the side panel with this; the CLI prints it.
  */
 import { compareClaims, findDerivation } from '../claims';
-import { editionOfMention } from '../claims/editions';
 import type { Detector } from '../detect';
-import type { KbReader, TopicQuery } from '../kb/store';
-import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Mention, Source, SourceSummary } from '../types';
-import { analyzeArticle, isKnownEntity } from './analyze';
+import type { KbReader } from '../kb/store';
+import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Source, SourceSummary } from '../types';
+import { analyzeArticle, articleTopics, outletNames } from './analyze';
 
 export const PAGE_SOURCE_ID = 'page';
 
 export interface AnnotateContext {
   detector: Detector;
   kb: KbReader;
-}
-
-function outletNames(detector: Detector, entityId: string): string[] {
-  const e = detector.gazetteer.entities.get(entityId);
-  return e ? [e.name, ...e.aliases, ...(e.variants ?? [])] : [];
 }
 
 function summary(source: Source, shared: string[]): SourceSummary {
@@ -52,25 +46,12 @@ function entityInfo(detector: Detector, mentions: { id: string; type: EntityType
   return [...seen.values()];
 }
 
-/** The page's known entities in order of first mention, each exercise with the editions written next to it. */
-function pageTopics(text: string, mentions: Mention[]): TopicQuery[] {
-  const topics = new Map<string, TopicQuery & { editions: number[] }>();
-  for (const m of mentions) {
-    if (!isKnownEntity(m.id)) continue;
-    const topic = topics.get(m.id) ?? { id: m.id, type: m.type, editions: [] as number[] };
-    const edition = m.type === 'exercise' ? editionOfMention(text, m) : null;
-    if (edition !== null && !topic.editions.includes(edition)) topic.editions.push(edition);
-    topics.set(m.id, topic);
-  }
-  return [...topics.values()];
-}
-
 export async function annotateArticle(article: ArticleInput, { detector, kb }: AnnotateContext): Promise<Annotation> {
   // The KB reads do not depend on one another, and the first two need only the mentions and the
   // fingerprint: they start before the claims are extracted, so the store works meanwhile.
   let early: [Promise<Source[]>, Promise<{ source: Source; shared: string[] }[]>] | undefined;
   const analysis = analyzeArticle(article, PAGE_SOURCE_ID, detector, ({ mentions, fingerprint }) => {
-    early = [kb.sourcesByUrlOrFingerprint(article.url, fingerprint), kb.sourcesMentioning(pageTopics(article.text, mentions))];
+    early = [kb.sourcesByUrlOrFingerprint(article.url, fingerprint), kb.sourcesMentioning(articleTopics(article.text, mentions))];
     // Should the extraction throw, these are never awaited: their failures must not go unhandled.
     for (const read of early) read.catch(() => undefined);
   });
@@ -95,6 +76,7 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     shared.set(s.id, []);
   }
 
+  // A stored copy of the page (added earlier, imported, a seed) already knows what the page retells.
   const own = copies.find((s) => s.derivedFrom)?.derivedFrom ?? null;
   const derivation = findDerivation(
     { text: article.text, url: article.url, title: article.title, outlet: article.outlet ?? null, mentions: analysis.mentions, fingerprint: analysis.fingerprint, signature: analysis.signature },
@@ -106,7 +88,9 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
   const chain = new Map<string, string | null>([[PAGE_SOURCE_ID, pageDerivedFrom]]);
   // A source retelling the page's own stored copy retells the page.
   for (const s of sources.values()) chain.set(s.id, s.derivedFrom && selves.has(s.derivedFrom) ? PAGE_SOURCE_ID : (s.derivedFrom ?? null));
-  const claims: AnnotatedClaim[] = compareClaims(analysis.claims, others, sources, { pageSourceId: PAGE_SOURCE_ID, derivation: chain });
+  // The outlet the page's lede credits: sources crediting the same outlet share the page's origin.
+  const pageRetells = derivation.retells ?? copies.find((s) => s.retells)?.retells ?? null;
+  const claims: AnnotatedClaim[] = compareClaims(analysis.claims, others, sources, { pageSourceId: PAGE_SOURCE_ID, derivation: chain, pageRetells });
 
   return {
     title: article.title,

@@ -5,10 +5,10 @@
  * CSV cells cannot start a spreadsheet formula.
  */
 import type { AnnotatedClaim, Annotation, Evidence } from '../types';
+import { cleanUrl } from '../text/url';
 import { claimCard, SUMMARY_LABEL, wordingContext, wordsOf, type EvidenceGroupKind, type EvidenceItem, type WordingContext } from './claims';
 import { claimSubjectLabel, formatDate, formatValue, kindLabel, scopeLabel, verdictLabel } from './format';
 import { allEvidence, originOf, PAGE_COLUMN_ID, sourceMap, sourceRows, summarizeClaims, summaryLine, type SourceRow } from './table';
-import { httpUrl } from './url';
 
 export interface ExportOptions {
   /** When the report was made (ISO); injected so output is reproducible in tests. */
@@ -25,7 +25,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 function markdownLink(label: string, url: string | null): string {
-  const href = httpUrl(url);
+  // Tracking parameters and fragments say nothing about the article and may identify the reader.
+  const href = cleanUrl(url);
   // Angle brackets keep parentheses in URLs intact; URL parsing already percent-encoded spaces and `<>`.
   return href ? `[${escapeMarkdown(label)}](<${href}>)` : escapeMarkdown(label);
 }
@@ -170,7 +171,7 @@ export function toCsv(annotation: Annotation): string {
           e.source.outlet,
           e.source.title,
           e.source.published,
-          httpUrl(e.source.url) ?? '',
+          cleanUrl(e.source.url) ?? '',
           item.value,
           item.speaker ?? '',
           item.scope ?? '',

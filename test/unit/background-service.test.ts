@@ -80,6 +80,21 @@ describe('background service', () => {
     expect(without.state === 'ok' && without.annotation.sources.map((s) => s.id)).not.toContain(sourceId);
   });
 
+  it('recognises a stored article under another URL as the page itself: it never corroborates itself', async () => {
+    const bg = service();
+    const { sourceId } = await bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata }, undefined, noPanel);
+    // The AMP edition of the same article, reached through a tracked link, with its own page furniture.
+    const amp = article('Second look', 'http://www.northwind.test/b/amp/?utm_source=social#top', `${PAGE_B.article.text} Share this article. Sign up for our morning newsletter to get the news from the region first.`);
+    tabs[5] = amp;
+    const state = await bg.handle({ type: 'tab-annotation', tabId: 5 }, undefined, noPanel);
+    expect(state.state).toBe('ok');
+    if (state.state !== 'ok') return;
+    expect(state.annotation.pageSourceIds).toEqual([sourceId]);
+    expect(state.annotation.sources.map((s) => s.id)).not.toContain(sourceId);
+    const cited = state.annotation.claims.flatMap((c) => [...c.corroborating, ...c.conflicting, ...c.other].map((e) => e.source.id));
+    expect(cited).not.toContain(sourceId);
+  });
+
   it('will not remove bundled sources', async () => {
     const bg = service();
     expect(await bg.handle({ type: 'remove-source', sourceId: 'src:bundled-a' }, undefined, noPanel)).toEqual({ removed: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { creditedOutlet, wireName } from '../../lib/claims/independence';
-import { findDerivation, retellerOf, normaliseUrl, shingleSignature, signatureSimilarity, textFingerprint } from '../../lib/claims';
+import { findDerivation, retellerOf, canonicalUrl, shingleSignature, signatureSimilarity, textFingerprint } from '../../lib/claims';
 import type { Mention, Source } from '../../lib/types';
 
 // Synthetic outlets and texts.
@@ -20,8 +20,8 @@ describe('fingerprints and signatures', () => {
     expect(signatureSimilarity(shingleSignature(STORY), shingleSignature(STORY + ' (Meridian Wire)'))).toBeGreaterThan(0.8);
     expect(signatureSimilarity(shingleSignature(STORY), shingleSignature('Completely different words about a harbour festival and its many boats and stalls.'))).toBeLessThan(0.1);
   });
-  it('normalises URLs', () => {
-    expect(normaliseUrl('https://www.harbor-ledger.example/a/b/?utm_source=x&id=3#top')).toBe(normaliseUrl('http://harbor-ledger.example/a/b?id=3'));
+  it('compares URLs through the one canonicalizer', () => {
+    expect(canonicalUrl('https://www.harbor-ledger.example/a/b/?utm_source=x&id=3#top')).toBe(canonicalUrl('http://harbor-ledger.example/a/b?id=3'));
   });
 });
 

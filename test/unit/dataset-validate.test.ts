@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDatasetFromSeeds, readCuratedSeeds } from '../../lib/dataset/seeds-fs';
 import type { CuratedClaim, CuratedFile, CuratedSource } from '../../lib/dataset/types';
-import { DatasetValidationError, longestSharedRun, titleProblem, urlKey, validateDataset, type ValidationInput } from '../../lib/dataset/validate';
+import { DatasetValidationError, longestSharedRun, titleProblem, validateDataset, type ValidationInput } from '../../lib/dataset/validate';
+import { canonicalUrl } from '../../lib/text/url';
 import type { Entity } from '../../lib/types';
 
 const ROOT = join(__dirname, '..', '..');
@@ -115,8 +116,8 @@ describe('validator helpers', () => {
     expect(longestSharedRun('It said 30,000 Australian and US personnel took part.', '30,000 Australian and US personnel gear up')).toEqual(['30', '000', 'australian', 'and', 'us', 'personnel']);
   });
   it('keys URLs so the same page twice is seen', () => {
-    expect(urlKey('https://www.example.test/a/?utm_source=rss')).toBe(urlKey('http://example.test/a'));
-    expect(urlKey('https://example.test/a?id=1')).not.toBe(urlKey('https://example.test/a?id=2'));
+    expect(canonicalUrl('https://www.example.test/a/?utm_source=rss')).toBe(canonicalUrl('http://example.test/a'));
+    expect(canonicalUrl('https://example.test/a?id=1')).not.toBe(canonicalUrl('https://example.test/a?id=2'));
   });
 });
 

@@ -42,7 +42,7 @@ describe('knowledge base', () => {
 
     const db = await openKb(name);
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'sets', 'sources', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'rederive', 'sets', 'sources', 'texts']);
     expect((await db.getAll('sources')).map((s) => s.id).sort()).toEqual(['imp:a', 'page:b']);
     expect(await db.get('entities', 'country:JP')).toMatchObject({ name: 'Japan' });
     // The text moved to its own store; the source keeps its metadata.
@@ -92,7 +92,7 @@ describe('knowledge base', () => {
     expect(sources.indexNames.contains('by-topic')).toBe(true);
     // Claims now live in a store keyed in lookup order; the old store is gone.
     expect(db.transaction('claims').store.keyPath).toEqual(['key', 'rank', 'id']);
-    expect([...db.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'sets', 'sources', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['claims', 'entities', 'meta', 'rederive', 'sets', 'sources', 'texts']);
     for (const topic of ['ex:cyber-coalition', 'ex:cyber-coalition@2019', 'country:JP']) {
       expect(await db.getAllKeysFromIndex('sources', 'by-topic', topicRange(topic))).toEqual(['imp:c']);
     }

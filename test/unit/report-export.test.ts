@@ -56,6 +56,12 @@ describe('toMarkdown', () => {
     expect(md).toContain('> It was run from Tartu, "Estonia" \\| \\*live\\*.');
     expect(escapeMarkdown('# [x](javascript:y)\nnext')).toBe('\\# \\[x\\](javascript:y) next');
   });
+
+  it('links the page without its tracking parameters or fragment', () => {
+    const tracked = toMarkdown({ ...fixtureAnnotation(), url: 'https://news.example/cc2019?x=1&utm_source=feed&fbclid=abc#comments' }, { generated });
+    expect(tracked).toContain('(<https://news.example/cc2019?x=1>) [1]');
+    expect(tracked).not.toContain('utm_source');
+  });
 });
 
 describe('toCsv', () => {
