@@ -199,9 +199,14 @@ export function wireName(name: string): string {
 const DATELINE_CREDIT = /(?:^|\n|\s)[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)*[.,]?\s*[(/]\s*([A-Za-z][\w.&'-]{1,20}(?:\s[A-Za-z][\w.&'-]{1,20}){0,2})\s*[)/]\.?\s*(?:[-—–]{1,2}|\.|:|\s)/;
 const REPRINT = /\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})/;
 
+/** A credit line anywhere in the text: "Source: Ministry of Defense of the Russian Federation", "Credit: Natochannel". */
+const CREDIT_LINE = /(?:^|\n)[ \t]*(?:Source|Credit|Courtesy(?: of)?)\s*:\s*([A-Z][\w.&'-]*(?:[ \t]+[\w.&'-]+){0,7})/;
+/** "Excerpt from opening remarks ... by NATO Spokesperson Oana Lungescu": the body it is taken from. */
+const EXCERPT = /\bExcerpt from\b[^.\n]{0,100}?\bby\s+([A-Z][\w.&'-]*)/;
+
 export function creditedOutlet(text: string): string | undefined {
   const lede = text.slice(0, LEDE);
-  return DATELINE_CREDIT.exec(lede)?.[1] ?? REPRINT.exec(lede)?.[1];
+  return DATELINE_CREDIT.exec(lede)?.[1] ?? REPRINT.exec(lede)?.[1] ?? CREDIT_LINE.exec(text)?.[1]?.trim() ?? EXCERPT.exec(text)?.[1];
 }
 
 /** Characters of the text that count as its lede. */

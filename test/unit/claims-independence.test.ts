@@ -80,6 +80,10 @@ describe('credits and origins', () => {
     expect(creditedOutlet('MOSCOW, September 12. /TASS/. The drills began.')).toBe('TASS');
     expect(creditedOutlet('This article was originally published by Radio Free Asia and is reprinted with permission.')).toBe('Radio Free Asia');
     expect(wireName('AP')).toBe('Associated Press');
+    expect(creditedOutlet('Ships sailed on Monday.\nSource: Ministry of Defence of Eastmarch\nThe drills end on Friday.')).toBe('Ministry of Defence of Eastmarch');
+    expect(creditedOutlet('The exercise ran in March. Credit: Harbourchannel')).toBeUndefined();
+    expect(creditedOutlet('The exercise ran in March.\nCredit: Harbourchannel')).toBe('Harbourchannel');
+    expect(creditedOutlet('Excerpt from opening remarks on the exercise by Eastmarch Spokesperson Ana Vell.')).toBe('Eastmarch');
     const page = { text: 'PORT VERRAN (AP) — Navies began the Harbour Shield drills on Monday.', url: null, title: '', mentions: [] };
     expect(findDerivation({ ...page, outlet: 'Granite Post' }, [], noOutlets).retells).toBe('Associated Press');
     expect(findDerivation({ ...page, outlet: 'Associated Press' }, [], noOutlets).retells).toBeUndefined();
