@@ -182,6 +182,9 @@ export function extractClaims(input: ExtractInput): Claim[] {
 
     // An edition learnt from resolved dates carries on to the sentences that follow.
     if (focus && focus.edition === null && datesYear !== null && refs.some((r) => r.id === focus!.id && r.edition === null)) focus.edition = datesYear;
+    // "Europe's biggest missile exercise gets underway on Saturday (15 May 2021)" before the exercise is
+    // named: the year stays with the exercise for the mentions that follow.
+    for (const r of refs) if (!knownEdition.has(r.id) && (r.edition ?? datesYear) !== null && !exIn.length) knownEdition.set(r.id, (r.edition ?? datesYear)!);
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
       const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? namedEdition.get(ref.id) ?? pubYear);

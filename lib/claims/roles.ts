@@ -21,7 +21,7 @@ const ROLE_WORD: Record<string, Role> = {
   observer: 'observer', participant: 'participant', partner: 'partner', host: 'host', organizer: 'organizer', organiser: 'organizer',
 };
 // "as an observer", "a full-fledged participant", "observer status", "the host nation".
-const STATUS = /\b(?:(?:as|an?|its|the|full(?:-fledged)?|formal|official|regular|active)\s+(?:[\w-]+\s+)?(observer|participant|partner|host|organi[sz]er)\b(?![-\w])|(observer|participant|partner)\s+(?:status|state|nation|country|member))/gi;
+const STATUS = /\b(?:(?:as|an?|its|the|full(?:-fledged)?|formal|official|regular|active)\s+(?:[\w-]+\s+)?(observer|participant|partner|host|organi[sz]er)\b(?![-\w])|(observer|participant|partner)\s+status|(?:as|is|became|becomes|was|remains|has been)\s+(?:an?\s+)?(observer|participant|partner)\s+(?:state|nation|country|member)\b(?!s))/gi;
 // Verbs whose subject is the actor right before them: "Japan joined", "Estonia hosts".
 const VERB = /\b(took part|take part|takes part|taking part|participated|participates|joined|joins|will join|co-host(?:s|ed)?|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
 const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
@@ -88,7 +88,7 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
 
   STATUS.lastIndex = 0;
   for (let m = STATUS.exec(sentence); m; m = STATUS.exec(sentence)) {
-    const role = ROLE_WORD[(m[1] ?? m[2])!.toLowerCase()]!;
+    const role = ROLE_WORD[(m[1] ?? m[2] ?? m[3])!.toLowerCase()]!;
     if (negated(m.index)) continue;
     const actor = actorBefore(actors, sentence, m.index, 90);
     // A far subject stays the entity, but the claim's text is the role phrase itself.
