@@ -80,6 +80,15 @@ function parseScope(text: string | undefined): Json {
   throw new Error(`bad scope ${text}`);
 }
 
+const COUNTRIES: Json[] = [...read(join(ROOT, 'seeds', 'entities', 'countries.json')), ...([] as Json[]).concat(Object.values(read(join(ROOT, 'seeds', 'entities', 'countries-extra.json'))).flat() as Json[])];
+const SHORT: Record<string, string> = { US: 'the United States', GB: 'Britain', NL: 'the Netherlands', PH: 'the Philippines', KR: 'South Korea', CZ: 'the Czech Republic', AE: 'the United Arab Emirates', RU: 'Russia', TR: 'Turkey', MD: 'Moldova', KP: 'North Korea', IR: 'Iran', SY: 'Syria', TW: 'Taiwan', VN: 'Vietnam', LA: 'Laos', BN: 'Brunei', TZ: 'Tanzania', CD: 'the DR Congo', BO: 'Bolivia', VE: 'Venezuela' };
+function countryName(cc: string): string {
+  if (cc.startsWith('org:')) return cc;
+  const e = COUNTRIES.find((c) => c.id === `country:${cc}`);
+  if (!e) throw new Error(`no country ${cc}`);
+  return SHORT[cc] ?? e.name;
+}
+
 function slugify(text: string, words = 6): string {
   const stop = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'for', 'at', 'with', 'as', 'by', 'is', 'from']);
   return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/).filter((w) => w && !stop.has(w)).slice(0, words).join('-') || 'page';
@@ -194,6 +203,21 @@ function main(): void {
         edition = Number(year);
       } else {
         const [head, attribution, stance, ...summary] = line.split('|').map((s) => s.trim());
+        if (head!.startsWith('roles ')) {
+          // roles CC,CC,… role | attribution | stance | summary with {name}
+          const [, list, role] = head!.split(/\s+/);
+          if (!series) throw new Error('claim before E');
+          for (const cc of list!.split(',')) {
+            const name = countryName(cc);
+            pending.push({
+              source: '', subject: series, edition, kind: 'role', value: parseValue('role', `${cc} ${role}`), scope: { kind: 'total' },
+              summary: summary.join('|').replace('{name}', name).replace(/^./, (c) => c.toUpperCase()),
+              attribution: !attribution || attribution === '-' ? null : attribution,
+              stance: stance === 'o' ? 'official' : stance === 'e' ? 'estimate' : null,
+            });
+          }
+          continue;
+        }
         const m = /^(\w+)\s+(.+?)(?:\s+(@\w+:\S+))?$/.exec(head!);
         if (!m) throw new Error('bad claim head');
         const [, kind, valueText, scopeText] = m;
