@@ -6,6 +6,7 @@
  *
  *   F <file>                      curated file for series not yet in any file (sticky): nato-europe-cyber…
  *   O <slug>|<Name>|<type>|<CC or ->|<owner or ->|<domain,domain>   a new outlet in outlets.json
+ *   X <ex:id>|<Name>|<description>|<organizers>|<hosts>|<domains>   a new series in exercises.json
  *   A <outlet-slug> <domain>      adds a domain (a mirror) to an outlet
  *   N <ex:id> <lang> <text>[ = <translation>]                        a native name of a series
  *   S <outlet-slug> <yyyy-mm-dd> <url>                               starts a source
@@ -173,6 +174,13 @@ function main(): void {
         if (owner && owner !== '-') o.stateOwner = owner;
         o.domains = domains!.split(',').map((d) => d.trim());
         outlets.push(o);
+      } else if (tag === 'X ') {
+        // X ex:id|Name|description|organizer,…|host,…|domain,…
+        const [id, name, description, organizer, host, domain] = rest.split('|').map((x) => x.trim());
+        if (!exercises.some((e) => e.id === id)) {
+          const list = (v: string | undefined) => (v && v !== '-' ? v.split(',').map((x) => x.trim()) : []);
+          exercises.push({ id, type: 'exercise', name, aliases: [], description, organizer: list(organizer), host: list(host), domain: list(domain), editions: [] });
+        }
       } else if (tag === 'A ') {
         const [slug, domain] = rest.split(/\s+/);
         const o = outlets.find((x) => x.id === `outlet:${slug}`);
