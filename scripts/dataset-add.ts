@@ -173,6 +173,10 @@ function main(): void {
         const o: Json = { id: `outlet:${slug}`, name, type, country: cc === '-' ? null : cc };
         if (owner && owner !== '-') o.stateOwner = owner;
         o.domains = domains!.split(',').map((d) => d.trim());
+        for (const d of o.domains) {
+          const owner = outlets.find((x) => x.domains.some((od: string) => od === d || d.endsWith(`.${od}`)));
+          if (owner) throw new Error(`domain ${d} is already ${owner.id}'s`);
+        }
         outlets.push(o);
       } else if (tag === 'X ') {
         // X ex:id|Name|description|organizer,…|host,…|domain,…
