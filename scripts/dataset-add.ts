@@ -23,7 +23,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { urlKey } from '../lib/dataset/validate';
+import { canonicalUrl } from '../lib/text/url';
+
+const urlKey = (url: string): string => canonicalUrl(url) ?? url;
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CURATED = join(ROOT, 'seeds', 'curated');
