@@ -6,22 +6,12 @@
  */
 import { readCuratedFiles } from './dataset-counts';
 import type { CuratedClaim, CuratedSource } from '../lib/dataset/types';
+import { seededRandom } from './lib/synthetic';
 
-/** mulberry32: a small seeded generator, so the sample is reproducible without a dependency. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` distinct claims drawn with the seed (a partial Fisher–Yates shuffle). */
 export function sampleClaims<T>(claims: readonly T[], count: number, seed: number): T[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pool = [...claims];
   const n = Math.min(count, pool.length);
   for (let i = 0; i < n; i++) {
