@@ -70,8 +70,8 @@ const LAUNCH = /\b(?:launched|launch|launches|began|begin|begins|started|start|s
 /** "the armed forces of Belarus and Russia", "troops from China, India and Laos", "between the armies of A and B". */
 const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|military|armies|navies|units|contingents|participants|warships|ships|delegations|officers|commanders|crews|sailors|airmen|marines|experts|specialists|teams|defenders)\s+(?:of|from)\s+(?:the\s+)?$/i;
 /** A list announced as the participants: "the following nations participate in Cold Response: Belgium, ...", "those partner nations are Australia, ...". */
-const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
-const BETWEEN = /\b(?:between|involving|with the participation of|together with|alongside|joined by)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?)?$/i;
+const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(?:nations|countries|states)\s+(?:participating|taking part|involved)\s+(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
+const BETWEEN = /\b(?:between|involving|involves|involved|with the participation of|together with|alongside|joined by|brings together|bringing together|brought together|gathers|gathering)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?|(?:troops|forces|navies|militaries|units|personnel)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
 /** "NATO's Trident Juncture", "the NATO-led exercise". */
 const POSSESSIVE = /^(?:[’']s|-led)\b/;
 
@@ -143,7 +143,7 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     const before = sentence.slice(Math.max(0, a.start - 60), a.start);
     const head = LIST_HEAD.exec(sentence.slice(Math.max(0, a.start - 120), a.start));
     if (head && a.form !== 'demonym') {
-      const role: Role = /^partner/i.test(head[1] ?? '') ? 'partner' : 'participant';
+      const role: Role = /^partner/i.test(head[1] ?? head[2] ?? '') ? 'partner' : 'participant';
       const list = listFrom(k);
       for (const x of list) if (x.form !== 'demonym') add(x.id, role, x.start, x.end, x.end);
       k += list.length - 1;
