@@ -28,7 +28,9 @@ const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
 // The group must be the exercise's: "participants include", "nations taking part include"; not "allies including Poland".
-const GROUP_BEFORE_INCLUDE = /\b(?:participants|participating\s+(?:countries|nations|states|navies|forces)|(?:countries|nations|states|allies|partners|navies|militaries)\s+(?:taking part|participating|involved|that (?:will )?take part|joining|in the (?:exercise|drills?)))\b[^.;]{0,40}$/i;
+const GROUP_BEFORE_INCLUDE = /\b(?:participants|participating\s+(?:countries|nations|states|navies|forces)|(?:countries|nations|states|allies|partners|navies|militaries|forces)\b[^.;]{0,40}?\b(?:taking part|participat\w*|take part|took part|involved|joined|joining|in the (?:exercise|drills?)))\b[^.;]{0,40}$/i;
+/** What may stand between two items of a list of participants: separators and a few labels. */
+const LIST_GAP = /^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?(?:(?:newest|new|ally|allies|partner|partners|nations?|countries|member|members|states|host)\s+){0,3}$/i;
 const YEARS = /\b(?:(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|till)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)|since\s+((?:19|20)\d\d)|in\s+((?:19|20)\d\d))\b/gi;
 
 function verbRole(verb: string): Role {
@@ -119,12 +121,16 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     const end = stop < 0 ? sentence.length : m.index + m[0].length + stop;
     // Only the actors listed right after the word: "include the U.S., European Union and Ukraine".
     let cursor = m.index + m[0].length;
+    let role: Role = 'participant';
     for (const a of actors) {
       if (a.start < cursor || a.start >= end) continue;
-      if (!/^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?$/i.test(sentence.slice(cursor, a.start))) break;
+      // "the newest ally Finland, Partner Nations Sweden, Georgia": labels inside the list, the role they name carries on.
+      const gap = LIST_GAP.exec(sentence.slice(cursor, a.start));
+      if (!gap) break;
+      if (/\bpartner/i.test(gap[0])) role = 'partner';
       cursor = a.end;
       if (a.form === 'demonym' || /^\s*(?:member|countries|allies|states|nations)\b/i.test(sentence.slice(a.end))) continue;
-      add(a.id, 'participant', a.start, a.end, a.end);
+      add(a.id, role, a.start, a.end, a.end);
     }
   }
   // Forces a country sends to the exercise, and the lists they come in.

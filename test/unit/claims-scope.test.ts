@@ -148,6 +148,8 @@ describe('who takes part', () => {
     expect(roles('Trident Juncture 2015 has seven partner nations. Those partner nations are Austria, Finland and Sweden.', '2015-10-20')).toEqual(['country:AT partner', 'country:FI partner', 'country:SE partner']);
     expect(roles('RIMPAC 2024 will be under the command of officers from the United States, Canada and Chile.', '2024-06-20')).toEqual(['country:US participant', 'country:CA participant', 'country:CL participant']);
     expect(roles('RIMPAC 2024 starts soon. The other countries participating are Belgium, Brazil and Tonga.', '2024-06-20')).toEqual(['country:BE participant', 'country:BR participant', 'country:TO participant']);
+    expect(roles('Forces from 17 nations took part in Pitch Black 2022, including the UK, India and Fiji.', '2022-08-20')).toEqual(['country:GB participant', 'country:IN participant', 'country:FJ participant']);
+    expect(roles('Cyber Coalition 2023 participants included the newest ally Finland, Partner Nations Sweden and Japan.', '2023-12-01')).toEqual(['country:FI participant', 'country:SE partner', 'country:JP partner']);
     // Countries named as the object of politics are not participants.
     expect(roles('NATO countries are worried; allies including Poland and Lithuania watch Zapad-2017.', '2017-09-10')).toEqual([]);
   });
