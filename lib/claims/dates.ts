@@ -119,8 +119,10 @@ export function findDates(sentence: string, published: Date | null, editionYear:
     else endDate = p.to;
     if (p.precision === 'month') precision = 'month';
   }
+  // The claim's text is where the dates are; a length said elsewhere in the sentence ("drills lasting two
+  // weeks") does not stretch it over the figures in between.
   const spans: Span[] = pieces.slice();
-  if (dur) spans.push({ start: dur.index, end: dur.index + dur[0].length });
+  if (dur && (!pieces.length || pieces.some((p) => Math.abs(p.end - dur.index) <= 40 || Math.abs(dur.index + dur[0].length - p.start) <= 40))) spans.push({ start: dur.index, end: dur.index + dur[0].length });
   const value: DatesValue = { type: 'dates', start, end: endDate, precision };
   if (durationDays !== undefined) value.durationDays = durationDays;
   let end = Math.max(...spans.map((s) => s.end));

@@ -364,7 +364,9 @@ function distributeHedges(counts: CountMatch[]): void {
     while (j < counts.length && counts[j]!.listed) j++;
     const head = counts[i]!;
     const rest = counts.slice(i + 1, j);
-    if (rest.length && SPREADING.has(head.value.hedge) && rest.every((c) => c.value.hedge === 'exact')) {
+    // Only across kinds ("aircraft, ships and vehicles"); two shares of one kind ("3,800 U.S. troops and 3,000 Thai personnel") each say their own.
+    const kinds = new Set([head, ...rest].map((c) => c.kind));
+    if (rest.length && kinds.size === rest.length + 1 && SPREADING.has(head.value.hedge) && rest.every((c) => c.value.hedge === 'exact')) {
       for (const c of rest) {
         c.value.hedge = head.value.hedge;
         if (head.value.hedgeText) c.value.hedgeText = head.value.hedgeText;
@@ -375,13 +377,24 @@ function distributeHedges(counts: CountMatch[]): void {
 }
 
 function nounAfter(tokens: Token[], from: number): { index: number } | null {
-  for (let j = from; j < tokens.length && j < from + 4; j++) {
+  // Dotted initials ("U.S.", "U.K.") are one word spread over four tokens: they do not use up the reach.
+  let reach = from + 6;
+  for (let j = from; j < tokens.length && j < reach; j++) {
     const t = tokens[j]!.t;
     if (t in KIND_NOUNS) {
       return { index: j };
     }
     const raw = tokens[j]!.raw;
+    if (t === '.' && /^[A-Z]$/.test(tokens[j - 1]?.raw ?? '') && tokens[j - 1]!.end === tokens[j]!.start) {
+      reach++;
+      continue;
+    }
     if (t === '-' || MODIFIERS.has(t) || ADJECTIVE_ENDING.test(t) || /^[A-Z]/.test(raw)) continue;
+    // "U.S., allied and partner forces": a comma inside a list of qualifiers.
+    if (t === ',' && MODIFIERS.has(tokens[j + 1]?.t ?? '')) {
+      reach++;
+      continue;
+    }
     return null;
   }
   return null;

@@ -181,3 +181,18 @@ describe('where it takes place', () => {
     expect(places('NATO called on Russia to open Zapad-2021 as alarm grows in Poland and Ukraine.', '2021-09-03')).toEqual([]);
   });
 });
+
+describe('dotted initials and mixed forces', () => {
+  it('"3,800 U.S. troops" has its noun after the initials; two shares of one kind keep their own hedges', () => {
+    const r = counts('More than 3,800 U.S. troops and 3,000 Thai personnel will take part in Cobra Gold 2023.', '2023-02-28');
+    expect(r.map((c) => [c.stated[0], c.scope?.of])).toEqual([[3800, 'country:US'], [3000, 'country:TH']]);
+    expect(claims('More than 3,800 U.S. troops and 3,000 Thai personnel will take part in Cobra Gold 2023.', '2023-02-28').filter((c) => c.kind === 'participants').map((c) => (c.value as { hedge: string }).hedge)).toEqual(['more-than', 'exact']);
+  });
+  it('"28,000 U.S., allied and partner troops" is everyone', () => {
+    expect(counts('Around 28,000 U.S., allied and partner troops will join Trident Juncture 2018.', '2018-10-25')[0]).toMatchObject({ stated: [28000], scope: null });
+  });
+  it('a length said at the end of the sentence does not swallow the figures before it', () => {
+    const r = claims('NATO kicked off Nordic Response 2024 on Monday when more than 20,000 soldiers from 13 nations take part in drills lasting nearly two weeks.', '2024-03-04');
+    expect(r.filter((c) => c.kind === 'participants' || c.kind === 'nations').map((c) => (c.value as { stated: number[] }).stated[0])).toEqual([20000, 13]);
+  });
+});
