@@ -16,7 +16,7 @@ type CaretDocument = Document & {
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-export type PopoverControllerOptions = Parameters<PopoverFactory>[0] & {
+type PopoverControllerOptions = Parameters<PopoverFactory>[0] & {
   /** "Open in side panel" in the card. */
   openPanel: (entityId: string) => void;
 };

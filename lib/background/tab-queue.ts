@@ -9,7 +9,7 @@
  * so a tab waits at most for the analysis ahead of it.
  */
 
-export class CancelledError extends Error {
+class CancelledError extends Error {
   override name = 'CancelledError';
   constructor(reason: string) {
     super(`Analysis cancelled: ${reason}`);
@@ -26,7 +26,7 @@ interface Entry {
 const withoutHash = (url: string) => url.split('#')[0];
 
 /** A macrotask boundary: lets tab events and newer requests be handled before the next step. */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function createTabQueue() {
   const running = new Map<number, Entry>();
@@ -86,4 +86,3 @@ export function createTabQueue() {
   };
 }
 
-export type TabQueue = ReturnType<typeof createTabQueue>;

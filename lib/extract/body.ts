@@ -191,19 +191,36 @@ interface ArticleChoice {
   kept: Set<Text>;
 }
 
-/** Runs Readability on a clone and maps the text it keeps back to live Text nodes. */
-function chooseArticle(doc: Document): ArticleChoice | null {
+interface MarkedClone {
+  live: NodeListOf<Element>;
+  clone: Document;
+}
+
+/** A clone of the page whose every element carries the index of its live twin. */
+function markedClone(doc: Document): MarkedClone | null {
   // querySelectorAll: a static list in document order (linkedom's getElementsByTagName('*') is empty).
   const live = doc.querySelectorAll('*');
   const clone = doc.cloneNode(true) as Document;
   const twins = clone.querySelectorAll('*');
   if (twins.length !== live.length) return null;
   for (let i = 0; i < twins.length; i++) twins[i]!.setAttribute(INDEX_ATTR, String(i));
+  return { live, clone };
+}
 
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
-  const content = parsed?.content;
-  if (!content) return null;
+/** Readability's choice of article element in the clone (null when it finds none). */
+function readabilityContent(clone: Document): Element | null {
+  return new Readability<Element>(clone, { serializer: (el) => el as Element }).parse()?.content ?? null;
+}
 
+/** Runs Readability on a clone and maps the text it keeps back to live Text nodes. */
+function chooseArticle(doc: Document): ArticleChoice | null {
+  const marked = markedClone(doc);
+  const content = marked && readabilityContent(marked.clone);
+  return content ? keptText(marked.live, marked.clone, content) : null;
+}
+
+/** The live Text nodes whose characters Readability kept in `content`, and the element holding them. */
+function keptText(live: NodeListOf<Element>, clone: Document, content: Element): ArticleChoice | null {
   // Readability wraps loose text in new <p>s and unwraps single-child <div>s, and its retries
   // re-parse HTML (which may split or join Text nodes), so kept text is found by its characters,
   // in document order, among the live Text nodes under its nearest marked ancestor.
@@ -317,9 +334,8 @@ function insideSkipped(el: Element, scope: Element): boolean {
   return false;
 }
 
-export function collectArticleText(doc: Document): ArticleText {
+function articleText(doc: Document, choice: ArticleChoice | null): ArticleText {
   const out = new TextBuilder();
-  const choice = doc.body && (declaresArticle(doc) || isProbablyReaderable(doc, READERABLE)) ? chooseArticle(doc) : null;
   if (choice) {
     const { root, kept } = choice;
     writeSubtree(root, (text) => kept.has(text), out);
@@ -327,6 +343,30 @@ export function collectArticleText(doc: Document): ArticleText {
   }
   for (const p of proseParagraphs(doc)) writeSubtree(p, () => true, out);
   return { text: out.text(), segments: out.segments, root: null };
+}
+
+const readerable = (doc: Document) => !!doc.body && (declaresArticle(doc) || isProbablyReaderable(doc, READERABLE));
+
+export function collectArticleText(doc: Document): ArticleText {
+  return articleText(doc, readerable(doc) ? chooseArticle(doc) : null);
+}
+
+/**
+ * The same text as `collectArticleText`, in four steps with a turn for the page between them
+ * (`pause` resolves false to give up: null then), so a large page's extraction is several short
+ * tasks rather than one long one. Readability's parse is the longest step.
+ */
+export async function collectArticleTextInSteps(doc: Document, pause: () => Promise<boolean>): Promise<ArticleText | null> {
+  let choice: ArticleChoice | null = null;
+  if (readerable(doc)) {
+    if (!(await pause())) return null;
+    const marked = markedClone(doc);
+    if (!(await pause())) return null;
+    const content = marked && readabilityContent(marked.clone);
+    if (!(await pause())) return null;
+    choice = content ? keptText(marked.live, marked.clone, content) : null;
+  }
+  return articleText(doc, choice);
 }
 
 /** Index of the first segment for which `past(segment)` holds; `past` must be monotone. */

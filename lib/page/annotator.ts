@@ -14,7 +14,7 @@
  * Nothing is written to the page for anyone to read: state is answered to the extension only
  * (`state()`, asked through the `page-state` tab message).
  */
-import { collectArticleText, rangeForOffsets, type ArticleText } from '../extract/body';
+import { collectArticleText, collectArticleTextInSteps, rangeForOffsets, type ArticleText } from '../extract/body';
 import { readPageMetadata } from '../extract/metadata';
 import type { CollectedArticle, PageMetadata, PageState } from '../messages';
 import { limitsNotice, type LimitedAnnotation } from '../pipeline/limits';
@@ -185,7 +185,10 @@ export function createAnnotator(deps: AnnotatorDeps) {
     return !signal.aborted;
   }
 
-  /** One annotation run; `collected` is the article when the caller has just collected it. */
+  /**
+   * One annotation run: collect the article (in steps that yield to the page) unless the caller
+   * just did, annotate, paint.
+   */
   async function run(collected?: ArticleText): Promise<void> {
     if (!session) return;
     runController?.abort();
@@ -194,8 +197,9 @@ export function createAnnotator(deps: AnnotatorDeps) {
     const { signal } = controller;
     session.signal.addEventListener('abort', () => controller.abort(), { once: true, signal });
     setStatus({ state: 'working', startedAt: status.startedAt ?? performance.now(), readyAt: null, error: null });
-
-    article = collected ?? collectArticleText(doc);
+    const fresh = collected ?? (await collectArticleTextInSteps(doc, () => yieldToPage(win, signal)));
+    if (!fresh || signal.aborted) return;
+    article = fresh;
     lastText = article.text;
     if (!article.text.trim()) {
       annotation = null;
@@ -225,6 +229,22 @@ export function createAnnotator(deps: AnnotatorDeps) {
     // "Show all" may be asked while the first chunks are painted: the target is read again after each pass.
     for (let target = targetCount(); paintedUpTo < target; target = targetCount()) if (!(await paintUpTo(target, signal))) return;
     setStatus({ state: 'ready', readyAt: performance.now() });
+    if (recheck) void checkContent();
+  }
+
+  /** New text appeared somewhere: collect again (in steps) and re-annotate only if the article changed. */
+  let recheck = false;
+  async function checkContent(): Promise<void> {
+    recheck = false;
+    if (!session) return;
+    if (status.state === 'starting' || status.state === 'working') {
+      // The run under way may have collected before the change: look again when it is done.
+      recheck = true;
+      return;
+    }
+    const { signal } = session;
+    const fresh = await collectArticleTextInSteps(doc, () => yieldToPage(win, signal));
+    if (fresh && !signal.aborted && fresh.text !== lastText) runSafely(fresh);
   }
 
   const targetCount = () => (showAll ? plan.length : Math.min(baseCap, plan.length));
@@ -249,6 +269,7 @@ export function createAnnotator(deps: AnnotatorDeps) {
     article = null;
     plan = [];
     lastText = '';
+    recheck = false;
     status = idleState('paused');
   }
 
@@ -268,10 +289,7 @@ export function createAnnotator(deps: AnnotatorDeps) {
           showAll = false;
           runSafely();
         },
-        onContent: () => {
-          const fresh = collectArticleText(doc);
-          if (fresh.text !== lastText) runSafely(fresh);
-        },
+        onContent: () => void checkContent(),
       });
       runSafely();
     },

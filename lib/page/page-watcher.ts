@@ -10,7 +10,7 @@
 import { whenIdle } from './schedule';
 
 /** Quiet time after the last change before the page is looked at again (batches an SPA's renders). */
-export const SETTLE_MS = 600;
+const SETTLE_MS = 600;
 /** Characters of new text that make a mutation batch worth a look. */
 const MIN_NEW_TEXT = 40;
 const MARK_TAG = 'triangulate-mark';

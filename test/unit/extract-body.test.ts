@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../lib/dom/parse.ts';
-import { collectArticleText, rangeForOffsets, type ArticleText, type DomRangePoints } from '../../lib/extract/body.ts';
+import { collectArticleText, collectArticleTextInSteps, rangeForOffsets, type ArticleText, type DomRangePoints } from '../../lib/extract/body.ts';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/extract', name), 'utf8');
 
@@ -149,5 +149,26 @@ describe('collectArticleText without an article', () => {
   it('returns empty text for a page without prose', () => {
     const at = collectArticleText(parseHtmlDocument('<nav><a href="/">Home</a></nav><p>Short.</p>'));
     expect(at).toMatchObject({ text: '', segments: [], root: null });
+  });
+});
+
+describe('collectArticleTextInSteps', () => {
+  const names = readdirSync(resolve(import.meta.dirname, '../fixtures/extract')).filter((n) => n.endsWith('.html'));
+
+  it('gives the same text and segments as collectArticleText, yielding between its steps', async () => {
+    for (const name of names) {
+      const doc = parseHtmlDocument(fixture(name));
+      let pauses = 0;
+      const stepped = await collectArticleTextInSteps(doc, async () => (pauses++, true));
+      const whole = collectArticleText(doc);
+      expect(stepped?.text, name).toBe(whole.text);
+      expect(stepped?.segments.map((s) => [s.start, s.end, s.offset, s.node.data]), name).toEqual(whole.segments.map((s) => [s.start, s.end, s.offset, s.node.data]));
+      expect(pauses === 0 || pauses === 3, name).toBe(true);
+    }
+  });
+
+  it('gives up when told to', async () => {
+    const doc = parseHtmlDocument(fixture(names.find((n) => collectArticleText(parseHtmlDocument(fixture(n))).root !== null)!));
+    expect(await collectArticleTextInSteps(doc, async () => false)).toBeNull();
   });
 });
