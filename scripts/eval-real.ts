@@ -10,7 +10,7 @@
  * with its cause.
  */
 import { parseArgs } from 'node:util';
-import { compareClaims, deriveBatch, relate, sameScope } from '../lib/claims';
+import { compareClaims, deriveBatch, relate } from '../lib/claims';
 import { wireName } from '../lib/claims/independence';
 import { readSeeds } from '../lib/dataset/seeds-fs';
 import { createDetector } from '../lib/detect';
@@ -208,7 +208,8 @@ function scorePart(part: 'dev' | 'heldout' | 'all') {
         const of = oc ? bestFact(oc, other.facts) : undefined;
         if (!pf) return [false, 'page claim misread'];
         if (!of) return [false, 'other claim misread'];
-        if (pf.subject !== of.subject || pf.edition !== of.edition || pf.kind !== of.kind || !sameScope(scopeOf(pf), scopeOf(of))) return [false, 'not the same fact (scope/edition)'];
+        // Two written facts name one part in different words ("NATO allies", org:nato): compared loosely.
+        if (pf.subject !== of.subject || pf.edition !== of.edition || pf.kind !== of.kind || !sameScopeLoose(scopeOf(pf), scopeOf(of))) return [false, 'not the same fact (scope/edition)'];
         if (kind === 'agree' && goldOrigin(other) === pageOrigin) return [false, 'circular: retelling of the page or of its origin'];
         const r = relate(goldFactValue(pf), goldFactValue(of));
         const estimates = (pf.stance === 'estimate') !== (of.stance === 'estimate');

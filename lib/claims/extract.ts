@@ -153,7 +153,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
     }
     for (const d of dateMatches) {
       // "The main phase is due to start on September 10": a phase's dates, not the exercise's.
-      const phase = /\b((?:main|active|first|second|final|practical|live|command[- ]post)\s+(?:phase|stage|part))\b/i.exec(s.text.slice(0, d.start));
+      const phase = /\b((?:main|active|first|second|final|practical|live|command[- ]post)\s+(?:phase|stage|part)|command[- ]post exercise|CPX|live(?:[- ]fire)? training|live exercise|LIVEX|field training exercise|FTX)\b/i.exec(s.text.slice(0, d.start));
       found.push({ kind: 'dates', value: d.value, span: d, ...(phase ? { scope: { kind: 'phase', label: phase[1]!.toLowerCase() } as Scope } : {}) });
     }
     if (referenced) {

@@ -47,9 +47,13 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   if (site) return { kind: 'territory', label: site };
   // "roughly 2,000 paratroopers": one arm of the exercise, not all of it.
   if (COMPONENT_NOUN.test(count.noun)) return { kind: 'phase', label: count.noun };
-  // "China sent 900 combat vehicles and 30 aircraft": the sender's contingent.
-  const sender = senderOf(input);
+  // "China sent 900 combat vehicles and 30 aircraft", "...21 planes and three ships were sent by China": the sender's contingent.
+  const sender = senderOf(input) ?? passiveSenderOf(input);
   if (sender) return { kind: 'contingent', of: sender };
+  // "14,000 of the approximately 30,000 soldiers", "the remaining 8,000": a share of a figure.
+  if (/^\s+(?:of|out of)\s+(?:the|a|an)?\s*(?:approximately|about|some|around|nearly|almost|over|more than)?\s*\d/i.test(sentence.slice(count.end, count.end + 40)) || /\bremaining\s+$/i.test(sentence.slice(Math.max(0, count.start - 12), count.start))) {
+    return { kind: 'contingent', label: 'part of a larger figure' };
+  }
 
   const inside = actors.filter((a) => a.start >= count.start && a.end <= count.end + 1);
   const insideCountries = new Set(inside.map((a) => input.countryOf(a.id)).filter((c): c is EntityId => !!c));
@@ -95,6 +99,17 @@ function siteOf(sentence: string, count: CountMatch): string | undefined {
   const end = at + m[0].length;
   if (at >= count.end && at - count.end <= 40 && /^[\s\w]*$/.test(sentence.slice(count.end, at))) return m[1]!.trim();
   if (end <= count.start && /,\s*where\b/i.test(sentence.slice(end, count.start))) return m[1]!.trim();
+  return undefined;
+}
+
+const PASSIVE_SENDING = /^[^.;]{0,120}?\b(?:were|was|are|is|will be|have been|had been)\s+(?:sent|contributed|deployed|provided|supplied|dispatched|brought)\s+by\s+(?:the\s+)?$/i;
+
+/** "... 21 planes and helicopters, and three ships were sent by China": the agent after the list. */
+function passiveSenderOf({ sentence, count, actors, countryOf }: ScopeInput): EntityId | undefined {
+  for (const a of actors) {
+    if (a.start < count.end) continue;
+    if (PASSIVE_SENDING.test(sentence.slice(count.end, a.start))) return countryOf(a.id);
+  }
   return undefined;
 }
 

@@ -196,3 +196,17 @@ describe('dotted initials and mixed forces', () => {
     expect(r.filter((c) => c.kind === 'participants' || c.kind === 'nations').map((c) => (c.value as { stated: number[] }).stated[0])).toEqual([20000, 13]);
   });
 });
+
+describe('shares said after the fact', () => {
+  it('"... 21 planes and three ships were sent by China" is China\'s share; "the remaining 8,000" is a part', () => {
+    const r = counts('More than 2,000 soldiers, 21 planes and three ships were sent by China to Vostok 2022.', '2022-09-01');
+    expect(r.map((c) => c.scope?.of)).toEqual(['country:CN', 'country:CN', 'country:CN']);
+    const parts = counts('In Cold Response 2022, 14,000 of the approximately 30,000 soldiers are land troops, while the remaining 8,000 soldiers serve at sea.', '2022-03-14');
+    // "14,000 of the ..." has no noun of its own and is left out; what is read is scoped right.
+    expect(parts.map((c) => [c.stated[0], c.scope?.label ?? null])).toEqual([[30000, null], [8000, 'part of a larger figure']]);
+  });
+  it('the dates of a command-post exercise are a phase\'s', () => {
+    const d = claims('Trident Juncture 2018 live training runs from 25 October to 7 November 2018. A command post exercise will be held 14–23 November 2018.', '2018-10-20').filter((c) => c.kind === 'dates');
+    expect(d.map((c) => c.scope?.kind ?? 'total')).toEqual(['phase', 'phase']);
+  });
+});
