@@ -68,6 +68,11 @@ export function extractClaims(input: ExtractInput): Claim[] {
     if (own !== null && !namedEdition.has(m.id)) namedEdition.set(m.id, own);
     if (own !== null && pubYear !== null && own >= pubYear && own > (currentEdition.get(m.id) ?? 0)) currentEdition.set(m.id, own);
   }
+  // The article's own exercise: the one it names most (the first of those on a tie).
+  const mentionCount = new Map<EntityId, number>();
+  for (const m of exercises) mentionCount.set(m.id, (mentionCount.get(m.id) ?? 0) + 1);
+  const topicId = [...mentionCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const topic = topicId ? { id: topicId } : null;
   /** "Russia will join forces with Belarusian troops", right after a sentence on Zapad-2017: the coming edition. */
   const editionFor = (id: EntityId, inherited: number | null, sentence: string): number | null =>
     inherited !== null && pubYear !== null && inherited < pubYear && FUTURE.test(sentence) ? (currentEdition.get(id) ?? null) : inherited;
@@ -96,7 +101,9 @@ export function extractClaims(input: ExtractInput): Claim[] {
       focus = { id: last.id, edition: last.edition, last: si };
     } else if (anaphor) {
       // Before the first named exercise, "the drills" in a headline or lede point forward to it.
-      const target = focus ?? { id: first.id, edition: editionOfMention(text, first) };
+      // "The exercise" after a passing mention of another ("as in the case of Air Defender") is the article's own.
+      const passing = focus && topic && focus.id !== topic.id && (mentionCount.get(focus.id) ?? 0) === 1 && (mentionCount.get(topic.id) ?? 0) >= 2;
+      const target = passing ? { id: topic!.id, edition: knownEdition.get(topic!.id) ?? namedEdition.get(topic!.id) ?? null } : (focus ?? { id: first.id, edition: editionOfMention(text, first) });
       refs = [{ id: target.id, edition: year ?? editionFor(target.id, target.edition, s.text), at: 0 }];
       if (focus) focus.last = si;
     } else if (focus && si - focus.last <= WINDOW) {
@@ -140,7 +147,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
       // "seven partner nations", "four member nations": a subset of the nations taking part.
-      const subset = kind === 'nations' && !allianceMembers ? /\b(partner|member|observer)\s+(?:nations|countries|states)\b/i.exec(s.text.slice(c.start, c.end)) : null;
+      const subset = kind === 'nations' && !allianceMembers && !/\band\s+partner/i.test(s.text.slice(c.start, c.end)) ? /\b(partner|member|observer)\s+(?:nations|countries|states)\b/i.exec(s.text.slice(c.start, c.end)) : null;
       let scope: Scope | undefined = allianceMembers ? { kind: 'contingent', of: 'org:nato' } : subset ? { kind: 'contingent', label: `${subset[1]!.toLowerCase()} nations` } : kind === 'nations' ? phaseOfSentence(s.text, c) : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
       if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
         const of = onlyCountry(previousActors, input);
@@ -149,7 +156,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
       // "1,000 Russian aircraft and 36,000 tanks": a list keeps the contingent it opened with.
       const last = found[found.length - 1];
       if (!scope && c.paired && c.value.hedge === 'exact' && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
-      found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}), countStance: true });
+      found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition, pubYear), ...(scope ? { scope } : {}), countStance: true });
     }
     for (const d of dateMatches) {
       // "The main phase is due to start on September 10": a phase's dates, not the exercise's.
@@ -314,9 +321,10 @@ function clauseAround(sentence: string, span: Span): Span {
  * unnamed edition ("the previous exercise", "four years ago").
  */
 const NEAR_YEAR = /\b(?:in|during|since|of|from)\s+((?:19|20)\d\d)\b(?![,\d])|\b((?:19|20)\d\d)(?:[’']s)?\s+(?:edition|exercise|drills?|iteration|version|war ?games|maneuvers|manoeuvres)\b|[-–\s]((?:19|20)\d\d)\b(?=\s*[,;:)]|\s+(?:involved|saw|had|drew|brought|featured|included|gathered))|[A-Za-z]((?:19|20)\d\d)\b/g;
+const RELATIVE_NEAR = /\b(last|previous|past|this|next|coming)\s+year(?:[’']s)?\b/gi;
 const EARLIER = /\b(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)\b|\byears? ago\b|\bin the past\b/i;
 
-function otherEdition(sentence: string, span: Span, current: number | null): number | null | undefined {
+function otherEdition(sentence: string, span: Span, current: number | null, published: number | null = null): number | null | undefined {
   const from = Math.max(0, span.start - 40);
   const window = sentence.slice(from, Math.min(sentence.length, span.end + 30));
   // The year written nearest the figure decides: "Zapad-2013 brings 350 vehicles, up from Zapad2009, which involved 200".
@@ -328,6 +336,14 @@ function otherEdition(sentence: string, span: Span, current: number | null): num
   NEAR_YEAR.lastIndex = 0;
   for (let m = NEAR_YEAR.exec(window); m; m = NEAR_YEAR.exec(window)) consider(Number(m[1] ?? m[2] ?? m[3] ?? m[4]), m.index, m.index + m[0].length);
   if (current !== null) for (let at = window.indexOf(String(current)); at >= 0; at = window.indexOf(String(current), at + 4)) consider(current, at, at + 4);
+  // "Compared to last year's event, when roughly 2,000 participants...": a relative year near the figure.
+  if (published !== null) {
+    RELATIVE_NEAR.lastIndex = 0;
+    for (let m = RELATIVE_NEAR.exec(window); m; m = RELATIVE_NEAR.exec(window)) {
+      const shift = /last|previous|past/i.test(m[1]!) ? -1 : /next|coming/i.test(m[1]!) ? 1 : 0;
+      consider(published + shift, m.index, m.index + m[0].length);
+    }
+  }
   const nearest = best as { year: number; distance: number } | null;
   if (nearest && nearest.year !== current) return nearest.year;
   if (!nearest && EARLIER.test(window)) return null;

@@ -311,7 +311,12 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       kind = 'participants';
     }
     const shareAfter = tokens[next]?.t === 'of' && /^(?:them|those|these|whom)$/.test(tokens[next + 1]?.t ?? '');
-    const part = (opensShare(tokens, first) || shareAfter) && out.length > 0;
+    // A share counts what its whole counted ("12,700 troops, of whom 3,000 Russian"), or hardware inside
+    // hardware ("up to 10,000 vehicles, including 150 aircraft"); "50,000 participants, including 10,000
+    // vehicles" lists another kind, not a part of the people.
+    const whole = out[out.length - 1];
+    const shareKind = (k: CountKind | undefined): boolean => !whole || !k || k === whole.kind || whole.kind === 'vehicles';
+    const part = (opensShare(tokens, first) || shareAfter) && out.length > 0 && shareKind(kind);
     if (!kind && part && previousKind) {
       // "12,700 troops, of whom 3,000 Russian": the share counts what the whole counted.
       kind = previousKind;

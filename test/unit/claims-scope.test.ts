@@ -210,3 +210,22 @@ describe('shares said after the fact', () => {
     expect(d.map((c) => c.scope?.kind ?? 'total')).toEqual(['phase', 'phase']);
   });
 });
+
+describe('which exercise and edition a sentence speaks of', () => {
+  it('"Started in 1972, BALTOPS is an annual exercise" is history, not the edition', () => {
+    const r = claims('BALTOPS 2023 began on Sunday. Started in 1972, BALTOPS is an annual exercise. Participating nations include Belgium and Canada.', '2023-06-05');
+    expect(r.filter((c) => c.kind === 'role').map((c) => c.edition)).toEqual([2023, 2023]);
+  });
+  it('"compared to last year\'s event, when roughly 2,000 participants..." dates that figure a year back', () => {
+    const r = counts('Compared to last year’s event, when roughly 2,000 participants took part, the 2023 Locked Shields exercise had 3,000 participants.', '2023-04-28');
+    expect(r.map((c) => [c.stated[0], c.edition])).toEqual([[2000, 2022], [3000, 2023]]);
+  });
+  it('"50,000 participants, including 10,000 vehicles" lists another kind, not a part of the people', () => {
+    const r = counts('Trident Juncture 2018 has 50,000 participants from 31 nations, including 10,000 vehicles and 250 aircraft.', '2018-10-30');
+    expect(r.find((c) => c.kind === 'vehicles')?.scope).toBeNull();
+  });
+  it('"the exercise" after a passing mention of another is the article\'s own', () => {
+    const r = claims('BALTOPS 2023 ended on Friday. BALTOPS 2023 was led by the U.S. Navy. As in the case of Air Defender, Turkey took part. The exercise involved 50 ships.', '2023-06-20');
+    expect(r.find((c) => c.kind === 'vessels')?.subject).toBe('ex:baltops');
+  });
+});
