@@ -22,7 +22,7 @@ export function editionOfMention(text: string, m: Mention): number | null {
 
 const RELATIVE_YEAR = /\b(this|last|next) year(?:[’']s)?\b/i;
 // Year spans and the series' own history ("started in 1972") are not an edition.
-const YEAR_SPANS = /\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)\b|\bsince\s+(?:19|20)\d\d\b|\b(?:started|begun|began|first held|first staged|founded|established|launched|inaugurated|created|dating back to|dates back to|held every year since)\s+(?:in\s+)?(?:19|20)\d\d\b/gi;
+const YEAR_SPANS = /\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)\b|\bsince\s+(?:19|20)\d\d\b|\b(?:started|begun|began|first held|first staged|founded|established|launched|inaugurated|created|dating back to|dates back to|held every year since)\s+(?:in\s+)?(?:19|20)\d\d\b|\bfirst\b[^.]{0,50}?\b(?:took place|was held|was staged|was conducted|ran)\s+in\s+(?:19|20)\d\d\b/gi;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 
 /** The one edition year a sentence points to, or null when it names none or several. */

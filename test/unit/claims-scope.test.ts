@@ -216,6 +216,10 @@ describe('which exercise and edition a sentence speaks of', () => {
     const r = claims('BALTOPS 2023 began on Sunday. Started in 1972, BALTOPS is an annual exercise. Participating nations include Belgium and Canada.', '2023-06-05');
     expect(r.filter((c) => c.kind === 'role').map((c) => c.edition)).toEqual([2023, 2023]);
   });
+  it('"the first Sea Breeze exercise took place in 1997" is history too', () => {
+    const r = claims('Sea Breeze 2021 opened in the Black Sea. The first Sea Breeze exercise took place in 1997. Participating nations include Albania and Brazil.', '2021-06-28');
+    expect(r.filter((c) => c.kind === 'role').map((c) => c.edition)).toEqual([2021, 2021]);
+  });
   it('"compared to last year\'s event, when roughly 2,000 participants..." dates that figure a year back', () => {
     const r = counts('Compared to last year’s event, when roughly 2,000 participants took part, the 2023 Locked Shields exercise had 3,000 participants.', '2023-04-28');
     expect(r.map((c) => [c.stated[0], c.edition])).toEqual([[2000, 2022], [3000, 2023]]);
