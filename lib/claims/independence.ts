@@ -272,10 +272,14 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   const credit = creditedOutlet(page.text) ?? cited.lede;
   const ownCredit = !!credit && !!page.outlet && sameOutlet(wireName(credit), outletNames(page.outlet));
   const retells = credit && !ownCredit ? { retells: wireName(credit) } : {};
-  const wire = nearCopy(page, candidates);
-  if (wire) {
+  const near = nearCopy(page, candidates);
+  if (near) {
+    const wire = near.source;
     const sameOwner = !!page.outlet && sameOutlet(wire.outlet, outletNames(page.outlet));
-    return { derivedFrom: wire.id, derivation: sameOwner ? 'same-article' : 'wire-copy', cited: cited.names, ...retells };
+    // The same text under the same headline is this article (a stored copy seen again under another address).
+    // Known under another outlet's name, the same text is a syndicated copy (wire-copy), not the page.
+    const sameHeadline = near.sim >= 0.9 && !page.outlet && !!page.title && key(page.title) === key(wire.title);
+    return { derivedFrom: wire.id, derivation: sameOwner || sameHeadline ? 'same-article' : 'wire-copy', cited: cited.names, ...retells };
   }
   if (!cited.sources.length) return { ...none, cited: cited.names, ...retells };
   const entities = new Set(page.mentions.map((m) => m.id));
@@ -353,7 +357,7 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
 }
 
 /** The candidate whose text is near-identical to the page's, if any. */
-function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null {
+function nearCopy(page: PageForDerivation, candidates: Source[]): { source: Source; sim: number } | null {
   const sig = page.signature ?? shingleSignature(page.text);
   let pageSet: Set<number> | null = null;
   let pageSequence: number[] | null = null;
@@ -379,7 +383,7 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): Source | null 
     }
     if (sim >= WIRE_THRESHOLD && (!best || sim > best.sim)) best = { source: c, sim };
   }
-  return best?.source ?? null;
+  return best;
 }
 
 /**

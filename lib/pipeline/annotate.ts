@@ -83,7 +83,17 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     [...sources.values()],
     (id) => outletNames(detector, id),
   );
-  const pageDerivedFrom = own ?? derivation.derivedFrom;
+  // The same text under the same headline, stored under another address (a seed, a page added earlier): the
+  // page itself. It leaves the evidence, and what it retells is what the page retells.
+  let selfCopy: Source | undefined;
+  if (derivation.derivation === 'same-article' && derivation.derivedFrom && sources.has(derivation.derivedFrom)) {
+    selfCopy = sources.get(derivation.derivedFrom)!;
+    selves.add(selfCopy.id);
+    sources.delete(selfCopy.id);
+    shared.delete(selfCopy.id);
+    for (let i = others.length - 1; i >= 0; i--) if (others[i]!.source === selfCopy.id) others.splice(i, 1);
+  }
+  const pageDerivedFrom = own ?? (selfCopy ? (selfCopy.derivedFrom ?? null) : derivation.derivedFrom);
 
   const chain = new Map<string, string | null>([[PAGE_SOURCE_ID, pageDerivedFrom]]);
   // A source retelling the page's own stored copy retells the page.
