@@ -286,6 +286,8 @@ export interface AnnotatedClaim {
 }
 
 export interface SourceSummary extends SourceRef {
+  /** Its evidence sentences are its own words (an article with a text: imported, added, a seed document), not a summary by Triangulate. */
+  quotable?: boolean;
   derivedFrom: string | null;
   derivation?: string;
   origin: SourceOrigin;

@@ -19,6 +19,8 @@ export interface AnnotateContext {
 function summary(source: Source, shared: string[]): SourceSummary {
   return {
     id: source.id,
+    // A source stored with its text's fingerprint was read from its own words; curated sources carry only our summaries.
+    ...(source.origin !== 'bundled' || source.fingerprint ? { quotable: true } : {}),
     title: source.title,
     outlet: source.outlet,
     published: source.published,

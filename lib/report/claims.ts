@@ -52,11 +52,11 @@ const WRAPPING_QUOTES = /^\s*["“”„'‘’«»]+\s*([\s\S]*?)\s*["“”'�
  * Only imported articles and pages the user added hold text their outlet wrote; anything else
  * (bundled, or a source the KB did not describe) is a summary by Triangulate.
  */
-export function wordsOf(e: Pick<Evidence, 'text' | 'source'>, sources: ReadonlyMap<string, Pick<SourceSummary, 'origin'>>): Words | null {
+export function wordsOf(e: Pick<Evidence, 'text' | 'source'>, sources: ReadonlyMap<string, Pick<SourceSummary, 'origin' | 'quotable'>>): Words | null {
   const text = e.text.replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  const origin = sources.get(e.source.id)?.origin;
-  if (origin === 'imported' || origin === 'page') return { kind: 'quote', text };
+  const source = sources.get(e.source.id);
+  if (source?.origin === 'imported' || source?.origin === 'page' || source?.quotable) return { kind: 'quote', text };
   return { kind: 'summary', text: WRAPPING_QUOTES.exec(text)?.[1] || text };
 }
 

@@ -251,3 +251,11 @@ describe('popover model', () => {
     expect(combinedVerdict([])).toBeNull();
   });
 });
+
+describe('quotes from bundled articles with their own text', () => {
+  it('a bundled seed document (stored with its text) is quoted; a curated source is summarised', () => {
+    const e = { text: 'The team of roughly 20 shared data.', source: { id: 's', title: '', outlet: 'Nikkei Asian Review', published: null, url: null } };
+    expect(wordsOf(e, new Map([['s', { origin: 'bundled' as const, quotable: true }]]))?.kind).toBe('quote');
+    expect(wordsOf(e, new Map([['s', { origin: 'bundled' as const }]]))?.kind).toBe('summary');
+  });
+});
