@@ -1,3 +1,4 @@
+import { badgeFor } from '@/lib/background/badge';
 import { createService } from '@/lib/background/service';
 import type { Dataset } from '@/lib/dataset/types';
 import { allowed, classifySender, parseRequest, type CollectedArticle, type Envelope, type TabRequest } from '@/lib/messages';
@@ -29,6 +30,14 @@ export default defineBackground(() => {
     collectFromTab: async (tabId) => {
       const request: TabRequest = { type: 'collect-article' };
       return ((await browser.tabs.sendMessage(tabId, request)) as CollectedArticle | undefined) ?? null;
+    },
+    onAnnotated: (tabId, annotation) => {
+      // Chromium MV3 calls it `action`, Firefox MV2 `browserAction`.
+      const action = browser.action ?? browser.browserAction;
+      const badge = badgeFor(annotation);
+      void action?.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
+      void action?.setTitle({ tabId, title: badge.title }).catch(() => undefined);
+      void action?.setBadgeBackgroundColor({ tabId, color: '#8a1c1c' }).catch(() => undefined);
     },
   });
   const origin = browser.runtime.getURL('/');

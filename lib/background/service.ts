@@ -21,6 +21,8 @@ export interface ServiceDeps {
   /** Asks a tab's content script for its article (the side panel may open after the page annotated). */
   collectFromTab: (tabId: number) => Promise<CollectedArticle | null>;
   openDb?: () => Promise<KbDatabase>;
+  /** Told when a tab's page is annotated (the toolbar badge follows it). */
+  onAnnotated?: (tabId: number, annotation: LimitedAnnotation) => void;
 }
 
 interface Ready {
@@ -82,7 +84,10 @@ export function createService(deps: ServiceDeps) {
       const annotation: LimitedAnnotation = await annotateArticle(report ? { ...article, text } : article, { detector, kb: idbReader(db) });
       signal.throwIfAborted();
       if (report) annotation.limits = report;
-      if (tabId !== undefined) tabs.set(tabId, { annotation, collected });
+      if (tabId !== undefined) {
+        tabs.set(tabId, { annotation, collected });
+        deps.onAnnotated?.(tabId, annotation);
+      }
       return annotation;
     });
   }

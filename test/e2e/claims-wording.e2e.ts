@@ -147,6 +147,13 @@ describe.skipIf(!available)('claim wording in Chromium', () => {
     await zapad.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('toolbar badge: the number of disputed or contradicted claims, and a title that says so', async () => {
+    const tabId = await chromiumTabId(session.worker, `${server.origin}/zapad-2017.html`);
+    const read = () => session.worker.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+    await expect.poll(async () => (await read()).text, { timeout: 10000 }).toBe('1');
+    expect((await read()).title).toMatch(/^Triangulate: \d+ claims, 1 disputed or contradicted by other sources$/);
+  });
+
   it('popover: bundled summaries are labelled as Triangulate’s and never quoted', async () => {
     await hoverText(zapad, 'Zapad-2017', ZAPAD_IN_FIGURES);
     const els = await popoverElements(zapad);
