@@ -149,7 +149,8 @@ describe.skipIf(!available)('claim wording in Chromium', () => {
 
   it('toolbar badge: the number of disputed or contradicted claims, and a title that says so', async () => {
     const tabId = await chromiumTabId(session.worker, `${server.origin}/zapad-2017.html`);
-    const read = () => session.worker.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+    // Runs in the extension's service worker, where `chrome.action` exists (a string, so the test's types need not know it).
+    const read = () => session.worker.evaluate(`(async () => ({ text: await chrome.action.getBadgeText({ tabId: ${tabId} }), title: await chrome.action.getTitle({ tabId: ${tabId} }) }))()`) as Promise<{ text: string; title: string }>;
     await expect.poll(async () => (await read()).text, { timeout: 10000 }).toBe('1');
     expect((await read()).title).toMatch(/^Triangulate: \d+ claims, 1 disputed or contradicted by other sources$/);
   });
