@@ -233,3 +233,9 @@ describe('which exercise and edition a sentence speaks of', () => {
     expect(r.find((c) => c.kind === 'vessels')?.subject).toBe('ex:baltops');
   });
 });
+
+describe('spellings', () => {
+  it('"the Tsentre exercise" is Tsentr', () => {
+    expect(claims('About 128,000 soldiers will take part in the Tsentre exercise in 2019.', '2019-09-10')[0]?.subject).toBe('ex:tsentr');
+  });
+});
