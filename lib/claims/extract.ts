@@ -22,6 +22,9 @@ const OTHER_EVENT = /\b(?:invasion|war|attack|offensive|conflict|crisis|talks|su
 const FUTURE = /\b(?:will|is due to|are due to|is set to|are set to|is scheduled|are scheduled|upcoming|forthcoming)\b/i;
 
 /** What ties a count of nations to the exercise: taking part, coming from, or a "30-nation exercise". */
+/** A group of people within the exercise, then the nations they come from. */
+const GROUP_FROM = /\b(?:chaplains?|observers?|cadets?|students?|delegates?|liaison officers?|umpires?|evaluators?|journalists?|medics?|doctors?|musicians?|lawyers?)\b[^.;]{0,80}\bfrom\s+(?:the\s+)?$/i;
+
 /** "the 31-nation alliance": the size of a bloc. */
 const BLOC_AFTER = /^\s*(?:[-\w]+\s+)?(?:alliance|bloc|organi[sz]ation|grouping|union)\b/i;
 
@@ -143,12 +146,15 @@ export function extractClaims(input: ExtractInput): Claim[] {
       // "26 allied countries" in a NATO exercise, "29 NATO allies": the members among the nations.
       const refHere = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       const natoExercise = (input.entity(refHere.id)?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
-      const allianceMembers = kind === 'nations' && /\b(?:member|members|allies|allied)\b/i.test(s.text.slice(c.start, c.end)) && (/\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end)) || natoExercise);
+      const allianceMembers = kind === 'nations' && (/\bNATO\s+(?:nations|countries|states)\b/.test(s.text.slice(c.start, c.end)) || (/\b(?:member|members|allies|allied)\b/i.test(s.text.slice(c.start, c.end)) && (/\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end)) || natoExercise)));
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
       // "seven partner nations", "four member nations": a subset of the nations taking part.
-      const subset = kind === 'nations' && !allianceMembers && !/\band\s+partner/i.test(s.text.slice(c.start, c.end)) ? /\b(partner|member|observer)\s+(?:nations|countries|states)\b/i.exec(s.text.slice(c.start, c.end)) : null;
-      let scope: Scope | undefined = allianceMembers ? { kind: 'contingent', of: 'org:nato' } : subset ? { kind: 'contingent', label: `${subset[1]!.toLowerCase()} nations` } : kind === 'nations' ? phaseOfSentence(s.text, c) : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
+      // "Twenty-three other countries": those besides the ones just named.
+      const subset = kind === 'nations' && !allianceMembers && !/\band\s+partner/i.test(s.text.slice(c.start, c.end)) ? /\b(partner|member|observer|other)\s+(?:nations|countries|states)\b/i.exec(s.text.slice(c.start, c.end)) : null;
+      // "sixteen chaplains ... from eight participating nations": the nations of one group, not all of them.
+      const ofGroup = kind === 'nations' && GROUP_FROM.test(s.text.slice(Math.max(0, c.start - 120), c.start));
+      let scope: Scope | undefined = ofGroup ? { kind: 'contingent', label: 'nations of one group' } : allianceMembers ? { kind: 'contingent', of: 'org:nato' } : subset ? { kind: 'contingent', label: `${subset[1]!.toLowerCase()} nations` } : kind === 'nations' ? phaseOfSentence(s.text, c) : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
       if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
         const of = onlyCountry(previousActors, input);
         if (of) scope = { kind: 'contingent', of };

@@ -239,3 +239,12 @@ describe('spellings', () => {
     expect(claims('About 128,000 soldiers will take part in the Tsentre exercise in 2019.', '2019-09-10')[0]?.subject).toBe('ex:tsentr');
   });
 });
+
+describe('nations of a part', () => {
+  it('"Nineteen NATO nations" are the NATO members; "Twenty-three other countries" those besides the named; "chaplains from eight nations" one group', () => {
+    const scopes = (text: string, published: string) => counts(text, published).filter((c) => c.kind === 'nations').map((c) => c.scope);
+    expect(scopes('Nineteen NATO nations and one partner will participate in BALTOPS 23.', '2023-06-04')).toEqual([{ kind: 'contingent', of: 'org:nato' }]);
+    expect(scopes('Singapore and Japan take part in Cobra Gold 2023; twenty-three other countries observe.', '2023-02-28')).toEqual([{ kind: 'contingent', label: 'other nations' }]);
+    expect(scopes('At BALTOPS 23, sixteen chaplains from eight participating nations held services.', '2023-06-10')).toEqual([{ kind: 'contingent', label: 'nations of one group' }]);
+  });
+});
