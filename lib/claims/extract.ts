@@ -3,7 +3,7 @@
  * "the five-day exercise") or follows closely on one, the counts, dates, places, roles and ordinal
  * editions it states, each with its subject (series + edition) and the sentence's attribution.
  */
-import type { Claim, ClaimKind, ClaimValue, EntityId, Mention, Scope, Stance } from '../types';
+import type { Claim, ClaimKind, ClaimValue, Entity, EntityId, Mention, Scope, Stance } from '../types';
 import { findAttribution } from './attribution';
 import { relate } from './compare';
 import { findDates, parsePublished, type DatesMatch } from './dates';
@@ -142,19 +142,10 @@ export function extractClaims(input: ExtractInput): Claim[] {
       // "the alliances of the United States and six Asian nations": nations are the exercise's only when they take part in it.
       if (kind === 'nations' && BLOC_AFTER.test(s.text.slice(c.end, c.end + 25))) continue;
       if (kind === 'nations' && !NATIONS_CUE.test(s.text.slice(Math.max(0, c.start - 45), Math.min(s.text.length, c.end + 45)))) continue;
-      // "29 NATO member nations", "the alliance's 31 members": the size of an alliance, not of the exercise.
-      // "26 allied countries" in a NATO exercise, "29 NATO allies": the members among the nations.
-      const refHere = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
-      const natoExercise = (input.entity(refHere.id)?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
-      const allianceMembers = kind === 'nations' && (/\bNATO\s+(?:nations|countries|states)\b/.test(s.text.slice(c.start, c.end)) || (/\b(?:member|members|allies|allied)\b/i.test(s.text.slice(c.start, c.end)) && (/\bNATO\b|\balliance/i.test(s.text.slice(Math.max(0, c.start - 12), c.end)) || natoExercise)));
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
-      // "29 NATO allies" among the nations taking part: the NATO members, not all nations.
-      // "seven partner nations", "four member nations": a subset of the nations taking part.
-      // "Twenty-three other countries": those besides the ones just named.
-      const subset = kind === 'nations' && !allianceMembers && !/\band\s+partner/i.test(s.text.slice(c.start, c.end)) ? /\b(partner|member|observer|other)\s+(?:nations|countries|states)\b/i.exec(s.text.slice(c.start, c.end)) : null;
-      // "sixteen chaplains ... from eight participating nations": the nations of one group, not all of them.
-      const ofGroup = kind === 'nations' && GROUP_FROM.test(s.text.slice(Math.max(0, c.start - 120), c.start));
-      let scope: Scope | undefined = ofGroup ? { kind: 'contingent', label: 'nations of one group' } : allianceMembers ? { kind: 'contingent', of: 'org:nato' } : subset ? { kind: 'contingent', label: `${subset[1]!.toLowerCase()} nations` } : kind === 'nations' ? phaseOfSentence(s.text, c) : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise: input.entity(ref.id), countryOf: (id) => countryOf(id, input) });
+      const exercise = input.entity(ref.id);
+      let scope: Scope | undefined =
+        kind === 'nations' ? scopeOfNations(s.text, c, exercise) : scopeOfCount({ sentence: s.text, count: c, previous: before, actors, exercise, countryOf: (id) => countryOf(id, input) });
       if (!scope && kind !== 'nations' && DEFINITE_GROUP.test(s.text.slice(Math.max(0, c.start - 20), c.end))) {
         const of = onlyCountry(previousActors, input);
         if (of) scope = { kind: 'contingent', of };
@@ -277,6 +268,24 @@ function markSelfContradictions(claims: Claim[]): void {
 
 function scopeKey(scope: Scope | undefined): string {
   return scope ? `${scope.kind}:${scope.of ?? scope.label ?? ''}` : 'total';
+}
+
+/**
+ * What part of the nations taking part a count of nations is: "29 NATO allies", "26 allied countries" in a
+ * NATO exercise and "Nineteen NATO nations" are the members; "seven partner nations", "four member nations",
+ * "twenty-three other countries" a subset; "sixteen chaplains from eight nations" one group's; a phase the
+ * sentence names. Undefined for all of them.
+ */
+function scopeOfNations(sentence: string, c: Span, exercise: Entity | undefined): Scope | undefined {
+  const words = sentence.slice(c.start, c.end);
+  if (GROUP_FROM.test(sentence.slice(Math.max(0, c.start - 120), c.start))) return { kind: 'contingent', label: 'nations of one group' };
+  const natoExercise = (exercise?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
+  const members = /\bNATO\s+(?:nations|countries|states)\b/.test(words) ||
+    (/\b(?:member|members|allies|allied)\b/i.test(words) && (/\bNATO\b|\balliance/i.test(sentence.slice(Math.max(0, c.start - 12), c.end)) || natoExercise));
+  if (members) return { kind: 'contingent', of: 'org:nato' };
+  const subset = !/\band\s+partner/i.test(words) ? /\b(partner|member|observer|other)\s+(?:nations|countries|states)\b/i.exec(words) : null;
+  if (subset) return { kind: 'contingent', label: `${subset[1]!.toLowerCase()} nations` };
+  return phaseOfSentence(sentence, c);
 }
 
 /** Dates per exercise named in the sentence: each stretch from one mention to the next is read alone. */

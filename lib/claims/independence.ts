@@ -370,7 +370,9 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): { source: Sour
     // The estimate is within a few points; settle the close calls on the exact shingle sets. A copy
     // that is cut shorter (an excerpt, a wire story trimmed by its client) is contained in the other.
     if (c.text) {
-      pageSet ??= shingleHashes(page.text);
+      // One pass over the page's words gives both its shingles in order and their set.
+      pageSequence ??= shingleSequence(page.text);
+      pageSet ??= pageSequence.length ? new Set(pageSequence) : shingleHashes(page.text);
       const other = shingleHashes(c.text);
       const overlap = overlapOf(pageSet, other);
       sim = similarityOf(overlap);
@@ -378,7 +380,6 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): { source: Sour
       // (a 16-word passage or more) and a quarter of the shorter text is one story, retold.
       if (overlap.shared >= SHARED_RUNS && overlap.shared / overlap.smaller >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
       // One unbroken passage of 14 words or more, word for word, is one story edited by two clients.
-      pageSequence ??= shingleSequence(page.text);
       if (longestSharedRun(pageSequence, other) >= LONG_RUN) sim = Math.max(sim, WIRE_THRESHOLD);
     }
     if (sim >= WIRE_THRESHOLD && (!best || sim > best.sim)) best = { source: c, sim };

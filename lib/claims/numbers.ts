@@ -225,8 +225,12 @@ export interface CountMatch {
 
 /** Only a list separator (",", "and", ", and") between two counts. */
 function listJoins(tokens: Token[], from: number, to: number): boolean {
-  const between = tokens.filter((t) => t.start >= from && t.end <= to).map((t) => t.t).join(' ');
+  const between = wordsBetween(tokens, from, to);
   return between === ',' || between === 'and' || between === ', and';
+}
+
+function wordsBetween(tokens: Token[], from: number, to: number): string {
+  return tokens.filter((t) => t.start >= from && t.end <= to).map((t) => t.t).join(' ');
 }
 
 /** Words that open a share of a figure just given. */
@@ -346,7 +350,7 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     const match: CountMatch = { kind, value: countValue(hedge, lo, hi, words), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '', first, next, nounIndex: noun?.index ?? -1 };
     if (part) match.part = true;
     if (listed) match.listed = true;
-    if (listed && tokens.filter((t) => t.start >= prev!.end && t.end <= tokens[first]!.start).map((t) => t.t).join(' ') === 'and') match.paired = true;
+    if (listed && wordsBetween(tokens, prev!.end, tokens[first]!.start) === 'and') match.paired = true;
     out.push(match);
     previousKind = kind;
     i = next - 1;
