@@ -1,11 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // linkedom (the background's DOM parser for imports) needs CSSOM's module build; the
+      // package's "browser" field points at a script that only sets a global.
+      alias: { '@acemir/cssom': fileURLToPath(new URL('./node_modules/@acemir/cssom/lib/index.js', import.meta.url)) },
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Triangulate',
@@ -30,7 +36,10 @@ export default defineConfig({
     // seeds/ compiles into the dataset the background seeds into IndexedDB.
     'build:publicAssets': async (_wxt, files) => {
       const { buildDatasetFromSeeds } = await import('./lib/dataset/seeds-fs');
-      files.push({ relativeDest: 'dataset.json', contents: JSON.stringify(buildDatasetFromSeeds('seeds')) });
+      const dataset = buildDatasetFromSeeds('seeds');
+      files.push({ relativeDest: 'dataset.json', contents: JSON.stringify(dataset) });
+      // Read on every service-worker wake instead of the dataset: seeding happens only when it changes.
+      files.push({ relativeDest: 'dataset-version.txt', contents: dataset.version });
     },
   },
 });

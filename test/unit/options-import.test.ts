@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { IngestItem, IngestReport } from '../../lib/kb/ingest';
 import type { ParsedFile } from '../../lib/import/types';
 import type { UserExport } from '../../lib/kb/sets';
-import { importFiles, type ImportDeps, type IngestRequest } from '../../components/options/importer';
-import {
-  defaultSetName,
-  exportJobs,
-  fileReport,
-  formatBytes,
-  formatTimeLeft,
-  importRate,
-  readUserExport,
-  reportSummary,
-} from '../../components/options/model';
+import { exportJobs, fileReport, importFiles, importRate, readUserExport, type ImportDeps, type IngestRequest } from '../../lib/background/import';
+import { defaultSetName, formatBytes, formatTimeLeft, reportSummary } from '../../components/options/model';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
