@@ -136,8 +136,8 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           data-testid="file-input"
           disabled={running}
           onChange={(e) => {
-            add((e.currentTarget as HTMLInputElement).files);
-            (e.currentTarget as HTMLInputElement).value = '';
+            add((e.currentTarget).files);
+            (e.currentTarget).value = '';
           }}
         />
         <button type="button" data-testid="choose-files" disabled={running} onClick={() => input.current?.click()}>
@@ -166,7 +166,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                     value={item.setName}
                     disabled={running}
                     onInput={(e) => {
-                      const setName = (e.currentTarget as HTMLInputElement).value;
+                      const setName = (e.currentTarget).value;
                       setPending((list) => list.map((x, j) => (j === i ? { ...x, setName } : x)));
                     }}
                   />

@@ -97,7 +97,7 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
                         data-testid="rename-input"
                         value={editing.name}
                         autoFocus
-                        onInput={(e) => setEditing({ ...editing, name: (e.currentTarget as HTMLInputElement).value })}
+                        onInput={(e) => setEditing({ ...editing, name: (e.currentTarget).value })}
                         onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
                       />
                       <button type="submit" data-testid="rename-save" disabled={busy || !editing.name.trim()}>

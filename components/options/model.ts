@@ -12,7 +12,6 @@ export function defaultSetName(fileName: string): string {
   return stripped.trim() || base || 'Imported articles';
 }
 
-
 export function formatRate(perSecond: number | null): string {
   if (perSecond === null) return '…';
   return `${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)} articles/s`;

@@ -97,7 +97,7 @@ function Popup() {
             checked={sitePaused}
             disabled={!host}
             onChange={async (e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
+              const on = (e.currentTarget).checked;
               setPause(await setSitePaused(browser.storage.local, host!, on));
               setMessage(on ? `Paused on ${siteKey(host!)}.` : `Resumed on ${siteKey(host!)}.`);
             }}
@@ -110,7 +110,7 @@ function Popup() {
             data-testid="pause-all"
             checked={!!pause?.all}
             onChange={async (e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
+              const on = (e.currentTarget).checked;
               setPause(await setAllPaused(browser.storage.local, on));
               setMessage(on ? 'Paused everywhere.' : 'Resumed everywhere.');
             }}

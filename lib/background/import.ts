@@ -27,7 +27,6 @@ export function importRate(p: Pick<IngestProgress, 'done' | 'total'>, elapsedMs:
   return { perSecond, secondsLeft: Math.max(0, (p.total - p.done) / perSecond) };
 }
 
-
 /** Where a problem sits in a file: "record 3, line 7 in feeds/a.xml". */
 export function locationOf(r: { record?: number; line?: number; file?: string }): string {
   const parts: string[] = [];

@@ -227,5 +227,3 @@ export function createService(deps: ServiceDeps) {
     },
   };
 }
-
-export type Service = ReturnType<typeof createService>;

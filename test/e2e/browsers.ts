@@ -41,7 +41,7 @@ export async function launchChromium(opts: { headless?: boolean } = {}): Promise
   return { context, extensionId, worker, close: () => context.close() };
 }
 
-export const FIREFOX_ADDON_ID = 'triangulate@example.org';
+const FIREFOX_ADDON_ID = 'triangulate@example.org';
 export const FIREFOX_ADDON_UUID = '5d1f2f3e-7c1a-4b7e-9a55-2e7d3c9b0a11';
 export const FIREFOX_BASE = `moz-extension://${FIREFOX_ADDON_UUID}`;
 

@@ -39,7 +39,6 @@ function service() {
   return createService({ loadDataset: async () => dataset, openDb: () => openKb(name), collectFromTab: async (id) => tabs[id] ?? null });
 }
 
-
 beforeEach(() => {
   tabs = { 1: PAGE_A, 2: PAGE_B, 3: { ...PAGE_A, paused: true }, 4: article('Empty', 'https://northwind.test/e', '  ') };
 });

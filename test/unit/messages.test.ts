@@ -21,7 +21,7 @@ describe('message protocol', () => {
   it('classifies senders from browser-set facts and gives content scripts read-only access', () => {
     const page = classifySender({ id: ID, url: `${ORIGIN}sidepanel.html` }, ID, ORIGIN);
     const content = classifySender({ id: ID, url: 'https://news.test/a', tab: { id: 4 } }, ID, ORIGIN);
-    const foreign = classifySender({ id: 'other', url: 'https://evil.test/' , tab: { id: 4 } }, ID, ORIGIN);
+    const foreign = classifySender({ id: 'other', url: 'https://evil.test/', tab: { id: 4 } }, ID, ORIGIN);
     expect([page, content, foreign]).toEqual(['extension-page', 'content-script', 'foreign']);
     const annotate = parseRequest({ type: 'annotate', article })!;
     const remove = parseRequest({ type: 'remove-source', sourceId: 'imp:x' })!;
