@@ -1,6 +1,3 @@
-// A service worker has no DOMParser, and imports parse HTML pages and XML feeds here: linkedom
-// stands in (Firefox's background page has the browser's own, which lib/dom/parse.ts prefers).
-import '@/lib/dom/node';
 import { badgeFor } from '@/lib/background/badge';
 import { createService } from '@/lib/background/service';
 import type { Dataset } from '@/lib/dataset/types';
@@ -38,6 +35,12 @@ export default defineBackground(() => {
     loadDataset: async () => (await (await resource('/dataset.json')).json()) as Dataset,
     collectFromTab: (tabId) => askTab((message) => browser.tabs.sendMessage(tabId, message), { type: 'collect-article' }),
     openPanel,
+    // A service worker has no DOMParser, and imports parse HTML pages and XML feeds: linkedom
+    // stands in (Firefox's background page has the browser's own, which lib/dom/parse.ts
+    // prefers). Loaded when an import starts, so a wake does not evaluate it.
+    beforeImport: async () => {
+      await import('@/lib/dom/node');
+    },
     onAnnotated: (tabId, annotation) => {
       // Chromium MV3 calls it `action`, Firefox MV2 `browserAction`.
       const action = browser.action ?? browser.browserAction;

@@ -15,9 +15,11 @@ export interface ImportPort {
 }
 
 export interface ImportSessionDeps {
-  parse: ImportDeps['parse'];
-  /** Storing, bound to the opened knowledge base and its detector; rejects with a reason to show. */
-  ingestor: () => Promise<ImportDeps['ingest']>;
+  /**
+   * Parsing and storing (bound to the opened knowledge base and its detector), loaded when an
+   * import starts; rejects with a reason to show.
+   */
+  prepare: () => Promise<Pick<ImportDeps, 'parse' | 'ingest'>>;
   /** Something was stored: cached lookups are stale. */
   onImported: () => void;
 }
@@ -82,9 +84,9 @@ export function serveImport(port: ImportPort, deps: ImportSessionDeps): void {
   };
 
   const run = async (files: { name: string; setName: string; size: number }[]) => {
-    let ingest: ImportDeps['ingest'];
+    let prepared: Pick<ImportDeps, 'parse' | 'ingest'>;
     try {
-      ingest = await deps.ingestor();
+      prepared = await deps.prepare();
     } catch (e) {
       post({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
       return;
@@ -92,7 +94,7 @@ export function serveImport(port: ImportPort, deps: ImportSessionDeps): void {
     const jobs = files.map((f, i) => ({ name: f.name, setName: f.setName, read: () => read(i, f.size) }));
     let reports: FileReport[];
     try {
-      reports = await importFiles(jobs, { parse: deps.parse, ingest }, {
+      reports = await importFiles(jobs, prepared, {
         signal: abort.signal,
         onProgress: (progress) => post({ type: 'progress', progress }),
         onReport: (report) => post({ type: 'report', report }),

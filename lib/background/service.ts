@@ -7,7 +7,6 @@
  */
 import type { Dataset } from '../dataset/types';
 import { createDetector, type Detector } from '../detect';
-import { parseImportFile } from '../import';
 import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
 import { rederivePending, type RederiveReport } from '../kb/rederive';
@@ -30,6 +29,8 @@ export interface ServiceDeps {
   openDb?: () => Promise<KbDatabase>;
   /** Opens the side panel (Chromium) or sidebar (Firefox); false where neither exists. */
   openPanel?: (tabId: number | undefined, entityId: string | null) => Promise<boolean>;
+  /** Loads what imports need and page annotation does not (a DOM parser in a service worker). */
+  beforeImport?: () => Promise<void>;
   /** Told when a tab's page is annotated (the toolbar badge follows it). */
   onAnnotated?: (tabId: number, annotation: LimitedAnnotation) => void;
   /** Milliseconds since the worker started (performance.now()), for the wake timings. */
@@ -217,10 +218,10 @@ export function createService(deps: ServiceDeps) {
     /** Runs an import the options page streams over the import port (lib/background/import-port.ts). */
     serveImport(port: ImportPort) {
       serveImport(port, {
-        parse: parseImportFile,
-        ingestor: async () => {
-          const { db, detector } = await whenReady();
-          return (items, r) => ingestArticles(db, items, { ...r, detector });
+        prepare: async () => {
+          // The parsers (and Readability, fflate) load with the first import, not on every wake.
+          const [{ db, detector }, { parseImportFile }] = await Promise.all([whenReady(), import('../import'), deps.beforeImport?.()]);
+          return { parse: parseImportFile, ingest: (items, r) => ingestArticles(db, items, { ...r, detector }) };
         },
         onImported: changed,
       });

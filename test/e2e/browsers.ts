@@ -18,15 +18,17 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { headless?: boolean } = {}): Promise<ChromiumSession> {
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`no Chromium build at ${CHROME_BUILD}: run npm run build:ext`);
+/** `build` loads another unpacked build (a benchmark's baseline); the default is this tree's. */
+export async function launchChromium(opts: { headless?: boolean; build?: string } = {}): Promise<ChromiumSession> {
+  const build = opts.build ?? CHROME_BUILD;
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`no Chromium build at ${build}: run npm run build:ext`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'triangulate-chromium-')), {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -78,7 +78,7 @@ describe('the import port (background end)', () => {
     const p = fakePort();
     const { stored, ingest } = recordingIngest();
     let changed = 0;
-    serveImport(p.port, { parse: parseImportFile, ingestor: async () => ingest, onImported: () => changed++ });
+    serveImport(p.port, { prepare: async () => ({ parse: parseImportFile, ingest }), onImported: () => changed++ });
     const files = [lines(3), `${lines(2, 10)}\n{broken`];
     const stop = streamFiles(p, files);
     p.send({ type: 'start', files: [{ name: 'a.jsonl', setName: 'First', size: files[0]!.length }, { name: 'b.jsonl', setName: 'Second', size: files[1]!.length }] });
@@ -101,7 +101,7 @@ describe('the import port (background end)', () => {
   it('stops on cancel: the file being stored keeps what it stored, the next files are not even asked for', async () => {
     const p = fakePort();
     const { ingest } = recordingIngest(2);
-    serveImport(p.port, { parse: parseImportFile, ingestor: async () => ingest, onImported: () => undefined });
+    serveImport(p.port, { prepare: async () => ({ parse: parseImportFile, ingest }), onImported: () => undefined });
     const files = [lines(50), lines(5, 100)];
     const stop = streamFiles(p, files);
     p.send({ type: 'start', files: files.map((f, i) => ({ name: `${i}.jsonl`, setName: `set ${i}`, size: f.length })) });
@@ -120,7 +120,7 @@ describe('the import port (background end)', () => {
   it('reports a file the page could not read, and one larger than it said, and goes on with the next', async () => {
     const p = fakePort();
     const { ingest } = recordingIngest();
-    serveImport(p.port, { parse: parseImportFile, ingestor: async () => ingest, onImported: () => undefined });
+    serveImport(p.port, { prepare: async () => ({ parse: parseImportFile, ingest }), onImported: () => undefined });
     p.send({ type: 'start', files: [{ name: 'gone.csv', setName: 'gone', size: 10 }, { name: 'liar.jsonl', setName: 'liar', size: 4 }, { name: 'ok.jsonl', setName: 'ok', size: lines(1).length }] });
     await p.until((m) => m.type === 'send-file' && m.file === 0);
     p.send({ type: 'unreadable', file: 0, reason: 'the file was moved' });
@@ -139,7 +139,7 @@ describe('the import port (background end)', () => {
 
   it('says why nothing was imported when the knowledge base cannot open, and ignores malformed messages', async () => {
     const p = fakePort();
-    serveImport(p.port, { parse: parseImportFile, ingestor: async () => Promise.reject(new Error('disk is full')), onImported: () => undefined });
+    serveImport(p.port, { prepare: async () => Promise.reject(new Error('disk is full')), onImported: () => undefined });
     p.send({ type: 'start', files: 'all of them' });
     p.send({ type: 'drop-database' });
     expect(p.received).toEqual([]);
@@ -151,7 +151,7 @@ describe('the import port (background end)', () => {
     const p = fakePort();
     const { ingest } = recordingIngest(2);
     let changed = 0;
-    serveImport(p.port, { parse: parseImportFile, ingestor: async () => ingest, onImported: () => changed++ });
+    serveImport(p.port, { prepare: async () => ({ parse: parseImportFile, ingest }), onImported: () => changed++ });
     const files = [lines(200)];
     const stop = streamFiles(p, files);
     p.send({ type: 'start', files: [{ name: 'big.jsonl', setName: 'big', size: files[0]!.length }] });
