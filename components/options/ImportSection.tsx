@@ -45,6 +45,23 @@ function ReportView({ report, index }: { report: FileReport; index: number }) {
           </ul>
         </details>
       )}
+      {report.dates && (
+        <p class="muted" data-testid="report-dates">
+          {report.dates}
+        </p>
+      )}
+      {report.changed.length > 0 && (
+        <details>
+          <summary>Imported with a change or an assumption ({report.changed.length})</summary>
+          <ul class="reasons" data-testid="report-changed">
+            {report.changed.map((c, i) => (
+              <li key={i}>
+                <strong>{c.where}</strong>: {c.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {report.duplicates.length > 0 && (
         <details>
           <summary>Duplicates skipped ({report.duplicates.length})</summary>

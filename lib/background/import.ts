@@ -43,6 +43,22 @@ export interface ReportLine {
   reason: string;
 }
 
+/**
+ * What a parser may say beyond its rejections: each record it changed or read under an
+ * assumption, and how it read numeric dates. Declared by shape, so any parser result carrying
+ * them (lib/import's reports) fits.
+ */
+export interface ReadNotes {
+  reports?: readonly { action: string; reason: string; record?: number; line?: number; file?: string }[];
+  dates?: { order: string; basis: string; ambiguous: number };
+}
+
+function datesSentence(d: NonNullable<ReadNotes['dates']>): string {
+  const order = d.order === 'month-first' ? 'month first (03/04/2019 is 4 March)' : 'day first (03/04/2019 is 3 April)';
+  const basis = d.basis === 'file' ? 'because a date in the file allows only that reading' : d.basis === 'language' ? 'from the articles’ language' : 'by default';
+  return `Numeric dates read ${order} ${basis}; ${d.ambiguous} could be read either way.`;
+}
+
 export interface FileReport {
   fileName: string;
   setName: string;
@@ -50,6 +66,10 @@ export interface FileReport {
   imported: number;
   duplicates: ReportLine[];
   rejected: ReportLine[];
+  /** Records imported with a change (markup removed, text shortened) or read under an assumption (an ambiguous date), when the parser says so. */
+  changed: ReportLine[];
+  /** How the file's numeric dates were read ("03/04/2019" as 3 April), when it has any. */
+  dates?: string;
   cancelled: boolean;
   quotaExceeded: boolean;
   /** A failure of the whole file (unreadable, database closed). */
@@ -85,7 +105,7 @@ export function fileReport(
   articles: ImportedArticle[],
   rejected: Rejection[],
   ingest: IngestReport | null,
-  error?: string,
+  { error, notes }: { error?: string; notes?: ReadNotes } = {},
 ): FileReport {
   const lines: ReportLine[] = rejected.map((r) => ({ where: locationOf(r), reason: r.reason }));
   for (const f of ingest?.failed ?? []) lines.push({ where: locationOf(positionOf(articles, f.record)), title: f.title, reason: f.reason });
@@ -96,6 +116,8 @@ export function fileReport(
     imported: ingest?.imported.length ?? 0,
     duplicates: (ingest?.duplicates ?? []).map((d) => ({ where: locationOf(positionOf(articles, d.record)), title: d.title, reason: d.reason })),
     rejected: lines,
+    changed: (notes?.reports ?? []).filter((r) => r.action !== 'skipped').map((r) => ({ where: locationOf(r), reason: r.reason })),
+    ...(notes?.dates ? { dates: datesSentence(notes.dates) } : {}),
     cancelled: ingest?.cancelled ?? false,
     quotaExceeded: ingest?.quotaExceeded ?? false,
     ...(error ? { error } : {}),
@@ -203,12 +225,12 @@ export async function importFiles(
   };
   let storageFull = false;
 
-  const run = async (fileIndex: number, fileName: string, setName: string, setId: string, origin: SourceOrigin, parsed: Pick<ParsedFile, 'articles' | 'rejected'>, format: FileReport['format']) => {
+  const run = async (fileIndex: number, fileName: string, setName: string, setId: string, origin: SourceOrigin, parsed: Pick<ParsedFile, 'articles' | 'rejected'> & ReadNotes, format: FileReport['format']) => {
     const started = now();
     const total = parsed.articles.length;
     onProgress({ fileIndex, fileCount: jobs.length, fileName, setName, done: 0, total, imported: 0, duplicates: 0, failed: 0, rate: importRate({ done: 0, total }, 0) });
     if (total === 0) {
-      add(fileReport(fileName, setName, format, [], parsed.rejected, null, parsed.rejected.length ? undefined : 'no articles found in it'));
+      add(fileReport(fileName, setName, format, [], parsed.rejected, null, { notes: parsed, ...(parsed.rejected.length ? {} : { error: 'no articles found in it' }) }));
       return;
     }
     try {
@@ -221,15 +243,15 @@ export async function importFiles(
         onProgress: (p) => onProgress({ ...p, fileIndex, fileCount: jobs.length, fileName, setName, rate: importRate(p, now() - started) }),
       });
       storageFull ||= ingest.quotaExceeded;
-      add(fileReport(fileName, setName, format, parsed.articles, parsed.rejected, ingest));
+      add(fileReport(fileName, setName, format, parsed.articles, parsed.rejected, ingest, { notes: parsed }));
     } catch (e) {
-      add(fileReport(fileName, setName, format, parsed.articles, parsed.rejected, null, message(e)));
+      add(fileReport(fileName, setName, format, parsed.articles, parsed.rejected, null, { error: message(e), notes: parsed }));
     }
   };
 
   for (const [fileIndex, job] of jobs.entries()) {
     if (storageFull || signal.aborted) {
-      const report = fileReport(job.name, job.setName, 'unknown', [], [], null, storageFull ? 'storage is full' : 'import cancelled before this file');
+      const report = fileReport(job.name, job.setName, 'unknown', [], [], null, { error: storageFull ? 'storage is full' : 'import cancelled before this file' });
       add({ ...report, cancelled: signal.aborted, quotaExceeded: storageFull });
       continue;
     }
@@ -237,7 +259,7 @@ export async function importFiles(
     try {
       bytes = await job.read();
     } catch (e) {
-      add(fileReport(job.name, job.setName, 'unknown', [], [], null, `could not read the file: ${message(e)}`));
+      add(fileReport(job.name, job.setName, 'unknown', [], [], null, { error: `could not read the file: ${message(e)}` }));
       continue;
     }
     const exported = readUserExport(bytes);
