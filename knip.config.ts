@@ -3,7 +3,7 @@
  * Entry points are the extension's (WXT), the CLI, the scripts `npm run` calls, and the tests.
  */
 const config = {
-  entry: ['entrypoints/**/*.{ts,tsx}', 'lib/cli/main.ts', 'scripts/*.ts', 'test/**/*.test.ts', 'test/**/*.e2e.ts', '.dependency-cruiser.webpack.cjs'],
+  entry: ['entrypoints/**/*.{ts,tsx}', 'lib/cli/main.ts', 'scripts/*.ts', 'test/**/*.test.ts', 'test/**/*.e2e.ts', '.dependency-cruiser.webpack.cjs', 'scripts/lib/no-compromise.ts'],
   project: ['**/*.{ts,tsx,js,mjs,cjs}', '!.output/**', '!.wxt/**'],
   // A module's own helpers may be exported for its tests or for reading; only exports nobody uses anywhere count.
   ignoreExportsUsedInFile: true,

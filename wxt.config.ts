@@ -2,15 +2,22 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 
+/** A benchmark-only build without compromise (scripts/bench-arch.ts compares its wake with the real one). */
+const NO_COMPROMISE = process.env.TRIANGULATE_BENCH_NO_COMPROMISE === '1';
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  ...(NO_COMPROMISE ? { outDir: '.output/no-compromise' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
     resolve: {
       // linkedom (the background's DOM parser for imports) needs CSSOM's module build; the
       // package's "browser" field points at a script that only sets a global.
-      alias: { '@acemir/cssom': fileURLToPath(new URL('./node_modules/@acemir/cssom/lib/index.js', import.meta.url)) },
+      alias: {
+        '@acemir/cssom': fileURLToPath(new URL('./node_modules/@acemir/cssom/lib/index.js', import.meta.url)),
+        ...(NO_COMPROMISE ? { compromise: fileURLToPath(new URL('./scripts/lib/no-compromise.ts', import.meta.url)) } : {}),
+      },
     },
   }),
   manifest: ({ browser }) => ({

@@ -8,8 +8,10 @@
  *   alive) beside it, and the very first load after install (which seeds the KB);
  * - the worker's own account of each cold wake (kb-status `wake`: evaluating the bundle, opening
  *   IndexedDB, checking the dataset version, compiling the detector), where the build reports it;
- * - what compromise adds to a wake: evaluating its browser build and tagging one sentence in a
- *   fresh Chromium page (the engine that runs the service worker), and in a fresh Node process.
+ * - what compromise adds to a wake: the same wake measured on a benchmark-only build where a stub
+ *   stands in for it (built here into .output/no-compromise with TRIANGULATE_BENCH_NO_COMPROMISE=1),
+ *   and evaluating its browser build and tagging one sentence in a fresh Chromium page and in a
+ *   fresh Node process.
  * With $TRIANGULATE_BASELINE naming another unpacked Chromium build (e.g. an older commit's
  * .output/chrome-mv3), its sizes and wake are measured too, its runs interleaved with this
  * build's so that load from other processes falls on both alike.
@@ -29,6 +31,12 @@ import { figureRecord, median, printFigures, round, type Figure } from './lib/fi
 
 const RUNS = Number(process.env.TRIANGULATE_BENCH_RUNS ?? 5);
 const BASELINE = process.env.TRIANGULATE_BASELINE;
+const NO_COMPROMISE_BUILD = join(ROOT, '.output/no-compromise/chrome-mv3');
+
+/** Builds the benchmark-only variant without compromise (wxt.config.ts). */
+function buildWithoutCompromise(): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, env: { ...process.env, TRIANGULATE_BENCH_NO_COMPROMISE: '1' }, stdio: 'ignore' });
+}
 
 const kb = (bytes: number) => round(bytes / 1024);
 
@@ -130,10 +138,15 @@ function wakeRecord(label: string, r: WakeRuns): Figure[] {
 /** This build's wake, and the baseline's when one is named, one run of each in turn. */
 export async function wakeFigures(): Promise<Figure[]> {
   const server = await serve({ '/seed-000.html': seedPageHtml('000') });
-  const builds = [CHROME_BUILD, ...(BASELINE ? [BASELINE] : [])];
+  buildWithoutCompromise();
+  const builds = [
+    { label: '', dir: CHROME_BUILD },
+    { label: 'without compromise (bench build): ', dir: NO_COMPROMISE_BUILD },
+    ...(BASELINE ? [{ label: 'baseline: ', dir: BASELINE }] : []),
+  ];
   const sessions = [];
   try {
-    for (const build of builds) sessions.push(await launchChromium({ build }));
+    for (const build of builds) sessions.push(await launchChromium({ build: build.dir }));
     const url = `${server.origin}/seed-000.html`;
     const runs: WakeRuns[] = [];
     for (const session of sessions) runs.push({ first: await loadSeed(session.context, url), warm: [], cold: [], wakes: [] });
@@ -149,7 +162,10 @@ export async function wakeFigures(): Promise<Figure[]> {
         if (wake) r.wakes.push(wake);
       }
     }
-    return [...wakeRecord('', runs[0]!), ...(runs[1] ? wakeRecord('baseline: ', runs[1]) : [])];
+    return [
+      ...builds.flatMap((b, i) => wakeRecord(b.label, runs[i]!)),
+      { name: 'without compromise (bench build): background.js, raw', value: kb(sizeOf(NO_COMPROMISE_BUILD, ['background.js']).raw), unit: 'KB' },
+    ];
   } finally {
     for (const session of sessions) await session.close();
     await server.close();
