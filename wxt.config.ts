@@ -12,10 +12,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     resolve: {
-      // linkedom (the background's DOM parser for imports) needs CSSOM's module build; the
-      // package's "browser" field points at a script that only sets a global.
+      // linkedom (the background's DOM parser for imports) parses stylesheets with CSSOM, which
+      // imports never need and which carries an eval: a stub stands in (lib/background/no-cssom.ts).
       alias: {
-        '@acemir/cssom': fileURLToPath(new URL('./node_modules/@acemir/cssom/lib/index.js', import.meta.url)),
+        '@acemir/cssom': fileURLToPath(new URL('./lib/background/no-cssom.ts', import.meta.url)),
         ...(NO_COMPROMISE ? { compromise: fileURLToPath(new URL('./scripts/lib/no-compromise.ts', import.meta.url)) } : {}),
       },
     },
