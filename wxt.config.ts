@@ -1,11 +1,24 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+
+/** A benchmark-only build without compromise (scripts/bench-arch.ts compares its wake with the real one). */
+const NO_COMPROMISE = process.env.TRIANGULATE_BENCH_NO_COMPROMISE === '1';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  ...(NO_COMPROMISE ? { outDir: '.output/no-compromise' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // linkedom (the background's DOM parser for imports) parses stylesheets with CSSOM, which
+      // imports never need and which carries an eval: a stub stands in (lib/background/no-cssom.ts).
+      alias: {
+        '@acemir/cssom': fileURLToPath(new URL('./lib/background/no-cssom.ts', import.meta.url)),
+        ...(NO_COMPROMISE ? { compromise: fileURLToPath(new URL('./scripts/lib/no-compromise.ts', import.meta.url)) } : {}),
+      },
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Triangulate',
@@ -30,7 +43,10 @@ export default defineConfig({
     // seeds/ compiles into the dataset the background seeds into IndexedDB.
     'build:publicAssets': async (_wxt, files) => {
       const { buildDatasetFromSeeds } = await import('./lib/dataset/seeds-fs');
-      files.push({ relativeDest: 'dataset.json', contents: JSON.stringify(buildDatasetFromSeeds('seeds')) });
+      const dataset = buildDatasetFromSeeds('seeds');
+      files.push({ relativeDest: 'dataset.json', contents: JSON.stringify(dataset) });
+      // Read on every service-worker wake instead of the dataset: seeding happens only when it changes.
+      files.push({ relativeDest: 'dataset-version.txt', contents: dataset.version });
     },
   },
 });

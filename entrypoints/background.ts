@@ -1,7 +1,7 @@
 import { badgeFor } from '@/lib/background/badge';
 import { createService } from '@/lib/background/service';
 import type { Dataset } from '@/lib/dataset/types';
-import { allowed, classifySender, parseRequest, type CollectedArticle, type Envelope, type TabRequest } from '@/lib/messages';
+import { allowed, askTab, callerOf, IMPORT_PORT, parseRequest, type Envelope } from '@/lib/messages';
 
 async function openPanel(tabId: number | undefined, entityId: string | null): Promise<boolean> {
   const query = new URLSearchParams();
@@ -23,13 +23,23 @@ async function openPanel(tabId: number | undefined, entityId: string | null): Pr
   return false;
 }
 
+/** An extension resource built by wxt.config.ts (WXT's typed public paths do not list generated files). */
+async function resource(path: string): Promise<Response> {
+  return fetch((browser.runtime.getURL as (path: string) => string)(path));
+}
+
 export default defineBackground(() => {
   const service = createService({
-    // dataset.json is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
-    loadDataset: async () => (await (await fetch((browser.runtime.getURL as (path: string) => string)('/dataset.json'))).json()) as Dataset,
-    collectFromTab: async (tabId) => {
-      const request: TabRequest = { type: 'collect-article' };
-      return ((await browser.tabs.sendMessage(tabId, request)) as CollectedArticle | undefined) ?? null;
+    // Only the version is read on a wake; the dataset itself when the KB holds another one.
+    datasetVersion: async () => (await (await resource('/dataset-version.txt')).text()).trim(),
+    loadDataset: async () => (await (await resource('/dataset.json')).json()) as Dataset,
+    collectFromTab: (tabId) => askTab((message) => browser.tabs.sendMessage(tabId, message), { type: 'collect-article' }),
+    openPanel,
+    // A service worker has no DOMParser, and imports parse HTML pages and XML feeds: linkedom
+    // stands in (Firefox's background page has the browser's own, which lib/dom/parse.ts
+    // prefers). Loaded when an import starts, so a wake does not evaluate it.
+    beforeImport: async () => {
+      await import('@/lib/dom/node');
     },
     onAnnotated: (tabId, annotation) => {
       // Chromium MV3 calls it `action`, Firefox MV2 `browserAction`.
@@ -50,17 +60,20 @@ export default defineBackground(() => {
     if (change.url) service.tabNavigated(tabId, change.url);
   });
 
-  // A content script holds a port only to learn when the extension goes away (it closes then).
+  // Ports: a content script holds one only to learn when the extension goes away (it closes
+  // then); the options page runs an import over one. The sender is judged once, at connection.
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== 'in-page' || !port.sender?.tab) port.disconnect();
+    const caller = callerOf(port.sender ?? {}, browser.runtime.id, origin);
+    if (port.name === IMPORT_PORT && caller.kind === 'extension-page') service.serveImport(port);
+    else if (port.name !== 'in-page' || caller.kind !== 'content-script') port.disconnect();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Envelope<unknown>> | undefined => {
     const request = parseRequest(message);
     if (!request) return undefined;
-    const kind = classifySender(sender, browser.runtime.id, origin);
-    if (!allowed(kind, request)) return Promise.resolve({ ok: false, error: `"${request.type}" is not allowed from this sender` });
-    return service.handle(request, sender.tab?.id, openPanel, kind === 'content-script' ? sender.url : undefined).then(
+    const caller = callerOf(sender, browser.runtime.id, origin);
+    if (!allowed(caller.kind, request.type)) return Promise.resolve({ ok: false, error: `"${request.type}" is not allowed from this sender` });
+    return service.handle(request, caller).then(
       (value) => ({ ok: true, value }),
       (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );

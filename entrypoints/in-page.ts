@@ -14,7 +14,7 @@
 import { browser } from 'wxt/browser';
 import { createPopoverController } from '@/components/popover/controller';
 import { isPaused, pauseChange, readPause } from '@/components/shared/pause';
-import type { Envelope, Request, ResponseMap, TabRequest, TabResponseMap } from '@/lib/messages';
+import { ask, dispatchTab, parseTabRequest, type AnswerOf, type BackgroundRequest, type TabHandlers } from '@/lib/messages';
 import { createAnnotator } from '@/lib/page/annotator';
 
 /** Whether this script still belongs to a live extension (false once it is disabled or reloaded). */
@@ -26,11 +26,8 @@ function extensionAlive(): boolean {
   }
 }
 
-async function send<T extends Request>(request: T): Promise<ResponseMap[T['type']]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Envelope<ResponseMap[T['type']]> | undefined;
-  if (!reply) throw new Error('No answer from the background');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+function send<R extends BackgroundRequest>(request: R): Promise<AnswerOf<R['type']>> {
+  return ask((message) => browser.runtime.sendMessage(message), request);
 }
 
 export default defineUnlistedScript(async () => {
@@ -56,24 +53,16 @@ export default defineUnlistedScript(async () => {
     else annotator.start();
   };
 
-  type Answer = TabResponseMap[TabRequest['type']];
-  const onMessage = (message: unknown): Promise<Answer> | undefined => {
-    const m = message as TabRequest | null;
-    if (!m || typeof m !== 'object' || torn) return undefined;
-    switch (m.type) {
-      case 'collect-article':
-        return Promise.resolve(annotator.collected(paused));
-      case 'reveal':
-        return Number.isInteger(m.start) && Number.isInteger(m.end) ? Promise.resolve(annotator.reveal(m.start, m.end)) : undefined;
-      case 'focus-entity':
-        return typeof m.entityId === 'string' ? Promise.resolve(annotator.focusEntity(m.entityId)) : undefined;
-      case 'page-state':
-        return Promise.resolve(annotator.state());
-      case 'show-all':
-        return annotator.showAll();
-      default:
-        return undefined;
-    }
+  const handlers: TabHandlers = {
+    'collect-article': async () => annotator.collected(paused),
+    reveal: async ({ start, end }) => annotator.reveal(start, end),
+    'page-state': async () => annotator.state(),
+    'show-all': () => annotator.showAll(),
+  };
+  // Only the extension reaches this listener (never the page); its messages are still checked.
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    const request = torn ? null : parseTabRequest(message);
+    return request ? dispatchTab(handlers, request) : undefined;
   };
 
   /** Removes everything of ours: highlights, popover host, listeners and observers. */

@@ -1,32 +1,70 @@
 /**
- * Every message between the extension's parts, declared once. The background validates each
- * incoming message's shape here and decides by sender what it may do: content scripts (page
- * origin) only get read-only answers; extension pages (side panel, options, popup) may write.
+ * Every message between the extension's parts, declared once, for both directions:
+ * - requests to the background (from content scripts and extension pages) and their answers;
+ * - requests to a tab's content script (from the background, popup and side panel) and their answers;
+ * - the import port (options page ⇄ background): files stream in, progress and reports stream out.
+ *
+ * Each request has a valibot schema: the receiver parses every incoming message with it, so a
+ * malformed or unknown message is dropped before any handler sees it. A request's answer type
+ * comes from the same map (`BackgroundAnswers`, `TabAnswers`), so a caller's `ask(...)` is typed
+ * by the request it sends, and the background's handlers are checked against the same map.
+ * Who may send what is decided once per sender (`classifySender`): content scripts (page origin)
+ * only read; extension pages (side panel, options, popup) may write.
  */
-import type { Annotation, ArticleInput } from './types';
+import * as v from 'valibot';
+import type { FileReport, ImportProgress } from './background/import';
+import type { ImportSet } from './kb/schema';
+import type { StorageUse, UserExport } from './kb/sets';
+import type { LimitedAnnotation } from './pipeline/limits';
+import type { ArticleInput } from './types';
+
+const MAX_TEXT = 2_000_000;
+const MAX_NAME = 500;
+
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NAME));
+
+export const articleInputSchema = v.object({
+  title: v.string(),
+  published: v.nullable(v.string()),
+  url: v.nullable(v.string()),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  outlet: v.optional(v.string()),
+  language: v.optional(v.string()),
+});
+
+const pageMetadataSchema = v.object({
+  title: v.string(),
+  outlet: v.string(),
+  published: v.nullable(v.string()),
+  url: v.nullable(v.string()),
+  language: v.nullable(v.string()),
+});
 
 /** Article metadata the user may edit before "Add this page". */
-export interface PageMetadata {
-  title: string;
-  outlet: string;
-  published: string | null;
-  url: string | null;
-  language: string | null;
-}
+export type PageMetadata = v.InferOutput<typeof pageMetadataSchema>;
 
-export type Request =
+// ---- to the background --------------------------------------------------------------------
+
+const backgroundRequest = v.variant('type', [
   // content script → background (read-only)
-  | { type: 'annotate'; article: ArticleInput; metadata?: PageMetadata }
-  | { type: 'open-panel'; entityId: string | null }
+  v.object({ type: v.literal('annotate'), article: articleInputSchema, metadata: v.optional(pageMetadataSchema) }),
+  v.object({ type: v.literal('open-panel'), entityId: v.nullable(v.string()) }),
   // extension pages → background
-  | { type: 'tab-annotation'; tabId: number }
-  | { type: 'add-page'; tabId: number; metadata: PageMetadata }
-  | { type: 'remove-source'; sourceId: string }
-  | { type: 'kb-changed' }
-  | { type: 'kb-status' };
+  v.object({ type: v.literal('tab-annotation'), tabId }),
+  v.object({ type: v.literal('add-page'), tabId, metadata: pageMetadataSchema }),
+  v.object({ type: v.literal('remove-source'), sourceId: v.string() }),
+  v.object({ type: v.literal('kb-status') }),
+  v.object({ type: v.literal('sets') }),
+  v.object({ type: v.literal('rename-set'), setId: v.string(), name }),
+  v.object({ type: v.literal('delete-set'), setId: v.string() }),
+  v.object({ type: v.literal('export-user-data') }),
+]);
 
-export type ReadOnlyRequestType = 'annotate' | 'open-panel';
-export const READ_ONLY: ReadonlySet<Request['type']> = new Set<ReadOnlyRequestType>(['annotate', 'open-panel']);
+export type BackgroundRequest = v.InferOutput<typeof backgroundRequest>;
+export type BackgroundType = BackgroundRequest['type'];
+export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { type: K }>;
 
 export interface KbStatus {
   ready: boolean;
@@ -35,35 +73,69 @@ export interface KbStatus {
   claims: number;
   entities: number;
   error?: string;
+  /** How the service worker's last start went, in ms from its start (for the benchmark). */
+  wake?: WakeTimings;
+}
+
+export interface WakeTimings {
+  /** From the worker's start until the background's code ran (evaluating the bundle). */
+  script: number;
+  /** Opening IndexedDB. */
+  open: number;
+  /** Checking the dataset version, and seeding when it changed. */
+  seed: number;
+  /** Whether this start seeded the bundled dataset. */
+  seeded: boolean;
+  /** Reading the entities and compiling the detector. */
+  detector: number;
 }
 
 export type TabAnnotationState =
-  | { state: 'ok'; annotation: Annotation; pageMetadata: PageMetadata }
+  | { state: 'ok'; annotation: LimitedAnnotation; pageMetadata: PageMetadata }
   | { state: 'no-article' }
   | { state: 'paused' }
   | { state: 'unavailable'; reason: string };
 
-export interface ResponseMap {
-  annotate: Annotation;
+/** Every background request's answer. Adding a request without its answer fails to compile. */
+export interface BackgroundAnswers {
+  annotate: LimitedAnnotation;
   'open-panel': { opened: boolean };
   'tab-annotation': TabAnnotationState;
   'add-page': { sourceId: string };
   'remove-source': { removed: boolean };
-  'kb-changed': { ok: true };
   'kb-status': KbStatus;
+  sets: { sets: ImportSet[]; storage: StorageUse };
+  'rename-set': { renamed: boolean };
+  'delete-set': { deleted: number };
+  'export-user-data': UserExport;
+}
+export type AnswerOf<K extends BackgroundType> = BackgroundAnswers[K];
+
+/** Requests a content script may send: they read, never write. */
+const READ_ONLY: ReadonlySet<BackgroundType> = new Set<BackgroundType>(['annotate', 'open-panel']);
+
+/** Narrows an unknown message to a background request, or null for anything malformed or unknown. */
+export function parseRequest(message: unknown): BackgroundRequest | null {
+  const parsed = v.safeParse(backgroundRequest, message);
+  return parsed.success ? parsed.output : null;
 }
 
-export type Response<T extends Request['type']> = ResponseMap[T];
+// ---- to a tab's content script ------------------------------------------------------------
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+const tabRequest = v.variant('type', [
+  // background and side panel: the page's article, as the content script collected it
+  v.object({ type: v.literal('collect-article') }),
+  // side panel: scroll to a range of the article text
+  v.object({ type: v.literal('reveal'), start: offset, end: offset }),
+  // popup and tests: what Triangulate is doing on the tab
+  v.object({ type: v.literal('page-state') }),
+  // popup: paint the mentions the per-page cap left out
+  v.object({ type: v.literal('show-all') }),
+]);
 
-/** Messages the extension (background, popup, side panel) sends to a tab's content script. */
-export type TabRequest =
-  | { type: 'collect-article' }
-  | { type: 'reveal'; start: number; end: number }
-  | { type: 'focus-entity'; entityId: string }
-  | { type: 'page-state' }
-  | { type: 'show-all' };
+export type TabRequest = v.InferOutput<typeof tabRequest>;
+export type TabType = TabRequest['type'];
+export type TabRequestOf<K extends TabType> = Extract<TabRequest, { type: K }>;
 
 /**
  * What Triangulate is doing on a tab, as the popup shows it. Only the extension can ask (the
@@ -85,75 +157,120 @@ export interface PageState {
   readyAt: number | null;
 }
 
-export interface TabResponseMap {
-  'collect-article': CollectedArticle;
-  reveal: boolean;
-  'focus-entity': boolean;
-  'page-state': PageState;
-  'show-all': PageState;
-}
-
 export interface CollectedArticle {
   article: ArticleInput;
   metadata: PageMetadata;
   paused: boolean;
 }
 
-const MAX_TEXT = 2_000_000;
+export interface TabAnswers {
+  'collect-article': CollectedArticle;
+  reveal: boolean;
+  'page-state': PageState;
+  'show-all': PageState;
+}
+export type TabAnswerOf<K extends TabType> = TabAnswers[K];
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-
-export function isArticleInput(v: unknown): v is ArticleInput {
-  return (
-    isObject(v) &&
-    isString(v.title) &&
-    isNullableString(v.published) &&
-    isNullableString(v.url) &&
-    isString(v.text) &&
-    v.text.length <= MAX_TEXT &&
-    (v.outlet === undefined || isString(v.outlet)) &&
-    (v.language === undefined || isString(v.language))
-  );
+/** Narrows an unknown message to a tab request, or null. */
+export function parseTabRequest(message: unknown): TabRequest | null {
+  const parsed = v.safeParse(tabRequest, message);
+  return parsed.success ? parsed.output : null;
 }
 
-export function isPageMetadata(v: unknown): v is PageMetadata {
-  return (
-    isObject(v) &&
-    isString(v.title) &&
-    isString(v.outlet) &&
-    isNullableString(v.published) &&
-    isNullableString(v.url) &&
-    isNullableString(v.language)
-  );
+// ---- the import port (options page ⇄ background) --------------------------------------------
+
+/** The name of the long-lived port an import runs over (browser.runtime.connect({ name })). */
+export const IMPORT_PORT = 'import';
+/** Bytes per chunk of a file on the port (sent as base64: Chromium's messaging carries JSON only). */
+export const IMPORT_CHUNK = 1024 * 1024;
+const MAX_FILES = 1000;
+
+const importClientMessage = v.variant('type', [
+  /** The files to import, in order, with the set name the user chose for each. */
+  v.object({ type: v.literal('start'), files: v.pipe(v.array(v.object({ name: v.pipe(v.string(), v.maxLength(MAX_NAME)), setName: name, size: offset })), v.minLength(1), v.maxLength(MAX_FILES)) }),
+  /** One chunk of the file the background asked for; `last` closes it. */
+  v.object({ type: v.literal('chunk'), file: offset, data: v.pipe(v.string(), v.base64()), last: v.boolean() }),
+  /** A file the page could not read. */
+  v.object({ type: v.literal('unreadable'), file: offset, reason: v.pipe(v.string(), v.maxLength(MAX_NAME)) }),
+  v.object({ type: v.literal('cancel') }),
+  /** Sent every few seconds while an import runs: it keeps a Chromium service worker awake. */
+  v.object({ type: v.literal('ping') }),
+]);
+
+/** What the options page sends on the import port. */
+export type ImportClientMessage = v.InferOutput<typeof importClientMessage>;
+
+/** What the background sends back on the import port. */
+export type ImportServerMessage =
+  /** Send file `file` now (files travel one at a time, so only one is ever held in memory). */
+  | { type: 'send-file'; file: number }
+  | { type: 'progress'; progress: ImportProgress }
+  /** One file's (or one restored set's) outcome, as soon as it is known. */
+  | { type: 'report'; report: FileReport }
+  | { type: 'done'; reports: FileReport[] }
+  /** Nothing could be imported (the knowledge base did not open, the bundled data is not stored yet). */
+  | { type: 'failed'; error: string };
+
+export function parseImportClientMessage(message: unknown): ImportClientMessage | null {
+  const parsed = v.safeParse(importClientMessage, message);
+  return parsed.success ? parsed.output : null;
 }
 
-/** Narrows an unknown message to a Request, or returns null for anything malformed. */
-export function parseRequest(v: unknown): Request | null {
-  if (!isObject(v) || !isString(v.type)) return null;
-  switch (v.type) {
-    case 'annotate':
-      if (!isArticleInput(v.article)) return null;
-      if (v.metadata === undefined) return { type: 'annotate', article: v.article };
-      return isPageMetadata(v.metadata) ? { type: 'annotate', article: v.article, metadata: v.metadata } : null;
-    case 'open-panel':
-      return isNullableString(v.entityId) ? { type: 'open-panel', entityId: v.entityId } : null;
-    case 'tab-annotation':
-      return isTabId(v.tabId) ? { type: 'tab-annotation', tabId: v.tabId } : null;
-    case 'add-page':
-      return isTabId(v.tabId) && isPageMetadata(v.metadata) ? { type: 'add-page', tabId: v.tabId, metadata: v.metadata } : null;
-    case 'remove-source':
-      return isString(v.sourceId) ? { type: 'remove-source', sourceId: v.sourceId } : null;
-    case 'kb-changed':
-      return { type: 'kb-changed' };
-    case 'kb-status':
-      return { type: 'kb-status' };
-    default:
-      return null;
+// ---- answers on the wire ------------------------------------------------------------------
+
+/** The background answers every request with an envelope, so an error reaches the caller as text. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const envelope = v.variant('ok', [v.object({ ok: v.literal(true), value: v.unknown() }), v.object({ ok: v.literal(false), error: v.string() })]);
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/**
+ * The one place an answer's type is taken on trust: it comes from our own background, whose
+ * handlers are type-checked against `BackgroundAnswers` where the answer is made, and messaging
+ * carries it as plain data. Only the envelope is checked here.
+ */
+function opened<T>(reply: unknown): T {
+  const parsed = v.safeParse(envelope, reply);
+  // No listener answered: the background is starting or was reloaded.
+  if (!parsed.success) throw new MessageError('The extension background did not answer. Reload the extension or try again.');
+  if (!parsed.output.ok) throw new MessageError(parsed.output.error);
+  return parsed.output.value as T;
+}
+
+/** Sends one message and resolves with the receiver's reply (browser.runtime.sendMessage, or a test double). */
+export type Transport = (message: unknown) => Promise<unknown>;
+
+/** Asks the background; the answer's type follows from the request's. Throws MessageError with a text the UI can show. */
+export async function ask<R extends BackgroundRequest>(transport: Transport, request: R): Promise<AnswerOf<R['type']>> {
+  return opened<AnswerOf<R['type']>>(await transport(request));
+}
+
+/**
+ * Asks a tab's content script; null when no content script answers (a browser page, a page
+ * loaded before the extension). Content scripts answer with the bare value (see `TabAnswers`).
+ */
+export async function askTab<R extends TabRequest>(transport: Transport, request: R): Promise<TabAnswerOf<R['type']> | null> {
+  try {
+    // Same trust as `opened`: the content script's handlers are typed by `TabHandlers`.
+    return ((await transport(request)) ?? null) as TabAnswerOf<R['type']> | null;
+  } catch {
+    return null;
   }
 }
+
+/** A content script's handlers, one per tab request, typed by the same map. */
+export type TabHandlers = { [K in TabType]: (request: TabRequestOf<K>) => Promise<TabAnswers[K]> };
+
+/** Runs the handler a tab request names. */
+export function dispatchTab<K extends TabType>(handlers: TabHandlers, request: TabRequestOf<K>): Promise<TabAnswers[K]> {
+  const handler: (r: TabRequestOf<K>) => Promise<TabAnswers[K]> = handlers[request.type];
+  return handler(request);
+}
+
+// ---- senders ------------------------------------------------------------------------------
 
 export interface SenderInfo {
   id?: string;
@@ -163,9 +280,18 @@ export interface SenderInfo {
 
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 
+/** Who is calling, decided once from what the browser says about the sender, and handed to the handlers. */
+export interface Caller {
+  kind: SenderKind;
+  /** The sender's tab, for content scripts. */
+  tabId: number | undefined;
+  /** The content script's page address (set by the browser): navigating elsewhere cancels its analysis. */
+  pageUrl: string | undefined;
+}
+
 /**
- * Decided once per message from facts the browser sets (not the message body): our own pages
- * have our id and an extension-scheme URL; content scripts have our id and a web page URL.
+ * Decided from facts the browser sets (not the message body): our own pages have our id and an
+ * extension-scheme URL; content scripts have our id and a web page URL.
  */
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
   if (sender.id !== extensionId) return 'foreign';
@@ -174,8 +300,13 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   return 'foreign';
 }
 
-export function allowed(kind: SenderKind, request: Request): boolean {
+export function callerOf(sender: SenderInfo, extensionId: string, extensionOrigin: string): Caller {
+  const kind = classifySender(sender, extensionId, extensionOrigin);
+  return { kind, tabId: sender.tab?.id, pageUrl: kind === 'content-script' ? sender.url : undefined };
+}
+
+export function allowed(kind: SenderKind, type: BackgroundType): boolean {
   if (kind === 'extension-page') return true;
-  if (kind === 'content-script') return READ_ONLY.has(request.type);
+  if (kind === 'content-script') return READ_ONLY.has(type);
   return false;
 }

@@ -89,10 +89,10 @@ function lookupFigures(label: string, t: LookupTimes, budget?: number): Figure[]
   return [
     { name: `lookup p50 ${label}`, value: round(percentile(t.total, 50)), unit: 'ms' },
     { name: `lookup p95 ${label}`, value: round(percentile(t.total, 95)), unit: 'ms', ...(budget ? { budget: { max: budget } } : {}) },
-    { name: `  of which IndexedDB reads (in parallel), p50 / p95`, value: `${round(percentile(t.reads, 50))} / ${round(percentile(t.reads, 95))} ms` },
-    { name: `    claimsFor / sourcesMentioning, p50`, value: `${round(percentile(t.claimReads, 50))} / ${round(percentile(t.sourceReads, 50))} ms` },
-    { name: `  the page's own analysis alone, p50 / p95`, value: `${round(percentile(t.analysis, 50))} / ${round(percentile(t.analysis, 95))} ms` },
-    { name: `  claims read per lookup, p50`, value: percentile(t.claimsRead, 50) },
+    { name: '  of which IndexedDB reads (in parallel), p50 / p95', value: `${round(percentile(t.reads, 50))} / ${round(percentile(t.reads, 95))} ms` },
+    { name: '    claimsFor / sourcesMentioning, p50', value: `${round(percentile(t.claimReads, 50))} / ${round(percentile(t.sourceReads, 50))} ms` },
+    { name: '  the page\'s own analysis alone, p50 / p95', value: `${round(percentile(t.analysis, 50))} / ${round(percentile(t.analysis, 95))} ms` },
+    { name: '  claims read per lookup, p50', value: percentile(t.claimsRead, 50) },
   ];
 }
 
@@ -118,7 +118,7 @@ export async function importFigures(opts: { node?: boolean; imported?: number; t
     { name: 'articles stored (import set)', value: r.stored },
     ...lookupFigures(`at ${k(total)}, right after the bulk insert`, r.lookupTotal),
     { name: 'sources stored (with the bundled ones)', value: r.nextSession.stored },
-    { name: `first lookup of the next browser session (cold)`, value: round(r.nextSession.firstMs), unit: 'ms' },
+    { name: 'first lookup of the next browser session (cold)', value: round(r.nextSession.firstMs), unit: 'ms' },
     ...lookupFigures(`at ${k(total)}, next browser session`, r.nextSession.times, 20),
     { name: 'lookups per measurement (each on a different page)', value: r.lookupTotal.total.length },
   ];

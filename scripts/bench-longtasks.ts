@@ -242,7 +242,7 @@ export async function longTaskFigures(log: (line: string) => void = () => undefi
       figures.push(
         { name: `${label}: mentions found / painted / left for "Show all"`, value: `${first.state?.mentions ?? '?'} / ${first.state?.painted ?? '?'} / ${first.state?.skipped ?? '?'}` },
         { name: `${label}: main-thread work caused`, value: round(Math.max(0, first.taskMs - base)), unit: 'ms', budget: { max: 1000 } },
-        { name: `${label}: longest Triangulate task, CPU / wall`, value: `${round(longestCpu(first))} / ${round(longestWall(first))} ms`, },
+        { name: `${label}: longest Triangulate task, CPU / wall`, value: `${round(longestCpu(first))} / ${round(longestWall(first))} ms` },
         { name: `${label}: long-task time caused (CPU)`, value: round(longTaskMs(first)), unit: 'ms', budget: { max: 0 } },
         { name: `${label}, after "Show all": highlights painted`, value: all.state?.painted ?? 0 },
         { name: `${label}, after "Show all": main-thread work caused`, value: round(Math.max(0, all.taskMs - base)), unit: 'ms' },

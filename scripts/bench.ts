@@ -12,6 +12,7 @@ const sections: Section[] = [
   { title: 'Import at scale', run: async () => (await import('./bench-import')).benchImport() },
   { title: 'Browser budgets (headless Chromium, extension loaded)', run: async () => (await import('./bench-browser')).benchBrowser() },
   { title: 'Long tasks caused by Triangulate (headless Chromium, page scripts off)', run: async () => (await import('./bench-longtasks')).benchLongTasks() },
+  { title: 'Architecture: bundles, service-worker wake, compromise (headless Chromium)', run: async () => (await import('./bench-arch')).benchArch() },
 ];
 
 const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -115,7 +115,7 @@ function main(): void {
   let sourceFile: string | null = null;
   let series: string | null = null;
   let edition = 0;
-  let added = { sources: 0, claims: 0 };
+  const added = { sources: 0, claims: 0 };
   const pending: Json[] = [];
 
   const flush = () => {

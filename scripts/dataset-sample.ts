@@ -8,7 +8,6 @@ import { readCuratedFiles } from './dataset-counts';
 import type { CuratedClaim, CuratedSource } from '../lib/dataset/types';
 import { seededRandom } from './lib/synthetic';
 
-
 /** `count` distinct claims drawn with the seed (a partial Fisher–Yates shuffle). */
 export function sampleClaims<T>(claims: readonly T[], count: number, seed: number): T[] {
   const next = seededRandom(seed);

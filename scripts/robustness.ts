@@ -75,7 +75,7 @@ const PAINTED = `(() => {
   return out;
 })()`;
 
-const HEADLINE = `[document.title, document.querySelector('meta[property="og:title"]')?.content ?? '', ...[...document.querySelectorAll('h1')].map((h) => h.textContent)].join(' \\n ')`;
+const HEADLINE = '[document.title, document.querySelector(\'meta[property="og:title"]\')?.content ?? \'\', ...[...document.querySelectorAll(\'h1\')].map((h) => h.textContent)].join(\' \\n \')';
 
 /** Aborts every request that would leave 127.0.0.1. */
 async function localOnly(context: BrowserContext): Promise<void> {

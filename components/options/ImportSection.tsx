@@ -1,10 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { parseImportFile } from '@/lib/import';
-import { ingestArticles } from '@/lib/kb/ingest';
-import { send } from '../shared/send';
-import { importFiles, type ImportProgress } from './importer';
-import { kbDatabase, kbDetector } from './kb';
-import { defaultSetName, formatRate, formatTimeLeft, reportSummary, type FileReport } from './model';
+import type { FileReport, ImportProgress } from '@/lib/background/import';
+import { startImport, type RunningImport } from './import-client';
+import { defaultSetName, formatRate, formatTimeLeft, reportSummary } from './model';
 
 interface Pending {
   key: number;
@@ -12,7 +9,7 @@ interface Pending {
   setName: string;
 }
 
-type Phase = { step: 'choose' } | { step: 'running'; progress: ImportProgress | null } | { step: 'done'; reports: FileReport[]; notice?: string };
+type Phase = { step: 'choose' } | { step: 'running'; progress: ImportProgress | null; reports: FileReport[] } | { step: 'done'; reports: FileReport[]; notice?: string };
 
 const ACCEPT = '.json,.jsonl,.ndjson,.csv,.tsv,.rss,.atom,.xml,.html,.htm,.txt,.md,.zip,.gz';
 
@@ -48,6 +45,23 @@ function ReportView({ report, index }: { report: FileReport; index: number }) {
           </ul>
         </details>
       )}
+      {report.dates && (
+        <p class="muted" data-testid="report-dates">
+          {report.dates}
+        </p>
+      )}
+      {report.changed.length > 0 && (
+        <details>
+          <summary>Imported with a change or an assumption ({report.changed.length})</summary>
+          <ul class="reasons" data-testid="report-changed">
+            {report.changed.map((c, i) => (
+              <li key={i}>
+                <strong>{c.where}</strong>: {c.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {report.duplicates.length > 0 && (
         <details>
           <summary>Duplicates skipped ({report.duplicates.length})</summary>
@@ -69,7 +83,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   const [pending, setPending] = useState<Pending[]>([]);
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [dragging, setDragging] = useState(false);
-  const controller = useRef<AbortController | null>(null);
+  const importRun = useRef<RunningImport | null>(null);
   const nextKey = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
@@ -79,34 +93,28 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     if (phase.step === 'done') setPhase({ step: 'choose' });
   };
 
+  /** The import runs in the background, over the import port; this page only streams the files and shows what comes back. */
   const start = async () => {
-    const jobs = pending.map((p) => ({ name: p.file.name, setName: p.setName.trim() || defaultSetName(p.file.name), read: async () => new Uint8Array(await p.file.arrayBuffer()) }));
-    const abort = new AbortController();
-    controller.current = abort;
-    setPhase({ step: 'running', progress: null });
-    let reports: FileReport[];
-    try {
-      const [db, detector] = await Promise.all([kbDatabase(), kbDetector()]);
-      reports = await importFiles(
-        jobs,
-        { parse: parseImportFile, ingest: (items, r) => ingestArticles(db, items, { ...r, detector }) },
-        { signal: abort.signal, onProgress: (progress) => setPhase({ step: 'running', progress }) },
-      );
-    } catch (e) {
-      setPhase({ step: 'done', reports: [], notice: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}` });
+    const files = pending.map((p) => ({ file: p.file, setName: p.setName.trim() || defaultSetName(p.file.name) }));
+    let progress: ImportProgress | null = null;
+    const reports: FileReport[] = [];
+    setPhase({ step: 'running', progress, reports });
+    const run = startImport(files, {
+      progress: (p) => setPhase({ step: 'running', progress: (progress = p), reports }),
+      report: (r) => {
+        reports.push(r);
+        setPhase({ step: 'running', progress, reports });
+      },
+    });
+    importRun.current = run;
+    const outcome = await run.done;
+    importRun.current = null;
+    if (outcome.error && !outcome.reports.length) {
+      setPhase({ step: 'done', reports: [], notice: `Nothing was imported: ${outcome.error}.` });
       return;
-    } finally {
-      controller.current = null;
     }
     setPending([]);
-    let notice: string | undefined;
-    if (reports.some((r) => r.imported > 0)) {
-      // The background caches lookups; tell it the KB changed so pages see the new articles.
-      await send({ type: 'kb-changed' }).catch(() => {
-        notice = 'Imported, but the extension’s background did not answer: reload open article pages to compare against the new sets.';
-      });
-    }
-    setPhase({ step: 'done', reports, ...(notice ? { notice } : {}) });
+    setPhase({ step: 'done', reports: outcome.reports, ...(outcome.error ? { notice: `The import stopped: ${outcome.error}.` } : {}) });
     onImported();
   };
 
@@ -145,8 +153,8 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           data-testid="file-input"
           disabled={running}
           onChange={(e) => {
-            add((e.currentTarget as HTMLInputElement).files);
-            (e.currentTarget as HTMLInputElement).value = '';
+            add((e.currentTarget).files);
+            (e.currentTarget).value = '';
           }}
         />
         <button type="button" data-testid="choose-files" disabled={running} onClick={() => input.current?.click()}>
@@ -175,7 +183,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                     value={item.setName}
                     disabled={running}
                     onInput={(e) => {
-                      const setName = (e.currentTarget as HTMLInputElement).value;
+                      const setName = (e.currentTarget).value;
                       setPending((list) => list.map((x, j) => (j === i ? { ...x, setName } : x)));
                     }}
                   />
@@ -192,7 +200,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               Import {pending.length} file{pending.length === 1 ? '' : 's'}
             </button>
             {running && (
-              <button type="button" class="danger" data-testid="cancel-import" onClick={() => controller.current?.abort()}>
+              <button type="button" class="danger" data-testid="cancel-import" onClick={() => importRun.current?.cancel()}>
                 Cancel
               </button>
             )}
@@ -206,8 +214,15 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           <p id="progress-label" aria-live="polite">
             {p
               ? `File ${p.fileIndex + 1} of ${p.fileCount}, ${p.fileName} → “${p.setName}”: ${p.done} of ${p.total} articles (${p.imported} imported, ${p.duplicates} duplicates, ${p.failed} failed) · ${formatRate(p.rate.perSecond)} · ${formatTimeLeft(p.rate.secondsLeft)}`
-              : 'Preparing the detector…'}
+              : 'Starting the import in the background…'}
           </p>
+          {phase.reports.length > 0 && (
+            <ul class="reports-live" data-testid="import-reports-live">
+              {phase.reports.map((r, i) => (
+                <li key={i}>{reportSummary(r)}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
 

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { deleteSet, exportUserData, listSets, renameSet, storageUse, type StorageUse } from '@/lib/kb/sets';
 import type { ImportSet } from '@/lib/kb/schema';
+import type { StorageUse } from '@/lib/kb/sets';
 import { formatDate } from '@/lib/report/format';
 import { downloadText } from '../shared/download';
 import { send } from '../shared/send';
-import { kbDatabase } from './kb';
 import { formatBytes } from './model';
 
 type Editing = { id: string; mode: 'rename'; name: string } | { id: string; mode: 'delete' } | null;
@@ -28,8 +27,6 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
     setBusy(true);
     try {
       setStatus(await work());
-      // Lookups the background cached may include what just changed.
-      await send({ type: 'kb-changed' }).catch(() => undefined);
       onChanged();
     } catch (e) {
       setStatus(`That did not work: ${e instanceof Error ? e.message : String(e)}`);
@@ -41,7 +38,7 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
 
   const exportAll = async () => {
     try {
-      const data = await exportUserData(await kbDatabase());
+      const data = await send({ type: 'export-user-data' });
       const count = data.sets.reduce((n, s) => n + s.articles.length, 0);
       downloadText(JSON.stringify(data, null, 2), `triangulate-my-sources-${data.exported.slice(0, 10)}.json`, 'application/json');
       setStatus(`Exported ${count} article${count === 1 ? '' : 's'} in ${data.sets.length} set${data.sets.length === 1 ? '' : 's'}.`);
@@ -89,7 +86,7 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
                       onSubmit={(e) => {
                         e.preventDefault();
                         const name = editing.name.trim();
-                        if (name) void act(async () => (await renameSet(await kbDatabase(), s.id, name), `Renamed to “${name}”.`));
+                        if (name) void act(async () => (await send({ type: 'rename-set', setId: s.id, name }), `Renamed to “${name}”.`));
                       }}
                     >
                       <label class="visually-hidden" for={`rename-${s.id}`}>
@@ -100,7 +97,7 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
                         data-testid="rename-input"
                         value={editing.name}
                         autoFocus
-                        onInput={(e) => setEditing({ ...editing, name: (e.currentTarget as HTMLInputElement).value })}
+                        onInput={(e) => setEditing({ ...editing, name: (e.currentTarget).value })}
                         onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
                       />
                       <button type="submit" data-testid="rename-save" disabled={busy || !editing.name.trim()}>
@@ -131,7 +128,7 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
                         class="danger"
                         data-testid="delete-confirm-yes"
                         disabled={busy}
-                        onClick={() => void act(async () => `Deleted “${s.name}” (${await deleteSet(await kbDatabase(), s.id)} articles).`)}
+                        onClick={() => void act(async () => `Deleted “${s.name}” (${(await send({ type: 'delete-set', setId: s.id })).deleted} articles).`)}
                       >
                         Delete
                       </button>
@@ -169,12 +166,10 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
   );
 }
 
-/** Loads what the sets section shows; returns an error message instead of throwing. */
+/** Loads what the sets section shows, from the background; returns an error message instead of throwing. */
 export async function loadSets(): Promise<{ sets: ImportSet[]; storage: StorageUse } | { error: string }> {
   try {
-    const db = await kbDatabase();
-    const [sets, storage] = await Promise.all([listSets(db), storageUse(db)]);
-    return { sets, storage };
+    return await send({ type: 'sets' });
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

@@ -4,7 +4,7 @@
  * navigates (single-page sites change URL without a load).
  */
 import { browser } from 'wxt/browser';
-import type { TabRequest } from '@/lib/messages';
+import { sendToTab } from '../shared/send';
 
 export interface TabInfo {
   id: number;
@@ -50,6 +50,5 @@ export function followActiveTab(currentTabId: () => number | null, onChange: (ta
 
 /** Asks the page to scroll to a range of its article text and flash it. */
 export async function revealOnPage(tabId: number, start: number, end: number): Promise<void> {
-  const request: TabRequest = { type: 'reveal', start, end };
-  await browser.tabs.sendMessage(tabId, request);
+  await sendToTab(tabId, { type: 'reveal', start, end });
 }

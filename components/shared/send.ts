@@ -1,25 +1,16 @@
 /**
- * Typed requests from extension pages to the background. The background answers with an
- * Envelope; `send` unwraps it so callers get the value or a thrown MessageError whose message
- * the UI can show.
+ * Typed requests from extension pages to the background, and from extension pages to a tab's
+ * content script. The answer's type follows from the request (lib/messages.ts); a background
+ * error arrives as a thrown MessageError whose message the UI can show.
  */
 import { browser } from 'wxt/browser';
-import type { Envelope, Request, Response } from '@/lib/messages';
+import { ask, askTab, type AnswerOf, type BackgroundRequest, type TabAnswerOf, type TabRequest } from '@/lib/messages';
 
-export class MessageError extends Error {
-  override name = 'MessageError';
+export function send<R extends BackgroundRequest>(request: R): Promise<AnswerOf<R['type']>> {
+  return ask((message) => browser.runtime.sendMessage(message), request);
 }
 
-export function unwrap<T>(reply: unknown): T {
-  const envelope = reply as Envelope<T> | undefined;
-  if (!envelope || typeof envelope !== 'object' || typeof envelope.ok !== 'boolean') {
-    // No listener answered: the background is starting or was reloaded.
-    throw new MessageError('The extension background did not answer. Reload the extension or try again.');
-  }
-  if (!envelope.ok) throw new MessageError(envelope.error);
-  return envelope.value;
-}
-
-export async function send<R extends Request>(request: R): Promise<Response<R['type']>> {
-  return unwrap<Response<R['type']>>(await browser.runtime.sendMessage(request));
+/** Asks a tab's content script; null where none answers (a browser page, a page loaded before the extension). */
+export function sendToTab<R extends TabRequest>(tabId: number, request: R): Promise<TabAnswerOf<R['type']> | null> {
+  return askTab((message) => browser.tabs.sendMessage(tabId, message), request);
 }

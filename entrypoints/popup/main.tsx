@@ -5,12 +5,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { KbStatus, PageState, TabRequest } from '@/lib/messages';
+import type { KbStatus, PageState } from '@/lib/messages';
 import { httpHostname } from '@/lib/report/url';
 import { kbStatusLine } from '@/components/panel/model';
 import { isSitePaused, readPause, setAllPaused, setSitePaused, siteKey, type PauseState } from '@/components/shared/pause';
 import { pageStatusLine } from '@/components/shared/page-status';
-import { send } from '@/components/shared/send';
+import { send, sendToTab } from '@/components/shared/send';
 import '@/components/shared/theme.css';
 
 interface SidePanelApis {
@@ -30,13 +30,8 @@ function openSidePanel(tabId: number | undefined): Promise<void> | null {
 }
 
 /** What Triangulate is doing on the tab, asked of its content script (null where there is none). */
-async function askTab(tabId: number | undefined, request: TabRequest): Promise<PageState | null> {
-  if (tabId === undefined) return null;
-  try {
-    return ((await browser.tabs.sendMessage(tabId, request)) as PageState | undefined) ?? null;
-  } catch {
-    return null;
-  }
+function askTab(tabId: number | undefined, request: { type: 'page-state' | 'show-all' }): Promise<PageState | null> {
+  return tabId === undefined ? Promise.resolve(null) : sendToTab(tabId, request);
 }
 
 function Popup() {
@@ -102,7 +97,7 @@ function Popup() {
             checked={sitePaused}
             disabled={!host}
             onChange={async (e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
+              const on = (e.currentTarget).checked;
               setPause(await setSitePaused(browser.storage.local, host!, on));
               setMessage(on ? `Paused on ${siteKey(host!)}.` : `Resumed on ${siteKey(host!)}.`);
             }}
@@ -115,7 +110,7 @@ function Popup() {
             data-testid="pause-all"
             checked={!!pause?.all}
             onChange={async (e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
+              const on = (e.currentTarget).checked;
               setPause(await setAllPaused(browser.storage.local, on));
               setMessage(on ? 'Paused everywhere.' : 'Resumed everywhere.');
             }}

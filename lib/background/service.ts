@@ -1,7 +1,9 @@
 /**
  * The background's logic, kept out of the entry point so tests can drive it with a fake
- * browser: it owns the KB (opened in the extension's origin), seeds it, keeps the detector
- * built once, answers requests, and caches each tab's annotation for the side panel.
+ * browser. It is the only owner of the knowledge base (opened in the extension's origin): it
+ * seeds it when the dataset version changes, keeps the detector built once, answers every
+ * request (one handler per message type, typed by lib/messages.ts), runs imports that arrive
+ * over the import port, and caches each tab's annotation for the side panel.
  */
 import type { Dataset } from '../dataset/types';
 import { createDetector, type Detector } from '../detect';
@@ -9,21 +11,40 @@ import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
 import { rederivePending, type RederiveReport } from '../kb/rederive';
 import { currentDatasetVersion, seedBundled } from '../kb/seed';
-import { removeSource } from '../kb/sets';
+import { deleteSet, exportUserData, listSets, removeSource, renameSet, storageUse } from '../kb/sets';
 import { idbReader } from '../kb/store';
-import type { CollectedArticle, KbStatus, Request, ResponseMap, TabAnnotationState } from '../messages';
+import type { AnswerOf, BackgroundType, CollectedArticle, KbStatus, PageMetadata, RequestOf, TabAnnotationState, WakeTimings } from '../messages';
 import { annotateArticle } from '../pipeline/annotate';
 import { applyInputLimits, PAGE_LIMITS, type LimitedAnnotation } from '../pipeline/limits';
+import { serveImport, type ImportPort } from './import-port';
 import { createTabQueue } from './tab-queue';
 
 export interface ServiceDeps {
+  /** The bundled dataset, read and parsed only when the KB holds another version. */
   loadDataset: () => Promise<Dataset>;
+  /** The bundled dataset's version, cheap to read; without it the dataset is loaded to learn it. */
+  datasetVersion?: () => Promise<string>;
   /** Asks a tab's content script for its article (the side panel may open after the page annotated). */
   collectFromTab: (tabId: number) => Promise<CollectedArticle | null>;
   openDb?: () => Promise<KbDatabase>;
+  /** Opens the side panel (Chromium) or sidebar (Firefox); false where neither exists. */
+  openPanel?: (tabId: number | undefined, entityId: string | null) => Promise<boolean>;
+  /** Loads what imports need and page annotation does not (a DOM parser in a service worker). */
+  beforeImport?: () => Promise<void>;
   /** Told when a tab's page is annotated (the toolbar badge follows it). */
   onAnnotated?: (tabId: number, annotation: LimitedAnnotation) => void;
+  /** Milliseconds since the worker started (performance.now()), for the wake timings. */
+  now?: () => number;
 }
+
+/** Who sent a request: a content script's tab and page address (set by the browser). */
+export interface From {
+  tabId?: number | undefined;
+  /** The sender's address: navigating the tab elsewhere cancels its analysis. */
+  pageUrl?: string | undefined;
+}
+
+type Handlers = { [K in BackgroundType]: (request: RequestOf<K>, from: From) => Promise<AnswerOf<K>> };
 
 interface Ready {
   db: KbDatabase;
@@ -39,15 +60,24 @@ export function createService(deps: ServiceDeps) {
   const tabs = new Map<number, { annotation: LimitedAnnotation; collected: CollectedArticle }>();
   const queue = createTabQueue();
 
+  const now = deps.now ?? (() => performance.now());
+  let wake: WakeTimings | undefined;
+
   async function start(): Promise<Ready> {
+    const t0 = now();
     const db = await (deps.openDb ?? (() => openKb()))();
     // If another context upgrades the schema, close so it can proceed; the next call reopens.
     db.addEventListener('versionchange', () => {
       db.close();
       ready = null;
     });
-    await seedBundled(db, await deps.loadDataset());
+    const t1 = now();
+    // The dataset (1.7 MB of JSON) is fetched and parsed only when the KB holds another version.
+    const version = deps.datasetVersion ? await deps.datasetVersion() : null;
+    const seeded = version !== null && (await currentDatasetVersion(db)) === version ? false : await seedBundled(db, await deps.loadDataset());
+    const t2 = now();
     const detector = createDetector(await idbReader(db).entities());
+    wake = { script: t0, open: t1 - t0, seed: t2 - t1, seeded, detector: now() - t2 };
     // Articles stored by an older release are analysed again, batch by batch, while lookups go on
     // with their restated claims. Should it stop (the KB closed for an upgrade), the next start resumes it.
     const rederived = rederivePending(db, detector).then(
@@ -108,7 +138,7 @@ export function createService(deps: ServiceDeps) {
     return { state: 'ok', annotation, pageMetadata: collected.metadata };
   }
 
-  async function addPage(tabId: number, metadata: CollectedArticle['metadata']): Promise<{ sourceId: string }> {
+  async function addPage(tabId: number, metadata: PageMetadata): Promise<{ sourceId: string }> {
     const { db, detector } = await whenReady();
     const collected = tabs.get(tabId)?.collected ?? (await deps.collectFromTab(tabId));
     if (!collected || !collected.article.text.trim()) throw new Error('This page has no article text to add.');
@@ -130,11 +160,43 @@ export function createService(deps: ServiceDeps) {
     try {
       const { db } = await whenReady();
       const [sources, claims, entities, version] = await Promise.all([db.count('sources'), db.count('claims'), db.count('entities'), currentDatasetVersion(db)]);
-      return { ready: true, datasetVersion: version, sources, claims, entities };
+      return { ready: true, datasetVersion: version, sources, claims, entities, ...(wake ? { wake } : {}) };
     } catch (e) {
       return { ready: false, datasetVersion: null, sources: 0, claims: 0, entities: 0, error: e instanceof Error ? e.message : String(e) };
     }
   }
+
+  /** After a write the cached annotations may miss (or still show) what changed. */
+  const changed = () => tabs.clear();
+
+  const handlers: Handlers = {
+    annotate: ({ article, metadata }, from) =>
+      annotate({ article, metadata: metadata ?? { title: article.title, outlet: article.outlet ?? '', published: article.published, url: article.url, language: article.language ?? null }, paused: false }, from.tabId, from.pageUrl),
+    'open-panel': async ({ entityId }, from) => ({ opened: deps.openPanel ? await deps.openPanel(from.tabId, entityId) : false }),
+    'tab-annotation': ({ tabId }) => tabAnnotation(tabId),
+    'add-page': ({ tabId, metadata }) => addPage(tabId, metadata),
+    'remove-source': async ({ sourceId }) => {
+      const removed = await removeSource((await whenReady()).db, sourceId);
+      changed();
+      return { removed };
+    },
+    'kb-status': () => status(),
+    sets: async () => {
+      const { db } = await whenReady();
+      const [sets, storage] = await Promise.all([listSets(db), storageUse(db)]);
+      return { sets, storage };
+    },
+    'rename-set': async ({ setId, name }) => {
+      await renameSet((await whenReady()).db, setId, name);
+      return { renamed: true };
+    },
+    'delete-set': async ({ setId }) => {
+      const deleted = await deleteSet((await whenReady()).db, setId);
+      changed();
+      return { deleted };
+    },
+    'export-user-data': async () => exportUserData((await whenReady()).db),
+  };
 
   return {
     whenReady,
@@ -148,41 +210,21 @@ export function createService(deps: ServiceDeps) {
       queue.navigated(tabId, url);
       tabs.delete(tabId);
     },
-    /** `pageUrl` is the sender's address (set by the browser), so navigating the tab elsewhere cancels its analysis. */
-    async handle<T extends Request>(
-      request: T,
-      tabId: number | undefined,
-      openPanel: (tabId: number | undefined, entityId: string | null) => Promise<boolean>,
-      pageUrl?: string,
-    ): Promise<ResponseMap[T['type']]> {
-      type R = ResponseMap[T['type']];
-      switch (request.type) {
-        case 'annotate':
-        {
-          const { article } = request;
-          const metadata = request.metadata ?? { title: article.title, outlet: article.outlet ?? '', published: article.published, url: article.url, language: article.language ?? null };
-          return (await annotate({ article, metadata, paused: false }, tabId, pageUrl)) as R;
-        }
-        case 'open-panel':
-          return { opened: await openPanel(tabId, request.entityId) } as R;
-        case 'tab-annotation':
-          return (await tabAnnotation(request.tabId)) as R;
-        case 'add-page':
-          return (await addPage(request.tabId, request.metadata)) as R;
-        case 'remove-source': {
-          const { db } = await whenReady();
-          const removed = await removeSource(db, request.sourceId);
-          tabs.clear();
-          return { removed } as R;
-        }
-        case 'kb-changed':
-          tabs.clear();
-          return { ok: true } as R;
-        case 'kb-status':
-          return (await status()) as R;
-      }
+    /** Answers one request (already parsed, and allowed for its sender); the answer's type follows from the request's. */
+    handle<K extends BackgroundType>(request: RequestOf<K>, from: From = {}): Promise<AnswerOf<K>> {
+      const handler: (r: RequestOf<K>, f: From) => Promise<AnswerOf<K>> = handlers[request.type];
+      return handler(request, from);
+    },
+    /** Runs an import the options page streams over the import port (lib/background/import-port.ts). */
+    serveImport(port: ImportPort) {
+      serveImport(port, {
+        prepare: async () => {
+          // The parsers (and Readability, fflate) load with the first import, not on every wake.
+          const [{ db, detector }, { parseImportFile }] = await Promise.all([whenReady(), import('../import'), deps.beforeImport?.()]);
+          return { parse: parseImportFile, ingest: (items, r) => ingestArticles(db, items, { ...r, detector }) };
+        },
+        onImported: changed,
+      });
     },
   };
 }
-
-export type Service = ReturnType<typeof createService>;

@@ -5,7 +5,7 @@
  * such a name, so the common path stays a plain trie walk.
  */
 import nlp from 'compromise';
-import type { RawHit } from './detector';
+import type { RawHit } from './gazetteer';
 import type { Token } from './tokens';
 import { isCapitalised } from './tokens';
 

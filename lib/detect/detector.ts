@@ -9,7 +9,7 @@
  * exercises missing from the data through their context ("drills code-named X").
  */
 import type { Entity, Mention } from '../types';
-import { buildGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer';
+import { buildGazetteer, type Gazetteer, type GazetteerEntry, type RawHit } from './gazetteer';
 import { findContextExercises } from './context-exercises';
 import { rejectedByContext } from './ambiguity';
 import { resolveGenericPhrases } from './generic';
@@ -63,15 +63,6 @@ function inShoutedText(tokens: Token[], at: number, length: number): boolean {
   const after = tokens[at + length];
   const loud = (t: Token | undefined) => !!t && t.raw.length > 1 && isAllCaps(t.raw) && !/\d/.test(t.raw);
   return loud(before) && loud(after);
-}
-
-export interface RawHit {
-  entry: GazetteerEntry;
-  first: number;
-  last: number;
-  edition?: number;
-  /** Characters to leave off the end of the last token ("Japans" is highlighted as "Japan"). */
-  trimEnd?: number;
 }
 
 /**

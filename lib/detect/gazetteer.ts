@@ -24,6 +24,16 @@ export interface GazetteerEntry {
   needsYear: boolean;
 }
 
+/** A gazetteer entry found in a text: its first and last token (declared here so the ambiguity rules need not import the detector). */
+export interface RawHit {
+  entry: GazetteerEntry;
+  first: number;
+  last: number;
+  edition?: number;
+  /** Characters to leave off the end of the last token ("Japans" is highlighted as "Japan"). */
+  trimEnd?: number;
+}
+
 export interface TrieNode {
   next: Map<string, TrieNode>;
   entries?: GazetteerEntry[];

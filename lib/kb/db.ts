@@ -86,7 +86,7 @@ type OldClaim = Omit<Claim, 'value'> & { value: Claim['value'] | IntervalCount }
 async function migrateRecords(tx: MigrationTx, oldVersion: number, version: number): Promise<void> {
   const moved = oldVersion < 4 && version >= 4;
   const restated = oldVersion < 5 && version >= 5;
-  const oldClaims = tx.objectStore((moved ? OLD_CLAIMS : 'claims') as 'claims') as unknown as IDBPObjectStore<KbSchema, ('claims' | 'sources' | 'texts' | 'rederive')[], 'claims', 'versionchange'>;
+  const oldClaims = tx.objectStore((moved ? OLD_CLAIMS : 'claims') as 'claims');
   const sources = tx.objectStore('sources');
   if (version >= 3) {
     for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {

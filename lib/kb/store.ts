@@ -101,7 +101,7 @@ export async function sourcesOnTopics(sources: SourcesStore, ids: TopicQuery[], 
   const scores = new Map<string, Scored>();
   reads.forEach((r, i) => lists[i]!.forEach((id, rankInTopic) => addScore(scores, id, r.entity, r.points, rankInTopic)));
   const ranked = best(scores, limit);
-  const rest = await Promise.all(ranked.map(({ id }) => (found.has(id) ? undefined : sources.get(id))));
+  const rest = await Promise.all(ranked.map(({ id }) => (found.has(id) ? Promise.resolve(undefined) : sources.get(id))));
   return ranked.flatMap(({ id, shared }, i) => {
     const source = found.get(id) ?? rest[i];
     return source ? [{ source: plainSource(source), shared }] : [];

@@ -40,4 +40,3 @@ export function rollCallPage(mentions = 12_000, paragraphs = 4): string {
 export function giantWordPage(chars = 600_000): string {
   return articleHtml({ title: 'One very long word', outlet: 'Hostile fixture', published: '2020-06-01', paragraphs: ['Estonia hosted the drills.', 'x'.repeat(chars)] });
 }
-

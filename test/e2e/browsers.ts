@@ -18,15 +18,17 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { headless?: boolean } = {}): Promise<ChromiumSession> {
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`no Chromium build at ${CHROME_BUILD}: run npm run build:ext`);
+/** `build` loads another unpacked build (a benchmark's baseline); the default is this tree's. */
+export async function launchChromium(opts: { headless?: boolean; build?: string } = {}): Promise<ChromiumSession> {
+  const build = opts.build ?? CHROME_BUILD;
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`no Chromium build at ${build}: run npm run build:ext`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'triangulate-chromium-')), {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -41,7 +43,7 @@ export async function launchChromium(opts: { headless?: boolean } = {}): Promise
   return { context, extensionId, worker, close: () => context.close() };
 }
 
-export const FIREFOX_ADDON_ID = 'triangulate@example.org';
+const FIREFOX_ADDON_ID = 'triangulate@example.org';
 export const FIREFOX_ADDON_UUID = '5d1f2f3e-7c1a-4b7e-9a55-2e7d3c9b0a11';
 export const FIREFOX_BASE = `moz-extension://${FIREFOX_ADDON_UUID}`;
 

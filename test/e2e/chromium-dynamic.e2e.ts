@@ -113,4 +113,3 @@ describe.skipIf(!available)('dynamic and locked-down pages in Chromium', () => {
     await page.close();
   });
 });
-

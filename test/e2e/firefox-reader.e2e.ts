@@ -73,4 +73,3 @@ describe.skipIf(!available)('reader experience in Firefox', () => {
     await settings.close();
   });
 });
-

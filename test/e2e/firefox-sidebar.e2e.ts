@@ -30,7 +30,7 @@ describe.skipIf(!available)('side panel in Firefox', () => {
     // The tab id, asked from an extension page (the popup document, loaded in a tab).
     panel = await browser.newPage();
     await openFirefoxExtensionPage(browser, panel, 'popup.html');
-    const tabs = (await panel.evaluate(`browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id, url: t.url })))`)) as { id: number; url: string }[];
+    const tabs = (await panel.evaluate('browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id, url: t.url })))')) as { id: number; url: string }[];
     seedTab = tabs.find((t) => t.url === `${server.origin}/seed-000.html`)!.id;
   });
 
@@ -52,13 +52,13 @@ describe.skipIf(!available)('side panel in Firefox', () => {
   it('shows the comparison table with a row per claim', async () => {
     const rows = await firefoxWaitFor<{ verdict: string; kind: string }[]>(
       panel,
-      `(() => { const r = [...document.querySelectorAll('[data-testid="claim-row"]')].map((e) => ({ verdict: e.dataset.verdict, kind: e.dataset.kind })); return r.length ? r : null; })()`,
+      '(() => { const r = [...document.querySelectorAll(\'[data-testid="claim-row"]\')].map((e) => ({ verdict: e.dataset.verdict, kind: e.dataset.kind })); return r.length ? r : null; })()',
     );
     expect(rows).toHaveLength(9);
     // Three facts only seed 002 repeats are not corroboration: 002 retells this page.
     expect(rows.filter((r) => r.verdict === 'corroborated')).toHaveLength(3);
     expect(rows.filter((r) => r.verdict === 'retold-only')).toHaveLength(3);
-    const outlets = (await panel.evaluate(`[...document.querySelectorAll('[data-testid="source-column"]')].map((e) => e.textContent)`)) as string[];
+    const outlets = (await panel.evaluate('[...document.querySelectorAll(\'[data-testid="source-column"]\')].map((e) => e.textContent)')) as string[];
     expect(outlets.join(' ')).toContain('Reference News (Cankao Xiaoxi)');
   });
 
@@ -71,8 +71,8 @@ describe.skipIf(!available)('side panel in Firefox', () => {
     const chrome = tree.contexts[0]!.context;
     const run = async (expression: string) =>
       ((await connection.send('script.evaluate', { expression, target: { context: chrome }, awaitPromise: true })).result as { result: { value?: unknown } }).result.value;
-    await run(`SidebarController.show('triangulate_example_org-sidebar-action').then(() => true)`);
-    const panel = `document.getElementById('sidebar').contentDocument?.getElementById('webext-panels-browser')`;
+    await run('SidebarController.show(\'triangulate_example_org-sidebar-action\').then(() => true)');
+    const panel = 'document.getElementById(\'sidebar\').contentDocument?.getElementById(\'webext-panels-browser\')';
     const deadline = Date.now() + 20000;
     let title = '';
     while (Date.now() < deadline) {
@@ -84,4 +84,3 @@ describe.skipIf(!available)('side panel in Firefox', () => {
     expect(title).toBe(`Triangulate: ${SEED_000_OVERVIEW.summary}`);
   });
 });
-

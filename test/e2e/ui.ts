@@ -48,7 +48,7 @@ export async function openFirefoxExtensionPage(browser: Browser, page: FirefoxPa
   for (;;) {
     const state = await page.evaluate('location.href + " " + document.readyState').catch(() => '');
     if (state === `${url} complete`) return;
-    if (Date.now() > deadline) throw new Error(`${url} did not load (last state: ${state})`);
+    if (Date.now() > deadline) throw new Error(`${url} did not load (last state: ${String(state)})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -3,7 +3,6 @@ import { createService } from '../../lib/background/service';
 import { openKb } from '../../lib/kb/db';
 import type { Dataset } from '../../lib/dataset/types';
 import type { CollectedArticle } from '../../lib/messages';
-import type { LimitedAnnotation } from '../../lib/pipeline/limits';
 
 const entities: Dataset['entities'] = [
   { id: 'ex:cyber-coalition', type: 'exercise', name: 'Cyber Coalition', aliases: [], description: 'NATO cyber exercise (test)' },
@@ -40,8 +39,6 @@ function service() {
   return createService({ loadDataset: async () => dataset, openDb: () => openKb(name), collectFromTab: async (id) => tabs[id] ?? null });
 }
 
-const noPanel = async () => false;
-
 beforeEach(() => {
   tabs = { 1: PAGE_A, 2: PAGE_B, 3: { ...PAGE_A, paused: true }, 4: article('Empty', 'https://northwind.test/e', '  ') };
 });
@@ -49,44 +46,44 @@ beforeEach(() => {
 describe('background service', () => {
   it('seeds the KB and annotates a tab for the side panel, from its content script', async () => {
     const bg = service();
-    const state = await bg.handle({ type: 'tab-annotation', tabId: 1 }, undefined, noPanel);
+    const state = await bg.handle({ type: 'tab-annotation', tabId: 1 });
     expect(state.state).toBe('ok');
     if (state.state !== 'ok') return;
     expect(state.annotation.mentions.map((m) => m.id)).toEqual(expect.arrayContaining(['org:nato', 'ex:cyber-coalition', 'country:EE']));
     expect(state.annotation.sources.map((s) => s.id)).toContain('src:bundled-a');
     const nations = state.annotation.claims.find((c) => c.kind === 'nations');
     expect(nations?.verdict).toBe('corroborated');
-    expect((await bg.handle({ type: 'kb-status' }, undefined, noPanel)).sources).toBe(1);
+    expect((await bg.handle({ type: 'kb-status' })).sources).toBe(1);
   });
 
   it('says why a tab has nothing to show', async () => {
     const bg = service();
-    expect(await bg.handle({ type: 'tab-annotation', tabId: 3 }, undefined, noPanel)).toEqual({ state: 'paused' });
-    expect(await bg.handle({ type: 'tab-annotation', tabId: 4 }, undefined, noPanel)).toEqual({ state: 'no-article' });
-    expect((await bg.handle({ type: 'tab-annotation', tabId: 9 }, undefined, noPanel)).state).toBe('unavailable');
+    expect(await bg.handle({ type: 'tab-annotation', tabId: 3 })).toEqual({ state: 'paused' });
+    expect(await bg.handle({ type: 'tab-annotation', tabId: 4 })).toEqual({ state: 'no-article' });
+    expect((await bg.handle({ type: 'tab-annotation', tabId: 9 })).state).toBe('unavailable');
   });
 
   it('adds a page as a source for other pages, refuses it twice, and undoes it', async () => {
     const bg = service();
-    const { sourceId } = await bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata }, undefined, noPanel);
-    await expect(bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata }, undefined, noPanel)).rejects.toThrow(/already stored/);
-    const withB = await bg.handle({ type: 'tab-annotation', tabId: 1 }, undefined, noPanel);
+    const { sourceId } = await bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata });
+    await expect(bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata })).rejects.toThrow(/already stored/);
+    const withB = await bg.handle({ type: 'tab-annotation', tabId: 1 });
     expect(withB.state === 'ok' && withB.annotation.sources.map((s) => s.id)).toContain(sourceId);
     // The added page never corroborates itself.
-    const self = await bg.handle({ type: 'tab-annotation', tabId: 2 }, undefined, noPanel);
+    const self = await bg.handle({ type: 'tab-annotation', tabId: 2 });
     expect(self.state === 'ok' && self.annotation.sources.map((s) => s.id)).not.toContain(sourceId);
-    expect(await bg.handle({ type: 'remove-source', sourceId }, undefined, noPanel)).toEqual({ removed: true });
-    const without = await bg.handle({ type: 'tab-annotation', tabId: 1 }, undefined, noPanel);
+    expect(await bg.handle({ type: 'remove-source', sourceId })).toEqual({ removed: true });
+    const without = await bg.handle({ type: 'tab-annotation', tabId: 1 });
     expect(without.state === 'ok' && without.annotation.sources.map((s) => s.id)).not.toContain(sourceId);
   });
 
   it('recognises a stored article under another URL as the page itself: it never corroborates itself', async () => {
     const bg = service();
-    const { sourceId } = await bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata }, undefined, noPanel);
+    const { sourceId } = await bg.handle({ type: 'add-page', tabId: 2, metadata: PAGE_B.metadata });
     // The AMP edition of the same article, reached through a tracked link, with its own page furniture.
     const amp = article('Second look', 'http://www.northwind.test/b/amp/?utm_source=social#top', `${PAGE_B.article.text} Share this article. Sign up for our morning newsletter to get the news from the region first.`);
     tabs[5] = amp;
-    const state = await bg.handle({ type: 'tab-annotation', tabId: 5 }, undefined, noPanel);
+    const state = await bg.handle({ type: 'tab-annotation', tabId: 5 });
     expect(state.state).toBe('ok');
     if (state.state !== 'ok') return;
     expect(state.annotation.pageSourceIds).toEqual([sourceId]);
@@ -97,18 +94,18 @@ describe('background service', () => {
 
   it('will not remove bundled sources', async () => {
     const bg = service();
-    expect(await bg.handle({ type: 'remove-source', sourceId: 'src:bundled-a' }, undefined, noPanel)).toEqual({ removed: false });
+    expect(await bg.handle({ type: 'remove-source', sourceId: 'src:bundled-a' })).toEqual({ removed: false });
   });
 
   it('reports a database it cannot open in the status instead of throwing', async () => {
     const bg = createService({ loadDataset: async () => dataset, openDb: () => Promise.reject(new Error('disk is full')), collectFromTab: async () => null });
-    expect(await bg.handle({ type: 'kb-status' }, undefined, noPanel)).toMatchObject({ ready: false, error: 'disk is full' });
+    expect(await bg.handle({ type: 'kb-status' })).toMatchObject({ ready: false, error: 'disk is full' });
   });
 
   it('answers a page of one 600,000-character word with what it analysed, and the caps it hit', async () => {
     const bg = service();
     const giant = article('Giant', 'https://northwind.test/g', `NATO opened Cyber Coalition 2019 in Estonia. ${'x'.repeat(600_000)}`);
-    const annotation = (await bg.handle({ type: 'annotate', article: giant.article, metadata: giant.metadata }, 7, noPanel)) as LimitedAnnotation;
+    const annotation = (await bg.handle({ type: 'annotate', article: giant.article, metadata: giant.metadata }, { tabId: 7 }));
     expect(annotation.mentions.map((m) => m.id)).toEqual(['org:nato', 'ex:cyber-coalition', 'country:EE']);
     expect(annotation.limits).toMatchObject({ totalChars: giant.article.text.length, analysedChars: 200_000, cutBy: 'characters', longTokens: 1 });
     expect(annotation.text.length).toBe(200_000);
@@ -117,12 +114,12 @@ describe('background service', () => {
   it('cancels a tab’s analysis when the tab asks again or navigates away', async () => {
     const bg = service();
     await bg.whenReady();
-    const first = bg.handle({ type: 'annotate', article: PAGE_A.article }, 5, noPanel, 'https://northwind.test/a');
-    const second = bg.handle({ type: 'annotate', article: PAGE_B.article }, 5, noPanel, 'https://northwind.test/a');
+    const first = bg.handle({ type: 'annotate', article: PAGE_A.article }, { tabId: 5, pageUrl: 'https://northwind.test/a' });
+    const second = bg.handle({ type: 'annotate', article: PAGE_B.article }, { tabId: 5, pageUrl: 'https://northwind.test/a' });
     await expect(first).rejects.toThrow(/Analysis cancelled/);
     expect((await second).title).toBe('Second look');
 
-    const leaving = bg.handle({ type: 'annotate', article: PAGE_A.article }, 6, noPanel, 'https://northwind.test/a');
+    const leaving = bg.handle({ type: 'annotate', article: PAGE_A.article }, { tabId: 6, pageUrl: 'https://northwind.test/a' });
     bg.tabNavigated(6, 'https://elsewhere.test/');
     await expect(leaving).rejects.toThrow(/navigated away/);
   });

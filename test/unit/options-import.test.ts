@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { IngestItem, IngestReport } from '../../lib/kb/ingest';
 import type { ParsedFile } from '../../lib/import/types';
 import type { UserExport } from '../../lib/kb/sets';
-import { importFiles, type ImportDeps, type IngestRequest } from '../../components/options/importer';
-import {
-  defaultSetName,
-  exportJobs,
-  fileReport,
-  formatBytes,
-  formatTimeLeft,
-  importRate,
-  readUserExport,
-  reportSummary,
-} from '../../components/options/model';
+import { exportJobs, fileReport, importFiles, importRate, readUserExport, type ImportDeps, type IngestRequest } from '../../lib/background/import';
+import { defaultSetName, formatBytes, formatTimeLeft, reportSummary } from '../../components/options/model';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -49,6 +40,25 @@ describe('options model', () => {
     expect(r.duplicates).toEqual([{ where: 'record 2, line 3 in inner/a.csv', title: 'A', reason: 'same URL already stored' }]);
     expect(r.rejected).toEqual([{ where: 'record 4, line 9', reason: 'missing text' }]);
     expect(reportSummary(r)).toBe('x.zip → “x”: 1 imported, 1 skipped as duplicate, 1 rejected.');
+    expect(r.changed).toEqual([]);
+  });
+
+  it('lists the records a parser changed or read under an assumption, and how it read numeric dates', () => {
+    const notes = {
+      reports: [
+        { action: 'skipped', reason: 'no text', record: 4, line: 9 },
+        { action: 'changed', reason: 'markup removed from the text', record: 2, line: 3, file: 'inner/a.csv' },
+        { action: 'assumed', reason: '03/04/2019 read as 3 April 2019', record: 5 },
+      ],
+      dates: { order: 'day-first', basis: 'file', ambiguous: 1 },
+    };
+    const r = fileReport('x.zip', 'x', 'zip', [], [{ record: 4, line: 9, reason: 'no text' }], null, { notes });
+    expect(r.rejected).toEqual([{ where: 'record 4, line 9', reason: 'no text' }]);
+    expect(r.changed).toEqual([
+      { where: 'record 2, line 3 in inner/a.csv', reason: 'markup removed from the text' },
+      { where: 'record 5', reason: '03/04/2019 read as 3 April 2019' },
+    ]);
+    expect(r.dates).toBe('Numeric dates read day first (03/04/2019 is 3 April) because a date in the file allows only that reading; 1 could be read either way.');
   });
 });
 
