@@ -131,7 +131,10 @@ function csvRows(text: string, delimiter: string): CsvRow[] {
         }
         const next = text[i];
         if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-          problem = `quoted field opened on line ${openLine} is not closed where it should be (text after its closing quote on line ${line})`;
+          problem =
+            line > openLine
+              ? `quoted field opened on line ${openLine} is never properly closed (it runs on to line ${line})`
+              : `text after the closing quote of the field opened on line ${openLine}`;
         }
         break;
       }

@@ -21,17 +21,25 @@ export const IMPORT_LIMITS = {
 } as const;
 
 /**
- * `text` cut to at most `max` characters: at the last paragraph break, else the last space, in its
- * final tenth; an ellipsis marks a one-line cut. Returns the text unchanged when it fits.
+ * `text` cut to at most `max` characters, at the last paragraph break, else sentence end, else
+ * space within its final tenth, so no sentence or word is cut in half where that can be helped.
+ * With `ellipsis` (one-line fields) the cut is at a word and marked with "…".
  */
 export function cutText(text: string, max: number, ellipsis = false): string {
   if (text.length <= max) return text;
   const room = ellipsis ? max - 1 : max;
   const head = text.slice(0, room);
   const floor = Math.floor(room * 0.9);
-  const paragraph = head.lastIndexOf('\n\n');
-  const space = head.lastIndexOf(' ');
-  const end = !ellipsis && paragraph >= floor ? paragraph : space >= floor ? space : room;
+  const candidates = ellipsis ? [head.lastIndexOf(' ')] : [head.lastIndexOf('\n\n'), lastSentenceEnd(head), head.lastIndexOf(' ')];
+  const end = candidates.find((at) => at >= floor) ?? room;
   const cut = head.slice(0, end).trimEnd();
   return ellipsis ? `${cut}…` : cut;
+}
+
+/** Index just after the last `.`, `!` or `?` that is followed by whitespace, or -1. */
+function lastSentenceEnd(text: string): number {
+  for (let i = text.length - 2; i >= 0; i--) {
+    if ('.!?'.includes(text[i]!) && /\s/.test(text[i + 1]!)) return i + 1;
+  }
+  return -1;
 }
