@@ -71,7 +71,8 @@ const WHOLE_TAG = new RegExp(`<\\/?(?:${TAG_NAMES})(?:\\s[^<>]{0,2000})?\\/?>`, 
 const TAG_START = new RegExp(`<\\/?(?:${TAG_NAMES})(?=[\\s/>]|$)`, 'gi');
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 // An opening tag that never closes its `>`: the name and the `name=value` attributes after it.
-const BROKEN_TAG = /<\/?[a-z][a-z0-9-]*(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>"']*))*/iy;
+// Quoted values are bounded, so a hostile field of many `<b a="` cannot make each tag scan to its end.
+const BROKEN_TAG = /<\/?[a-z][a-z0-9-]*(?:\s+[\w:-]+\s*=\s*(?:"[^"<>]{0,500}"|'[^'<>]{0,500}'|[^\s<>"']*))*/iy;
 // Elements whose content the HTML parser does not read as text, up to their end tag: left open,
 // they would swallow the rest of the field.
 const RAW_CONTENT = ['script', 'style', 'svg', 'math', 'template', 'iframe', 'object', 'noscript', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'plaintext'];
