@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Runs the CLI bundle (bin/dist/triangulate.mjs) that scripts/build-cli.mjs makes from lib/ and
-// seeds/ at install time (postinstall) or with `npm run build:cli`. When the bundle is missing or
-// older than its sources (a checkout, an edit), it is rebuilt first, once, and the run goes on.
+// Runs the command-line tool that scripts/build-cli.mjs builds from lib/ and seeds/ at install
+// time (postinstall) or with `npm run build:cli`: from its start-up snapshot when this Node built
+// one, else from the bundle. When the build is missing or older than its sources (a checkout, an
+// edit), it is rebuilt first, once, and the run goes on.
+import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, buildCli, isBundleStale } from '../scripts/build-cli.mjs';
+import { BUNDLE, SNAPSHOT, buildCli, buildInfo, isBundleStale } from '../scripts/build-cli.mjs';
 
 if (isBundleStale()) {
   process.stderr.write('triangulate: building the command-line bundle (lib/ or seeds/ changed since it was built)…\n');
@@ -14,4 +16,12 @@ if (isBundleStale()) {
     process.exit(1);
   }
 }
-await import(pathToFileURL(BUNDLE).href);
+
+const info = buildInfo();
+if (info?.snapshot && info.node === process.version) {
+  // A snapshot only starts under the Node that built it; its heap holds the seeded KB.
+  const run = spawnSync(process.execPath, ['--snapshot-blob', SNAPSHOT, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+} else {
+  await import(pathToFileURL(BUNDLE).href);
+}

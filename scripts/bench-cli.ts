@@ -1,13 +1,14 @@
 /**
  * CLI start-up: `triangulate annotate` on seed 000, a new Node process each run, median of 5.
- * Two ways: the bundle (`bin/triangulate.mjs`, built first if stale, as after `npm ci`), and the
- * TypeScript sources run through tsx, which is how bin/triangulate.mjs ran before the bundle (the
- * "before" figure). Wall time and, where /usr/bin/time exists, CPU time (user + system): on a
+ * Three ways: `bin/triangulate.mjs` as a user runs it (built first if stale, as after `npm ci`;
+ * from the start-up snapshot when this Node built one), the plain bundle without the snapshot,
+ * and the TypeScript sources run through tsx, which is how bin/triangulate.mjs ran before the
+ * bundle (the "before" figure). Wall time and, where /usr/bin/time exists, CPU time (user + system): on a
  * loaded machine wall time waits for the CPU, CPU time does not.
  * Run: npx tsx scripts/bench-cli.ts (npm run bench calls benchCli()).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,12 +48,16 @@ function series(args: string[]): { wall: number; cpu: number | null } {
 export async function benchCli(): Promise<Record<string, number | string>> {
   // One untimed run: builds the bundle when it is missing or stale, and warms the file cache.
   timed([join(ROOT, 'bin/triangulate.mjs'), 'annotate', SEED_000]);
-  const bundle = series([join(ROOT, 'bin/triangulate.mjs'), 'annotate', SEED_000]);
+  const bin = series([join(ROOT, 'bin/triangulate.mjs'), 'annotate', SEED_000]);
+  const bundle = series([join(ROOT, 'bin/dist/triangulate.mjs'), 'annotate', SEED_000]);
   const sources = series(['--input-type=module', '-e', FROM_SOURCES, 'annotate', SEED_000]);
   const idle = series(['-e', '0']);
+  const snapshot = JSON.parse(readFileSync(join(ROOT, 'bin/dist/build.json'), 'utf8')) as { snapshot: boolean };
   return {
-    'annotate seed 000, bundle (bin/triangulate.mjs), median of 5, wall ms': bundle.wall,
-    'annotate seed 000, bundle, CPU ms (user + system)': bundle.cpu ?? 'n/a (no /usr/bin/time)',
+    [`annotate seed 000, bin/triangulate.mjs (${snapshot.snapshot ? 'start-up snapshot' : 'bundle, no snapshot on this Node'}), median of 5, wall ms`]: bin.wall,
+    'annotate seed 000, bin/triangulate.mjs, CPU ms (user + system)': bin.cpu ?? 'n/a (no /usr/bin/time)',
+    'annotate seed 000, plain bundle (bin/dist/triangulate.mjs), wall ms': bundle.wall,
+    'annotate seed 000, plain bundle, CPU ms': bundle.cpu ?? 'n/a',
     'annotate seed 000, sources through tsx (before the bundle), wall ms': sources.wall,
     'annotate seed 000, sources through tsx, CPU ms': sources.cpu ?? 'n/a',
     'empty Node process on this machine now, wall ms (for scale)': idle.wall,

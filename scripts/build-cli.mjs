@@ -1,7 +1,10 @@
 /**
  * Bundles the command-line tool into one ES module, `bin/dist/triangulate.mjs`, with the compiled
  * dataset inside it, so `bin/triangulate.mjs` starts plain Node: no TypeScript loader and no
- * seeds/ compilation at run time.
+ * seeds/ compilation at run time. Then, where Node can (`--build-snapshot`, Node 18.20+), a
+ * start-up snapshot, `bin/dist/triangulate.blob`: the heap after seeding the in-memory KB and
+ * building the detector, so a run skips both. `bin/dist/build.json` says what was built, with
+ * which Node; bin/triangulate.mjs uses the snapshot only with that same Node, else the bundle.
  *
  * esbuild, because Vite, WXT and tsx already install it (no new package in the tree), it bundles
  * TypeScript directly and does this whole build in well under a second; tsup would only wrap it.
@@ -9,13 +12,18 @@
  *
  * Run by `npm ci` / `npm install` (postinstall) and by `npm run build:cli`.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BUNDLE = join(ROOT, 'bin', 'dist', 'triangulate.mjs');
+const DIST = join(ROOT, 'bin', 'dist');
+export const BUNDLE = join(DIST, 'triangulate.mjs');
+export const SNAPSHOT = join(DIST, 'triangulate.blob');
+/** Written last: `{ node, snapshot }`. Its age is the build's age. */
+export const BUILD_INFO = join(DIST, 'build.json');
 /** What the bundle is made of: when any of these is newer than the bundle, it is rebuilt. */
 export const INPUTS = ['lib', 'seeds'].map((dir) => join(ROOT, dir));
 
@@ -76,13 +84,46 @@ export async function buildCli() {
   // Loaded here, not at the top: bin/triangulate.mjs imports this file on every run to check the bundle's age.
   const { build } = await import('esbuild');
   const json = JSON.stringify(await compileDataset());
-  mkdirSync(dirname(BUNDLE), { recursive: true });
+  mkdirSync(DIST, { recursive: true });
+  rmSync(BUILD_INFO, { force: true });
   // Written beside the target and renamed, so a CLI started meanwhile never reads half a file.
   const partial = `${BUNDLE}.${process.pid}.tmp`;
   await build({ ...common, entryPoints: [join(ROOT, 'lib', 'cli', 'bundle.ts')], outfile: partial, plugins: [datasetPlugin(json), lazyCompromisePlugin()], minify: true, legalComments: 'none' });
   renameSync(partial, BUNDLE);
-  writeFileSync(join(dirname(BUNDLE), 'README.md'), 'Built by scripts/build-cli.mjs (npm ci, npm run build:cli); not tracked.\n');
+  const snapshot = await buildSnapshot(build, json);
+  writeFileSync(join(DIST, 'README.md'), 'Built by scripts/build-cli.mjs (npm ci, npm run build:cli); not tracked.\n');
+  writeFileSync(BUILD_INFO, `${JSON.stringify({ node: process.version, snapshot: snapshot === null, ...(snapshot ? { snapshotError: snapshot } : {}) })}\n`);
   return BUNDLE;
+}
+
+/** Builds the start-up snapshot; null when done, else why not (the bundle alone then serves). */
+async function buildSnapshot(build, json) {
+  const entry = join(DIST, `snapshot.${process.pid}.cjs`);
+  const blob = `${SNAPSHOT}.${process.pid}.tmp`;
+  try {
+    // CommonJS: Node builds snapshots from a script. compromise loads eagerly here: its lexicon goes into the heap.
+    // import.meta.url has no CommonJS form: the script's own URL stands in (lib/cli/seeds.ts reads it).
+    const urlShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+    await build({ ...common, format: 'cjs', banner: { js: urlShim }, define: { 'import.meta.url': '__importMetaUrl' }, entryPoints: [join(ROOT, 'lib', 'cli', 'snapshot.ts')], outfile: entry, plugins: [datasetPlugin(json)], minify: true, legalComments: 'none' });
+    const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { cwd: DIST, encoding: 'utf8' });
+    if (made.status !== 0) return `node --build-snapshot failed: ${(made.stderr || made.error?.message || '').trim().split('\n').slice(-3).join(' ')}`;
+    renameSync(blob, SNAPSHOT);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  } finally {
+    rmSync(entry, { force: true });
+    rmSync(blob, { force: true });
+  }
+}
+
+/** What the last build made, or null when there is no finished build. */
+export function buildInfo() {
+  try {
+    return JSON.parse(readFileSync(BUILD_INFO, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 function newestMtime(path) {
@@ -94,14 +135,16 @@ function newestMtime(path) {
   return newest;
 }
 
-/** True when the bundle is missing or older than a file it is built from. */
+/** True when there is no finished build, or one older than a file it is built from. */
 export function isBundleStale() {
-  const built = statSync(BUNDLE, { throwIfNoEntry: false });
-  return !built || INPUTS.some((dir) => newestMtime(dir) > built.mtimeMs);
+  const built = statSync(BUILD_INFO, { throwIfNoEntry: false });
+  return !built || !statSync(BUNDLE, { throwIfNoEntry: false }) || INPUTS.some((dir) => newestMtime(dir) > built.mtimeMs);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
   const out = await buildCli();
-  console.log(`CLI bundle: ${out.slice(ROOT.length + 1)} (${Math.round(statSync(out).size / 1024)} KB) in ${Math.round(performance.now() - started)} ms`);
+  const info = buildInfo();
+  const snapshot = info?.snapshot ? `, start-up snapshot ${Math.round(statSync(SNAPSHOT).size / 1048576)} MB` : `, no start-up snapshot (${info?.snapshotError})`;
+  console.log(`CLI bundle: ${out.slice(ROOT.length + 1)} (${Math.round(statSync(out).size / 1024)} KB)${snapshot}, in ${Math.round(performance.now() - started)} ms`);
 }

@@ -19,7 +19,7 @@ import { annotateArticle } from '../pipeline/annotate';
 import { applyInputLimits, limitsNotice, PAGE_LIMITS } from '../pipeline/limits';
 import type { Annotation, ArticleInput } from '../types';
 import { textFingerprint } from '../claims';
-import { addSourceArticles, openCliKb } from './kb';
+import { addSourceArticles, openCliKb, type CliKb } from './kb';
 import { formatReport } from './report';
 import { datasetFromSeeds } from './seeds';
 
@@ -28,6 +28,8 @@ export class CliError extends Error {}
 export interface CliEnv {
   /** The dataset: compiled into the bundle (lib/cli/bundle.ts), else from seeds/. */
   dataset: () => Dataset;
+  /** A knowledge base already seeded from that dataset (the start-up snapshot's); opened here when absent. */
+  kb?: () => Promise<CliKb>;
   /** Where warnings go, one line per call; stderr by default. */
   warn?: (line: string) => void;
 }
@@ -143,7 +145,7 @@ export async function run(args: string[], env: CliEnv = FROM_SOURCES): Promise<s
     if (parsed.articles.length === 0) throw new CliError(`${file}: nothing imported${parsed.reports.length ? ` (${countOf(parsed.reports.length, 'problem')} above)` : ': no articles found'}`);
     return { file, parsed };
   });
-  const cli = await openCliKb(env.dataset());
+  const cli = await (env.kb ?? (() => openCliKb(env.dataset())))();
   try {
     for (const { file, parsed } of parsedSources) {
       const report = await addSourceArticles(cli, basename(file), parsed.articles);

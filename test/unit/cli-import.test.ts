@@ -81,4 +81,14 @@ describe('bin/triangulate.mjs', () => {
       `triangulate: ${nothing}: nothing imported (2 problems above)`,
     ]);
   }, 120_000);
+
+  it('gives the same report from the start-up snapshot (when this Node built one) and from the plain bundle', async () => {
+    const args = ['annotate', SEED_000, '--sources', broken('duplicate-ids.jsonl'), '--json'];
+    const viaBin = await exec(process.execPath, [join(ROOT, 'bin/triangulate.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const viaBundle = await exec(process.execPath, [join(ROOT, 'bin/dist/triangulate.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    expect(viaBin.stdout).toBe(viaBundle.stdout);
+    expect(viaBin.stderr.split('\n').filter((l) => l && !l.includes('building the command-line bundle'))).toEqual(viaBundle.stderr.split('\n').filter(Boolean));
+    expect(viaBundle.stderr).toContain(`${broken('duplicate-ids.jsonl')}:3: skipped: duplicate id 'story-7' (first at line 1)`);
+    expect((JSON.parse(viaBin.stdout) as Annotation).claims.length).toBeGreaterThan(0);
+  }, 120_000);
 });
