@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { BUNDLE, SNAPSHOT, buildCli, buildInfo, isBundleStale } from '../scripts/build-cli.mjs';
 
 if (isBundleStale()) {
-  process.stderr.write('triangulate: building the command-line bundle (lib/ or seeds/ changed since it was built)…\n');
+  process.stderr.write('triangulate: building the command-line bundle (lib/, seeds/ or its build script changed since it was built)…\n');
   try {
     await buildCli();
   } catch (e) {

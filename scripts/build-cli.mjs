@@ -24,8 +24,8 @@ export const BUNDLE = join(DIST, 'triangulate.mjs');
 export const SNAPSHOT = join(DIST, 'triangulate.blob');
 /** Written last: `{ node, snapshot }`. Its age is the build's age. */
 export const BUILD_INFO = join(DIST, 'build.json');
-/** What the bundle is made of: when any of these is newer than the bundle, it is rebuilt. */
-export const INPUTS = ['lib', 'seeds'].map((dir) => join(ROOT, dir));
+/** What the build is made of (with this script): when any of these is newer than the build, it is rebuilt. */
+export const INPUTS = [join(ROOT, 'lib'), join(ROOT, 'seeds'), fileURLToPath(import.meta.url)];
 
 // Bundled CommonJS packages (linkedom's dependencies) call require(); ESM output has none of its own.
 const REQUIRE_SHIM = "import { createRequire as __triangulateRequire } from 'node:module';\nconst require = __triangulateRequire(import.meta.url);";
