@@ -10,6 +10,7 @@ const sections: Section[] = [
   { title: 'Detection (Node)', run: async () => (await import('./bench-detect')).benchDetect() },
   { title: 'Claims (Node)', run: async () => (await import('./bench-claims')).benchClaims() },
   { title: 'Import at scale', run: async () => (await import('./bench-import')).benchImport() },
+  { title: 'CLI start-up (annotate seed 000, median of 5)', run: async () => (await import('./bench-cli')).benchCli() },
   { title: 'Browser budgets (headless Chromium, extension loaded)', run: async () => (await import('./bench-browser')).benchBrowser() },
   { title: 'Long tasks caused by Triangulate (headless Chromium, page scripts off)', run: async () => (await import('./bench-longtasks')).benchLongTasks() },
   { title: 'Architecture: bundles, service-worker wake, compromise (headless Chromium)', run: async () => (await import('./bench-arch')).benchArch() },

@@ -2,29 +2,42 @@
  * `triangulate`: the extension's pipeline on the command line.
  *   triangulate extract PAGE
  *   triangulate annotate PAGE [--sources FILE ...] [--json]
- * Errors the user can cause print one line naming the file and the problem, and exit 1.
+ * Errors the user can cause exit 1 with a line naming the file and the problem. Every imported
+ * record that was skipped, changed or read under an assumption is listed on stderr as
+ * `FILE[:ENTRY][:LINE]: skipped|changed|assumed: reason`; a --sources file that adds no article
+ * fails the run. The page and the imports go under the extension's input caps.
  */
 import '../dom/node';
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../dataset/types';
 import { extractArticleFromHtml } from '../extract/html';
 import { extractArticleFromTextFile } from '../extract/text-file';
-import { parseImportFile } from '../import';
+import { parseImportFile, type ImportedArticle, type RecordReport } from '../import';
 import { annotateArticle } from '../pipeline/annotate';
+import { applyInputLimits, limitsNotice, PAGE_LIMITS } from '../pipeline/limits';
 import type { Annotation, ArticleInput } from '../types';
 import { textFingerprint } from '../claims';
-import { addSourceFile, openCliKb } from './kb';
+import { addSourceArticles, openCliKb, type CliKb } from './kb';
 import { formatReport } from './report';
+import { datasetFromSeeds } from './seeds';
 
 export class CliError extends Error {}
+
+export interface CliEnv {
+  /** The dataset: compiled into the bundle (lib/cli/bundle.ts), else from seeds/. */
+  dataset: () => Dataset;
+  /** A knowledge base already seeded from that dataset (the start-up snapshot's); opened here when absent. */
+  kb?: () => Promise<CliKb>;
+  /** Where warnings go, one line per call; stderr by default. */
+  warn?: (line: string) => void;
+}
 
 const USAGE = `Usage:
   triangulate extract PAGE                      print the article of PAGE (.html, .txt, .md) as JSON
   triangulate annotate PAGE [--sources FILE ...] [--json]
                                                 compare PAGE with the bundled dataset and FILEs`;
-
-const SEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
 
 function readFile(path: string): string {
   let stat;
@@ -57,34 +70,65 @@ export function readArticle(path: string): ArticleInput {
   return article;
 }
 
-function parseArgs(args: string[]): { command: string; page: string; sources: string[]; json: boolean } {
-  const [command, ...rest] = args;
-  if (!command || command === '-h' || command === '--help') throw new CliError(USAGE);
-  const sources: string[] = [];
-  let page: string | undefined;
-  let json = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--sources') {
-      // --sources takes one or more files, up to the next option.
-      let taken = 0;
-      while (i + 1 < rest.length && !rest[i + 1]!.startsWith('--')) {
-        sources.push(rest[++i]!);
-        taken++;
-      }
-      if (!taken) throw new CliError('--sources needs at least one file');
-    } else if (arg.startsWith('--')) throw new CliError(`unknown option ${arg}\n${USAGE}`);
-    else if (!page) page = arg;
-    else throw new CliError(`unexpected argument ${arg}\n${USAGE}`);
-  }
-  if (command !== 'extract' && command !== 'annotate') throw new CliError(`unknown command "${command}"\n${USAGE}`);
-  if (!page) throw new CliError(`${command} needs a PAGE\n${USAGE}`);
-  return { command, page, sources, json };
+interface Command {
+  command: 'extract' | 'annotate';
+  page: string;
+  sources: string[];
+  json: boolean;
 }
 
-export async function run(args: string[]): Promise<string> {
-  const { command, page, sources, json } = parseArgs(args);
+/** Arguments through node:util's parseArgs; `--sources` takes every file up to the next option. */
+function commandOf(args: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { sources: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      tokens: true,
+    });
+  } catch (e) {
+    throw new CliError(`${e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e)}\n${USAGE}`);
+  }
+  if (parsed.values.help || parsed.positionals.length === 0) throw new CliError(USAGE);
+  const sources: string[] = [];
+  const positionals: string[] = [];
+  // Positionals right after a --sources value are more sources: `--sources a.json b.xml`.
+  let inSources = false;
+  for (const token of parsed.tokens) {
+    if (token.kind === 'option') {
+      inSources = token.name === 'sources';
+      if (inSources && token.value !== undefined) sources.push(token.value);
+    } else if (token.kind === 'positional') {
+      if (inSources) sources.push(token.value);
+      else positionals.push(token.value);
+    } else inSources = false;
+  }
+  const [command, page, ...extra] = positionals;
+  if (command !== 'extract' && command !== 'annotate') throw new CliError(`unknown command "${command}"\n${USAGE}`);
+  if (!page) throw new CliError(`${command} needs a PAGE\n${USAGE}`);
+  if (extra.length) throw new CliError(`unexpected argument ${extra[0]}\n${USAGE}`);
+  return { command, page, sources, json: parsed.values.json ?? false };
+}
+
+/** `feed.zip:reports/a.jsonl:3: skipped: reason`, or `(record 2)` where a format has no lines. */
+export function reportLine(file: string, r: Pick<RecordReport, 'action' | 'reason' | 'file' | 'line' | 'record'>): string {
+  const place = [file, r.file, r.line].filter((p) => p !== undefined).join(':');
+  const record = r.line === undefined && r.record !== undefined ? ` (record ${r.record})` : '';
+  return `${place}${record}: ${r.action}: ${r.reason}`;
+}
+
+/** Where an article of a parsed file sits, for reports made after parsing (duplicates at ingest). */
+function positionOf(article: ImportedArticle | undefined): Pick<RecordReport, 'file' | 'line' | 'record'> {
+  if (!article) return {};
+  return { record: article.record, ...(article.line !== undefined ? { line: article.line } : {}), ...(article.file !== undefined ? { file: article.file } : {}) };
+}
+
+const FROM_SOURCES: CliEnv = { dataset: datasetFromSeeds };
+
+export async function run(args: string[], env: CliEnv = FROM_SOURCES): Promise<string> {
+  const warn = env.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { command, page, sources, json } = commandOf(args);
   const article = readArticle(page);
   if (command === 'extract') {
     return JSON.stringify({ title: article.title, published: article.published, url: article.url, text: article.text }, null, 2);
@@ -92,38 +136,51 @@ export async function run(args: string[]): Promise<string> {
   const parsedSources = sources.map((file) => {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(resolve(file));
+      bytes = readFileSync(file);
     } catch {
       throw new CliError(`${file}: no such file`);
     }
     const parsed = parseImportFile(basename(file), bytes);
-    if (parsed.articles.length === 0) {
-      const why = parsed.rejected[0];
-      const located = why && /\bline \d/.test(why.reason);
-      const where = located ? '' : why?.line ? ` at line ${why.line}` : why?.record ? ` (record ${why.record})` : '';
-      throw new CliError(`${file}: ${why ? `${why.reason}${where}` : 'no articles found'}`);
-    }
+    for (const r of parsed.reports) warn(reportLine(file, r));
+    if (parsed.articles.length === 0) throw new CliError(`${file}: nothing imported${parsed.reports.length ? ` (${countOf(parsed.reports.length, 'problem')} above)` : ': no articles found'}`);
     return { file, parsed };
   });
-  const cli = await openCliKb(SEEDS_DIR);
-  for (const { file, parsed } of parsedSources) await addSourceFile(cli, file, parsed);
-  // A page that is itself a stored source (a seed, say) takes that source's curated metadata.
-  const stored = (await cli.kb.sourcesByUrlOrFingerprint(article.url, textFingerprint(article.text)))[0];
-  const full: ArticleInput = stored
-    ? { ...article, title: stored.title || article.title, outlet: stored.outlet || article.outlet, published: stored.published ?? article.published, url: stored.url ?? article.url }
-    : article;
-  const annotation: Annotation = await annotateArticle(full, { detector: cli.detector, kb: cli.kb });
-  cli.db.close();
-  if (json) {
-    const { entities: _entities, pageDerivedFrom: _own, pageSourceIds: _copies, ...contract } = annotation;
-    return JSON.stringify(contract, null, 2);
+  const cli = await (env.kb ?? (() => openCliKb(env.dataset())))();
+  try {
+    for (const { file, parsed } of parsedSources) {
+      const report = await addSourceArticles(cli, basename(file), parsed.articles);
+      for (const d of [...report.duplicates, ...report.failed]) {
+        warn(reportLine(file, { action: 'skipped', reason: d.reason, ...positionOf(d.record === undefined ? undefined : parsed.articles[d.record - 1]) }));
+      }
+      if (report.imported.length === 0) throw new CliError(`${file}: nothing imported (every article was already stored or failed, see above)`);
+    }
+    // The extension's caps on a page apply here too: what they leave out is said on stderr.
+    const { text, report: limits } = applyInputLimits(article.text, PAGE_LIMITS);
+    if (limits) warn(`${page}: ${limitsNotice(limits)}`);
+    const capped = limits ? { ...article, text } : article;
+    // A page that is itself a stored source (a seed, say) takes that source's curated metadata.
+    const stored = (await cli.kb.sourcesByUrlOrFingerprint(capped.url, textFingerprint(capped.text)))[0];
+    const full: ArticleInput = stored
+      ? { ...capped, title: stored.title || capped.title, outlet: stored.outlet || capped.outlet, published: stored.published ?? capped.published, url: stored.url ?? capped.url }
+      : capped;
+    const annotation: Annotation = await annotateArticle(full, { detector: cli.detector, kb: cli.kb });
+    if (json) {
+      const { entities: _entities, pageDerivedFrom: _own, pageSourceIds: _copies, ...contract } = annotation;
+      return JSON.stringify(contract, null, 2);
+    }
+    return formatReport(annotation);
+  } finally {
+    cli.db.close();
   }
-  return formatReport(annotation);
 }
 
-export async function main(args: string[]): Promise<number> {
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export async function main(args: string[], env: CliEnv = FROM_SOURCES): Promise<number> {
   try {
-    process.stdout.write(`${await run(args)}\n`);
+    process.stdout.write(`${await run(args, env)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof CliError) {

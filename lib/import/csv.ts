@@ -4,8 +4,8 @@
  * the columns; `fields.ts` maps them onto article fields.
  */
 import { fieldOfKey, rawArticleOf } from './fields';
-import type { ParsedFile } from './types';
-import { validateRecord } from './validate';
+import type { ImportResult, RawRecord, RecordReport } from './types';
+import { failedFile, finishFile } from './validate';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -13,12 +13,11 @@ interface CsvRow {
   fields: string[];
   /** Physical line the row starts on. */
   line: number;
-  /** Set when the row ends inside an open quote (the file ended first). */
-  unterminated?: boolean;
+  /** Set when a quoted field in the row is malformed: the row is dropped and reading resumes on the next line. */
+  quoteError?: { line: number; reason: string };
 }
 
-export function parseCsv(text: string): ParsedFile {
-  const result: ParsedFile = { format: 'csv', articles: [], rejected: [] };
+export function parseCsv(text: string): ImportResult {
   let body = text;
   let delimiter: string | undefined;
   let lineOffset = 0;
@@ -29,25 +28,25 @@ export function parseCsv(text: string): ParsedFile {
     lineOffset = 1;
   }
   delimiter ??= sniffDelimiter(body);
-  const rows = csvRows(body, delimiter).map((row) => ({ ...row, line: row.line + lineOffset }));
+  const rows = csvRows(body, delimiter).map((row) => ({
+    ...row,
+    line: row.line + lineOffset,
+    ...(row.quoteError ? { quoteError: { ...row.quoteError, line: row.quoteError.line + lineOffset } } : {}),
+  }));
   const header = rows.shift();
-  if (!header) {
-    result.rejected.push({ reason: 'empty CSV' });
-    return result;
-  }
+  if (!header) return failedFile('csv', 'no-records', 'empty CSV');
+  if (header.quoteError) return failedFile('csv', 'csv-quote', `CSV header: ${header.quoteError.reason}`, { line: header.quoteError.line });
   const columns = header.fields.map((name) => fieldOfKey(name.trim()));
   if (!columns.includes('text')) {
-    result.rejected.push({
-      line: header.line,
-      reason: 'CSV header has no text column (text, body, content, articleBody or description)',
-    });
-    return result;
+    return failedFile('csv', 'csv-header', 'CSV header has no text column (text, body, content, articleBody or description)', { line: header.line });
   }
   const textColumn = columns.indexOf('text');
+  const raws: RawRecord[] = [];
+  const problems: RecordReport[] = [];
   rows.forEach((row, i) => {
     const at = { record: i + 1, line: row.line };
-    if (row.unterminated) {
-      result.rejected.push({ ...at, reason: `row ${at.record}: quoted field never closed` });
+    if (row.quoteError) {
+      problems.push({ action: 'skipped', issue: 'csv-quote', reason: `row ${at.record}: ${row.quoteError.reason}`, record: at.record, line: row.quoteError.line });
       return;
     }
     // No prototype: a column named "constructor" or "__proto__" is just a column.
@@ -59,14 +58,12 @@ export function parseCsv(text: string): ParsedFile {
     });
     const raw = rawArticleOf(record);
     if (row.fields.length <= textColumn && raw.text === undefined) {
-      result.rejected.push({ ...at, reason: `row ${at.record}: expected ${columns.length} fields, found ${row.fields.length}` });
+      problems.push({ action: 'skipped', issue: 'csv-fields', reason: `row ${at.record}: expected ${columns.length} fields, found ${row.fields.length}`, ...at });
       return;
     }
-    const outcome = validateRecord(raw, at);
-    if ('article' in outcome) result.articles.push(outcome.article);
-    else result.rejected.push(outcome.rejection);
+    raws.push({ raw, at });
   });
-  return result;
+  return finishFile('csv', raws, problems);
 }
 
 /** The delimiter that splits the header row most often, outside quotes; `,` when none does. */
@@ -83,7 +80,12 @@ function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** Split text into rows of fields; blank lines are skipped. Runs of ordinary characters are copied in one slice. */
+/**
+ * Split text into rows of fields; blank lines are skipped. Runs of ordinary characters are copied in one slice.
+ * A quoted field that is never closed, or whose closing quote is followed by more text, makes its
+ * row an error at the line where the quote opened; reading resumes on the line after that one, so
+ * one stray quote cannot swallow the rows that follow.
+ */
 function csvRows(text: string, delimiter: string): CsvRow[] {
   const rows: CsvRow[] = [];
   // Inside a character class only \ ] ^ - are special; a raw tab is fine as it is.
@@ -106,23 +108,47 @@ function csvRows(text: string, delimiter: string): CsvRow[] {
   while (i < text.length) {
     const ch = text[i]!;
     if (ch === '"' && fieldStart) {
-      // A quoted field: up to the next quote that is not doubled; the file may end first.
+      // A quoted field: up to the next quote that is not doubled, which must end the field.
+      const openedAt = i;
+      const openLine = line;
       fieldStart = false;
       i++;
+      let problem: string | null = null;
       for (;;) {
         const close = text.indexOf('"', i);
-        const chunk = text.slice(i, close === -1 ? text.length : close);
+        if (close === -1) {
+          problem = `quoted field opened on line ${openLine} never closed`;
+          break;
+        }
+        const chunk = text.slice(i, close);
         field += chunk;
         line += newlineCount(chunk);
-        if (close === -1) {
-          endRow();
-          rows[rows.length - 1]!.unterminated = true;
-          return rows;
-        }
         i = close + 1;
-        if (text[i] !== '"') break;
-        field += '"';
-        i++;
+        if (text[i] === '"') {
+          field += '"';
+          i++;
+          continue;
+        }
+        const next = text[i];
+        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+          problem =
+            line > openLine
+              ? `quoted field opened on line ${openLine} is never properly closed (it runs on to line ${line})`
+              : `text after the closing quote of the field opened on line ${openLine}`;
+        }
+        break;
+      }
+      if (problem !== null) {
+        rows.push({ fields: [], line: rowLine, quoteError: { line: openLine, reason: problem } });
+        // Resume on the line after the opening quote's.
+        const lineEnd = text.slice(openedAt).search(/\r\n?|\n/);
+        if (lineEnd === -1) return rows;
+        i = openedAt + lineEnd + (text[openedAt + lineEnd] === '\r' && text[openedAt + lineEnd + 1] === '\n' ? 2 : 1);
+        line = openLine + 1;
+        rowLine = line;
+        fields = [];
+        field = '';
+        fieldStart = true;
       }
     } else if (ch === delimiter) {
       fields.push(field);

@@ -2,6 +2,10 @@
  * Publication dates as files write them, turned into the ISO form `Source.published` stores:
  * `YYYY-MM-DD` when only a day is given, a full UTC timestamp (`toISOString`) when a time is.
  * A time without a zone is taken as UTC: the file gives no better guess.
+ *
+ * Numeric dates with the year last (31/12/2019, 12-31-2019) are read day first or month first:
+ * a part over 12 decides; when neither is (03/04/2019) the caller says which order to assume,
+ * decided once per file (`dateOrderOf`), and reports the assumption.
  */
 
 const MONTHS: Record<string, number> = {
@@ -24,8 +28,11 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[t\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const SLASHED = new RegExp(`^(\\d{4})/(\\d{1,2})/(\\d{1,2})${TAIL}$`);
 const DOTTED = new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TAIL}$`);
-const DAY_MONTH = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}[\\s,-]+(\\d{4}|\\d{2})${TAIL}$`);
-const MONTH_DAY = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TAIL}$`);
+// 31/12/2019, 12-31-2019, 3/4/19: day and month in an order the file decides.
+const NUMERIC = new RegExp(`^(\\d{1,2})([/-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TAIL}$`);
+const DAY_MONTH = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:of\\s+)?|-)${MONTH_WORD}[\\s,-]+(\\d{4}|\\d{2})${TAIL}$`);
+const MONTH_DAY = new RegExp(`^${MONTH_WORD}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+(\\d{4})${TAIL}$`);
+const YEAR_MONTH_DAY = new RegExp(`^(\\d{4})[\\s-]+${MONTH_WORD}[\\s-]+(\\d{1,2})${TAIL}$`);
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/;
 
 interface Parts {
@@ -37,21 +44,51 @@ interface Parts {
   offset: number;
 }
 
-export function normalizeDate(raw: string): string | null {
-  const text = raw
-    .trim()
-    .toLowerCase()
-    // JavaScript's Date#toString appends the zone's name in parentheses.
-    .replace(/\s*\([^)]*\)\s*$/, '')
-    .replace(/\s+/g, ' ');
+export type DateOrder = 'day-first' | 'month-first';
+
+/** The default where nothing in a file decides: day first, as most of the world writes dates. */
+export const DEFAULT_DATE_ORDER: DateOrder = 'day-first';
+
+function cleaned(raw: string): string {
+  return (
+    raw
+      .trim()
+      .toLowerCase()
+      // JavaScript's Date#toString appends the zone's name in parentheses.
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .replace(WEEKDAY, '')
+  );
+}
+
+/**
+ * A date's ISO form, or null when it cannot be read. `order` settles numeric dates that read
+ * both ways (03/04/2019); dates with a part over 12 read the only way they can.
+ */
+export function normalizeDate(raw: string, order: DateOrder = DEFAULT_DATE_ORDER): string | null {
+  const text = cleaned(raw);
   if (!text) return null;
   if (/^\d{9,10}$/.test(text)) return fromEpoch(Number(text) * 1000);
   if (/^\d{12,13}$/.test(text)) return fromEpoch(Number(text));
-  const parts = partsOf(text.replace(WEEKDAY, ''));
+  const parts = partsOf(text, order);
   return parts ? isoOf(parts) : null;
 }
 
-function partsOf(text: string): Parts | null {
+/**
+ * What a numeric day/month date says about the order: 'day-first' or 'month-first' when it can
+ * only be read one way, 'either' when both readings are dates, null for other dates.
+ */
+export function numericDateOrder(raw: string): DateOrder | 'either' | null {
+  const m = NUMERIC.exec(cleaned(raw));
+  if (!m) return null;
+  const a = +m[1]!;
+  const b = +m[3]!;
+  if (a > 12 && b <= 12) return 'day-first';
+  if (b > 12 && a <= 12) return 'month-first';
+  return a <= 12 && b <= 12 && a !== b ? 'either' : null;
+}
+
+function partsOf(text: string, order: DateOrder): Parts | null {
   let m = ISO.exec(text);
   if (m) {
     const time = m[4] === undefined ? undefined : clock(m[4], m[5], m[6], m[7], undefined);
@@ -65,6 +102,15 @@ function partsOf(text: string): Parts | null {
   if (m) return withTail(+m[1]!, +m[2]!, +m[3]!, m.slice(4));
   m = DOTTED.exec(text);
   if (m) return withTail(+m[3]!, +m[2]!, +m[1]!, m.slice(4));
+  m = NUMERIC.exec(text);
+  if (m) {
+    const a = +m[1]!;
+    const b = +m[3]!;
+    const dayFirst = a > 12 || (b <= 12 && order === 'day-first');
+    return withTail(fullYear(m[4]!), dayFirst ? b : a, dayFirst ? a : b, m.slice(5));
+  }
+  m = YEAR_MONTH_DAY.exec(text);
+  if (m) return withTail(+m[1]!, monthOf(m[2]!), +m[3]!, m.slice(4));
   m = DAY_MONTH.exec(text);
   if (m) return withTail(fullYear(m[3]!), monthOf(m[2]!), +m[1]!, m.slice(4));
   m = MONTH_DAY.exec(text);

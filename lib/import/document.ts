@@ -5,30 +5,25 @@
 import { extractArticleFromHtml } from '../extract/html';
 import { extractArticleFromTextFile } from '../extract/text-file';
 import type { ArticleInput } from '../types';
-import type { ParsedFile, RawArticle } from './types';
-import { validateRecord } from './validate';
+import type { ImportResult, RawArticle } from './types';
+import { failedFile, finishFile } from './validate';
 
-export function parseHtmlFile(html: string): ParsedFile {
+export function parseHtmlFile(html: string): ImportResult {
   return single('html', () => extractArticleFromHtml(html, savedFromUrl(html)));
 }
 
-export function parseTextFile(text: string, fileName: string): ParsedFile {
+export function parseTextFile(text: string, fileName: string): ImportResult {
   return single('text', () => extractArticleFromTextFile(text, fileName));
 }
 
-function single(format: 'html' | 'text', extract: () => ArticleInput): ParsedFile {
-  const result: ParsedFile = { format, articles: [], rejected: [] };
+function single(format: 'html' | 'text', extract: () => ArticleInput): ImportResult {
   let article: ArticleInput;
   try {
     article = extract();
   } catch (error) {
-    result.rejected.push({ record: 1, reason: `could not read the article: ${error instanceof Error ? error.message : String(error)}` });
-    return result;
+    return failedFile(format, 'unreadable-file', `could not read the article: ${error instanceof Error ? error.message : String(error)}`, { record: 1 });
   }
-  const outcome = validateRecord(rawOf(article), { record: 1 });
-  if ('article' in outcome) result.articles.push(outcome.article);
-  else result.rejected.push(outcome.rejection);
-  return result;
+  return finishFile(format, [{ raw: rawOf(article), at: { record: 1 } }]);
 }
 
 /** Extractors return typed fields; checked again here because their input was untrusted. */

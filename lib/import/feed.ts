@@ -4,27 +4,21 @@
  * Elements are matched by local name, so namespace prefixes do not matter.
  */
 import { parseXmlDocument } from '../dom/parse';
-import { elementText, localNameOf, plainText, tidyText } from './text';
-import type { ParsedFile, RawArticle } from './types';
-import { validateRecord } from './validate';
+import { elementText, localNameOf, plainText, plainTextOf, tidyText } from './text';
+import type { ImportResult, RawArticle, RawRecord } from './types';
+import { failedFile, finishFile } from './validate';
 
 type FeedFormat = 'rss' | 'atom';
 
-export function parseFeed(text: string): ParsedFile {
+export function parseFeed(text: string): ImportResult {
   const root = feedRoot(text) ?? feedRoot(repairXml(text));
-  if (!root) return { format: 'unknown', articles: [], rejected: [{ reason: 'XML is not an RSS or Atom feed' }] };
+  if (!root) return failedFile('unknown', 'unsupported-format', 'XML is not an RSS or Atom feed');
   const { format, items, channel } = root;
-  const result: ParsedFile = { format, articles: [], rejected: [] };
-  if (items.length === 0) result.rejected.push({ reason: 'feed has no items' });
+  if (items.length === 0) return failedFile(format, 'no-records', 'feed has no items');
   // Read once: the channel holds every item, so per-item lookups in it would cost n² on big feeds.
   const feed = format === 'atom' ? atomFeedFields(channel) : rssChannelFields(channel);
-  items.forEach((item, i) => {
-    const raw = format === 'atom' ? atomEntry(item, feed) : rssItem(item, feed);
-    const outcome = validateRecord(raw, { record: i + 1 });
-    if ('article' in outcome) result.articles.push(outcome.article);
-    else result.rejected.push(outcome.rejection);
-  });
-  return result;
+  const records: RawRecord[] = items.map((item, i) => ({ raw: format === 'atom' ? atomEntry(item, feed) : rssItem(item, feed), at: { record: i + 1 } }));
+  return finishFile(format, records);
 }
 
 /** Is this text a feed, judged by its root element? */
@@ -98,7 +92,10 @@ function atomFeedFields(feed: Element): FeedFields {
 
 function rssItem(item: Element, feed: FeedFields): RawArticle {
   const raw: RawArticle = {};
-  set(raw, 'title', plainText(textOf(childNamed(item, 'title'))));
+  const title = plainTextOf(textOf(childNamed(item, 'title')));
+  set(raw, 'title', title.text);
+  // Feeds carry HTML in their content by design; a title is text, so markup there is reported.
+  if (title.markup && title.text.trim()) raw.markup = ['title'];
   set(raw, 'text', plainText(textOf(childNamed(item, 'encoded'))) || plainText(textOf(childNamed(item, 'description') ?? childNamed(item, 'summary'))));
   const guid = childNamed(item, 'guid');
   const permalink = guid && guid.getAttribute('isPermaLink') !== 'false' ? textOf(guid) : '';
@@ -127,7 +124,7 @@ function atomEntry(entry: Element, feed: FeedFields): RawArticle {
   return raw;
 }
 
-function set(raw: RawArticle, field: keyof RawArticle, value: string): void {
+function set(raw: RawArticle, field: Exclude<keyof RawArticle, 'markup'>, value: string): void {
   if (value.trim()) raw[field] = value;
 }
 

@@ -3,10 +3,10 @@
  * (JSON, JSON Lines, CSV). Keys match case-insensitively and without punctuation, so `published_at`,
  * `publishedAt` and a CSV header "Published At" are the same key.
  */
-import { plainText, tidyLine } from './text';
+import { plainTextOf, tidyLine } from './text';
 import type { RawArticle } from './types';
 
-type Field = keyof RawArticle;
+type Field = Exclude<keyof RawArticle, 'markup'>;
 
 // In order of preference within a field, except `text`, where the longest candidate wins.
 const KEYS: Record<Field, string[]> = {
@@ -50,14 +50,25 @@ export function rawArticleOf(record: Record<string, unknown>): RawArticle {
       }
     }
   };
-  first('title', (v) => scalarText(v, true));
+  let titleMarkup = false;
+  first('title', (v) => {
+    const value = scalarText(v);
+    if (value === undefined) return value;
+    const plain = plainTextOf(value);
+    if (plain.text.trim()) titleMarkup = plain.markup;
+    return plain.text;
+  });
   first('url', linkOf);
   first('outlet', nameOf);
   first('published', dateOf);
   first('language', scalarText);
   first('id', scalarText);
-  const text = longestText(KEYS.text.map((key) => byKey.get(normalizeKey(key))));
-  if (text !== undefined) raw.text = text;
+  const text = longestText(KEYS.text.map((key) => ({ value: byKey.get(normalizeKey(key)), html: HTML_KEYS.has(key) })));
+  if (text !== undefined) raw.text = text.text;
+  const markup: NonNullable<RawArticle['markup']> = [];
+  if (titleMarkup && raw.title !== undefined) markup.push('title');
+  if (text?.markup) markup.push('text');
+  if (markup.length) raw.markup = markup;
   return raw;
 }
 
@@ -69,12 +80,12 @@ function isBlank(value: unknown): boolean {
  * A string or number as text. CMS exports wrap strings in objects (`{"rendered": "..."}` from
  * WordPress, `{"value": ...}`, `{"#text": ...}` from XML-to-JSON tools), so those are unwrapped too.
  */
-function scalarText(value: unknown, html = false): string | undefined {
-  if (typeof value === 'string') return html ? plainText(value) : value;
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const inner = value as Record<string, unknown>;
-    for (const key of ['rendered', 'value', '#text', 'text']) if (key in inner) return scalarText(inner[key], html);
+    for (const key of ['rendered', 'value', '#text', 'text']) if (key in inner) return scalarText(inner[key]);
   }
   return undefined;
 }
@@ -114,16 +125,22 @@ function dateOf(value: unknown): string | undefined {
 /** NewsAPI truncates `content` and appends this marker; it is not part of the article. */
 const TRUNCATION_MARKER = /\s*\[\+\d+ chars\]\s*$/;
 
-/** The longest candidate once HTML is stripped: `description` is often a teaser of `content`. */
-function longestText(values: unknown[]): string | undefined {
-  let best: string | undefined;
-  for (const value of values) {
+// Keys whose value is HTML by name: tags there are the expected format, not a problem to report.
+const HTML_KEYS = new Set(['contentencoded', 'contenthtml']);
+
+/**
+ * The longest candidate once HTML is stripped (`description` is often a teaser of `content`), and
+ * whether tags had to be removed from a field that should have held plain text.
+ */
+function longestText(values: { value: unknown; html: boolean }[]): { text: string; markup: boolean } | undefined {
+  let best: { text: string; markup: boolean } | undefined;
+  for (const { value, html } of values) {
     const raw = Array.isArray(value)
       ? value.filter((v): v is string => typeof v === 'string').join('\n\n')
       : scalarText(value);
     if (raw === undefined) continue;
-    const text = plainText(raw.replace(TRUNCATION_MARKER, ''));
-    if (text && (best === undefined || text.length > best.length)) best = text;
+    const plain = plainTextOf(raw.replace(TRUNCATION_MARKER, ''));
+    if (plain.text && (best === undefined || plain.text.length > best.text.length)) best = { text: plain.text, markup: plain.markup && !html };
   }
   return best;
 }

@@ -11,12 +11,14 @@ import { parseHtmlFile, parseTextFile } from './document';
 import { parseCsv } from './csv';
 import { feedFormatOf, parseFeed } from './feed';
 import { isJsonLines, parseJson, parseJsonLines } from './json';
-import type { ImportFormat, ParsedFile } from './types';
+import type { ImportFormat, ImportIssue, ImportResult } from './types';
+import { failedFile } from './validate';
 import { isZip, parseZip } from './zip';
 
-export type { ImportedArticle, ImportFormat, NamedParsedFile, ParsedFile, Rejection } from './types';
+export type { DateReading, ImportedArticle, ImportFormat, ImportIssue, ImportResult, NamedParsedFile, ParsedFile, RecordReport, Rejection } from './types';
 export { isValidArticle } from './validate';
 export { normalizeDate } from './dates';
+export { IMPORT_LIMITS } from './limits';
 
 type Family = 'json' | 'csv' | 'feed' | 'html' | 'text' | 'zip' | 'gzip';
 
@@ -36,25 +38,25 @@ const ZIPPED_DOCUMENTS = new Set(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', '
 const MAX_ARCHIVE_DEPTH = 1;
 const MAX_GUNZIP_BYTES = 256 * 1024 * 1024;
 
-export function parseImportFile(name: string, bytes: Uint8Array): ParsedFile {
+export function parseImportFile(name: string, bytes: Uint8Array): ImportResult {
   try {
     return parseAt(name, bytes, 0);
   } catch (error) {
     // Every reader handles bad input itself; this catches the unforeseen so one file cannot stop an import.
-    return failed('unknown', `could not read the file: ${error instanceof Error ? error.message : String(error)}`);
+    return failed('unknown', `could not read the file: ${error instanceof Error ? error.message : String(error)}`, 'unreadable-file');
   }
 }
 
-function parseAt(name: string, bytes: Uint8Array, depth: number): ParsedFile {
+function parseAt(name: string, bytes: Uint8Array, depth: number): ImportResult {
   const extension = extensionOf(name);
-  if (bytes.length === 0) return failed(formatOfExtension(extension), 'empty file');
+  if (bytes.length === 0) return failed(formatOfExtension(extension), 'empty file', 'empty-file');
   if (ZIPPED_DOCUMENTS.has(extension)) return unsupported(extension);
   if (isZip(bytes) || FAMILY_OF_EXTENSION[extension] === 'zip') {
-    if (depth > MAX_ARCHIVE_DEPTH) return failed('zip', 'zip nested too deep (one zip inside another is the limit)');
+    if (depth > MAX_ARCHIVE_DEPTH) return failed('zip', 'zip nested too deep (one zip inside another is the limit)', 'archive-too-deep');
     return parseZip(bytes, (inner, content) => parseAt(inner, content, depth + 1));
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    if (depth > MAX_ARCHIVE_DEPTH) return failed('unknown', 'archive nested too deep');
+    if (depth > MAX_ARCHIVE_DEPTH) return failed('unknown', 'archive nested too deep', 'archive-too-deep');
     return parseGzip(name, bytes, depth);
   }
   const text = decodeText(bytes);
@@ -71,27 +73,27 @@ function parseAt(name: string, bytes: Uint8Array, depth: number): ParsedFile {
     case 'text':
       return parseTextFile(text, baseName(name));
     case 'gzip':
-      return failed('unknown', 'corrupt gzip: not a gzip file');
+      return failed('unknown', 'corrupt gzip: not a gzip file', 'corrupt-archive');
     default:
       return unsupported(extension);
   }
 }
 
 /** `article.json.gz` is read as `article.json`. */
-function parseGzip(name: string, bytes: Uint8Array, depth: number): ParsedFile {
+function parseGzip(name: string, bytes: Uint8Array, depth: number): ImportResult {
   // The trailer's ISIZE (size mod 4 GiB) is checked before inflating, against gzip bombs.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 18 || view.getUint32(bytes.length - 4, true) > MAX_GUNZIP_BYTES) return failed('unknown', 'corrupt or oversized gzip');
+  if (bytes.length < 18 || view.getUint32(bytes.length - 4, true) > MAX_GUNZIP_BYTES) return failed('unknown', 'corrupt or oversized gzip', 'corrupt-archive');
   let inner: Uint8Array;
   try {
     inner = gunzipSync(bytes);
   } catch (error) {
-    return failed('unknown', `corrupt gzip: ${error instanceof Error ? error.message : String(error)}`);
+    return failed('unknown', `corrupt gzip: ${error instanceof Error ? error.message : String(error)}`, 'corrupt-archive');
   }
   return parseAt(name.replace(/\.gz$/i, ''), inner, depth + 1);
 }
 
-function parseJsonFamily(text: string, extension: string): ParsedFile {
+function parseJsonFamily(text: string, extension: string): ImportResult {
   if (extension === 'jsonl' || extension === 'ndjson') {
     // A pretty-printed JSON document saved as .jsonl is still one document.
     return isSingleJsonDocument(text) ? parseJson(text) : parseJsonLines(text);
@@ -147,10 +149,10 @@ function formatOfExtension(extension: string): ImportFormat {
   }
 }
 
-function unsupported(extension: string): ParsedFile {
-  return failed('unknown', `unsupported format (${extension ? `.${extension}` : 'no extension'})`);
+function unsupported(extension: string): ImportResult {
+  return failed('unknown', `unsupported format (${extension ? `.${extension}` : 'no extension'})`, 'unsupported-format');
 }
 
-function failed(format: ImportFormat, reason: string): ParsedFile {
-  return { format, articles: [], rejected: [{ reason }] };
+function failed(format: ImportFormat, reason: string, issue: ImportIssue): ImportResult {
+  return failedFile(format, issue, reason);
 }

@@ -3,8 +3,8 @@
  * `data`...), or a single article. JSON Lines: one object per line, each judged on its own.
  */
 import { normalizeKey, rawArticleOf } from './fields';
-import type { ImportedArticle, ParsedFile, RawArticle, Rejection } from './types';
-import { validateRecord } from './validate';
+import type { ImportResult, RawArticle, RawRecord, RecordReport } from './types';
+import { failedFile, finishFile } from './validate';
 
 type JsonRecord = Record<string, unknown>;
 
@@ -19,50 +19,40 @@ export function isJsonLines(text: string): boolean {
   return lines.length > 1 && isObject(parseOrUndefined(lines[0]!));
 }
 
-export function parseJson(text: string): ParsedFile {
-  const result: ParsedFile = { format: 'json', articles: [], rejected: [] };
+export function parseJson(text: string): ImportResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     const line = errorLine(text);
-    result.rejected.push({ line, reason: `invalid JSON at line ${line}` });
-    return result;
+    return failedFile('json', 'invalid-json', `invalid JSON at line ${line}`, { line });
   }
   const { records, defaults } = recordsOf(value);
-  if (records === null) {
-    result.rejected.push({ reason: 'JSON holds no article object or array of articles' });
-    return result;
-  }
+  if (records === null) return failedFile('json', 'no-records', 'JSON holds no article object or array of articles');
+  const raws: RawRecord[] = [];
+  const problems: RecordReport[] = [];
   records.forEach((record, i) => {
     const at = { record: i + 1 };
-    if (!isObject(record)) {
-      result.rejected.push({ ...at, reason: 'not a JSON object' });
-      return;
-    }
-    collect(result, validateRecord({ ...defaults, ...rawArticleOf(record) }, at));
+    if (!isObject(record)) problems.push({ action: 'skipped', issue: 'not-an-object', reason: 'not a JSON object', ...at });
+    else raws.push({ raw: { ...defaults, ...rawArticleOf(record) }, at });
   });
-  return result;
+  return finishFile('json', raws, problems);
 }
 
-export function parseJsonLines(text: string): ParsedFile {
-  const result: ParsedFile = { format: 'jsonl', articles: [], rejected: [] };
+export function parseJsonLines(text: string): ImportResult {
+  const raws: RawRecord[] = [];
+  const problems: RecordReport[] = [];
   let record = 0;
   text.split('\n').forEach((content, i) => {
     if (content.trim() === '') return;
     record++;
     const at = { record, line: i + 1 };
     const value = parseOrUndefined(content);
-    if (value === undefined) result.rejected.push({ ...at, reason: `invalid JSON at line ${at.line}` });
-    else if (!isObject(value)) result.rejected.push({ ...at, reason: `not a JSON object at line ${at.line}` });
-    else collect(result, validateRecord(rawArticleOf(value), at));
+    if (value === undefined) problems.push({ action: 'skipped', issue: 'invalid-json', reason: `invalid JSON at line ${at.line}`, ...at });
+    else if (!isObject(value)) problems.push({ action: 'skipped', issue: 'not-an-object', reason: `not a JSON object at line ${at.line}`, ...at });
+    else raws.push({ raw: rawArticleOf(value), at });
   });
-  return result;
-}
-
-function collect(result: { articles: ImportedArticle[]; rejected: Rejection[] }, outcome: ReturnType<typeof validateRecord>): void {
-  if ('article' in outcome) result.articles.push(outcome.article);
-  else result.rejected.push(outcome.rejection);
+  return finishFile('jsonl', raws, problems);
 }
 
 /**

@@ -3,53 +3,158 @@
  * produces raw fields; only `validateRecord` turns them into an `ImportedArticle`, so every
  * article satisfies `isValidArticle` whichever format it came from.
  */
-import { isIsoDate, normalizeDate } from './dates';
+import { DEFAULT_DATE_ORDER, isIsoDate, normalizeDate, numericDateOrder, type DateOrder } from './dates';
+import { cutText, IMPORT_LIMITS } from './limits';
 import { stripControl, tidyLine, tidyText } from './text';
-import type { ImportedArticle, RawArticle, RecordPosition, Rejection } from './types';
+import type { DateReading, ImportedArticle, ImportFormat, ImportResult, RawArticle, RawRecord, RecordPosition, RecordReport } from './types';
 
-const TITLE_MAX = 120;
 const WORD = /[\p{L}\p{N}]/u;
 // BCP 47 in the shape files actually use: "en", "en-GB", "zh-Hant-TW"; "en_US" is repaired first.
 const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
-export type Validated = { article: ImportedArticle } | { rejection: Rejection };
+export type Validated = { article: ImportedArticle; reports: RecordReport[] } | { rejection: RecordReport };
 
-export function validateRecord(raw: RawArticle, at: RecordPosition): Validated {
-  const reject = (reason: string): Validated => ({ rejection: { ...at, reason } });
-  const text = tidyText(raw.text ?? '');
-  if (!WORD.test(text)) return reject('no text');
+const count = (n: number) => n.toLocaleString('en-US');
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "3 April 2019" for an ISO day or timestamp. */
+function spelledDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${MONTH_NAMES[m! - 1]} ${y}`;
+}
+
+export function validateRecord(raw: RawArticle, at: RecordPosition, order: DateOrder = DEFAULT_DATE_ORDER, orderBasis = 'the default'): Validated {
+  const report = (action: RecordReport['action'], issue: RecordReport['issue'], reason: string): RecordReport => ({ action, issue, reason, ...at });
+  const reports: RecordReport[] = [];
+  let text = tidyText(raw.text ?? '');
+  if (!WORD.test(text)) return { rejection: report('skipped', 'no-text', 'no text') };
 
   let published: string | null = null;
   const rawDate = tidyLine(raw.published ?? '');
   if (rawDate) {
-    published = normalizeDate(rawDate);
-    if (published === null) return reject(`unparseable date '${rawDate.slice(0, 60)}'`);
+    published = normalizeDate(rawDate, order);
+    if (published === null) return { rejection: report('skipped', 'bad-date', `unparseable date '${rawDate.slice(0, 60)}'`) };
+    if (numericDateOrder(rawDate) === 'either') {
+      const other = normalizeDate(rawDate, order === 'day-first' ? 'month-first' : 'day-first');
+      reports.push(
+        report('assumed', 'ambiguous-date', `date '${rawDate.slice(0, 60)}' read ${order.replace('-', ' ')} (${orderBasis}) as ${spelledDate(published)}, not ${spelledDate(other ?? published)}`),
+      );
+    }
+  }
+
+  for (const field of raw.markup ?? []) reports.push(report('changed', 'markup-removed', `markup removed from the ${field}, its text kept`));
+
+  if (text.length > IMPORT_LIMITS.maxTextChars) {
+    const full = text.length;
+    text = cutText(text, IMPORT_LIMITS.maxTextChars);
+    reports.push(report('changed', 'text-too-long', `text cut to its first ${count(text.length)} characters of ${count(full)} (limit ${count(IMPORT_LIMITS.maxTextChars)})`));
+  }
+  let title = tidyLine(raw.title ?? '');
+  if (title.length > IMPORT_LIMITS.maxTitleChars) {
+    reports.push(report('changed', 'title-too-long', `title cut from ${count(title.length)} to ${count(IMPORT_LIMITS.maxTitleChars)} characters`));
+    title = cutText(title, IMPORT_LIMITS.maxTitleChars, true);
   }
 
   const article: ImportedArticle = {
-    title: tidyLine(raw.title ?? '') || titleFromText(text),
+    title: title || titleFromText(text),
     published,
     url: httpUrl(raw.url),
     text,
     record: at.record,
   };
   if (at.line !== undefined) article.line = at.line;
-  const outlet = tidyLine(raw.outlet ?? '');
+  let outlet = tidyLine(raw.outlet ?? '');
+  if (outlet.length > IMPORT_LIMITS.maxOutletChars) {
+    reports.push(report('changed', 'outlet-too-long', `outlet name cut from ${count(outlet.length)} to ${count(IMPORT_LIMITS.maxOutletChars)} characters`));
+    outlet = cutText(outlet, IMPORT_LIMITS.maxOutletChars, true);
+  }
   if (outlet) article.outlet = outlet;
   const language = tidyLine(raw.language ?? '').replace(/_/g, '-');
   if (LANGUAGE.test(language)) article.language = language;
   const id = tidyLine(raw.id ?? '');
   if (id) article.id = id;
-  return { article };
+  return { article, reports };
 }
 
-/** First line of the text, cut at a word boundary so it stays within TITLE_MAX characters. */
+/**
+ * How this file's numeric dates read: the order its unambiguous dates show (31/12/2019 is day
+ * first), else month first when the records are in US English, else the default (day first).
+ * A file that shows both orders is read with the default, each ambiguous date reported.
+ */
+export function dateReadingOf(records: RawRecord[]): DateReading | undefined {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  let ambiguous = 0;
+  let american = 0;
+  for (const { raw } of records) {
+    const order = raw.published ? numericDateOrder(tidyLine(raw.published)) : null;
+    if (order === null) continue;
+    if (order === 'day-first') dayFirst++;
+    else if (order === 'month-first') monthFirst++;
+    else ambiguous++;
+    if (/^en[-_]us$/i.test(tidyLine(raw.language ?? ''))) american++;
+  }
+  if (dayFirst + monthFirst + ambiguous === 0) return undefined;
+  if (dayFirst > 0 && monthFirst === 0) return { order: 'day-first', basis: 'file', ambiguous };
+  if (monthFirst > 0 && dayFirst === 0) return { order: 'month-first', basis: 'file', ambiguous };
+  if (dayFirst === 0 && american > 0 && american * 2 >= ambiguous) return { order: 'month-first', basis: 'language', ambiguous };
+  return { order: DEFAULT_DATE_ORDER, basis: 'default', ambiguous };
+}
+
+const BASIS_WORDS: Record<DateReading['basis'], string> = {
+  file: 'as other dates in this file',
+  language: 'as the records are in US English',
+  default: 'the default; nothing in the file decides',
+};
+
+/**
+ * The one way a reader's records become an `ImportResult`: every record validated under the file's
+ * date order, ids kept unique (the first record with an id wins, later ones are skipped), and the
+ * reader's own problems merged with validation's, in file order.
+ */
+export function finishFile(format: ImportFormat, records: RawRecord[], problems: RecordReport[] = []): ImportResult {
+  const dates = dateReadingOf(records);
+  const order = dates?.order ?? DEFAULT_DATE_ORDER;
+  const basis = dates ? BASIS_WORDS[dates.basis] : BASIS_WORDS.default;
+  const result: ImportResult = { format, articles: [], rejected: [], reports: [...problems] };
+  if (dates) result.dates = dates;
+  const firstWithId = new Map<string, RecordPosition>();
+  for (const { raw, at } of records) {
+    const outcome = validateRecord(raw, at, order, basis);
+    if ('rejection' in outcome) {
+      result.reports.push(outcome.rejection);
+      continue;
+    }
+    const id = outcome.article.id;
+    const first = id === undefined ? undefined : firstWithId.get(id);
+    if (first) {
+      const where = first.line !== undefined ? `line ${first.line}` : `record ${first.record}`;
+      result.reports.push({ action: 'skipped', issue: 'duplicate-id', reason: `duplicate id '${id!.slice(0, 60)}' (first at ${where})`, ...at });
+      continue;
+    }
+    if (id !== undefined) firstWithId.set(id, at);
+    result.articles.push(outcome.article);
+    result.reports.push(...outcome.reports);
+  }
+  result.reports.sort((a, b) => (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0));
+  result.rejected = result.reports.filter((r) => r.action === 'skipped');
+  return result;
+}
+
+/** A file that gave nothing but one problem. */
+export function failedFile(format: ImportFormat, issue: RecordReport['issue'], reason: string, at: Partial<RecordPosition> = {}): ImportResult {
+  const report: RecordReport = { action: 'skipped', issue, reason, ...at };
+  return { format, articles: [], rejected: [report], reports: [report] };
+}
+
+/** First line of the text, cut at a word boundary so it stays within the derived-title limit. */
 function titleFromText(text: string): string {
   const line = tidyLine(text.split('\n', 1)[0] ?? '');
-  if (line.length <= TITLE_MAX) return line;
-  const cut = line.slice(0, TITLE_MAX - 1);
+  const max = IMPORT_LIMITS.derivedTitleChars;
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Only http(s) links are kept: a `javascript:` or `file:` URL from a file must never become clickable. */

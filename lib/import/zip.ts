@@ -5,7 +5,7 @@
  */
 import { unzipSync } from 'fflate';
 import { tidyLine } from './text';
-import type { NamedParsedFile, ParsedFile, Rejection } from './types';
+import type { ImportResult, NamedParsedFile, RecordReport } from './types';
 
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
@@ -17,38 +17,82 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** `parseEntry` reads one inner file; it is passed in because it is the whole import dispatcher. */
-export function parseZip(bytes: Uint8Array, parseEntry: (name: string, bytes: Uint8Array) => ParsedFile): ParsedFile {
-  const result: ParsedFile = { format: 'zip', articles: [], rejected: [], files: [] };
-  const tooLarge: Rejection[] = [];
+export function parseZip(bytes: Uint8Array, parseEntry: (name: string, bytes: Uint8Array) => ImportResult): ImportResult {
+  const result: ImportResult = { format: 'zip', articles: [], rejected: [], reports: [], files: [] };
+  const refused: RecordReport[] = [];
   let total = 0;
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, {
       filter: (file) => {
+        // Checked before the hidden-file rule, which would otherwise drop `../x.json` without a word.
+        const unsafe = unsafePath(file.name);
+        if (unsafe) {
+          refused.push({ action: 'skipped', issue: 'unsafe-path', file: entryName(file.name), reason: `not read: its path ${unsafe}` });
+          return false;
+        }
         if (isSkipped(file.name)) return false;
         total += file.originalSize;
         if (file.originalSize > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-          tooLarge.push({ file: file.name, reason: 'file too large to import from a zip' });
+          refused.push({ action: 'skipped', issue: 'entry-too-large', file: entryName(file.name), reason: 'file too large to import from a zip' });
           return false;
         }
         return true;
       },
     });
   } catch (error) {
-    result.rejected.push({ reason: `corrupt zip: ${error instanceof Error ? error.message : String(error)}` });
-    return result;
+    const report: RecordReport = { action: 'skipped', issue: 'corrupt-archive', reason: `corrupt zip: ${error instanceof Error ? error.message : String(error)}` };
+    return { ...result, rejected: [report], reports: [report] };
   }
-  result.rejected.push(...tooLarge);
+  result.reports.push(...refused);
+  // Ids are unique across the archive, as within one file: the first entry's record wins.
+  const firstWithId = new Map<string, string>();
   for (const [rawName, content] of Object.entries(entries)) {
-    // Entry names are untrusted text like the rest; a damaged zip can hold control characters in them.
-    const name = tidyLine(rawName) || '(unnamed)';
+    const name = entryName(rawName);
     const parsed: NamedParsedFile = { ...parseEntry(name, content), name };
     result.files!.push(parsed);
+    const duplicates = new Set<number>();
+    for (const article of parsed.articles) {
+      if (article.id === undefined) continue;
+      const at = `${join(name, article.file)}${article.line !== undefined ? ` line ${article.line}` : ` record ${article.record}`}`;
+      const first = firstWithId.get(article.id);
+      if (first === undefined) {
+        firstWithId.set(article.id, at);
+        continue;
+      }
+      duplicates.add(article.record);
+      parsed.reports.push({
+        action: 'skipped',
+        issue: 'duplicate-id',
+        reason: `duplicate id '${article.id.slice(0, 60)}' (first in ${first})`,
+        record: article.record,
+        ...(article.line !== undefined ? { line: article.line } : {}),
+        ...(article.file !== undefined ? { file: article.file } : {}),
+      });
+    }
+    if (duplicates.size) {
+      parsed.articles = parsed.articles.filter((a) => !duplicates.has(a.record));
+      parsed.rejected = parsed.reports.filter((r) => r.action === 'skipped');
+    }
     result.articles.push(...parsed.articles.map((article) => ({ ...article, file: join(name, article.file) })));
-    result.rejected.push(...parsed.rejected.map((rejection) => ({ ...rejection, file: join(name, rejection.file) })));
+    result.reports.push(...parsed.reports.map((report) => ({ ...report, file: join(name, report.file) })));
   }
-  if (result.files!.length === 0 && tooLarge.length === 0) result.rejected.push({ reason: 'zip holds no files to import' });
+  if (result.files!.length === 0 && refused.length === 0) result.reports.push({ action: 'skipped', issue: 'no-records', reason: 'zip holds no files to import' });
+  result.rejected = result.reports.filter((r) => r.action === 'skipped');
   return result;
+}
+
+/** Entry names are untrusted text like the rest; a damaged zip can hold control characters in them. */
+function entryName(raw: string): string {
+  return tidyLine(raw) || '(unnamed)';
+}
+
+/** Why a path would leave the folder it is unpacked into (absolute, a drive, `..`), or null. */
+function unsafePath(path: string): string | null {
+  if (/^[/\\]/.test(path)) return 'is absolute';
+  if (/^[a-z]:/i.test(path)) return 'names a drive';
+  if (path.split(/[/\\]/).includes('..')) return "climbs out of the archive ('..')";
+  return null;
 }
 
 /** Directories, macOS resource forks and hidden files. */

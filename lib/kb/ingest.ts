@@ -7,6 +7,7 @@
  */
 import type { Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
+import { applyInputLimits, PAGE_LIMITS } from '../pipeline/limits';
 import { canonicalUrl, cleanUrl } from '../text/url';
 import type { ArticleInput, Source, SourceOrigin } from '../types';
 import { sourceEditions, storedClaim, storedSource, type KbDatabase } from './db';
@@ -72,11 +73,19 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
     const batch = items.slice(from, from + batchSize);
     const prepared = batch.map((item) => {
       const url = cleanUrl(item.url);
-      const analysis = analyzeArticle({ ...item, url }, 'pending', opts.detector);
+      // The page's caps (over-long tokens blanked, offsets kept) bound the analysis; the full text is stored.
+      const analysis = analyzeArticle({ ...item, url, text: applyInputLimits(item.text, PAGE_LIMITS).text }, 'pending', opts.detector);
       return { item, url, urlKey: canonicalUrl(url), analysis, id: sourceId(opts.origin, analysis.fingerprint) };
     });
+    let abort: (() => void) | undefined;
+    const writes: Promise<unknown>[] = [];
     try {
       const tx = db.transaction(['sources', 'claims', 'texts', 'sets'], 'readwrite');
+      abort = () => {
+        // The aborted requests and the transaction reject; their failure is this batch's, reported below.
+        for (const w of [...writes, tx.done]) w.catch(() => {});
+        tx.abort();
+      };
       const sources = tx.objectStore('sources');
       const exists = await Promise.all(
         prepared.map(async (p) => {
@@ -115,7 +124,6 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
       });
       // What each article retells, among the stored sources on its topics and the rest of the batch.
       const links = await deriveInTransaction(tx, kept.map(({ p, source }) => ({ source, text: p.item.text, mentions: p.analysis.mentions })), opts.detector);
-      const writes: Promise<unknown>[] = [];
       let added = 0;
       for (const { p, source: draft } of kept) {
         const source = withLink(draft, links.get(draft.id));
@@ -146,6 +154,13 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
       await Promise.all(writes);
       await tx.done;
     } catch (e) {
+      // A write that throws (rather than fails its request) leaves the transaction open with the
+      // batch's earlier writes in it: abort, so the batch is stored whole or not at all.
+      try {
+        abort?.();
+      } catch {
+        // Already finished or aborted by the failure itself.
+      }
       // The failed batch's transaction rolled back whole; earlier batches stay stored.
       const imported = new Set(report.imported);
       for (const p of prepared) imported.delete(p.id);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CliError, main, run } from '../../lib/cli/main';
+import { datasetFromSeeds } from '../../lib/cli/seeds';
 import type { Annotation } from '../../lib/types';
 import { articleHtml } from '../e2e/pages';
 
@@ -65,15 +66,40 @@ describe('triangulate annotate', () => {
     expect(a.sources.map((s) => s.outlet)).toContain('Northwind Gazette');
   });
 
-  it('fails with one line naming the file and the problem, and exit status 1', async () => {
+  it('fails naming the file and the problem, with exit status 1, when a --sources file adds nothing', async () => {
     const bad = file('bad.json', '[{"title": "x", "text": ');
-    await expect(run(['annotate', SEED_000, '--sources', bad])).rejects.toThrow(CliError);
-    await expect(run(['annotate', SEED_000, '--sources', bad])).rejects.toThrow(/bad\.json: invalid JSON/);
+    const warnings: string[] = [];
+    const env = { dataset: datasetFromSeeds, warn: (line: string) => warnings.push(line) };
+    await expect(run(['annotate', SEED_000, '--sources', bad], env)).rejects.toThrow(CliError);
+    await expect(run(['annotate', SEED_000, '--sources', bad], env)).rejects.toThrow(/bad\.json: nothing imported \(1 problem above\)/);
+    expect(warnings[0]).toBe(`${bad}:1: skipped: invalid JSON at line 1`);
     await expect(run(['annotate', join(dir, 'missing.html')])).rejects.toThrow(/missing\.html: no such file/);
     await expect(run(['annotate', file('empty.html', '<html><body><nav>Home</nav></body></html>')])).rejects.toThrow(/no article text/);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await main(['annotate', SEED_000, '--sources', bad])).toBe(1);
-    expect(String(stderr.mock.calls[0]?.[0]).trim().split('\n')).toHaveLength(1);
+    expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([`${bad}:1: skipped: invalid JSON at line 1\n`, `triangulate: ${bad}: nothing imported (1 problem above)\n`]);
     stderr.mockRestore();
+  });
+
+  it('reads its arguments with parseArgs: several files after one --sources, or --sources repeated; unknown options refused', async () => {
+    const a = file('a.json', JSON.stringify([{ title: 'Drills in Tartu', outlet: 'Northwind Gazette', text: 'NATO ran Cyber Coalition 2019 in Tartu, Estonia, with allies.' }]));
+    const b = file('b.json', JSON.stringify([{ title: 'Drills end', outlet: 'Harbour Ledger', text: 'Cyber Coalition 2019 ended in Tartu, Estonia, on Friday.' }]));
+    for (const args of [['--sources', a, b], ['--sources', a, '--sources', b], ['--sources', a, '--json', '--sources', b]]) {
+      const out = JSON.parse(await run(['annotate', SEED_000, ...args, '--json'])) as Annotation;
+      expect(out.sources.map((s) => s.outlet)).toEqual(expect.arrayContaining(['Northwind Gazette', 'Harbour Ledger']));
+    }
+    await expect(run(['annotate', SEED_000, '--verbose'])).rejects.toThrow(/Unknown option '--verbose'/);
+    await expect(run(['annotate'])).rejects.toThrow(/annotate needs a PAGE/);
+    await expect(run(['annotate', SEED_000, 'extra.txt'])).rejects.toThrow(/unexpected argument extra\.txt/);
+    await expect(run(['--help'])).rejects.toThrow(/^Usage:/);
+  });
+
+  it('applies the page caps of the extension and says what they left out', async () => {
+    const long = file('long.txt', `Title: Long page\n\nCyber Coalition 2019 opened in Tartu, Estonia. ${'y'.repeat(300)} ${'The drills went on through the week in the forest near the border. '.repeat(4_000)}`);
+    const warnings: string[] = [];
+    const out = JSON.parse(await run(['annotate', long, '--json'], { dataset: datasetFromSeeds, warn: (l) => warnings.push(l) })) as Annotation;
+    expect(out.text.length).toBeLessThanOrEqual(200_000);
+    expect(out.mentions.map((m) => m.name)).toContain('Cyber Coalition');
+    expect(warnings).toEqual([expect.stringMatching(/long\.txt: Analysed the first 200,000 characters of 268,347\. Skipped one 300-character word\.$/)]);
   });
 });

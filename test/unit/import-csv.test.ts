@@ -21,8 +21,8 @@ describe('CSV import', () => {
       ['Short row', 3, 6, null, null],
     ]);
     expect(parsed.rejected).toEqual([
-      { record: 4, line: 7, reason: 'row 4: expected 5 fields, found 1' },
-      { record: 5, line: 8, reason: "unparseable date '31/31/2019'" },
+      { action: 'skipped', issue: 'csv-fields', record: 4, line: 7, reason: 'row 4: expected 5 fields, found 1' },
+      { action: 'skipped', issue: 'bad-date', record: 5, line: 8, reason: "unparseable date '31/31/2019'" },
     ]);
   });
 
@@ -50,11 +50,15 @@ describe('CSV import', () => {
 
   it('rejects a file whose header names no text column, and an unclosed quote', () => {
     expect(parseImportFile('a.csv', utf8('name,age\nBob,4\n')).rejected).toEqual([
-      { line: 1, reason: 'CSV header has no text column (text, body, content, articleBody or description)' },
+      { action: 'skipped', issue: 'csv-header', line: 1, reason: 'CSV header has no text column (text, body, content, articleBody or description)' },
     ]);
     const open = parseImportFile('a.csv', utf8('title,text\nA,Fine text.\nB,"never closed\nmore\n'));
     expect(open.articles.map((a) => a.title)).toEqual(['A']);
-    expect(open.rejected).toEqual([{ record: 2, line: 3, reason: 'row 2: quoted field never closed' }]);
+    // The broken row is reported where its quote opens; the line after it is read again on its own.
+    expect(open.rejected).toEqual([
+      { action: 'skipped', issue: 'csv-quote', record: 2, line: 3, reason: 'row 2: quoted field opened on line 3 never closed' },
+      { action: 'skipped', issue: 'csv-fields', record: 3, line: 4, reason: 'row 3: expected 2 fields, found 1' },
+    ]);
   });
 
   it('treats columns named like object properties as plain columns', () => {

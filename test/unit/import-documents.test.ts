@@ -26,7 +26,7 @@ describe('saved HTML pages', () => {
 
   it('rejects a page without article text', () => {
     expect(parseImportFile('empty.htm', utf8('<html><body><script>x()</script></body></html>')).rejected).toEqual([
-      { record: 1, reason: 'no text' },
+      { action: 'skipped', issue: 'no-text', record: 1, reason: 'no text' },
     ]);
   });
 });
@@ -53,6 +53,6 @@ describe('text files', () => {
   });
 
   it('rejects a text file with no words', () => {
-    expect(parseImportFile('blank.txt', utf8(' \n\t\n')).rejected).toEqual([{ record: 1, reason: 'no text' }]);
+    expect(parseImportFile('blank.txt', utf8(' \n\t\n')).rejected).toEqual([{ action: 'skipped', issue: 'no-text', record: 1, reason: 'no text' }]);
   });
 });

@@ -39,8 +39,8 @@ describe('RSS import', () => {
 
   it('rejects items without text or with an unreadable date, by item number', () => {
     expect(parsed.rejected).toEqual([
-      { record: 3, reason: 'no text' },
-      { record: 4, reason: "unparseable date 'Tuesday-ish'" },
+      { action: 'skipped', issue: 'no-text', record: 3, reason: 'no text' },
+      { action: 'skipped', issue: 'bad-date', record: 4, reason: "unparseable date 'Tuesday-ish'" },
     ]);
   });
 });
@@ -102,13 +102,13 @@ describe('feed detection', () => {
   });
 
   it('rejects XML that is not a feed and a feed without items', () => {
-    expect(parseImportFile('a.xml', utf8('<?xml version="1.0"?><note><to>Tove</to></note>'))).toEqual({
+    expect(parseImportFile('a.xml', utf8('<?xml version="1.0"?><note><to>Tove</to></note>'))).toMatchObject({
       format: 'unknown',
       articles: [],
-      rejected: [{ reason: 'XML is not an RSS or Atom feed' }],
+      rejected: [{ action: 'skipped', issue: 'unsupported-format', reason: 'XML is not an RSS or Atom feed' }],
     });
     expect(parseImportFile('a.rss', utf8('<rss><channel><title>Empty</title></channel></rss>')).rejected).toEqual([
-      { reason: 'feed has no items' },
+      { action: 'skipped', issue: 'no-records', reason: 'feed has no items' },
     ]);
   });
 });

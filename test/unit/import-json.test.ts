@@ -37,9 +37,9 @@ describe('JSON import', () => {
       },
     ]);
     expect(parsed.rejected).toEqual([
-      { record: 4, reason: 'no text' },
-      { record: 5, reason: "unparseable date 'sometime last week'" },
-      { record: 6, reason: 'not a JSON object' },
+      { action: 'skipped', issue: 'no-text', record: 4, reason: 'no text' },
+      { action: 'skipped', issue: 'bad-date', record: 5, reason: "unparseable date 'sometime last week'" },
+      { action: 'skipped', issue: 'not-an-object', record: 6, reason: 'not a JSON object' },
     ]);
     expect(parsed.articles.every(isValidArticle)).toBe(true);
   });
@@ -77,11 +77,11 @@ describe('JSON import', () => {
   it('reports invalid JSON with the line of the error and imports nothing', () => {
     const parsed = parseImportFile('bad.json', utf8('[\n  {"title": "A",\n   "text": oops}\n]'));
     expect(parsed.articles).toEqual([]);
-    expect(parsed.rejected).toEqual([{ line: 3, reason: 'invalid JSON at line 3' }]);
+    expect(parsed.rejected).toEqual([{ action: 'skipped', issue: 'invalid-json', line: 3, reason: 'invalid JSON at line 3' }]);
     const truncated = parseImportFile('cut.json', utf8('[\n{"text": "a"},\n{"text": "b\\u00'));
-    expect(truncated.rejected).toEqual([{ line: 3, reason: 'invalid JSON at line 3' }]);
+    expect(truncated.rejected).toEqual([{ action: 'skipped', issue: 'invalid-json', line: 3, reason: 'invalid JSON at line 3' }]);
     const trailingComma = parseImportFile('comma.json', utf8('[\n  {"text": "a"},\n]'));
-    expect(trailingComma.rejected).toEqual([{ line: 3, reason: 'invalid JSON at line 3' }]);
+    expect(trailingComma.rejected).toEqual([{ action: 'skipped', issue: 'invalid-json', line: 3, reason: 'invalid JSON at line 3' }]);
   });
 
   it('decodes UTF-8 with BOM and UTF-16 with either BOM', () => {
@@ -105,8 +105,8 @@ describe('JSON Lines import', () => {
       ['Fifth', 5, 7, '2019-12-03'],
     ]);
     expect(parsed.rejected).toEqual([
-      { record: 2, line: 3, reason: 'invalid JSON at line 3' },
-      { record: 4, line: 6, reason: 'not a JSON object at line 6' },
+      { action: 'skipped', issue: 'invalid-json', record: 2, line: 3, reason: 'invalid JSON at line 3' },
+      { action: 'skipped', issue: 'not-an-object', record: 4, line: 6, reason: 'not a JSON object at line 6' },
     ]);
   });
 

@@ -10,6 +10,7 @@ describe('validateRecord', () => {
     );
     expect(outcome).toEqual({
       article: { title: 'Drill ends', text: 'First line\n\nSecond\u200b line', outlet: 'Northwind Gazette', url: null, published: null, record: 7, line: 9 },
+      reports: [],
     });
   });
 
@@ -34,13 +35,14 @@ describe('validateRecord', () => {
     expect(url('/relative/path')).toBeNull();
     expect(validateRecord({ text: 'x', language: 'English' }, { record: 1 })).toEqual({
       article: { title: 'x', text: 'x', url: null, published: null, record: 1 },
+      reports: [],
     });
   });
 
   it('rejects records without a word of text, and with a present but unreadable date', () => {
-    expect(validateRecord({ title: 'T', text: ' \n ... — ' }, { record: 3 })).toEqual({ rejection: { record: 3, reason: 'no text' } });
+    expect(validateRecord({ title: 'T', text: ' \n ... — ' }, { record: 3 })).toEqual({ rejection: { action: 'skipped', issue: 'no-text', record: 3, reason: 'no text' } });
     expect(validateRecord({ text: 'ok', published: 'next Tuesday' }, { record: 2, line: 5 })).toEqual({
-      rejection: { record: 2, line: 5, reason: "unparseable date 'next Tuesday'" },
+      rejection: { action: 'skipped', issue: 'bad-date', record: 2, line: 5, reason: "unparseable date 'next Tuesday'" },
     });
   });
 });

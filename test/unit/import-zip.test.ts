@@ -37,13 +37,15 @@ describe('zip import', () => {
     expect(parsed.articles).toHaveLength(11);
     expect(parsed.articles.every(isValidArticle)).toBe(true);
     expect(parsed.articles.find((a) => a.title === 'Third')).toMatchObject({ file: 'nested.zip/inner/articles.jsonl', line: 4 });
-    expect(parsed.rejected).toContainEqual({ file: 'set/photo.png', reason: 'unsupported format (.png)' });
-    expect(parsed.rejected).toContainEqual({ file: 'set/feed.rss', record: 3, reason: 'no text' });
-    expect(parsed.rejected).toContainEqual({ file: 'nested.zip/inner/articles.jsonl', record: 2, line: 3, reason: 'invalid JSON at line 3' });
+    expect(parsed.rejected).toContainEqual({ action: 'skipped', issue: 'unsupported-format', file: 'set/photo.png', reason: 'unsupported format (.png)' });
+    expect(parsed.rejected).toContainEqual({ action: 'skipped', issue: 'no-text', file: 'set/feed.rss', record: 3, reason: 'no text' });
+    expect(parsed.rejected).toContainEqual({ action: 'skipped', issue: 'invalid-json', file: 'nested.zip/inner/articles.jsonl', record: 2, line: 3, reason: 'invalid JSON at line 3' });
   });
 
   it('follows one level of nesting and no more', () => {
     expect(parsed.rejected).toContainEqual({
+      action: 'skipped',
+      issue: 'archive-too-deep',
       file: 'nested.zip/deeper.zip',
       reason: 'zip nested too deep (one zip inside another is the limit)',
     });
@@ -61,26 +63,26 @@ describe('zip import', () => {
   });
 
   it('reports an empty archive', () => {
-    expect(parseImportFile('e.zip', zipSync({ 'dir/': new Uint8Array() })).rejected).toEqual([{ reason: 'zip holds no files to import' }]);
+    expect(parseImportFile('e.zip', zipSync({ 'dir/': new Uint8Array() })).rejected).toEqual([{ action: 'skipped', issue: 'no-records', reason: 'zip holds no files to import' }]);
   });
 });
 
 describe('format detection', () => {
   it('rejects unsupported formats with one reason, never a throw', () => {
-    expect(parseImportFile('report.xyz', utf8('hello'))).toEqual({
+    expect(parseImportFile('report.xyz', utf8('hello'))).toMatchObject({
       format: 'unknown',
       articles: [],
-      rejected: [{ reason: 'unsupported format (.xyz)' }],
+      rejected: [{ action: 'skipped', issue: 'unsupported-format', reason: 'unsupported format (.xyz)' }],
     });
-    expect(parseImportFile('README', utf8('hello')).rejected).toEqual([{ reason: 'unsupported format (no extension)' }]);
+    expect(parseImportFile('README', utf8('hello')).rejected).toEqual([{ action: 'skipped', issue: 'unsupported-format', reason: 'unsupported format (no extension)' }]);
     // A .docx is a zip, but a document, not a set of articles.
     expect(parseImportFile('memo.docx', zipSync({ 'word/document.xml': utf8('<w/>') })).rejected).toEqual([
-      { reason: 'unsupported format (.docx)' },
+      { action: 'skipped', issue: 'unsupported-format', reason: 'unsupported format (.docx)' },
     ]);
   });
 
   it('reports an empty file', () => {
-    expect(parseImportFile('a.csv', new Uint8Array())).toEqual({ format: 'csv', articles: [], rejected: [{ reason: 'empty file' }] });
+    expect(parseImportFile('a.csv', new Uint8Array())).toMatchObject({ format: 'csv', articles: [], rejected: [{ action: 'skipped', issue: 'empty-file', reason: 'empty file' }] });
   });
 
   it('reads a zip by its magic bytes and JSON by its content, whatever the name says', () => {
