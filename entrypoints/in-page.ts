@@ -13,6 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createPopoverController } from '@/components/popover/controller';
+import { displayChange, readDisplaySettings } from '@/components/shared/display-settings';
 import { isPaused, pauseChange, readPause } from '@/components/shared/pause';
 import type { Envelope, Request, ResponseMap, TabRequest, TabResponseMap } from '@/lib/messages';
 import { createAnnotator } from '@/lib/page/annotator';
@@ -37,6 +38,7 @@ export default defineUnlistedScript(async () => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   const host = location.hostname;
   let paused = true;
+  let offTopic = false;
   let torn = false;
   /** Pending looks at whether the extension is still there (see the port below). */
   const checks: number[] = [];
@@ -44,13 +46,27 @@ export default defineUnlistedScript(async () => {
   const annotator = createAnnotator({
     doc: document,
     annotate: (article, metadata) => send({ type: 'annotate', article, metadata }),
-    popover: (options) => createPopoverController({ ...options, openPanel: (entityId) => void send({ type: 'open-panel', entityId }).catch(() => undefined) }),
+    popover: (options) =>
+      createPopoverController({
+        ...options,
+        openPanel: (entityId) => send({ type: 'open-panel', entityId }).then(
+          (r) => r.opened,
+          () => false,
+        ),
+      }),
+    offTopic: () => offTopic,
     gone: () => !extensionAlive() && (teardown(), true),
   });
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const state = area === 'local' ? pauseChange(changes) : null;
-    if (!state || torn) return;
+    if (area !== 'local' || torn) return;
+    const display = displayChange(changes);
+    if (display && display.offTopic !== offTopic) {
+      offTopic = display.offTopic;
+      void annotator.repaint();
+    }
+    const state = pauseChange(changes);
+    if (!state) return;
     paused = isPaused(state, host);
     if (paused) annotator.stop();
     else annotator.start();
@@ -71,6 +87,8 @@ export default defineUnlistedScript(async () => {
         return Promise.resolve(annotator.state());
       case 'show-all':
         return annotator.showAll();
+      case 'move-focus':
+        return m.step === 1 || m.step === -1 ? Promise.resolve(annotator.moveFocus(m.step)) : undefined;
       default:
         return undefined;
     }
@@ -99,6 +117,7 @@ export default defineUnlistedScript(async () => {
     for (const ms of [0, 100, 1000, 5000]) checks.push(window.setTimeout(() => !extensionAlive() && teardown(), ms));
   });
 
+  offTopic = (await readDisplaySettings(browser.storage.local)).offTopic;
   paused = isPaused(await readPause(browser.storage.local), host);
   if (!paused && !torn) annotator.start();
 });

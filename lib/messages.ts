@@ -63,7 +63,9 @@ export type TabRequest =
   | { type: 'reveal'; start: number; end: number }
   | { type: 'focus-entity'; entityId: string }
   | { type: 'page-state' }
-  | { type: 'show-all' };
+  | { type: 'show-all' }
+  // The next-highlight and previous-highlight commands (wxt.config.ts), forwarded by the background.
+  | { type: 'move-focus'; step: 1 | -1 };
 
 /**
  * What Triangulate is doing on a tab, as the popup shows it. Only the extension can ask (the
@@ -91,6 +93,7 @@ export interface TabResponseMap {
   'focus-entity': boolean;
   'page-state': PageState;
   'show-all': PageState;
+  'move-focus': boolean;
 }
 
 export interface CollectedArticle {
