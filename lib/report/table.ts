@@ -397,3 +397,47 @@ export function buildTimeline(annotation: Annotation): Timeline {
     undated,
   };
 }
+
+export interface PageDigest {
+  /** The exercises the page names, with their edition where the page makes it clear ("Zapad 2017"). */
+  exercises: string[];
+  claims: number;
+  corroborated: number;
+  /** Disputed figures, contradicted and mixed claims: what the badge counts. */
+  disputed: number;
+  /** No other source speaks to them, or only retellings of this page do. */
+  unverified: number;
+  /** As in the original, close or other figures: related, neither backed nor disputed. */
+  other: number;
+}
+
+/** The page at a glance for the toolbar popup. */
+export function pageDigest(annotation: Pick<Annotation, 'mentions' | 'claims'>): PageDigest {
+  const editions = new Map<EntityId, Set<number>>();
+  for (const c of annotation.claims) if (c.edition !== null) (editions.get(c.subject) ?? editions.set(c.subject, new Set()).get(c.subject)!).add(c.edition);
+  for (const m of annotation.mentions) if (m.type === 'exercise' && m.edition) (editions.get(m.id) ?? editions.set(m.id, new Set()).get(m.id)!).add(m.edition);
+  const names = new Map<EntityId, string>();
+  for (const m of annotation.mentions) if (m.type === 'exercise' && !names.has(m.id)) names.set(m.id, m.name);
+  for (const c of annotation.claims) if (!names.has(c.subject)) names.set(c.subject, c.subjectName);
+  const exercises = [...names].flatMap(([id, name]) => {
+    const years = [...(editions.get(id) ?? [])].sort();
+    return years.length ? years.map((y) => `${name} ${y}`) : [name];
+  });
+  const count = (...vs: Verdict[]) => annotation.claims.filter((c) => vs.includes(c.verdict)).length;
+  return {
+    exercises,
+    claims: annotation.claims.length,
+    corroborated: count('corroborated'),
+    disputed: count('disputed', 'conflicting', 'mixed'),
+    unverified: count('unverified', 'retold-only'),
+    other: count('as-original', 'close', 'other-figures'),
+  };
+}
+
+/** "9 claims: 3 corroborated, 1 disputed or contradicted, 3 unverified, 2 other" (zero counts kept but "other"). */
+export function digestLine(d: PageDigest): string {
+  if (d.claims === 0) return 'No checkable claims (dates, counts, places, roles) on this page.';
+  const parts = [`${d.corroborated} corroborated`, `${d.disputed} disputed or contradicted`, `${d.unverified} unverified`];
+  if (d.other) parts.push(`${d.other} other`);
+  return `${d.claims} claim${d.claims === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
