@@ -332,6 +332,8 @@ export interface Annotation {
   entities?: EntityInfo[];
   /** KB ids of stored copies of this very page (a seed, a page added earlier): sources retelling them retell the page. */
   pageSourceIds?: string[];
+  /** Those stored copies described, so "Add this page" can say the page is stored, where, and offer to remove it. */
+  storedCopies?: SourceSummary[];
 }
 
 /** An article as it enters the pipeline, from a page, a file or the seeds. */

@@ -48,7 +48,7 @@ export function buildPopoverModel(annotation: Annotation, mention: Mention, page
   };
   const sentence = claimsInSentence(annotation, mention);
   const others = mention.type === 'exercise' ? annotation.claims.filter((c) => c.subject === mention.id && !sentence.includes(c)) : [];
-  const ctx = wordingContext(annotation);
+  const ctx = wordingContext(annotation, pageLanguage);
   const related = new Map(annotation.sources.filter((s) => s.entities.includes(mention.id)).map((s) => [s.id, s]));
   if (mention.type === 'exercise') {
     for (const c of [...sentence, ...others]) for (const e of allEvidence(c)) if (!related.has(e.source.id)) related.set(e.source.id, ctx.sources.get(e.source.id)!);

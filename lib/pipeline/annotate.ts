@@ -119,5 +119,6 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     pageDerivedFrom,
     entities: entityInfo(detector, analysis.mentions),
     pageSourceIds: [...selves],
+    storedCopies: [...copies, ...(selfCopy ? [selfCopy] : [])].map((s) => summary(s, [])),
   };
 }

@@ -316,14 +316,24 @@ export interface SourceRow {
   derivation?: string;
   /** Claims of the page this source speaks to. */
   claims: number;
+  /** The earliest edition among the claims it speaks to; null when it speaks to none with a known edition. */
+  edition: number | null;
 }
 
-/** Every source of the annotation plus the page, in the chosen order (page first). */
+/**
+ * Every source of the annotation plus the page, page first. By 'date': by edition, then an
+ * origin by date with its retellings right after it (an original and its retellings together);
+ * by 'outlet': alphabetically.
+ */
 export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): SourceRow[] {
   const byId = sourceMap(annotation);
   const claimCount = new Map<string, number>();
+  const editionOf = new Map<string, number>();
   for (const c of annotation.claims) {
-    for (const id of new Set(allEvidence(c).map((e) => e.source.id))) claimCount.set(id, (claimCount.get(id) ?? 0) + 1);
+    for (const id of new Set(allEvidence(c).map((e) => e.source.id))) {
+      claimCount.set(id, (claimCount.get(id) ?? 0) + 1);
+      if (c.edition !== null && c.edition < (editionOf.get(id) ?? Infinity)) editionOf.set(id, c.edition);
+    }
   }
   const page: SourceRow = {
     id: PAGE_COLUMN_ID,
@@ -335,9 +345,22 @@ export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): S
     isPage: true,
     retells: annotation.pageDerivedFrom ?? null,
     claims: annotation.claims.length,
+    edition: null,
+  };
+  const originEdition = (id: string) => {
+    const origin = originOf(id, byId);
+    const group = [...byId.keys()].filter((k) => originOf(k, byId) === origin);
+    return Math.min(...group.map((k) => editionOf.get(k) ?? Infinity));
+  };
+  const summary = (id: string): Pick<SourceSummary, 'id' | 'outlet' | 'published'> => byId.get(id) ?? { id, outlet: '', published: null };
+  const byEditionAndOrigin = (a: SourceSummary, b: SourceSummary): number => {
+    const oa = originOf(a.id, byId);
+    const ob = originOf(b.id, byId);
+    if (oa !== ob) return originEdition(a.id) - originEdition(b.id) || compareSources(summary(oa), summary(ob), 'date');
+    return Number(a.id !== oa) - Number(b.id !== ob) || compareSources(a, b, 'date');
   };
   const others = [...byId.values()]
-    .sort((a, b) => compareSources(a, b, sort))
+    .sort(sort === 'date' ? (a, b) => byEditionAndOrigin(a, b) || 0 : (a, b) => compareSources(a, b, sort))
     .map(
       (s): SourceRow => ({
         id: s.id,
@@ -350,6 +373,7 @@ export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): S
         retells: s.derivedFrom ? originOf(s.id, byId) : null,
         ...(s.derivation ? { derivation: s.derivation } : {}),
         claims: claimCount.get(s.id) ?? 0,
+        edition: editionOf.get(s.id) ?? null,
       }),
     );
   return [page, ...others];
