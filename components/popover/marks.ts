@@ -48,7 +48,7 @@ export function createMarkLayer(doc: Document, layer: HTMLElement, origin: () =>
       }
       el.hidden = false;
       el.style.left = `${Math.round(last.right - o.left + 1)}px`;
-      el.style.top = `${Math.round(last.top - o.top - 7)}px`;
+      el.style.top = `${Math.round(last.top - o.top - 8)}px`;
     }
   }
 
