@@ -1,6 +1,6 @@
 import { formatDate, plural } from '@/lib/report/format';
 import { otherLanguage, publisherLabel, sameGovernmentNotes } from '@/lib/report/sources';
-import { buildTimeline, sourceRows, type SourceRow, type SourceSort } from '@/lib/report/table';
+import { buildTimeline, PAGE_COLUMN_ID, sourceRows, type SourceRow, type SourceSort } from '@/lib/report/table';
 import type { Annotation } from '@/lib/types';
 import { SourceLink } from '../shared/SourceLink';
 
@@ -14,6 +14,7 @@ interface Props {
 
 function retellsLabel(row: SourceRow, rows: SourceRow[]): string {
   if (!row.retells) return row.isPage ? '' : 'independent origin';
+  if (row.retells === PAGE_COLUMN_ID) return `${row.derivation ?? 'retelling'} of this page`;
   const origin = rows.find((r) => r.id === row.retells);
   return `${row.derivation ?? 'retells'} of ${origin?.outlet || 'a source not stored'}`;
 }
@@ -38,7 +39,7 @@ function SourceItem({ row, rows, pageLanguage, tie }: { row: SourceRow; rows: So
       </div>
       <div class="muted source-meta">
         {when}
-        {!row.isPage && ` · ${plural(row.claims, 'claim')} of this page`}
+        {!row.isPage && row.claims > 0 && ` · speaks to ${plural(row.claims, 'claim')} of this page`}
         {relation && <span class={`tag${row.retells ? '' : ' tag-independent'}`}>{relation}</span>}
         {tie && (
           <span class="tag tag-tie" data-testid="source-tie">

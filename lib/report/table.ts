@@ -356,6 +356,8 @@ export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): S
   const byEditionAndOrigin = (a: SourceSummary, b: SourceSummary): number => {
     const oa = originOf(a.id, byId);
     const ob = originOf(b.id, byId);
+    // The page's own retellings come first, right under the page.
+    if (oa !== ob && (oa === PAGE_COLUMN_ID || ob === PAGE_COLUMN_ID)) return oa === PAGE_COLUMN_ID ? -1 : 1;
     if (oa !== ob) return originEdition(a.id) - originEdition(b.id) || compareSources(summary(oa), summary(ob), 'date');
     return Number(a.id !== oa) - Number(b.id !== ob) || compareSources(a, b, 'date');
   };

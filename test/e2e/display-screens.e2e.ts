@@ -1,6 +1,6 @@
 /**
- * The must-show pictures of issue 17: the popover and the side panel on the seed page (000) and on
- * the Zapad 2017 fixture, light and dark, the panel at 360 and 420 px (where it must not scroll
+ * The must-show pictures of issue 17: the popover and the side panel on the seed page (000), its
+ * retelling (002) and the Zapad 2017 fixture, light and dark, the panel at 360 and 420 px (where it must not scroll
  * sideways, measured). Written to the ignored test/e2e/.artifacts/screenshots by default; only
  * `npm run screenshots` (TRIANGULATE_SCREENSHOTS=docs/screenshots) refreshes the committed copies.
  */
@@ -40,6 +40,8 @@ const pointOfNth = (text: string, nth: number) => `(() => {
 const PAGES = [
   { name: 'seed-000', path: '/seed-000.html', hover: 'Cyber Coalition', nth: 1 },
   { name: 'zapad', path: '/zapad-2017.html', hover: 'Zapad-2017', nth: 2 },
+  // The retelling: its figures are "as in the original", the Nikkei report.
+  { name: 'seed-002', path: '/seed-002.html', hover: 'network alliance 2019', nth: 0 },
 ] as const;
 
 describe.skipIf(!available)('must-show screenshots (issue 17)', () => {
@@ -47,7 +49,7 @@ describe.skipIf(!available)('must-show screenshots (issue 17)', () => {
   let session: ChromiumSession;
 
   beforeAll(async () => {
-    server = await serve({ '/seed-000.html': seedPageHtml('000'), '/zapad-2017.html': fixturePageHtml('zapad-2017.md') });
+    server = await serve({ '/seed-000.html': seedPageHtml('000'), '/seed-002.html': seedPageHtml('002'), '/zapad-2017.html': fixturePageHtml('zapad-2017.md') });
     session = await launchChromium();
   });
 
