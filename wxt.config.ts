@@ -25,6 +25,12 @@ export default defineConfig({
     description: 'Cross-checks news about military and cyber exercises against other sources, entirely on your device.',
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
     action: { default_title: 'Triangulate' },
+    // Shortcuts the reader can see and change (chrome://extensions/shortcuts, about:addons).
+    commands: {
+      'next-highlight': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Open the card of the next highlight on the page' },
+      'previous-highlight': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the card of the previous highlight on the page' },
+      ...(browser === 'firefox' ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' }, description: 'Open the Triangulate sidebar' } } : {}),
+    },
     // entrypoints/in-page.ts is built as an unlisted script and listed here: see its header for why
     // it does not use WXT's content-script context.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['in-page.js'], run_at: 'document_idle' }],

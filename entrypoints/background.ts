@@ -1,7 +1,7 @@
 import { badgeFor } from '@/lib/background/badge';
 import { createService } from '@/lib/background/service';
 import type { Dataset } from '@/lib/dataset/types';
-import { allowed, askTab, callerOf, IMPORT_PORT, parseRequest, type Envelope } from '@/lib/messages';
+import { allowed, askTab, callerOf, IMPORT_PORT, parseRequest, type Envelope, type TabRequest } from '@/lib/messages';
 
 async function openPanel(tabId: number | undefined, entityId: string | null): Promise<boolean> {
   const query = new URLSearchParams();
@@ -10,15 +10,24 @@ async function openPanel(tabId: number | undefined, entityId: string | null): Pr
   const path = `sidepanel.html?${query}`;
   const chromePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void>; setOptions(o: { tabId: number; path: string; enabled: boolean }): Promise<void> } } }).chrome?.sidePanel;
   if (chromePanel && tabId !== undefined) {
-    await chromePanel.setOptions({ tabId, path, enabled: true });
-    await chromePanel.open({ tabId });
+    // open() needs the click's user gesture, which an await before it would lose: both calls go out
+    // in this turn (the browser applies them in order), and only then is anything awaited.
+    const configured = chromePanel.setOptions({ tabId, path, enabled: true });
+    const opened = chromePanel.open({ tabId });
+    await Promise.all([configured, opened]);
     return true;
   }
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void>; setPanel(o: { panel: string; tabId?: number }): Promise<void> } }).sidebarAction;
   if (sidebar) {
-    await sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html'), ...(tabId !== undefined ? { tabId } : {}) });
-    await sidebar.open();
-    return true;
+    // Firefox opens its sidebar only from a user action in an extension page or its own controls:
+    // a click relayed from a content script is refused, and the popover then says how to open it.
+    const configured = sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html'), ...(tabId !== undefined ? { tabId } : {}) });
+    const opened = sidebar.open().then(
+      () => true,
+      () => false,
+    );
+    await configured;
+    return opened;
   }
   return false;
 }
@@ -56,6 +65,12 @@ export default defineBackground(() => {
     void service.whenReady();
   });
   browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+  // The keyboard commands declared in wxt.config.ts walk the highlights of the page they were pressed on.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const step = command === 'next-highlight' ? 1 : command === 'previous-highlight' ? -1 : 0;
+    if (!step || tab?.id === undefined) return;
+    void browser.tabs.sendMessage(tab.id, { type: 'move-focus', step } satisfies TabRequest).catch(() => undefined);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) service.tabNavigated(tabId, change.url);
   });

@@ -13,6 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createPopoverController } from '@/components/popover/controller';
+import { displayChange, readDisplaySettings } from '@/components/shared/display-settings';
 import { isPaused, pauseChange, readPause } from '@/components/shared/pause';
 import { ask, dispatchTab, parseTabRequest, type AnswerOf, type BackgroundRequest, type TabHandlers } from '@/lib/messages';
 import { createAnnotator } from '@/lib/page/annotator';
@@ -34,6 +35,7 @@ export default defineUnlistedScript(async () => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   const host = location.hostname;
   let paused = true;
+  let offTopic = false;
   let torn = false;
   /** Pending looks at whether the extension is still there (see the port below). */
   const checks: number[] = [];
@@ -41,13 +43,27 @@ export default defineUnlistedScript(async () => {
   const annotator = createAnnotator({
     doc: document,
     annotate: (article, metadata) => send({ type: 'annotate', article, metadata }),
-    popover: (options) => createPopoverController({ ...options, openPanel: (entityId) => void send({ type: 'open-panel', entityId }).catch(() => undefined) }),
+    popover: (options) =>
+      createPopoverController({
+        ...options,
+        openPanel: (entityId) => send({ type: 'open-panel', entityId }).then(
+          (r) => r.opened,
+          () => false,
+        ),
+      }),
+    offTopic: () => offTopic,
     gone: () => !extensionAlive() && (teardown(), true),
   });
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const state = area === 'local' ? pauseChange(changes) : null;
-    if (!state || torn) return;
+    if (area !== 'local' || torn) return;
+    const display = displayChange(changes);
+    if (display && display.offTopic !== offTopic) {
+      offTopic = display.offTopic;
+      void annotator.repaint();
+    }
+    const state = pauseChange(changes);
+    if (!state) return;
     paused = isPaused(state, host);
     if (paused) annotator.stop();
     else annotator.start();
@@ -58,6 +74,7 @@ export default defineUnlistedScript(async () => {
     reveal: async ({ start, end }) => annotator.reveal(start, end),
     'page-state': async () => annotator.state(),
     'show-all': () => annotator.showAll(),
+    'move-focus': async ({ step }) => annotator.moveFocus(step),
   };
   // Only the extension reaches this listener (never the page); its messages are still checked.
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
@@ -88,6 +105,7 @@ export default defineUnlistedScript(async () => {
     for (const ms of [0, 100, 1000, 5000]) checks.push(window.setTimeout(() => !extensionAlive() && teardown(), ms));
   });
 
+  offTopic = (await readDisplaySettings(browser.storage.local)).offTopic;
   paused = isPaused(await readPause(browser.storage.local), host);
   if (!paused && !torn) annotator.start();
 });

@@ -131,6 +131,8 @@ const tabRequest = v.variant('type', [
   v.object({ type: v.literal('page-state') }),
   // popup: paint the mentions the per-page cap left out
   v.object({ type: v.literal('show-all') }),
+  // background: the next-highlight and previous-highlight commands (wxt.config.ts), forwarded to the page
+  v.object({ type: v.literal('move-focus'), step: v.union([v.literal(1), v.literal(-1)]) }),
 ]);
 
 export type TabRequest = v.InferOutput<typeof tabRequest>;
@@ -168,6 +170,7 @@ export interface TabAnswers {
   reveal: boolean;
   'page-state': PageState;
   'show-all': PageState;
+  'move-focus': boolean;
 }
 export type TabAnswerOf<K extends TabType> = TabAnswers[K];
 

@@ -285,7 +285,20 @@ export interface AnnotatedClaim {
   other: Evidence[];
 }
 
+/** What the outlet registry (seeds/curated/outlets.json) says of a source's publisher. */
+export interface Publisher {
+  type: import('./dataset/outlets').OutletType;
+  /** ISO 3166-1 alpha-2 code; null for international bodies or when not established. */
+  country: string | null;
+  /** Country whose state owns or controls it. */
+  stateOwner?: string;
+}
+
 export interface SourceSummary extends SourceRef {
+  /** The source's language (BCP 47), when known. */
+  language?: string;
+  /** Its publisher's kind and country, when the registry knows the outlet. */
+  publisher?: Publisher;
   /** Its evidence sentences are its own words (an article with a text: imported, added, a seed document), not a summary by Triangulate. */
   quotable?: boolean;
   derivedFrom: string | null;
@@ -319,6 +332,8 @@ export interface Annotation {
   entities?: EntityInfo[];
   /** KB ids of stored copies of this very page (a seed, a page added earlier): sources retelling them retell the page. */
   pageSourceIds?: string[];
+  /** Those stored copies described, so "Add this page" can say the page is stored, where, and offer to remove it. */
+  storedCopies?: SourceSummary[];
 }
 
 /** An article as it enters the pipeline, from a page, a file or the seeds. */

@@ -27,10 +27,7 @@ if (!headless) {
 
 const painted = (await page.evaluate(HIGHLIGHT_TEXTS)) as Record<string, string[]>;
 console.log(`\nTriangulate highlighted ${(await chromiumPageState(page))?.painted ?? 0} mentions:`);
-for (const type of ['exercise', 'country', 'organization']) {
-  const names = [...new Set(painted[type] ?? [])];
-  console.log(`  ${type.padEnd(13)} ${names.join(', ')}`);
-}
+console.log(`  ${[...new Set(painted.entity ?? [])].join(', ')}`);
 const at = (await page.evaluate(pointOfText('Cyber Coalition'))) as { x: number; y: number };
 await page.mouse.move(at.x, at.y);
 await page.waitForTimeout(600);

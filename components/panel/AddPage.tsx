@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PageMetadata } from '@/lib/messages';
+import type { SourceSummary } from '@/lib/types';
 import { send } from '../shared/send';
 import { formFromMetadata, metadataFromForm, type MetadataForm } from './model';
 
@@ -9,7 +10,16 @@ interface Props {
   /** The KB changed: reload the comparison without losing this form's state. */
   onChanged: () => void;
   onStatus: (message: string) => void;
+  /** Copies of this page already in the knowledge base (added, imported or bundled). */
+  stored?: readonly SourceSummary[];
 }
+
+/** Where a stored copy of the page came from, in words. */
+const STORED_AS: Record<SourceSummary['origin'], string> = {
+  page: 'You added this page to your sources.',
+  imported: 'This page is in one of your imported sets.',
+  bundled: 'This page is in the bundled dataset.',
+};
 
 type Phase = { step: 'edit' } | { step: 'saving' } | { step: 'added'; sourceId: string } | { step: 'removed' };
 
@@ -22,7 +32,7 @@ const FIELDS: { key: keyof MetadataForm; label: string; hint?: string; type?: st
 ];
 
 /** "Add this page": stores the article among the user's sources, with an Undo. */
-export function AddPage({ tabId, metadata, onChanged, onStatus }: Props) {
+export function AddPage({ tabId, metadata, onChanged, onStatus, stored = [] }: Props) {
   const [form, setForm] = useState<MetadataForm>(() => formFromMetadata(metadata));
   const [errors, setErrors] = useState<Partial<Record<keyof MetadataForm, string>>>({});
   const [phase, setPhase] = useState<Phase>({ step: 'edit' });
@@ -51,9 +61,12 @@ export function AddPage({ tabId, metadata, onChanged, onStatus }: Props) {
   };
 
   const undo = async () => {
-    if (phase.step !== 'added') return;
+    if (phase.step === 'added') await remove(phase.sourceId);
+  };
+
+  const remove = async (sourceId: string) => {
     try {
-      await send({ type: 'remove-source', sourceId: phase.sourceId });
+      await send({ type: 'remove-source', sourceId });
       setPhase({ step: 'removed' });
       onStatus('Page removed from your sources.');
       onChanged();
@@ -62,10 +75,28 @@ export function AddPage({ tabId, metadata, onChanged, onStatus }: Props) {
     }
   };
 
+  // Stored by the user (added or imported) and not just added in this panel: say so and offer to remove it.
+  const own = phase.step === 'edit' ? stored.find((s) => s.origin === 'page' || s.origin === 'imported') : undefined;
+  const bundled = stored.find((s) => s.origin === 'bundled');
+
   return (
     <section aria-labelledby="add-heading" class="card" data-testid="add-page">
-      <h2 id="add-heading">Add this page</h2>
-      {phase.step === 'added' ? (
+      <h2 id="add-heading">{own || bundled ? 'This page is stored' : 'Add this page'}</h2>
+      {own ? (
+        <div class="add-done" data-testid="add-page-stored">
+          <p>{STORED_AS[own.origin]} Other pages are compared with it; it is never counted as support for itself.</p>
+          <button type="button" data-testid="add-page-remove" onClick={() => void remove(own.id)}>
+            Remove from my sources
+          </button>
+          {failure && (
+            <p class="field-error" role="alert" data-testid="add-page-error">
+              Could not remove the page: {failure}
+            </p>
+          )}
+        </div>
+      ) : bundled && phase.step === 'edit' ? (
+        <p data-testid="add-page-stored">{STORED_AS.bundled} Other pages are compared with it; it is never counted as support for itself.</p>
+      ) : phase.step === 'added' ? (
         <div class="add-done" data-testid="add-page-done">
           <p>Added to your sources. Other pages will now be compared with it.</p>
           <button type="button" data-testid="add-page-undo" onClick={() => void undo()}>

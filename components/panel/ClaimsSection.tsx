@@ -18,9 +18,11 @@ interface Props {
   onFilters: (f: TableFilters) => void;
   onSort: (s: SourceSort) => void;
   onReveal: (start: number, end: number) => void;
+  /** The page's language, so sources in another say so. */
+  pageLanguage?: string | null;
 }
 
-function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, 'onReveal'>) {
+function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, 'onReveal' | 'pageLanguage'>) {
   const entities = entityCounts(annotation);
   const kinds = CLAIM_KINDS.filter((k) => annotation.claims.some((c) => c.kind === k));
   const verdicts = VERDICTS.filter((v) => annotation.claims.some((c) => c.verdict === v) || filters.verdict === v);
@@ -122,9 +124,9 @@ function emptyMessage(annotation: Annotation, filters: TableFilters): string {
   return `None of the ${annotation.claims.length} claims on this page is ${active.join(' and ')}. Remove a filter or show all.`;
 }
 
-export function ClaimsSection({ annotation, filters, sort, onFilters, onSort, onReveal }: Props) {
+export function ClaimsSection({ annotation, filters, sort, onFilters, onSort, onReveal, pageLanguage = null }: Props) {
   const table = buildTable(annotation, filters, sort);
-  const ctx = wordingContext(annotation);
+  const ctx = wordingContext(annotation, pageLanguage);
   const outlets = new Map([...ctx.sources.values()].map((s) => [s.id, s.outlet || s.title]));
   const filtered = filters.entity !== null || filters.kind !== null || filters.verdict !== null;
   const sources = table.groups.length > 1;

@@ -147,10 +147,10 @@ export function Panel({ params }: { params: PanelParams }) {
               }}
             />
             <section ref={tableRef} aria-labelledby="comparison-heading" class="card">
-              <ClaimsSection annotation={annotation.annotation} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} onReveal={reveal} />
+              <ClaimsSection annotation={annotation.annotation} filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} onReveal={reveal} pageLanguage={annotation.pageMetadata.language} />
             </section>
-            <SourcesSection annotation={annotation.annotation} sort={sort} onSort={setSort} />
-            <AddPage key={`${tab?.id}:${annotation.pageMetadata.url}`} tabId={tab!.id} metadata={annotation.pageMetadata} onChanged={() => void refresh(tab, true)} onStatus={setStatus} />
+            <SourcesSection annotation={annotation.annotation} sort={sort} onSort={setSort} pageLanguage={annotation.pageMetadata.language} />
+            <AddPage key={`${tab?.id}:${annotation.pageMetadata.url}`} tabId={tab!.id} metadata={annotation.pageMetadata} onChanged={() => void refresh(tab, true)} onStatus={setStatus} stored={annotation.annotation.storedCopies} />
             <ExportButtons annotation={annotation.annotation} onStatus={setStatus} />
           </>
         ) : null}

@@ -1,5 +1,6 @@
 import { formatDate, plural } from '@/lib/report/format';
-import { buildTimeline, sourceRows, type SourceRow, type SourceSort } from '@/lib/report/table';
+import { otherLanguage, publisherLabel, sameGovernmentNotes } from '@/lib/report/sources';
+import { buildTimeline, PAGE_COLUMN_ID, sourceRows, type SourceRow, type SourceSort } from '@/lib/report/table';
 import type { Annotation } from '@/lib/types';
 import { SourceLink } from '../shared/SourceLink';
 
@@ -7,28 +8,53 @@ interface Props {
   annotation: Annotation;
   sort: SourceSort;
   onSort: (s: SourceSort) => void;
-}
-
-function SortHeader({ label, by, sort, onSort }: { label: string; by: SourceSort; sort: SourceSort; onSort: (s: SourceSort) => void }) {
-  return (
-    <th scope="col" aria-sort={sort === by ? 'ascending' : undefined}>
-      <button type="button" class="link" data-testid={`sort-by-${by}`} onClick={() => onSort(by)}>
-        {label}
-        <span aria-hidden="true">{sort === by ? ' ▲' : ''}</span>
-      </button>
-    </th>
-  );
+  /** The page's language, so a source in another one says so. */
+  pageLanguage?: string | null;
 }
 
 function retellsLabel(row: SourceRow, rows: SourceRow[]): string {
   if (!row.retells) return row.isPage ? '' : 'independent origin';
+  if (row.retells === PAGE_COLUMN_ID) return `${row.derivation ?? 'retelling'} of this page`;
   const origin = rows.find((r) => r.id === row.retells);
   return `${row.derivation ?? 'retells'} of ${origin?.outlet || 'a source not stored'}`;
 }
 
-/** Every source, sortable, and the same sources on a timeline of publication dates. */
-export function SourcesSection({ annotation, sort, onSort }: Props) {
+/** One source as a short block (a table would not fit a 360–420 px panel): outlet, what it is, date, edition, relation. */
+function SourceItem({ row, rows, pageLanguage, tie }: { row: SourceRow; rows: SourceRow[]; pageLanguage: string | null; tie: string | undefined }) {
+  const what = [publisherLabel(row.source?.publisher), otherLanguage(row.source?.language, pageLanguage)].filter(Boolean).join(' · ');
+  const relation = retellsLabel(row, rows);
+  const when = [formatDate(row.published), row.edition !== null ? `about the ${row.edition} edition` : null].filter(Boolean).join(' · ');
+  return (
+    <li data-testid="source-row" data-source-id={row.id} data-edition={row.edition ?? undefined} class={`source-item${row.isPage ? ' row-page' : ''}${row.retells && !row.isPage ? ' is-retelling' : ''}`}>
+      <div class="source-head">
+        <strong class="source-outlet">{row.isPage ? 'This page' : row.outlet || 'Unknown outlet'}</strong>
+        {what && (
+          <span class="source-type" data-testid="source-type">
+            {what}
+          </span>
+        )}
+      </div>
+      <div class="source-title">
+        <SourceLink url={row.url}>{row.title || 'Untitled'}</SourceLink>
+      </div>
+      <div class="muted source-meta">
+        {when}
+        {!row.isPage && row.claims > 0 && ` · speaks to ${plural(row.claims, 'claim')} of this page`}
+        {relation && <span class={`tag${row.retells ? '' : ' tag-independent'}`}>{relation}</span>}
+        {tie && (
+          <span class="tag tag-tie" data-testid="source-tie">
+            {tie}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Every source, by edition then date with each origin's retellings after it (or by outlet), and the same sources on a timeline. */
+export function SourcesSection({ annotation, sort, onSort, pageLanguage = null }: Props) {
   const rows = sourceRows(annotation, sort);
+  const ties = sameGovernmentNotes(rows.flatMap((r) => (r.source ? [r.source] : [])));
   const timeline = buildTimeline(annotation);
   return (
     <section aria-labelledby="sources-heading" class="card">
@@ -36,32 +62,23 @@ export function SourcesSection({ annotation, sort, onSort }: Props) {
       {rows.length === 1 ? (
         <p class="muted">No stored source mentions what this page mentions.</p>
       ) : (
-        <div class="table-scroll" role="region" aria-label="Sources table" tabIndex={0}>
-          <table class="sources" data-testid="sources-table">
-            <thead>
-              <tr>
-                <SortHeader label="Outlet" by="outlet" sort={sort} onSort={onSort} />
-                <th scope="col">Title</th>
-                <SortHeader label="Published" by="date" sort={sort} onSort={onSort} />
-                <th scope="col">Claims</th>
-                <th scope="col">Relation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="source-row" data-source-id={r.id} class={r.isPage ? 'row-page' : undefined}>
-                  <th scope="row">{r.outlet || 'Unknown outlet'}</th>
-                  <td>
-                    <SourceLink url={r.url}>{r.title || 'Untitled'}</SourceLink>
-                  </td>
-                  <td>{formatDate(r.published)}</td>
-                  <td>{r.claims}</td>
-                  <td>{retellsLabel(r, rows)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div class="sort" role="group" aria-label="Order of the sources">
+            <span class="muted">Order: </span>
+            <button type="button" class="link" data-testid="sort-by-date" aria-pressed={sort === 'date'} onClick={() => onSort('date')}>
+              edition, then date
+            </button>
+            {' · '}
+            <button type="button" class="link" data-testid="sort-by-outlet" aria-pressed={sort === 'outlet'} onClick={() => onSort('outlet')}>
+              outlet
+            </button>
+          </div>
+          <ul class="source-list" data-testid="sources-table">
+            {rows.map((r) => (
+              <SourceItem key={r.id} row={r} rows={rows} pageLanguage={pageLanguage} tie={ties.get(r.id)} />
+            ))}
+          </ul>
+        </>
       )}
       <h3 id="timeline-heading">Timeline</h3>
       {timeline.entries.length === 0 ? (

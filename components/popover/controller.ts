@@ -1,10 +1,12 @@
 /**
- * Opens the popover for a painted mention on hover (after a short delay) or from the keyboard
- * (Alt+Shift+N / Alt+Shift+P walk the highlights), and closes it on Escape or when the pointer
- * leaves. Every listener and timer is tied to the annotator's AbortSignal; aborting it also
- * removes the popover's host from the page.
+ * Opens the popover for a painted mention on hover (after a short delay), on a tap (touch), or
+ * from the keyboard (the extension's commands, Alt+Shift+N / Alt+Shift+P by default, walk the
+ * highlights), and closes it on Escape (focus goes back to the highlight), on a tap elsewhere or
+ * when the pointer leaves. It also draws the claims' verdict marks. Every listener and timer is
+ * tied to the annotator's AbortSignal; aborting it also removes the popover's host from the page.
  */
 import type { PageView, PaintedMention, PopoverFactory, PopoverPort } from '../../lib/page/annotator';
+import { verdictLabel } from '../../lib/report/format';
 import { buildPopoverModel } from './model';
 import { createPopoverHost, type PopoverHost } from './mount';
 
@@ -17,9 +19,20 @@ type CaretDocument = Document & {
 };
 
 type PopoverControllerOptions = Parameters<PopoverFactory>[0] & {
-  /** "Open in side panel" in the card. */
-  openPanel: (entityId: string) => void;
+  /** "Compare sources" in the card; resolves to whether the panel opened. */
+  openPanel: (entityId: string) => Promise<boolean>;
 };
+
+const TYPE_WORD = { exercise: 'exercise', country: 'country', organization: 'organization' } as const;
+
+/** What a screen reader hears on a highlight the keyboard rests on. */
+function anchorLabel(v: PageView, p: PaintedMention): string {
+  const model = buildPopoverModel(v.annotation, p.mention);
+  const claims = model.sentenceClaims.length;
+  const verdict = model.verdict ? `, ${verdictLabel(model.verdict).toLowerCase()}` : '';
+  const about = claims ? `, ${claims} claim${claims === 1 ? '' : 's'} in this sentence${verdict}` : '';
+  return `${model.title}, ${TYPE_WORD[p.mention.type]}${about}. Enter shows what other sources say.`;
+}
 
 export function createPopoverController({ doc, signal, view, gone, openPanel }: PopoverControllerOptions): PopoverPort {
   const win = doc.defaultView!;
@@ -31,11 +44,13 @@ export function createPopoverController({ doc, signal, view, gone, openPanel }: 
   let closeTimer = 0;
   let pendingMove: PointerEvent | null = null;
   let frame = 0;
+  let placeFrame = 0;
 
   signal.addEventListener(
     'abort',
     () => {
       win.cancelAnimationFrame(frame);
+      win.cancelAnimationFrame(placeFrame);
       win.clearTimeout(openTimer);
       win.clearTimeout(closeTimer);
       host?.destroy();
@@ -59,9 +74,7 @@ export function createPopoverController({ doc, signal, view, gone, openPanel }: 
   function hostPopover(): PopoverHost {
     host ??= createPopoverHost(doc, {
       onClose: () => close(true),
-      onOpenPanel: (entityId) => {
-        if (!gone()) openPanel(entityId);
-      },
+      onOpenPanel: (entityId) => (gone() ? Promise.resolve(false) : openPanel(entityId)),
     });
     return host;
   }
@@ -71,16 +84,26 @@ export function createPopoverController({ doc, signal, view, gone, openPanel }: 
     if (!v || signal.aborted) return;
     current = p;
     const rect = p.range.getBoundingClientRect();
-    hostPopover().show(buildPopoverModel(v.annotation, p.mention), rect, { takeFocus, dark: dark() });
+    hostPopover().show(buildPopoverModel(v.annotation, p.mention, doc.documentElement.lang || null), rect, { takeFocus, dark: dark() });
   }
 
+  /** Closes the card; `returnFocus` (Escape) puts keyboard focus back on the highlight it was opened from. */
   function close(returnFocus = false): void {
     win.clearTimeout(openTimer);
     win.clearTimeout(closeTimer);
     closeTimer = 0;
+    const was = current;
+    const hadFocus = !!host?.isOpen() && doc.activeElement?.localName === 'triangulate-ui';
     host?.hide();
     current = null;
-    if (returnFocus) view()?.mark('focus', []);
+    const v = view();
+    if (!v || !was || !returnFocus) return;
+    if (hadFocus) {
+      v.mark('focus', [was.range]);
+      host?.focusAnchor(was.range, anchorLabel(v, was), () => openFor(was, true));
+    } else {
+      v.mark('focus', []);
+    }
   }
 
   /** The painted mention under a viewport point, checked against the range's own boxes. */
@@ -126,15 +149,16 @@ export function createPopoverController({ doc, signal, view, gone, openPanel }: 
     });
   }
 
-  function moveFocus(step: 1 | -1): void {
+  function moveFocus(step: 1 | -1): boolean {
     const v = view();
     const list = v?.ordered() ?? [];
-    if (!v || list.length === 0) return;
+    if (!v || list.length === 0) return false;
     focusIndex = (focusIndex + step + list.length) % list.length;
     const p = list[focusIndex]!;
     v.mark('focus', [p.range]);
     p.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     openFor(p, true);
+    return true;
   }
 
   function onKeyDown(e: KeyboardEvent): void {
@@ -142,7 +166,8 @@ export function createPopoverController({ doc, signal, view, gone, openPanel }: 
       close(true);
       return;
     }
-    // Alt+Shift+N / Alt+Shift+P walk the highlights, like "next/previous match" in find bars.
+    // The same keys as the extension's commands (wxt.config.ts). The browser takes them first where
+    // the commands are registered; this serves where it did not assign them (a shortcut clash).
     if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
       if (gone()) return;
       e.preventDefault();
@@ -150,10 +175,45 @@ export function createPopoverController({ doc, signal, view, gone, openPanel }: 
     }
   }
 
+  /** Touch has no hover: a tap on a highlight opens its card, a tap anywhere else closes it. */
+  function onPointerUp(e: PointerEvent): void {
+    if (e.pointerType !== 'touch' || gone() || host?.contains(e)) return;
+    const v = view();
+    const hit = v && paintedAt(v, e.clientX, e.clientY);
+    if (hit) {
+      win.clearTimeout(closeTimer);
+      closeTimer = 0;
+      if (hit !== current) openFor(hit, false);
+    } else if (current) {
+      close();
+    }
+  }
+
+  /** Marks follow their words when the page reflows (a resize, images loading, fonts). */
+  function schedulePlace(): void {
+    if (placeFrame || signal.aborted) return;
+    placeFrame = win.requestAnimationFrame(() => {
+      placeFrame = 0;
+      host?.place();
+    });
+  }
+
   doc.addEventListener('pointermove', onPointerMove, { passive: true, signal });
+  doc.addEventListener('pointerup', onPointerUp, { passive: true, signal });
   doc.addEventListener('keydown', onKeyDown, { signal, capture: true });
+  win.addEventListener('resize', schedulePlace, { passive: true, signal });
+  if (typeof ResizeObserver === 'function' && doc.body) {
+    const observer = new ResizeObserver(schedulePlace);
+    observer.observe(doc.body);
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
 
   return {
+    moveFocus: (step) => !gone() && moveFocus(step),
+    showClaims(claims) {
+      if (signal.aborted || (claims.length === 0 && !host)) return;
+      hostPopover().showClaims(claims, dark());
+    },
     focusEntity(entityId) {
       const list = view()?.ordered() ?? [];
       const index = list.findIndex((p) => p.mention.id === entityId);

@@ -4,6 +4,7 @@
  */
 import { combinedVerdict, sentenceBounds } from '../../lib/page/sentences';
 import { claimCard, wordingContext, type ClaimCardModel } from '../../lib/report/claims';
+import { sameGovernmentNotes } from '../../lib/report/sources';
 import { allEvidence } from '../../lib/report/table';
 import type { AnnotatedClaim, Annotation, EntityInfo, Mention, SourceSummary, Verdict } from '../../lib/types';
 
@@ -19,6 +20,10 @@ export interface PopoverModel {
   /** Other claims about this exercise elsewhere in the article. */
   otherClaims: ClaimCardModel[];
   verdict: Verdict | null;
+  /** The page's language, so a source in another one says so. */
+  pageLanguage: string | null;
+  /** Sources that speak for the same government as another listed (a ministry and its state media), by id. */
+  ties: Map<string, string>;
 }
 
 export function claimsInSentence(annotation: Annotation, mention: Mention): AnnotatedClaim[] {
@@ -33,7 +38,7 @@ function editionOf(annotation: Annotation, mention: Mention): number | null {
   return editions.size === 1 ? [...editions][0]! : null;
 }
 
-export function buildPopoverModel(annotation: Annotation, mention: Mention): PopoverModel {
+export function buildPopoverModel(annotation: Annotation, mention: Mention, pageLanguage: string | null = null): PopoverModel {
   const entity = annotation.entities?.find((e) => e.id === mention.id) ?? {
     id: mention.id,
     type: mention.type,
@@ -43,12 +48,12 @@ export function buildPopoverModel(annotation: Annotation, mention: Mention): Pop
   };
   const sentence = claimsInSentence(annotation, mention);
   const others = mention.type === 'exercise' ? annotation.claims.filter((c) => c.subject === mention.id && !sentence.includes(c)) : [];
-  const ctx = wordingContext(annotation);
+  const ctx = wordingContext(annotation, pageLanguage);
   const related = new Map(annotation.sources.filter((s) => s.entities.includes(mention.id)).map((s) => [s.id, s]));
   if (mention.type === 'exercise') {
     for (const c of [...sentence, ...others]) for (const e of allEvidence(c)) if (!related.has(e.source.id)) related.set(e.source.id, ctx.sources.get(e.source.id)!);
   }
-  const list = [...related.values()];
+  const list = [...related.values()].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
   const edition = mention.type === 'exercise' ? editionOf(annotation, mention) : null;
   return {
     mention,
@@ -58,5 +63,7 @@ export function buildPopoverModel(annotation: Annotation, mention: Mention): Pop
     sentenceClaims: sentence.map((c) => claimCard(c, ctx, annotation.claims)),
     otherClaims: others.map((c) => claimCard(c, ctx, annotation.claims)),
     verdict: combinedVerdict(sentence),
+    pageLanguage,
+    ties: sameGovernmentNotes(list),
   };
 }

@@ -48,6 +48,12 @@ function EvidenceRow({ item }: { item: EvidenceItem }) {
         <span class="muted">{`, ${formatDate(s.published)}`}</span>
         {item.note && <span class={`tag${item.note === 'independent' ? ' tag-independent' : ''}`}>{item.note}</span>}
       </div>
+      {(item.publisher || item.language || item.tie) && (
+        <div class="ev-publisher" data-testid="source-type">
+          {[item.publisher, item.language].filter(Boolean).join(' · ')}
+          {item.tie && <span class="tag tag-tie">{item.tie}</span>}
+        </div>
+      )}
       <Words item={item} />
     </li>
   );

@@ -1,7 +1,8 @@
 import { verdictLabel } from '@/lib/report/format';
 import type { Verdict } from '@/lib/types';
 
-const SYMBOL: Record<Verdict, string> = {
+/** One symbol per verdict, used on badges and on the page's verdict marks (components/popover/marks.ts). */
+export const VERDICT_SYMBOL: Record<Verdict, string> = {
   corroborated: '✓',
   conflicting: '✗',
   mixed: '±',
@@ -17,7 +18,7 @@ const SYMBOL: Record<Verdict, string> = {
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return (
     <span class={`badge verdict verdict-${verdict}`} data-verdict={verdict}>
-      <span aria-hidden="true">{SYMBOL[verdict]} </span>
+      <span aria-hidden="true">{VERDICT_SYMBOL[verdict]} </span>
       {verdictLabel(verdict)}
     </span>
   );

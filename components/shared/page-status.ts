@@ -20,6 +20,7 @@ export function pageStatusLine(page: PageState): string | null {
       return null;
     case 'ready':
       if (page.mentions === 0) return 'No exercise, country or organization mentioned on this page.';
+      if (page.painted + page.skipped === 0) return 'This page names no exercise, so nothing is highlighted.';
       if (page.skipped > 0) return `Showing ${n(page.painted)} of ${n(page.painted + page.skipped)} highlights (exercises and checked claims first).`;
       return `${n(page.painted)} highlight${page.painted === 1 ? '' : 's'} on this page.`;
   }

@@ -1,13 +1,17 @@
 /**
- * Toolbar popup: pause on this site or everywhere, open the side panel, reach Options, and see
- * whether the knowledge base is ready. Pausing writes storage.local; content scripts react.
+ * Toolbar popup: the page at a glance (its exercises, its claims and how they fare), pause on
+ * this site or everywhere, highlight pages without an exercise, open the side panel, reach
+ * Options, and see whether the knowledge base is ready. Settings go to storage.local; content
+ * scripts react.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { KbStatus, PageState } from '@/lib/messages';
+import type { KbStatus, PageState, TabAnnotationState } from '@/lib/messages';
+import { digestLine, pageDigest } from '@/lib/report/table';
 import { httpHostname } from '@/lib/report/url';
 import { kbStatusLine } from '@/components/panel/model';
+import { readDisplaySettings, setOffTopic, type DisplaySettings } from '@/components/shared/display-settings';
 import { isSitePaused, readPause, setAllPaused, setSitePaused, siteKey, type PauseState } from '@/components/shared/pause';
 import { pageStatusLine } from '@/components/shared/page-status';
 import { send, sendToTab } from '@/components/shared/send';
@@ -34,6 +38,19 @@ function askTab(tabId: number | undefined, request: { type: 'page-state' | 'show
   return tabId === undefined ? Promise.resolve(null) : sendToTab(tabId, request);
 }
 
+/** The page at a glance: which exercises it names, and how its claims fare against other sources. */
+function Digest({ state }: { state: Extract<TabAnnotationState, { state: 'ok' }> }) {
+  const d = pageDigest(state.annotation);
+  return (
+    <section class="digest" data-testid="page-digest" aria-label="This page">
+      <p>
+        <strong>{d.exercises.length ? d.exercises.join(', ') : 'No exercise named'}</strong>
+      </p>
+      <p data-testid="digest-line">{digestLine(d)}</p>
+    </section>
+  );
+}
+
 function Popup() {
   const [tab, setTab] = useState<{ id?: number; host: string | null } | null>(null);
   const [pause, setPause] = useState<PauseState | null>(null);
@@ -42,6 +59,8 @@ function Popup() {
   const [message, setMessage] = useState('');
   const [page, setPage] = useState<PageState | null>(null);
   const [painting, setPainting] = useState(false);
+  const [display, setDisplay] = useState<DisplaySettings | null>(null);
+  const [analysis, setAnalysis] = useState<TabAnnotationState | null>(null);
 
   useEffect(() => {
     // Like the side panel, `?tabId=N` names the tab (tests open the popup in a tab of its own).
@@ -49,9 +68,11 @@ function Popup() {
     const current = Number.isInteger(named) ? browser.tabs.get(named).then((t) => [t]) : browser.tabs.query({ active: true, currentWindow: true });
     void current.then(async ([t]) => {
       setTab({ id: t?.id, host: httpHostname(t?.url) });
+      if (t?.id !== undefined && httpHostname(t.url)) send({ type: 'tab-annotation', tabId: t.id }).then(setAnalysis, () => setAnalysis(null));
       setPage(await askTab(t?.id, { type: 'page-state' }));
     });
     void readPause(browser.storage.local).then(setPause);
+    void readDisplaySettings(browser.storage.local).then(setDisplay);
     send({ type: 'kb-status' }).then(setKb, (e: unknown) => setKbError(e instanceof Error ? e.message : String(e)));
   }, []);
 
@@ -64,6 +85,7 @@ function Popup() {
       <p class="muted" data-testid="kb-status">
         {kbError ? `Knowledge base unavailable: ${kbError}` : kbStatusLine(kb)}
       </p>
+      {analysis?.state === 'ok' && <Digest state={analysis} />}
       {page && pageStatusLine(page) && (
         <section class="page-status" data-testid="page-status">
           <p>{pageStatusLine(page)}</p>
@@ -118,6 +140,22 @@ function Popup() {
           Everywhere
         </label>
       </fieldset>
+      <label class="toggle">
+        <input
+          type="checkbox"
+          data-testid="off-topic"
+          checked={!!display?.offTopic}
+          disabled={!display}
+          onChange={async (e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            setDisplay(await setOffTopic(browser.storage.local, on));
+            setMessage(on ? 'Pages without an exercise are highlighted too.' : 'Only pages about an exercise are highlighted.');
+            // The page paints again on the change; read its new state a moment later.
+            setTimeout(() => void askTab(tab?.id, { type: 'page-state' }).then((p) => p && setPage(p)), 400);
+          }}
+        />
+        Highlight pages without an exercise
+      </label>
       <p role="status" aria-live="polite" class="muted" data-testid="popup-status">
         {message}
       </p>

@@ -165,7 +165,7 @@ export async function run(args: string[], env: CliEnv = FROM_SOURCES): Promise<s
       : capped;
     const annotation: Annotation = await annotateArticle(full, { detector: cli.detector, kb: cli.kb });
     if (json) {
-      const { entities: _entities, pageDerivedFrom: _own, pageSourceIds: _copies, ...contract } = annotation;
+      const { entities: _entities, pageDerivedFrom: _own, pageSourceIds: _copies, storedCopies: _stored, ...contract } = annotation;
       return JSON.stringify(contract, null, 2);
     }
     return formatReport(annotation);

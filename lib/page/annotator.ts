@@ -10,6 +10,8 @@
  * Painting is linear and chunked: the plan (./paint-plan.ts) is computed once per annotation,
  * mentions are painted most valuable first in slices of a few milliseconds that yield to the
  * page, and at most `cap` of them until the reader asks for all ("Show all" in the popup).
+ * Claims' words get a neutral underline here; their verdict marks are the popover's to draw,
+ * inside its closed shadow root (`PopoverPort.showClaims`).
  *
  * Nothing is written to the page for anyone to read: state is answered to the extension only
  * (`state()`, asked through the `page-state` tab message).
@@ -18,10 +20,10 @@ import { collectArticleText, collectArticleTextInSteps, rangeForOffsets, type Ar
 import { readPageMetadata } from '../extract/metadata';
 import type { CollectedArticle, PageMetadata, PageState } from '../messages';
 import { limitsNotice, type LimitedAnnotation } from '../pipeline/limits';
-import type { Mention } from '../types';
+import type { AnnotatedClaim, Mention } from '../types';
 import { createHighlighter, type PaintedRange } from './highlighter';
 import { watchPage } from './page-watcher';
-import { HIGHLIGHT_CAP, planPaint, type PlannedMention } from './paint-plan';
+import { HIGHLIGHT_CAP, planClaimMarks, planPaint, type PlannedMention } from './paint-plan';
 import { SLICE_MS, yieldToPage } from './schedule';
 
 /** The background refuses longer texts; the analysis reads only the first 200,000 characters anyway. */
@@ -43,8 +45,18 @@ export interface PageView {
   mark(style: 'focus' | 'flash', ranges: Range[]): void;
 }
 
+/** A claim's words on the page, for its verdict mark. */
+export interface PaintedClaim {
+  claim: AnnotatedClaim;
+  range: Range;
+}
+
 export interface PopoverPort {
   focusEntity(entityId: string): boolean;
+  /** Opens the next (1) or previous (-1) highlight's card with focus in it; false when none is painted. */
+  moveFocus(step: 1 | -1): boolean;
+  /** Draws the verdict marks of these claims (replacing any drawn before); [] removes them. */
+  showClaims(claims: readonly PaintedClaim[]): void;
   close(): void;
 }
 
@@ -57,6 +69,8 @@ export interface AnnotatorDeps {
   popover: PopoverFactory;
   /** Highlights painted before "Show all". */
   cap?: number;
+  /** The reader's choice to highlight pages that name no exercise (popup); read at each run. */
+  offTopic?: () => boolean;
   /**
    * True once the extension is gone (disabled, reloaded, uninstalled). Checked at the top of
    * every callback; the annotator then stops itself.
@@ -99,6 +113,7 @@ export function createAnnotator(deps: AnnotatorDeps) {
   let lastText = '';
   let annotation: LimitedAnnotation | null = null;
   let plan: PlannedMention[] = [];
+  let claimRanges: PaintedClaim[] = [];
   let paintedUpTo = 0;
   let painted: PaintedMention[] = [];
   let ordered: PaintedMention[] | null = null;
@@ -133,6 +148,8 @@ export function createAnnotator(deps: AnnotatorDeps) {
 
   function clearPaint(): void {
     highlighter.clear();
+    popover?.showClaims([]);
+    claimRanges = [];
     painted = [];
     ordered = null;
     byNode = new Map();
@@ -175,7 +192,7 @@ export function createAnnotator(deps: AnnotatorDeps) {
         paintedUpTo++;
         if (!range) continue;
         remember({ mention: p.mention, range });
-        batch.push({ key: p.index, range, styles: p.styles });
+        batch.push({ key: p.index, range, styles: ['entity'] });
       } while (paintedUpTo < to && ((paintedUpTo & 15) !== 0 || performance.now() < deadline));
       highlighter.add(batch);
       ordered = null;
@@ -224,12 +241,26 @@ export function createAnnotator(deps: AnnotatorDeps) {
     popover?.close();
     clearPaint();
     annotation = result;
-    plan = planPaint(result);
     setStatus({ mentions: result.mentions.length, notice: result.limits ? limitsNotice(result.limits) : null });
-    // "Show all" may be asked while the first chunks are painted: the target is read again after each pass.
-    for (let target = targetCount(); paintedUpTo < target; target = targetCount()) if (!(await paintUpTo(target, signal))) return;
+    if (!(await paint(signal))) return;
     setStatus({ state: 'ready', readyAt: performance.now() });
     if (recheck) void checkContent();
+  }
+
+  /** Plans and paints the current annotation: claims' words, then mentions up to the cap (or all). */
+  async function paint(signal: AbortSignal): Promise<boolean> {
+    const options = { offTopic: deps.offTopic?.() ?? false };
+    plan = planPaint(annotation!, options);
+    // Taken before any mention is wrapped (the fallback highlighter splits text nodes; live ranges follow).
+    claimRanges = planClaimMarks(annotation!, options).flatMap((p) => {
+      const range = rangeOf({ start: p.start, end: p.end } as Mention);
+      return range ? [{ claim: p.claim, range }] : [];
+    });
+    // "Show all" may be asked while the first chunks are painted: the target is read again after each pass.
+    for (let target = targetCount(); paintedUpTo < target; target = targetCount()) if (!(await paintUpTo(target, signal))) return false;
+    highlighter.add(claimRanges.map((c, i) => ({ key: -1 - i, range: c.range, styles: ['claim'] })));
+    popover?.showClaims(claimRanges);
+    return true;
   }
 
   /** New text appeared somewhere: collect again (in steps) and re-annotate only if the article changed. */
@@ -312,6 +343,19 @@ export function createAnnotator(deps: AnnotatorDeps) {
       const text = article?.text ?? collectArticleText(doc).text;
       const metadata = pageMetadata(doc);
       return { article: articleInput(metadata, text), metadata, paused };
+    },
+    /** The reader changed "highlight pages without an exercise": paint the current annotation again. */
+    async repaint(): Promise<PageState> {
+      const signal = runController?.signal;
+      if (!signal || signal.aborted || !annotation || status.state !== 'ready') return { ...status };
+      popover?.close();
+      clearPaint();
+      setStatus({ state: 'working' });
+      if (await paint(signal)) setStatus({ state: 'ready', readyAt: performance.now() });
+      return { ...status };
+    },
+    moveFocus(step: 1 | -1): boolean {
+      return popover?.moveFocus(step) ?? false;
     },
     reveal(start: number, end: number): boolean {
       if (!article || !session) return false;

@@ -3,9 +3,14 @@
  * are registered with `CSS.highlights` and the page's DOM is not touched at all; elsewhere each
  * range's text nodes are wrapped in a `<triangulate-mark>` element, which `clear()` unwraps
  * again (normalising the split text nodes), so pausing leaves no trace either way.
+ *
+ * A page's scripts can read `CSS.highlights` (names and ranges) and our marks' classes, so the
+ * styles are neutral: `entity` for every mention whatever its type, `claim` for a claim's words,
+ * `focus` and `flash` for the reader's own moves. Nothing painted here says what other sources
+ * say: verdicts are drawn inside the closed shadow root (components/popover/marks.ts).
  */
 
-export type HighlightStyle = 'exercise' | 'country' | 'organization' | 'corroborated' | 'conflicting' | 'unverified' | 'focus' | 'flash';
+export type HighlightStyle = 'entity' | 'claim' | 'focus' | 'flash';
 
 export interface PaintedRange {
   key: number;
@@ -13,7 +18,7 @@ export interface PaintedRange {
   styles: HighlightStyle[];
 }
 
-const STYLES: HighlightStyle[] = ['exercise', 'country', 'organization', 'corroborated', 'conflicting', 'unverified', 'focus', 'flash'];
+const STYLES: HighlightStyle[] = ['entity', 'claim', 'focus', 'flash'];
 const MARK_TAG = 'triangulate-mark';
 
 interface HighlightRegistry {
@@ -27,15 +32,14 @@ function highlightApi(): { registry: HighlightRegistry; Highlight: new (...r: Ra
   return css?.highlights && Highlight ? { registry: css.highlights, Highlight } : null;
 }
 
-/** Colours chosen to stay readable on light and dark pages: tinted backgrounds plus underline. */
+/**
+ * Quiet and neutral on light and dark pages: a translucent blue-grey tint for entities, a thin
+ * solid grey line under a claim's words (never wavy or dotted: those read as spelling marks).
+ */
 function highlightCss(prefix: (style: HighlightStyle) => string): string {
   const rules: Record<HighlightStyle, string> = {
-    exercise: 'background-color: rgba(255, 196, 0, 0.35);',
-    country: 'background-color: rgba(64, 156, 255, 0.22);',
-    organization: 'background-color: rgba(160, 100, 255, 0.22);',
-    corroborated: 'text-decoration: underline 2px solid rgb(22, 163, 74); text-underline-offset: 3px;',
-    conflicting: 'text-decoration: underline 2px wavy rgb(220, 38, 38); text-underline-offset: 3px;',
-    unverified: 'text-decoration: underline 1px dotted rgb(120, 120, 120); text-underline-offset: 3px;',
+    entity: 'background-color: rgba(100, 140, 190, 0.2);',
+    claim: 'text-decoration: underline 1px solid rgba(110, 120, 135, 0.9); text-underline-offset: 4px;',
     focus: 'background-color: rgba(255, 120, 0, 0.55);',
     flash: 'background-color: rgba(255, 80, 0, 0.7);',
   };

@@ -1,7 +1,7 @@
 /**
  * Sentences as the reader sees them on the page (cut at ., !, ? or a line break), and the
  * verdict a sentence's claims add up to. The popover uses the bounds around one mention; painting
- * a page uses `SentenceIndex`, built once per annotation in one pass over the text, so styling
+ * a page uses `SentenceIndex`, built once per annotation in one pass over the text, so ranking
  * thousands of mentions never rescans the text around each one.
  */
 import type { AnnotatedClaim, Verdict } from '../types';
@@ -50,21 +50,4 @@ export function combinedVerdict(claims: AnnotatedClaim[]): Verdict | null {
   if (has('conflicting') || has('mixed')) return has('corroborated') || has('mixed') ? 'mixed' : 'conflicting';
   const order: Verdict[] = ['disputed', 'corroborated', 'as-original', 'close', 'other-figures', 'retold-only'];
   return order.find(has) ?? 'unverified';
-}
-
-/** The combined verdict of each sentence's claims, keyed by sentence start: one pass over the claims. */
-export function verdictsBySentence(claims: AnnotatedClaim[], sentences: SentenceIndex): Map<number, Verdict> {
-  const bySentence = new Map<number, AnnotatedClaim[]>();
-  for (const c of claims) {
-    const start = sentences.startOf(c.start);
-    const list = bySentence.get(start);
-    if (list) list.push(c);
-    else bySentence.set(start, [c]);
-  }
-  const out = new Map<number, Verdict>();
-  for (const [start, list] of bySentence) {
-    const verdict = combinedVerdict(list);
-    if (verdict) out.set(start, verdict);
-  }
-  return out;
 }

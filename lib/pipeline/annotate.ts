@@ -7,6 +7,7 @@ import { compareClaims, findDerivation } from '../claims';
 import type { Detector } from '../detect';
 import type { KbReader } from '../kb/store';
 import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Source, SourceSummary } from '../types';
+import { publisherOf } from '../report/publisher';
 import { analyzeArticle, articleTopics, outletNames } from './analyze';
 
 export const PAGE_SOURCE_ID = 'page';
@@ -17,6 +18,7 @@ export interface AnnotateContext {
 }
 
 function summary(source: Source, shared: string[]): SourceSummary {
+  const publisher = publisherOf(source);
   return {
     id: source.id,
     // A source stored with its text's fingerprint was read from its own words; curated sources carry only our summaries.
@@ -29,6 +31,8 @@ function summary(source: Source, shared: string[]): SourceSummary {
     ...(source.derivation ? { derivation: source.derivation } : {}),
     origin: source.origin,
     entities: shared,
+    ...(source.language ? { language: source.language } : {}),
+    ...(publisher ? { publisher } : {}),
   };
 }
 
@@ -115,5 +119,6 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     pageDerivedFrom,
     entities: entityInfo(detector, analysis.mentions),
     pageSourceIds: [...selves],
+    storedCopies: [...copies, ...(selfCopy ? [selfCopy] : [])].map((s) => summary(s, [])),
   };
 }

@@ -10,6 +10,7 @@
  */
 import type { AnnotatedClaim, Annotation, ClaimKind, Evidence, Relation, SourceSummary, Stance, Verdict } from '../types';
 import { claimSubjectLabel, entityNamesOf, formatCount, formatNumber, formatValue, kindLabel, plural, scopeLabel, verdictLabel, type NameOf } from './format';
+import { otherLanguage, publisherLabel, sameGovernmentNotes } from './sources';
 import { compareSources, originOf, PAGE_COLUMN_ID, sourceMap } from './table';
 
 export const SUMMARY_LABEL = 'Summary by Triangulate';
@@ -37,10 +38,15 @@ export interface WordingContext {
   pageCopies?: ReadonlySet<string>;
   /** How a note names another source ("Reuters", or "Reuters [3]" in a report with citations). */
   sourceName?: (id: string) => string;
+  /** The page's language, so a source in another one says so. */
+  pageLanguage?: string | null;
+  /** Sources speaking for the same government as another source of the page (a ministry and its state media). */
+  ties?: ReadonlyMap<string, string>;
 }
 
-export function wordingContext(annotation: Annotation): WordingContext {
-  return { names: entityNamesOf(annotation), sources: sourceMap(annotation), pageCopies: new Set(annotation.pageSourceIds ?? []) };
+export function wordingContext(annotation: Annotation, pageLanguage: string | null = null): WordingContext {
+  const sources = sourceMap(annotation);
+  return { names: entityNamesOf(annotation), sources, pageCopies: new Set(annotation.pageSourceIds ?? []), pageLanguage, ties: sameGovernmentNotes([...sources.values()]) };
 }
 
 /** A source's words: its own sentence (a quotation) or Triangulate's summary of it (never quoted). */
@@ -170,6 +176,12 @@ export interface EvidenceItem {
   /** How the source counts: "independent", "retells this page, not counted"; '' when nothing to add. */
   note: string;
   words: Words | null;
+  /** What the outlet is: "Wire agency, Russia, state-owned"; null when the registry does not know it. */
+  publisher: string | null;
+  /** "in Russian" when the source is not in the page's language. */
+  language: string | null;
+  /** "not independent of TASS (same government: Russia)". */
+  tie: string | null;
 }
 
 export interface EvidenceGroup {
@@ -235,6 +247,9 @@ function evidenceItem(e: Evidence, ctx: WordingContext): EvidenceItem {
     scope: scopeLabel(e.scope, ctx.names),
     note: noteOf(e, ctx),
     words: wordsOf(e, ctx.sources),
+    publisher: publisherLabel(ctx.sources.get(e.source.id)?.publisher),
+    language: otherLanguage(ctx.sources.get(e.source.id)?.language, ctx.pageLanguage),
+    tie: ctx.ties?.get(e.source.id) ?? null,
   };
 }
 

@@ -19,7 +19,7 @@ export function formatNumber(n: number): string {
 let regionNames: Intl.DisplayNames | null | undefined;
 
 /** English name of an ISO 3166-1 alpha-2 code ("NO" → "Norway"), or undefined when unknown. */
-function countryName(code: string): string | undefined {
+export function countryName(code: string): string | undefined {
   if (regionNames === undefined) {
     try {
       regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });

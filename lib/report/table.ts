@@ -316,14 +316,24 @@ export interface SourceRow {
   derivation?: string;
   /** Claims of the page this source speaks to. */
   claims: number;
+  /** The earliest edition among the claims it speaks to; null when it speaks to none with a known edition. */
+  edition: number | null;
 }
 
-/** Every source of the annotation plus the page, in the chosen order (page first). */
+/**
+ * Every source of the annotation plus the page, page first. By 'date': by edition, then an
+ * origin by date with its retellings right after it (an original and its retellings together);
+ * by 'outlet': alphabetically.
+ */
 export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): SourceRow[] {
   const byId = sourceMap(annotation);
   const claimCount = new Map<string, number>();
+  const editionOf = new Map<string, number>();
   for (const c of annotation.claims) {
-    for (const id of new Set(allEvidence(c).map((e) => e.source.id))) claimCount.set(id, (claimCount.get(id) ?? 0) + 1);
+    for (const id of new Set(allEvidence(c).map((e) => e.source.id))) {
+      claimCount.set(id, (claimCount.get(id) ?? 0) + 1);
+      if (c.edition !== null && c.edition < (editionOf.get(id) ?? Infinity)) editionOf.set(id, c.edition);
+    }
   }
   const page: SourceRow = {
     id: PAGE_COLUMN_ID,
@@ -335,9 +345,24 @@ export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): S
     isPage: true,
     retells: annotation.pageDerivedFrom ?? null,
     claims: annotation.claims.length,
+    edition: null,
+  };
+  const originEdition = (id: string) => {
+    const origin = originOf(id, byId);
+    const group = [...byId.keys()].filter((k) => originOf(k, byId) === origin);
+    return Math.min(...group.map((k) => editionOf.get(k) ?? Infinity));
+  };
+  const summary = (id: string): Pick<SourceSummary, 'id' | 'outlet' | 'published'> => byId.get(id) ?? { id, outlet: '', published: null };
+  const byEditionAndOrigin = (a: SourceSummary, b: SourceSummary): number => {
+    const oa = originOf(a.id, byId);
+    const ob = originOf(b.id, byId);
+    // The page's own retellings come first, right under the page.
+    if (oa !== ob && (oa === PAGE_COLUMN_ID || ob === PAGE_COLUMN_ID)) return oa === PAGE_COLUMN_ID ? -1 : 1;
+    if (oa !== ob) return originEdition(a.id) - originEdition(b.id) || compareSources(summary(oa), summary(ob), 'date');
+    return Number(a.id !== oa) - Number(b.id !== ob) || compareSources(a, b, 'date');
   };
   const others = [...byId.values()]
-    .sort((a, b) => compareSources(a, b, sort))
+    .sort(sort === 'date' ? (a, b) => byEditionAndOrigin(a, b) || 0 : (a, b) => compareSources(a, b, sort))
     .map(
       (s): SourceRow => ({
         id: s.id,
@@ -350,6 +375,7 @@ export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): S
         retells: s.derivedFrom ? originOf(s.id, byId) : null,
         ...(s.derivation ? { derivation: s.derivation } : {}),
         claims: claimCount.get(s.id) ?? 0,
+        edition: editionOf.get(s.id) ?? null,
       }),
     );
   return [page, ...others];
@@ -396,4 +422,48 @@ export function buildTimeline(annotation: Annotation): Timeline {
     entries: days.map((date) => ({ date, position: width > 0 ? (dayNumber(date)! - first) / width : 0, sources: byDay.get(date)! })),
     undated,
   };
+}
+
+export interface PageDigest {
+  /** The exercises the page names, with their edition where the page makes it clear ("Zapad 2017"). */
+  exercises: string[];
+  claims: number;
+  corroborated: number;
+  /** Disputed figures, contradicted and mixed claims: what the badge counts. */
+  disputed: number;
+  /** No other source speaks to them, or only retellings of this page do. */
+  unverified: number;
+  /** As in the original, close or other figures: related, neither backed nor disputed. */
+  other: number;
+}
+
+/** The page at a glance for the toolbar popup. */
+export function pageDigest(annotation: Pick<Annotation, 'mentions' | 'claims'>): PageDigest {
+  const editions = new Map<EntityId, Set<number>>();
+  for (const c of annotation.claims) if (c.edition !== null) (editions.get(c.subject) ?? editions.set(c.subject, new Set()).get(c.subject)!).add(c.edition);
+  for (const m of annotation.mentions) if (m.type === 'exercise' && m.edition) (editions.get(m.id) ?? editions.set(m.id, new Set()).get(m.id)!).add(m.edition);
+  const names = new Map<EntityId, string>();
+  for (const m of annotation.mentions) if (m.type === 'exercise' && !names.has(m.id)) names.set(m.id, m.name);
+  for (const c of annotation.claims) if (!names.has(c.subject)) names.set(c.subject, c.subjectName);
+  const exercises = [...names].flatMap(([id, name]) => {
+    const years = [...(editions.get(id) ?? [])].sort();
+    return years.length ? years.map((y) => `${name} ${y}`) : [name];
+  });
+  const count = (...vs: Verdict[]) => annotation.claims.filter((c) => vs.includes(c.verdict)).length;
+  return {
+    exercises,
+    claims: annotation.claims.length,
+    corroborated: count('corroborated'),
+    disputed: count('disputed', 'conflicting', 'mixed'),
+    unverified: count('unverified', 'retold-only'),
+    other: count('as-original', 'close', 'other-figures'),
+  };
+}
+
+/** "9 claims: 3 corroborated, 1 disputed or contradicted, 3 unverified, 2 other" (zero counts kept but "other"). */
+export function digestLine(d: PageDigest): string {
+  if (d.claims === 0) return 'No checkable claims (dates, counts, places, roles) on this page.';
+  const parts = [`${d.corroborated} corroborated`, `${d.disputed} disputed or contradicted`, `${d.unverified} unverified`];
+  if (d.other) parts.push(`${d.other} other`);
+  return `${d.claims} claim${d.claims === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }

@@ -38,5 +38,5 @@ export function rollCallPage(mentions = 12_000, paragraphs = 4): string {
 
 /** A page whose article is one 600,000-character word (synthetic, hostile). */
 export function giantWordPage(chars = 600_000): string {
-  return articleHtml({ title: 'One very long word', outlet: 'Hostile fixture', published: '2020-06-01', paragraphs: ['Estonia hosted the drills.', 'x'.repeat(chars)] });
+  return articleHtml({ title: 'One very long word', outlet: 'Hostile fixture', published: '2020-06-01', paragraphs: ['Estonia hosted the Locked Shields drills.', 'x'.repeat(chars)] });
 }

@@ -59,6 +59,7 @@ describe('one message map, both directions', () => {
       reveal: async ({ start, end }) => end > start,
       'page-state': async () => ({ state: 'ready', mentions: 2, painted: 2, skipped: 0, notice: null, error: null, startedAt: 1, readyAt: 5 }),
       'show-all': async () => ({ state: 'ready', mentions: 2, painted: 2, skipped: 0, notice: null, error: null, startedAt: 1, readyAt: 9 }),
+      'move-focus': async ({ step }) => step === 1,
     };
     expect(await dispatchTab(handlers, { type: 'reveal', start: 1, end: 4 })).toBe(true);
     const collected = await dispatchTab(handlers, { type: 'collect-article' });

@@ -16,6 +16,8 @@ describe('popup line about the tab', () => {
     expect(pageStatusLine({ ...base, state: 'no-article' })).toBe('No article text found on this page.');
     expect(pageStatusLine({ ...base, state: 'error', error: 'No answer from the background' })).toBe('Could not analyse this page: No answer from the background.');
     expect(pageStatusLine({ ...base, mentions: 0 })).toBe('No exercise, country or organization mentioned on this page.');
+    // Quiet off-topic: mentions found, none painted because the page names no exercise.
+    expect(pageStatusLine({ ...base, mentions: 8, painted: 0, skipped: 0 })).toBe('This page names no exercise, so nothing is highlighted.');
     expect(pageStatusLine({ ...base, state: 'paused' })).toBeNull();
   });
 });

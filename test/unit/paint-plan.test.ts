@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planPaint } from '../../lib/page/paint-plan';
+import { planClaimMarks, planPaint } from '../../lib/page/paint-plan';
 import { SentenceIndex, sentenceBounds } from '../../lib/page/sentences';
 import type { AnnotatedClaim, Mention } from '../../lib/types';
 
@@ -19,7 +19,7 @@ describe('paint plan', () => {
     );
   });
 
-  it('orders exercises first, then mentions in sentences with a verdict, then organizations, then countries', () => {
+  it('orders exercises first, then mentions in sentences with a claim, then organizations, then countries', () => {
     const text = 'Estonia and NATO watched. Japan sent 500 troops to Cyber Coalition. France stayed home.';
     const mentions = [
       mention(text, 'Estonia', 'country'),
@@ -31,21 +31,64 @@ describe('paint plan', () => {
     const claims = [{ start: text.indexOf('500'), end: text.indexOf('500') + 3, verdict: 'corroborated' } as AnnotatedClaim];
     const plan = planPaint({ text, mentions, claims });
     expect(plan.map((p) => p.mention.name)).toEqual(['Cyber Coalition', 'Japan', 'NATO', 'Estonia', 'France']);
-    expect(plan[0]!.styles).toEqual(['exercise', 'corroborated']);
-    expect(plan[1]!.styles).toEqual(['country', 'corroborated']);
-    expect(plan[3]!.styles).toEqual(['country']);
     expect(plan.map((p) => p.index).sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('styles conflicting and mixed sentences alike, and unverified ones apart', () => {
-    const text = 'Poland sent 9 jets. Latvia sent 2 ships. Lithuania sent 1 tank.';
+  it('paints nothing on a page that names no exercise, unless the reader asks', () => {
+    const text = 'Poland and Germany signed a trade deal.\nNATO ministers met in Brussels.';
+    const mentions = [mention(text, 'Poland', 'country'), mention(text, 'Germany', 'country'), mention(text, 'NATO', 'organization')];
+    const claims = [{ start: 0, end: 6, verdict: 'unverified' } as AnnotatedClaim];
+    expect(planPaint({ text, mentions, claims: [] })).toEqual([]);
+    expect(planClaimMarks({ text, mentions, claims })).toEqual([]);
+    expect(planPaint({ text, mentions, claims: [] }, { offTopic: true }).map((p) => p.mention.name)).toEqual(['NATO', 'Poland', 'Germany']);
+    expect(planClaimMarks({ text, mentions, claims }, { offTopic: true })).toHaveLength(1);
+  });
+
+  it('paints countries and organizations only in or beside a paragraph about an exercise', () => {
+    const paragraphs = [
+      'Markets in Japan fell on Monday.',
+      'Trade talks with Canada stalled.',
+      'Estonia said it would join the drills.',
+      'Latvia hosted Cyber Coalition, with NATO observers.',
+      'Finland sent 40 troops.',
+      'Sweden will vote in spring.',
+      'Chile and Peru signed a fishing accord.',
+    ];
+    const text = paragraphs.join('\n\n');
+    const names: [string, Mention['type']][] = [
+      ['Japan', 'country'],
+      ['Canada', 'country'],
+      ['Estonia', 'country'],
+      ['Latvia', 'country'],
+      ['Cyber Coalition', 'exercise'],
+      ['NATO', 'organization'],
+      ['Finland', 'country'],
+      ['Sweden', 'country'],
+      ['Chile', 'country'],
+    ];
+    const mentions = names.map(([n, t]) => mention(text, n, t));
+    // A claim in the Finland paragraph makes it exercise content too: Sweden, beside it, is painted; Chile is not.
+    const claims = [{ start: text.indexOf('40'), end: text.indexOf('40') + 2, verdict: 'unverified' } as AnnotatedClaim];
+    const painted = planPaint({ text, mentions, claims }).map((p) => p.mention.name).sort();
+    expect(painted).toEqual(['Cyber Coalition', 'Estonia', 'Finland', 'Latvia', 'NATO', 'Sweden'].sort());
+    expect(planPaint({ text, mentions, claims }, { offTopic: true })).toHaveLength(names.length);
+  });
+
+  it('marks each claim on its own words, in document order, skipping claims without a place in the text', () => {
+    const text = 'Cyber Coalition ran 2–6 December. About 1,000 people took part.';
+    const mentions = [mention(text, 'Cyber Coalition', 'exercise')];
     const at = (s: string) => text.indexOf(s);
-    const mentions = ['Poland', 'Latvia', 'Lithuania'].map((n) => mention(text, n, 'country'));
     const claims = [
-      { start: at('9'), verdict: 'mixed' },
-      { start: at('2'), verdict: 'conflicting' },
-      { start: at('1 tank'), verdict: 'unverified' },
+      { start: at('About 1,000'), end: at('About 1,000') + 11, verdict: 'disputed' },
+      { start: at('2–6 December'), end: at('2–6 December') + 12, verdict: 'corroborated' },
+      { start: 5, end: 5, verdict: 'unverified' },
+      { start: 0, end: text.length + 4, verdict: 'unverified' },
     ] as AnnotatedClaim[];
-    expect(planPaint({ text, mentions, claims }).map((p) => p.styles[1])).toEqual(['conflicting', 'conflicting', 'unverified']);
+    const marks = planClaimMarks({ text, mentions, claims });
+    expect(marks.map((m) => [text.slice(m.start, m.end), m.verdict])).toEqual([
+      ['2–6 December', 'corroborated'],
+      ['About 1,000', 'disputed'],
+    ]);
+    expect(marks.map((m) => m.index)).toEqual([1, 0]);
   });
 });

@@ -131,3 +131,19 @@ describe('evidence of every relation', () => {
     expect(sourceRows(a).find((r) => r.id === 'only:evidence')).toMatchObject({ outlet: 'Side Note', claims: 1 });
   });
 });
+
+describe('sources by edition, then date, each origin with its retellings', () => {
+  it('puts the page’s retellings under the page, then origins by edition with their retellings after them', () => {
+    const a = fixtureAnnotation();
+    const src = (id: string, published: string | null, derivedFrom: string | null = null) => ({ id, title: id, outlet: id, published, url: null, derivedFrom, origin: 'imported' as const, entities: [] });
+    const ev = (id: string) => ({ source: { id, title: id, outlet: id, published: null, url: null }, value: { type: 'count' as const, stated: [1], hedge: 'exact' as const }, text: 't', relation: 'agree' as const, independent: true });
+    a.sources = [src('late-2019', '2019-12-09'), src('early-2018', '2018-11-30'), src('copy-2018', '2018-11-01', 'early-2018'), src('retells-page', '2019-12-10', 'page'), src('no-claim', '2017-01-01')];
+    a.claims = [
+      { ...a.claims[0]!, edition: 2019, corroborating: [ev('late-2019')], conflicting: [], other: [] },
+      { ...a.claims[0]!, edition: 2018, corroborating: [ev('early-2018'), ev('copy-2018')], conflicting: [], other: [] },
+    ];
+    const rows = sourceRows(a, 'date');
+    expect(rows.map((r) => r.id)).toEqual(['page', 'retells-page', 'early-2018', 'copy-2018', 'late-2019', 'no-claim']);
+    expect(rows.map((r) => r.edition)).toEqual([null, null, 2018, 2018, 2019, null]);
+  });
+});
