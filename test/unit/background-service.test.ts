@@ -4,6 +4,7 @@ import { openKb } from '../../lib/kb/db';
 import type { Dataset } from '../../lib/dataset/types';
 import type { CollectedArticle } from '../../lib/messages';
 import type { LimitedAnnotation } from '../../lib/pipeline/limits';
+import { syntheticArticle } from '../../scripts/lib/synthetic';
 
 const entities: Dataset['entities'] = [
   { id: 'ex:cyber-coalition', type: 'exercise', name: 'Cyber Coalition', aliases: [], description: 'NATO cyber exercise (test)' },
@@ -125,5 +126,21 @@ describe('background service', () => {
     const leaving = bg.handle({ type: 'annotate', article: PAGE_A.article }, 6, noPanel, 'https://northwind.test/a');
     bg.tabNavigated(6, 'https://elsewhere.test/');
     await expect(leaving).rejects.toThrow(/navigated away/);
+  });
+
+  it('answers a short page while a long one is analysed in another tab, and stops the long one when its tab closes', async () => {
+    const bg = service();
+    await bg.whenReady();
+    // About 200,000 characters of exercise reporting (synthetic): hundreds of milliseconds of claims.
+    const long = syntheticArticle(7, 40_000);
+    const order: string[] = [];
+    const first = bg.handle({ type: 'annotate', article: long }, 1, noPanel, long.url!).then(() => order.push('long'));
+    const second = bg.handle({ type: 'annotate', article: PAGE_A.article }, 2, noPanel, PAGE_A.article.url!).then(() => order.push('short'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['short', 'long']);
+
+    const again = bg.handle({ type: 'annotate', article: { ...long, text: `${long.text} One more line.` } }, 3, noPanel, long.url!);
+    setTimeout(() => bg.forgetTab(3), 50);
+    await expect(again).rejects.toThrow(/the tab was closed/);
   });
 });

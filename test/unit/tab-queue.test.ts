@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTabQueue } from '../../lib/background/tab-queue';
+import { runStepsWith, type Pacing, type Steps } from '../../lib/steps';
 
 const never = (signal: AbortSignal) => new Promise<string>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 
@@ -42,17 +43,61 @@ describe('per-tab analysis queue', () => {
     expect(q.size).toBe(0);
   });
 
-  it('runs analyses one after another, and never starts one cancelled while it waited', async () => {
+  it('never starts an analysis cancelled before its turn', async () => {
     const q = createTabQueue();
     const order: string[] = [];
-    const slow = q.run(1, 'a', null, async () => {
-      order.push('tab 1 start');
-      await new Promise((r) => setTimeout(r, 30));
-      order.push('tab 1 end');
-    });
     const waiting = q.run(2, 'b', null, async () => void order.push('tab 2 (cancelled) ran'));
     const latest = q.run(2, 'c', null, async () => void order.push('tab 2'));
-    await Promise.allSettled([slow, waiting, latest]);
-    expect(order).toEqual(['tab 1 start', 'tab 1 end', 'tab 2']);
+    await Promise.allSettled([waiting, latest]);
+    expect(order).toEqual(['tab 2']);
+  });
+
+  describe('in time slices', () => {
+    // A fake clock: every step of work costs 10 ms, so a 40 ms slice is four steps.
+    let clock = 0;
+    const budget = { sliceMs: 40, workMs: 1e9, wallMs: 1e9 };
+    const log: string[] = [];
+    function* work(tab: string, steps: number, at?: { step: number; then: () => void }): Steps<string> {
+      for (let i = 0; i < steps; i++) {
+        clock += 10;
+        log.push(tab);
+        if (at && i === at.step) at.then();
+        yield i;
+      }
+      return `${tab} done`;
+    }
+    const paced = (steps: Steps<string>) => (_signal: AbortSignal, pacing: Pacing) => runStepsWith(steps, pacing, false).then((o) => o.value);
+
+    it('lets a tab that asks during another’s long analysis start within one slice, then take turns', async () => {
+      clock = 0;
+      log.length = 0;
+      const q = createTabQueue({ budget, now: () => clock });
+      let asked = -1;
+      let small: Promise<string> | undefined;
+      const big = q.run(1, 'big', null, paced(work('A', 200, { step: 10, then: () => {
+        asked = log.length;
+        small = q.run(2, 'small', null, paced(work('B', 12)));
+      } })));
+      expect(await big).toBe('A done');
+      expect(await small).toBe('B done');
+      const firstB = log.indexOf('B');
+      // At most the rest of the running slice (four steps) between the request and tab 2's first step.
+      expect(firstB - asked).toBeLessThanOrEqual(4);
+      // Tab 2 finished long before tab 1: they took turns rather than one after the other.
+      expect(log.lastIndexOf('B')).toBeLessThan(60);
+      // While both run, neither holds the thread for more than a slice (the first run is the slice tab 2 asked in).
+      const runs = log.slice(0, log.lastIndexOf('B') + 1).join('').match(/A+|B+/g)!;
+      expect(runs.slice(1).every((r) => r.length <= 4)).toBe(true);
+      expect(runs.length).toBeGreaterThan(3);
+    });
+
+    it('stops a running analysis at its next step when its tab closes', async () => {
+      clock = 0;
+      log.length = 0;
+      const q = createTabQueue({ budget, now: () => clock });
+      const big = q.run(1, 'big', null, paced(work('A', 10_000, { step: 20, then: () => q.closed(1) })));
+      await expect(big).rejects.toThrow(/the tab was closed/);
+      expect(log.length).toBe(21);
+    });
   });
 });
