@@ -28,10 +28,12 @@ export interface SliceBudget {
 export const PAGE_BUDGET: SliceBudget = { sliceMs: 40, workMs: 2000, wallMs: 2500 };
 
 /**
- * The next macrotask. A message channel rather than `setTimeout(0)`: nested timers are clamped
- * to 4 ms, which a hundred slices would turn into idle time.
+ * The next macrotask. In a browser a message channel rather than `setTimeout(0)`: nested timers
+ * are clamped to 4 ms, which a hundred slices would turn into idle time. In Node (tests, the
+ * benchmark) `setImmediate`, after which timers and I/O get their turn.
  */
 export function nextTask(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -51,10 +53,53 @@ export interface SlicedPacing extends Pacing {
 }
 
 /**
- * Pacing for one analysis: yields when a slice is spent, rejects with the signal's reason once it
- * is aborted (at the next step, or when its turn comes), and runs out of time per `budget`.
+ * Who gets the thread between slices. A newcomer (an analysis with less than `youngMs` of work
+ * done: any ordinary page, all of it) goes before analyses that have worked longer: those wait
+ * at their pause while a newcomer is under way, even while it only waits for the KB, whose every
+ * read would otherwise cost it a slice of theirs. Long analyses share the thread among
+ * themselves slice by slice, and each newcomer becomes one after `youngMs`, so none starves.
  */
-export function slicedPacing(signal: AbortSignal, budget: SliceBudget = PAGE_BUDGET, now: () => number = () => performance.now()): SlicedPacing {
+export function createSliceScheduler(youngMs = 100) {
+  const young = new Set<object>();
+  let waiters: (() => void)[] = [];
+  const release = () => {
+    if (young.size > 0) return;
+    const ready = waiters;
+    waiters = [];
+    for (const wake of ready) wake();
+  };
+  return {
+    youngMs,
+    /** An analysis starts: it is a newcomer until it has worked `youngMs`. */
+    started(job: object): void {
+      young.add(job);
+    },
+    /** It has worked long enough, or it ended: later analyses go first now. */
+    grownOrDone(job: object): void {
+      if (young.delete(job)) release();
+    },
+    /** Resolves once no newcomer is under way. */
+    newcomersDone(): Promise<void> {
+      return young.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+}
+
+export type SliceScheduler = ReturnType<typeof createSliceScheduler>;
+
+/**
+ * Pacing for one analysis: yields when a slice is spent (behind any newcomer once it has worked
+ * `scheduler.youngMs`), rejects with the signal's reason once it is aborted (at the next step, or
+ * when its turn comes), and runs out of time per `budget`. Call `done()` when the analysis ends.
+ */
+export function slicedPacing(
+  signal: AbortSignal,
+  budget: SliceBudget = PAGE_BUDGET,
+  now: () => number = () => performance.now(),
+  scheduler: SliceScheduler = createSliceScheduler(),
+): SlicedPacing & { done(): void } {
+  const job = {};
+  scheduler.started(job);
   const started = now();
   let sliceStart = started;
   let worked = 0;
@@ -66,10 +111,14 @@ export function slicedPacing(signal: AbortSignal, budget: SliceBudget = PAGE_BUD
       if (t - sliceStart < budget.sliceMs) return null;
       worked += t - sliceStart;
       pauses++;
-      return nextTask().then(() => {
-        signal.throwIfAborted();
-        sliceStart = now();
-      });
+      const old = worked >= scheduler.youngMs;
+      if (old) scheduler.grownOrDone(job);
+      return nextTask()
+        .then(() => (old ? scheduler.newcomersDone() : undefined))
+        .then(() => {
+          signal.throwIfAborted();
+          sliceStart = now();
+        });
     },
     outOfTime() {
       const t = now();
@@ -79,5 +128,6 @@ export function slicedPacing(signal: AbortSignal, budget: SliceBudget = PAGE_BUD
     get pauses() {
       return pauses;
     },
+    done: () => scheduler.grownOrDone(job),
   };
 }

@@ -5,11 +5,12 @@
  *
  * Analyses of different tabs take turns in time slices (slices.ts): each runs until its slice is
  * spent, then lets the worker handle what is waiting (another tab's request, a closed tab) and
- * the other analyses run their slice. A tab that asks therefore waits for at most one slice, a
- * giant page cannot hold the others up, and a cancelled analysis stops at its next step. Each
- * starts on a fresh task, so one cancelled before its turn costs nothing.
+ * the other analyses run their slice, a newly asked page before the long ones. A tab that asks
+ * therefore waits for at most one slice, a giant page cannot hold the others up, and a cancelled
+ * analysis stops at its next step. Each starts on a fresh task, so one cancelled before its turn
+ * costs nothing.
  */
-import { nextTask, PAGE_BUDGET, slicedPacing, type SliceBudget, type SlicedPacing } from './slices';
+import { createSliceScheduler, nextTask, PAGE_BUDGET, slicedPacing, type SliceBudget, type SlicedPacing } from './slices';
 
 class CancelledError extends Error {
   override name = 'CancelledError';
@@ -36,6 +37,7 @@ export interface TabQueueOptions {
 export function createTabQueue(options: TabQueueOptions = {}) {
   const running = new Map<number, Entry>();
   const budget = options.budget ?? PAGE_BUDGET;
+  const scheduler = createSliceScheduler();
 
   function cancel(tabId: number, reason: string): void {
     const entry = running.get(tabId);
@@ -60,9 +62,14 @@ export function createTabQueue(options: TabQueueOptions = {}) {
       const { signal } = controller;
       const promise = nextTask().then(async () => {
         signal.throwIfAborted();
-        const value = await task(signal, slicedPacing(signal, budget, options.now));
-        signal.throwIfAborted();
-        return value;
+        const pacing = slicedPacing(signal, budget, options.now, scheduler);
+        try {
+          const value = await task(signal, pacing);
+          signal.throwIfAborted();
+          return value;
+        } finally {
+          pacing.done();
+        }
       });
       if (tabId !== undefined) {
         const entry: Entry = { controller, key, url, promise };

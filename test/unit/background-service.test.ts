@@ -4,7 +4,6 @@ import { openKb } from '../../lib/kb/db';
 import type { Dataset } from '../../lib/dataset/types';
 import type { CollectedArticle } from '../../lib/messages';
 import type { LimitedAnnotation } from '../../lib/pipeline/limits';
-import { syntheticArticle } from '../../scripts/lib/synthetic';
 
 const entities: Dataset['entities'] = [
   { id: 'ex:cyber-coalition', type: 'exercise', name: 'Cyber Coalition', aliases: [], description: 'NATO cyber exercise (test)' },
@@ -131,8 +130,9 @@ describe('background service', () => {
   it('answers a short page while a long one is analysed in another tab, and stops the long one when its tab closes', async () => {
     const bg = service();
     await bg.whenReady();
-    // About 200,000 characters of exercise reporting (synthetic): hundreds of milliseconds of claims.
-    const long = syntheticArticle(7, 40_000);
+    // About 190,000 characters of exercise reporting (synthetic): hundreds of milliseconds of claims.
+    const lines = Array.from({ length: 1800 }, (_, i) => `NATO opened Cyber Coalition 2019 in Estonia on day ${i + 1}. More than ${30 + (i % 9)} nations take part in the exercise.`);
+    const long = { ...PAGE_A.article, title: 'Long page', url: 'https://northwind.test/long', text: lines.join(' ') };
     const order: string[] = [];
     const first = bg.handle({ type: 'annotate', article: long }, 1, noPanel, long.url!).then(() => order.push('long'));
     const second = bg.handle({ type: 'annotate', article: PAGE_A.article }, 2, noPanel, PAGE_A.article.url!).then(() => order.push('short'));
