@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every speed and memory figure the project tracks, printed, never asserted.
- * Sections: detection, claims, import at scale, the browser budgets and the long tasks on the
+ * Sections: detection, claims, import at scale, the analysis in time slices, the browser budgets and the long tasks on the
  * seed page, the saved news pages and a 12,000-mention page (these two need the built extension
  * and Debian's Chromium: run `npm run build:ext` first). `npm run bench -- long` runs one section.
  */
@@ -11,6 +11,7 @@ const sections: Section[] = [
   { title: 'Claims (Node)', run: async () => (await import('./bench-claims')).benchClaims() },
   { title: 'Import at scale', run: async () => (await import('./bench-import')).benchImport() },
   { title: 'CLI start-up (annotate seed 000, median of 5)', run: async () => (await import('./bench-cli')).benchCli() },
+  { title: 'Service worker analysis in time slices (Node)', run: async () => (await import('./bench-slices')).benchSlices() },
   { title: 'Browser budgets (headless Chromium, extension loaded)', run: async () => (await import('./bench-browser')).benchBrowser() },
   { title: 'Long tasks caused by Triangulate (headless Chromium, page scripts off)', run: async () => (await import('./bench-longtasks')).benchLongTasks() },
   { title: 'Architecture: bundles, service-worker wake, compromise (headless Chromium)', run: async () => (await import('./bench-arch')).benchArch() },

@@ -5,7 +5,8 @@
  * body, and whether any element's box moved. Remote requests are aborted (no network; it also
  * keeps loads fast); page scripts run as they would.
  * Pages whose own script navigates away (to the blocked original site) are counted apart.
- * Run: npx wxt build && npx tsx scripts/robustness.ts [--limit N] [--pages hashPrefix,hashPrefix]
+ * Run: npx wxt build && npx tsx scripts/robustness.ts [--limit N] [--every N] [--pages hashPrefix,hashPrefix]
+ * test/e2e/robustness.e2e.ts runs it too and fails on any extension error, unfinished page or changed layout.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ interface GroundTruth {
   articleBody: string;
 }
 
-interface PageResult {
+export interface PageResult {
   name: string;
   url: string;
   state: string;
@@ -139,7 +140,8 @@ async function load(context: BrowserContext, url: string, withExtension: boolean
   if (withExtension) {
     for (;;) {
       const state = await chromiumPageState(page);
-      if ((state && state.state !== 'starting' && state.state !== 'working') || !page.url().startsWith('http:')) break;
+      // Until its settings are read the content script says "paused": only an end state counts.
+      if ((state && (state.state === 'ready' || state.state === 'no-article' || state.state === 'error')) || !page.url().startsWith('http:')) break;
       if (left() <= 1) {
         result.timeout = 'extension never finished the page';
         break;
@@ -197,29 +199,45 @@ async function runPage(
       }
     }
     return result;
+  } catch (e) {
+    // The page's own script navigated while it was being read (a redirect after a delay): nothing to compare.
+    if (!/Execution context was destroyed|navigat/i.test(e instanceof Error ? e.message : String(e))) throw e;
+    result.left = true;
+    result.layout = null;
+    return result;
   } finally {
     await ext.page.close();
     await base.page.close();
   }
 }
 
-async function main(): Promise<void> {
+export interface RobustnessOptions {
+  /** Run at most this many pages (in name order). */
+  limit?: number;
+  /** Only pages whose name starts with one of these. */
+  only?: string[];
+  /** Every `every`-th page (in name order), for a sample spread over the set. */
+  every?: number;
+  /** Told of each page as it finishes. */
+  log?: (line: string) => void;
+}
+
+/** The saved pages' names (their hashes), or null when the folder is absent. */
+export function savedPageNames(): string[] | null {
   const truthPath = join(PAGES, 'ground-truth.json');
-  if (!existsSync(truthPath) || !existsSync(join(PAGES, 'html'))) {
-    console.log(`No saved pages at ${PAGES} (expected ground-truth.json and html/*.html.gz); set TRIANGULATE_PAGES to their folder. Nothing to do.`);
-    return;
-  }
-  const arg = (flag: string) => {
-    const at = process.argv.indexOf(flag);
-    return at > 0 ? process.argv[at + 1] : undefined;
-  };
-  const limit = Number(arg('--limit') ?? Infinity);
-  const only = arg('--pages')?.split(',');
+  if (!existsSync(truthPath) || !existsSync(join(PAGES, 'html'))) return null;
   const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, GroundTruth>;
-  const names = Object.keys(truth)
-    .filter((n) => existsSync(join(PAGES, 'html', `${n}.html.gz`)) && (!only || only.some((prefix) => n.startsWith(prefix))))
-    .sort()
-    .slice(0, limit);
+  return Object.keys(truth).filter((n) => existsSync(join(PAGES, 'html', `${n}.html.gz`))).sort();
+}
+
+/** Runs the saved pages headless with and without the extension (CHROMIUM, the build in .output/chrome-mv3). */
+export async function runRobustness(opts: RobustnessOptions = {}): Promise<{ results: PageResult[]; seconds: number }> {
+  const all = savedPageNames();
+  if (!all) throw new Error(`No saved pages at ${PAGES} (expected ground-truth.json and html/*.html.gz)`);
+  const truth = JSON.parse(readFileSync(join(PAGES, 'ground-truth.json'), 'utf8')) as Record<string, GroundTruth>;
+  const names = all
+    .filter((n, i) => (!opts.only || opts.only.some((prefix) => n.startsWith(prefix))) && i % (opts.every ?? 1) === 0)
+    .slice(0, opts.limit ?? Infinity);
 
   const routes: Record<string, () => string> = {};
   for (const n of names) routes[`/${n}.html`] = () => gunzipSync(readFileSync(join(PAGES, 'html', `${n}.html.gz`))).toString('utf8');
@@ -245,7 +263,7 @@ async function main(): Promise<void> {
       const r = await runPage(name, truth[name]!, server.origin, session.context, plain, async () => [...workerConsole.splice(0), ...((await worker.evaluate(WORKER_ERRORS).catch(() => [])) as string[])]);
       results.push(r);
       const flags = [r.timeout && `TIMEOUT (${r.timeout})`, r.left && 'page navigated away', r.errors.length && `${r.errors.length} error(s)`, r.layout && layoutChanged(r.layout) && (r.unstable ? 'layout unstable (page)' : 'LAYOUT CHANGED'), r.outside.length && `${r.outside.length} outside body`].filter(Boolean);
-      console.log(`${String(i + 1).padStart(3)}/${names.length} ${name.slice(0, 12)} ${r.state.padEnd(5)} ${String(r.mentions).padStart(4)} mentions ${flags.join(', ')}`);
+      opts.log?.(`${String(i + 1).padStart(3)}/${names.length} ${name.slice(0, 12)} ${r.state.padEnd(5)} ${String(r.mentions).padStart(4)} mentions ${flags.join(', ')}`);
     }
   } finally {
     await session.close();
@@ -253,7 +271,31 @@ async function main(): Promise<void> {
     await server.close();
     rmSync(plainProfile, { recursive: true, force: true });
   }
-  printSummary(results, (Date.now() - started) / 1000);
+  return { results, seconds: (Date.now() - started) / 1000 };
+}
+
+/** Pages where the extension failed: an error, a page it never finished, or a layout it changed. */
+export function robustnessFailures(results: PageResult[]): { name: string; why: string }[] {
+  const out: { name: string; why: string }[] = [];
+  for (const r of results) {
+    if (r.errors.length) out.push({ name: r.name, why: r.errors.join(' | ').slice(0, 600) });
+    if (r.timeout) out.push({ name: r.name, why: `timeout: ${r.timeout} (state ${r.state})` });
+    if (!r.timeout && !r.left && r.layout && layoutChanged(r.layout) && !r.unstable) out.push({ name: r.name, why: `layout changed: ${r.layout.examples.join('; ')}` });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!savedPageNames()) {
+    console.log(`No saved pages at ${PAGES} (expected ground-truth.json and html/*.html.gz); set TRIANGULATE_PAGES to their folder. Nothing to do.`);
+    return;
+  }
+  const arg = (flag: string) => {
+    const at = process.argv.indexOf(flag);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const { results, seconds } = await runRobustness({ limit: Number(arg('--limit') ?? Infinity), only: arg('--pages')?.split(','), every: Number(arg('--every') ?? 1), log: (line) => console.log(line) });
+  printSummary(results, seconds);
 }
 
 function printSummary(results: PageResult[], seconds: number): void {

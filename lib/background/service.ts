@@ -14,8 +14,8 @@ import { currentDatasetVersion, seedBundled } from '../kb/seed';
 import { deleteSet, exportUserData, listSets, removeSource, renameSet, storageUse } from '../kb/sets';
 import { idbReader } from '../kb/store';
 import type { AnswerOf, BackgroundType, CollectedArticle, KbStatus, PageMetadata, RequestOf, TabAnnotationState, WakeTimings } from '../messages';
-import { annotateArticle } from '../pipeline/annotate';
-import { applyInputLimits, PAGE_LIMITS, type LimitedAnnotation } from '../pipeline/limits';
+import { annotateArticlePaced } from '../pipeline/annotate';
+import { applyInputLimits, PAGE_LIMITS, withClaimsStop, type LimitedAnnotation } from '../pipeline/limits';
 import { serveImport, type ImportPort } from './import-port';
 import { createTabQueue } from './tab-queue';
 
@@ -107,13 +107,15 @@ export function createService(deps: ServiceDeps) {
    */
   function annotate(collected: CollectedArticle, tabId?: number, pageUrl?: string): Promise<LimitedAnnotation> {
     const { article } = collected;
-    return queue.run(tabId, `${article.url ?? ''}\u0000${article.text}`, pageUrl ?? null, async (signal) => {
+    return queue.run(tabId, `${article.url ?? ''}\u0000${article.text}`, pageUrl ?? null, async (signal, pacing) => {
       const { db, detector } = await whenReady();
       signal.throwIfAborted();
       const { text, report } = applyInputLimits(article.text, PAGE_LIMITS);
-      const annotation: LimitedAnnotation = await annotateArticle(report ? { ...article, text } : article, { detector, kb: idbReader(db) });
+      const paced = await annotateArticlePaced(report ? { ...article, text } : article, { detector, kb: idbReader(db) }, pacing);
       signal.throwIfAborted();
-      if (report) annotation.limits = report;
+      const annotation: LimitedAnnotation = paced.annotation;
+      const limits = withClaimsStop(report, article.text.length, paced.claimsStoppedAt);
+      if (limits) annotation.limits = limits;
       if (tabId !== undefined) {
         tabs.set(tabId, { annotation, collected });
         deps.onAnnotated?.(tabId, annotation);

@@ -3,11 +3,14 @@
  * changed, or its SPA moved on); closing the tab or navigating it elsewhere cancels too. The
  * same text asked twice (the content script, then the side panel) shares one analysis.
  *
- * Analyses of different tabs run one after another, each starting on a fresh macrotask, so a
- * page's work never interleaves with another's and a request that was cancelled while it
- * waited costs nothing. With the input caps (lib/pipeline/limits.ts) one analysis is bounded,
- * so a tab waits at most for the analysis ahead of it.
+ * Analyses of different tabs take turns in time slices (slices.ts): each runs until its slice is
+ * spent, then lets the worker handle what is waiting (another tab's request, a closed tab) and
+ * the other analyses run their slice, a newly asked page before the long ones. A tab that asks
+ * therefore waits for at most one slice, a giant page cannot hold the others up, and a cancelled
+ * analysis stops at its next step. Each starts on a fresh task, so one cancelled before its turn
+ * costs nothing.
  */
+import { createSliceScheduler, nextTask, PAGE_BUDGET, slicedPacing, type SliceBudget, type SlicedPacing } from './slices';
 
 class CancelledError extends Error {
   override name = 'CancelledError';
@@ -25,12 +28,16 @@ interface Entry {
 
 const withoutHash = (url: string) => url.split('#')[0];
 
-/** A macrotask boundary: lets tab events and newer requests be handled before the next step. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+export interface TabQueueOptions {
+  budget?: SliceBudget;
+  /** The clock slices are measured with (tests drive their own). */
+  now?: () => number;
+}
 
-export function createTabQueue() {
+export function createTabQueue(options: TabQueueOptions = {}) {
   const running = new Map<number, Entry>();
-  let tail: Promise<unknown> = Promise.resolve();
+  const budget = options.budget ?? PAGE_BUDGET;
+  const scheduler = createSliceScheduler();
 
   function cancel(tabId: number, reason: string): void {
     const entry = running.get(tabId);
@@ -41,10 +48,11 @@ export function createTabQueue() {
 
   return {
     /**
-     * Runs `task` for `tabId` after the analyses queued before it, cancelling the tab's earlier
-     * one. `key` identifies the input: an identical request joins the one in flight.
+     * Runs `task` for `tabId` in slices beside the other tabs' analyses, cancelling the tab's
+     * earlier one. `key` identifies the input: an identical request joins the one in flight.
+     * The task paces itself with `pacing` (pass it to annotateArticlePaced).
      */
-    run<T>(tabId: number | undefined, key: string, url: string | null, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    run<T>(tabId: number | undefined, key: string, url: string | null, task: (signal: AbortSignal, pacing: SlicedPacing) => Promise<T>): Promise<T> {
       if (tabId !== undefined) {
         const same = running.get(tabId);
         if (same && same.key === key && !same.controller.signal.aborted) return same.promise as Promise<T>;
@@ -52,14 +60,17 @@ export function createTabQueue() {
       }
       const controller = new AbortController();
       const { signal } = controller;
-      const start = tail.then(nextTask, nextTask);
-      const promise = start.then(async () => {
+      const promise = nextTask().then(async () => {
         signal.throwIfAborted();
-        const value = await task(signal);
-        signal.throwIfAborted();
-        return value;
+        const pacing = slicedPacing(signal, budget, options.now, scheduler);
+        try {
+          const value = await task(signal, pacing);
+          signal.throwIfAborted();
+          return value;
+        } finally {
+          pacing.done();
+        }
       });
-      tail = promise.catch(() => undefined);
       if (tabId !== undefined) {
         const entry: Entry = { controller, key, url, promise };
         running.set(tabId, entry);

@@ -14,6 +14,7 @@ import { findRoles, type Actor } from './roles';
 import { phaseOfSentence, scopeOfCount, stanceOf } from './scope';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokens';
+import { runSteps, type Steps } from '../steps';
 import type { ExtractInput, Span } from './types';
 
 /** Events whose dates are not the exercise's. */
@@ -52,6 +53,14 @@ interface Ref {
 }
 
 export function extractClaims(input: ExtractInput): Claim[] {
+  return runSteps(extractClaimsInSteps(input));
+}
+
+/**
+ * `extractClaims` one sentence at a time: it yields where each sentence starts, so a caller can
+ * pause between sentences, or stop (sending `true`) and keep the claims of the sentences before.
+ */
+export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
   const { text, sourceId } = input;
   const published = parsePublished(input.published);
   const pubYear = published ? published.getUTCFullYear() : null;
@@ -86,6 +95,7 @@ export function extractClaims(input: ExtractInput): Claim[] {
 
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
+    if (yield s.start) break;
     const inside = (m: Mention): boolean => m.start >= s.start && m.end <= s.end;
     const exIn = exercises.filter(inside);
     const actorsHere = actorsAll.filter(inside);

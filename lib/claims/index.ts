@@ -1,5 +1,5 @@
 /** Claims: extraction from article text, comparison across sources, and source independence. */
-export { extractClaims } from './extract';
+export { extractClaims, extractClaimsInSteps } from './extract';
 export { compareClaims, relate, relateClaims, sameScope, type CompareOptions } from './compare';
 export {
   findDerivation, retellerOf, shingleSignature, signatureSimilarity, textDigest, textFingerprint,

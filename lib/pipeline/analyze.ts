@@ -2,10 +2,11 @@
  * The one analysis every article goes through, whether it is a page, an import, a seed
  * document or a CLI argument: detect mentions, extract claims, fingerprint the text.
  */
-import { extractClaims, textDigest } from '../claims';
+import { extractClaimsInSteps, textDigest } from '../claims';
 import { editionOfMention } from '../claims/editions';
 import type { Detector } from '../detect';
 import type { TopicQuery } from '../kb/store';
+import { runSteps, type Steps } from '../steps';
 import type { ArticleInput, Claim, Mention } from '../types';
 
 export interface Analysis {
@@ -37,10 +38,25 @@ export function analyzeArticle(
   detector: Detector,
   onDetected?: (detected: Pick<Analysis, 'mentions' | 'fingerprint' | 'signature'>) => void,
 ): Analysis {
+  return runSteps(analyzeArticleInSteps(article, sourceId, detector, onDetected));
+}
+
+/**
+ * `analyzeArticle` in steps (lib/steps.ts): detection and the fingerprint are one step each, the
+ * claims one sentence per step. Told to stop, it keeps the claims of the sentences read so far.
+ */
+export function* analyzeArticleInSteps(
+  article: ArticleInput,
+  sourceId: string,
+  detector: Detector,
+  onDetected?: (detected: Pick<Analysis, 'mentions' | 'fingerprint' | 'signature'>) => void,
+): Steps<Analysis> {
   const mentions = detector.detect(article.text);
+  yield 0;
   const digest = textDigest(article.text);
   onDetected?.({ mentions, ...digest });
-  const claims = extractClaims({
+  yield 0;
+  const claims = yield* extractClaimsInSteps({
     text: article.text,
     published: article.published,
     sourceId,

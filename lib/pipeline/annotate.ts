@@ -3,12 +3,13 @@
  * back or contradict them, and which of those sources are independent. The background answers
  * content scripts and the side panel with this; the CLI prints it.
  */
-import { compareClaims, findDerivation } from '../claims';
+import { compareClaims, findDerivation, type CompareOptions } from '../claims';
 import type { Detector } from '../detect';
 import type { KbReader } from '../kb/store';
-import type { AnnotatedClaim, Annotation, ArticleInput, EntityInfo, EntityType, Source, SourceSummary } from '../types';
+import { runSteps, runStepsWith, type Pacing, type Steps, type StepsOutcome } from '../steps';
+import type { AnnotatedClaim, Annotation, ArticleInput, Claim, EntityInfo, EntityType, Source, SourceSummary } from '../types';
 import { publisherOf } from '../report/publisher';
-import { analyzeArticle, articleTopics, outletNames } from './analyze';
+import { analyzeArticleInSteps, articleTopics, outletNames, type Analysis } from './analyze';
 
 export const PAGE_SOURCE_ID = 'page';
 
@@ -52,15 +53,39 @@ function entityInfo(detector: Detector, mentions: { id: string; type: EntityType
   return [...seen.values()];
 }
 
-export async function annotateArticle(article: ArticleInput, { detector, kb }: AnnotateContext): Promise<Annotation> {
+/** Page claims compared per step: the comparison of one is independent of the others'. */
+const COMPARED_PER_STEP = 50;
+
+export async function annotateArticle(article: ArticleInput, context: AnnotateContext): Promise<Annotation> {
+  return (await annotateArticlePaced(article, context, null)).annotation;
+}
+
+export interface PacedAnnotation {
+  annotation: Annotation;
+  /** Claims were read only up to this character of the text: the pacing's time ran out there. */
+  claimsStoppedAt?: number;
+}
+
+/**
+ * `annotateArticle` paced by the caller (lib/steps.ts): it pauses between sentences and between
+ * groups of compared claims when `pacing` says so, and once `pacing.outOfTime()` it stops reading
+ * claims where it is and annotates what it has (every mention is still found). With no pacing it
+ * runs straight through.
+ */
+export async function annotateArticlePaced(article: ArticleInput, { detector, kb }: AnnotateContext, pacing: Pacing | null): Promise<PacedAnnotation> {
+  const run = <T>(steps: Steps<T>, stoppable: boolean) => (pacing ? runStepsWith(steps, pacing, stoppable) : Promise.resolve({ value: runSteps(steps) } as StepsOutcome<T>));
   // The KB reads do not depend on one another, and the first two need only the mentions and the
   // fingerprint: they start before the claims are extracted, so the store works meanwhile.
   let early: [Promise<Source[]>, Promise<{ source: Source; shared: string[] }[]>] | undefined;
-  const analysis = analyzeArticle(article, PAGE_SOURCE_ID, detector, ({ mentions, fingerprint }) => {
-    early = [kb.sourcesByUrlOrFingerprint(article.url, fingerprint), kb.sourcesMentioning(articleTopics(article.text, mentions))];
-    // Should the extraction throw, these are never awaited: their failures must not go unhandled.
-    for (const read of early) read.catch(() => undefined);
-  });
+  const outcome: StepsOutcome<Analysis> = await run(
+    analyzeArticleInSteps(article, PAGE_SOURCE_ID, detector, ({ mentions, fingerprint }) => {
+      early = [kb.sourcesByUrlOrFingerprint(article.url, fingerprint), kb.sourcesMentioning(articleTopics(article.text, mentions))];
+      // Should the extraction throw or be cancelled, these are never awaited: their failures must not go unhandled.
+      for (const read of early) read.catch(() => undefined);
+    }),
+    true,
+  );
+  const analysis = outcome.value;
   const [copies, mentioning, evidence] = await Promise.all([...early!, kb.claimsFor(analysis.claims)] as const);
   // The page may itself be in the KB (added earlier, or a seed): it never corroborates itself.
   const selves = new Set(copies.map((s) => s.id));
@@ -106,9 +131,9 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
   for (const s of sources.values()) chain.set(s.id, s.derivedFrom && selves.has(s.derivedFrom) ? PAGE_SOURCE_ID : (s.derivedFrom ?? null));
   // The outlet the page's lede credits: sources crediting the same outlet share the page's origin.
   const pageRetells = derivation.retells ?? copies.find((s) => s.retells)?.retells ?? null;
-  const claims: AnnotatedClaim[] = compareClaims(analysis.claims, others, sources, { pageSourceId: PAGE_SOURCE_ID, derivation: chain, pageRetells });
+  const claims = (await run(compareInSteps(analysis.claims, others, sources, { pageSourceId: PAGE_SOURCE_ID, derivation: chain, pageRetells }), false)).value;
 
-  return {
+  const annotation: Annotation = {
     title: article.title,
     published: article.published,
     url: article.url,
@@ -121,4 +146,16 @@ export async function annotateArticle(article: ArticleInput, { detector, kb }: A
     pageSourceIds: [...selves],
     storedCopies: [...copies, ...(selfCopy ? [selfCopy] : [])].map((s) => summary(s, [])),
   };
+  return outcome.stoppedAt === undefined ? { annotation } : { annotation, claimsStoppedAt: outcome.stoppedAt };
+}
+
+/** `compareClaims` a group of page claims per step (the same result: each claim is compared on its own). */
+function* compareInSteps(pageClaims: Claim[], others: Claim[], sources: Map<string, Source>, opts: CompareOptions): Steps<AnnotatedClaim[]> {
+  if (pageClaims.length <= COMPARED_PER_STEP) return compareClaims(pageClaims, others, sources, opts);
+  const out: AnnotatedClaim[] = [];
+  for (let i = 0; i < pageClaims.length; i += COMPARED_PER_STEP) {
+    for (const claim of compareClaims(pageClaims.slice(i, i + COMPARED_PER_STEP), others, sources, opts)) out.push(claim);
+    yield pageClaims[i]!.start ?? 0;
+  }
+  return out;
 }

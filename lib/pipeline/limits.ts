@@ -29,6 +29,8 @@ export interface LimitsReport {
   /** Over-long tokens within the analysed part that were not read, and their characters. */
   longTokens: number;
   longTokenChars: number;
+  /** The analysis ran out of time: claims were read up to this character only (mentions everywhere). */
+  claimsStoppedAt?: number;
 }
 
 /** The annotation the background sends for a page: the shared type plus what the caps skipped. */
@@ -114,6 +116,16 @@ export function applyInputLimits(text: string, limits: InputLimits = PAGE_LIMITS
   return { text: out, report: { totalChars: text.length, analysedChars: out.length, cutBy, longTokens, longTokenChars } };
 }
 
+/**
+ * The caps' report with where the claims stopped, when the analysis ran out of time (`stoppedAt`
+ * is a character of the analysed text, which is a prefix of the page's `totalChars`).
+ */
+export function withClaimsStop(report: LimitsReport | null, totalChars: number, stoppedAt: number | undefined): LimitsReport | null {
+  if (stoppedAt === undefined) return report;
+  const base: LimitsReport = report ?? { totalChars, analysedChars: totalChars, cutBy: null, longTokens: 0, longTokenChars: 0 };
+  return { ...base, claimsStoppedAt: stoppedAt };
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** One sentence for the popup: what part of the page the highlights and claims cover. */
@@ -125,5 +137,6 @@ export function limitsNotice(report: LimitsReport): string {
     const what = report.longTokens === 1 ? `one ${count(report.longTokenChars)}-character word` : `${count(report.longTokens)} over-long words (${count(report.longTokenChars)} characters)`;
     parts.push(`Skipped ${what}.`);
   }
+  if (report.claimsStoppedAt !== undefined) parts.push(`Claims were read in the first ${count(report.claimsStoppedAt)} characters only (time limit); highlights cover the rest.`);
   return parts.join(' ');
 }

@@ -43,12 +43,12 @@ export async function launchChromium(opts: { headless?: boolean; build?: string 
   return { context, extensionId, worker, close: () => context.close() };
 }
 
-const FIREFOX_ADDON_ID = 'triangulate@example.org';
+export const FIREFOX_ADDON_ID = 'triangulate@example.org';
 export const FIREFOX_ADDON_UUID = '5d1f2f3e-7c1a-4b7e-9a55-2e7d3c9b0a11';
 export const FIREFOX_BASE = `moz-extension://${FIREFOX_ADDON_UUID}`;
 
-/** Firefox ESR with the built extension, its moz-extension:// UUID fixed so its pages have a known address. */
-export async function launchFirefox(): Promise<Browser> {
+/** Firefox ESR with the built extension (unless `extension: false`), its moz-extension:// UUID fixed so its pages have a known address. */
+export async function launchFirefox(opts: { prefs?: Record<string, unknown>; extension?: boolean } = {}): Promise<Browser> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`no Firefox build at ${FIREFOX_BUILD}: run npm run build:ext`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -60,9 +60,10 @@ export async function launchFirefox(): Promise<Browser> {
       'xpinstall.signatures.required': false,
       'extensions.autoDisableScopes': 0,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
+      ...opts.prefs,
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  if (opts.extension !== false) await browser.installExtension(FIREFOX_BUILD);
   return browser;
 }
 

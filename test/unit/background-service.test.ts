@@ -123,4 +123,21 @@ describe('background service', () => {
     bg.tabNavigated(6, 'https://elsewhere.test/');
     await expect(leaving).rejects.toThrow(/navigated away/);
   });
+
+  it('answers a short page while a long one is analysed in another tab, and stops the long one when its tab closes', async () => {
+    const bg = service();
+    await bg.whenReady();
+    // About 190,000 characters of exercise reporting (synthetic): hundreds of milliseconds of claims.
+    const lines = Array.from({ length: 1800 }, (_, i) => `NATO opened Cyber Coalition 2019 in Estonia on day ${i + 1}. More than ${30 + (i % 9)} nations take part in the exercise.`);
+    const long = { ...PAGE_A.article, title: 'Long page', url: 'https://northwind.test/long', text: lines.join(' ') };
+    const order: string[] = [];
+    const first = bg.handle({ type: 'annotate', article: long }, { tabId: 1, pageUrl: long.url! }).then(() => order.push('long'));
+    const second = bg.handle({ type: 'annotate', article: PAGE_A.article }, { tabId: 2, pageUrl: PAGE_A.article.url! }).then(() => order.push('short'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['short', 'long']);
+
+    const again = bg.handle({ type: 'annotate', article: { ...long, text: `${long.text} One more line.` } }, { tabId: 3, pageUrl: long.url! });
+    setTimeout(() => bg.forgetTab(3), 50);
+    await expect(again).rejects.toThrow(/the tab was closed/);
+  });
 });
