@@ -86,7 +86,62 @@ function possessiveWithoutApostrophe(tokens: Token[], i: number, gz: Gazetteer):
   return entry ? { entry, first: i, last: i, trimEnd: 1 } : null;
 }
 
-export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
+/** Quotes around a name, or a word for exercise beside it, in the languages with native names. */
+const OPEN_QUOTE = /[«"“„「『‘]\s*$/;
+const CLOSE_QUOTE = /^\s*[»"”“」』’]/;
+const EXERCISE_BEFORE = /(?:учени[еяйюями]*|маневр\w*|навчан\w*|навчань|стратегическо\w* учени\w*|演习|演習|军演|軍演|演练|演練)\s*[«"“„「『]?\s*$/i;
+const EXERCISE_AFTER = /^\s*[»"”」』]?\s*(?:учени\w*|навчан\w*|演习|演習|军演|軍演|演练|演練|联合演习|訓練|训练)/i;
+
+function namedAsExercise(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 12);
+  return (OPEN_QUOTE.test(before) && CLOSE_QUOTE.test(after)) || EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after);
+}
+
+const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
+const KATAKANA = /[\p{sc=Katakana}\u30FC]/u;
+
+/**
+ * Word segments of Chinese and Japanese text, from `Intl.Segmenter` (dictionary-based in both engines),
+ * computed once per text and only when the text has such characters: for each character, where its
+ * segment starts and ends.
+ */
+export interface CjkSegments {
+  start: Int32Array;
+  end: Int32Array;
+}
+
+export function cjkSegments(text: string): CjkSegments | null {
+  if (!CJK_CHAR.test(text) || typeof Intl === 'undefined' || !('Segmenter' in Intl)) return null;
+  const lang = /[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(text) ? 'ja' : 'zh';
+  const start = new Int32Array(text.length);
+  const end = new Int32Array(text.length);
+  for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
+    const e = s.index + s.segment.length;
+    for (let k = s.index; k < e; k++) {
+      start[k] = s.index;
+      end[k] = e;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * A Chinese or Japanese name must not sit inside a longer word: "日本" inside "日本海" (the Sea of Japan)
+ * is not Japan. Segmenters split names as often as not ("俄罗|斯"), so a name may span several segments.
+ */
+function cjkBounded(text: string, start: number, end: number, segments: CjkSegments | null): boolean {
+  if (!segments || !CJK_CHAR.test(text.charAt(start))) return true;
+  // A katakana name inside a longer katakana word ("タイ" in "リアルタイム") is part of that word.
+  if (KATAKANA.test(text.charAt(start))) return !KATAKANA.test(text.charAt(start - 1)) && !KATAKANA.test(text.charAt(end));
+  // Crossing the end edge is the telling case ("日本|海" would be "日本海"); at the start the segmenter
+  // often glues a name's first character to the word before ("和白|俄罗斯"), so only a name wholly inside
+  // an earlier-starting segment is refused there.
+  if (segments.end[end - 1]! > end) return false;
+  return !(segments.start[start]! < start && segments.end[start]! >= end);
+}
+
+export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer, segments: CjkSegments | null = cjkSegments(text)): RawHit[] {
   const hits: RawHit[] = [];
   const n = tokens.length;
   let i = 0;
@@ -118,7 +173,8 @@ export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): Raw
         if (!caseMatches(entry, tokens, i)) continue;
         if (entry.caseRule === 'exact' && inShoutedText(tokens, i, j - i + 1)) continue;
         const edition = entry.type === 'exercise' ? editionAfter(text, tokens, j) : null;
-        if (entry.needsYear && !edition) continue;
+        if (entry.needsYear && !edition && !(entry.inContext && namedAsExercise(text, tokens[i]!.start, tj.end))) continue;
+        if (!cjkBounded(text, tokens[i]!.start, tj.end, segments)) continue;
         best = { entry, first: i, last: edition ? edition.end : j, ...(edition ? { edition: edition.year } : {}) };
         break;
       }
