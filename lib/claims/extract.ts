@@ -14,6 +14,8 @@ import { findRoles, type Actor } from './roles';
 import { phaseOfSentence, scopeOfCount, stanceOf } from './scope';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokens';
+import { extractIntlClaims } from './intl';
+import { isIntl, languageOf } from '../text/lang';
 import type { ExtractInput, Span } from './types';
 
 /** Events whose dates are not the exercise's. */
@@ -52,6 +54,12 @@ interface Ref {
 }
 
 export function extractClaims(input: ExtractInput): Claim[] {
+  const lang = languageOf(input.text);
+  if (isIntl(lang)) {
+    const claims = extractIntlClaims(input, lang);
+    markSelfContradictions(claims);
+    return withoutRepeatedRoles(claims);
+  }
   const { text, sourceId } = input;
   const published = parsePublished(input.published);
   const pubYear = published ? published.getUTCFullYear() : null;
