@@ -242,7 +242,16 @@ export function relate(a: ClaimValue, b: ClaimValue): ValueRelation {
 const PRECISION_LENGTH = { day: 10, month: 7, year: 4 } as const;
 const DAY_MS = 86_400_000;
 
+/** Whether x's days lie inside y's and are not all of them: a phase or part of the period. */
+function inside(x: DatesValue, y: DatesValue): boolean {
+  if (x.precision !== 'day' || y.precision !== 'day' || !x.start || !x.end || !y.start || !y.end) return false;
+  if ([x.start, x.end, y.start, y.end].some((d) => d.length < 10)) return false;
+  return x.start >= y.start && x.end <= y.end && (x.start !== y.start || x.end !== y.end);
+}
+
 function relateDates(a: DatesValue, b: DatesValue): ValueRelation {
+  // "18-20 September" beside "14-20 September": most often the main phase, not another date for the exercise.
+  if (inside(a, b) || inside(b, a)) return 'other';
   const len = Math.min(PRECISION_LENGTH[a.precision], PRECISION_LENGTH[b.precision]);
   let agree = 0;
   let near = false;

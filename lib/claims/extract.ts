@@ -269,7 +269,11 @@ function markSelfContradictions(claims: Claim[]): void {
   }
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const clash = list.some((a, i) => list.slice(i + 1).some((b) => relate(a.value, b.value) === 'disagree'));
+    // Two date ranges one inside the other are also two facts (the exercise and a phase), neither labelled.
+    const clash = list.some((a, i) => list.slice(i + 1).some((b) => {
+      const r = relate(a.value, b.value);
+      return r === 'disagree' || (r === 'other' && a.kind === 'dates');
+    }));
     if (clash) for (const c of list) c.tentative = true;
   }
 }

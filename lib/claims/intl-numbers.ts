@@ -62,7 +62,7 @@ const CYR_NOUNS: [RegExp, CountKind][] = [
 ];
 
 const CYR_COUNT = new RegExp(
-  String.raw`(?:(${CYR_HEDGE})\s+)?(${CYR_NUMBER})(?:\s*[-–—]\s*(${CYR_NUMBER}))?(?:\s*(${CYR_MULT}))?(?:\s*[–—-])?\s+((?:[а-яёіїєґ’'ʼ-]+\s+){0,2}?)([а-яёіїєґA-ZА-ЯЁІЇЄҐ.’'ʼ]+(?:\s+[а-яёіїєґ]+){0,3})`,
+  String.raw`(?:(${CYR_HEDGE})\s+)?(${CYR_NUMBER})(?:\s*[-–—]\s*(${CYR_NUMBER}))?(?:\s*(${CYR_MULT})(?:\s+(\d{1,3})(?=\s))?)?(?:\s*[–—-])?\s+((?:[а-яёіїєґ’'ʼ-]+\s+){0,2}?)([а-яёіїєґA-ZА-ЯЁІЇЄҐ.’'ʼ]+(?:\s+[а-яёіїєґ]+){0,3})`,
   'giu',
 );
 
@@ -99,7 +99,7 @@ function findCyrillicCounts(sentence: string): IntlCount[] {
   const out: IntlCount[] = [];
   CYR_COUNT.lastIndex = 0;
   for (let m = CYR_COUNT.exec(sentence); m; m = CYR_COUNT.exec(sentence)) {
-    const [, hedgeRaw, aRaw, bRaw, multRaw, between = '', nounRaw = ''] = m;
+    const [, hedgeRaw, aRaw, bRaw, multRaw, extraRaw, between = '', nounRaw = ''] = m;
     const a = cyrNumber(aRaw!);
     if (a === null) {
       // The word was not a number: let the scan resume one word later.
@@ -119,7 +119,8 @@ function findCyrillicCounts(sentence: string): IntlCount[] {
     // A year or a date is not a count ("2017 года", "14 сентября").
     if (/^(?:год|року|рік|г\.)/i.test(nounRaw) && !multRaw) continue;
     const mult = multiplier(multRaw);
-    const lo = Math.round(a * mult);
+    // "10 тисяч 200": thousands, then the rest.
+    const lo = Math.round(a * mult) + (extraRaw ? Number(extraRaw) : 0);
     const b = bRaw ? cyrNumber(bRaw) : null;
     const hedge: Hedge = b !== null ? 'range' : cyrHedge(hedgeRaw);
     const stated = b !== null ? [lo, Math.round(b * (multRaw ? mult : 1))] : [lo];

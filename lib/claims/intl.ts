@@ -6,6 +6,7 @@
  * below); the claims they produce have the same shape and are compared with English ones as they are.
  */
 import type { Claim, ClaimKind, ClaimValue, EntityId, Mention, Role, Scope, Stance } from '../types';
+import { relate } from './compare';
 import { parsePublished } from './dates';
 import { editionOfMention, sentenceYear } from './editions';
 import { findIntlCounts, type IntlCount } from './intl-numbers';
@@ -163,9 +164,18 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const after = !cjk && /^\s*[–—-]?\s*(?:от|из|з|від|со стороны|с российской|с белорусской)\s/iu.test(afterText)
     ? actors.find((a) => a.start >= c.end && a.start - c.end <= 30 && countryOf(a.id, input))
     : undefined;
+  // "3,2 тысячи военных, более 900 единиц техники и 30 вертолетов из Китая": the source closing the list.
+  const listFrom = !cjk && !after
+    ? actors.find((a) => {
+        if (a.start <= c.end || a.start - c.end > 90 || !countryOf(a.id, input)) return false;
+        if (!/^[^.;:!?«»"]*\s(?:из|от|з|від|із)\s+$/iu.test(sentence.slice(c.end, a.start))) return false;
+        // "из Белоруссии и России": both countries, the whole exercise.
+        return !/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, a.end + 4)) || !actors.some((b) => b.start > a.end && b.start - a.end <= 4);
+      })
+    : undefined;
   const right = cjk ? actors.filter((a) => a.end <= c.start && c.start - a.end <= 4 && countryOf(a.id, input) && !/[，。,、；]/.test(sentence.slice(a.end, c.start))).pop() : undefined;
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
-  const country = inside ?? after ?? right;
+  const country = inside ?? after ?? listFrom ?? right;
   if (country) {
     const of = countryOf(country.id, input)!;
     // "на белорусской территории - около 3000 человек": the territory, not the country's own troops.
@@ -179,6 +189,13 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   if (territoryWords) {
     const place = actors.find((a) => a.type === 'country' && Math.abs(a.start - c.start) <= 60);
     if (place) return { kind: 'territory', of: place.id };
+  }
+  // "На території Білорусі навчання пройдуть ..., навчатимуться 10 тисяч 200": one country's territory
+  // opens the sentence, and the figure is for it (with two countries named there, it is the whole exercise).
+  if (!cjk) {
+    const opener = actors.find((a) => a.type === 'country' && a.end <= c.start && /территори[а-яё]*\s+$|територі[а-яіїє]*\s+$/iu.test(sentence.slice(Math.max(0, a.start - 14), a.start)));
+    const two = opener && actors.some((b) => b !== opener && b.type === 'country' && b.start > opener.end && b.start - opener.end <= 5);
+    if (opener && !two) return { kind: 'territory', of: opener.id };
   }
   if (cues.part.test(before)) return { kind: 'contingent', label: 'part of a larger figure' };
   if (c.kind === 'nations') {
@@ -203,7 +220,7 @@ function stanceFor(clause: string, clauseStart: number, attribution: (Span & { s
 
 /** Clause around a span: between semicolons, dashes and contrast words; commas too for CJK. */
 function clauseAround(sentence: string, span: Span, lang: Lang): Span {
-  const re = lang === 'zh' || lang === 'ja' ? /[；;]|，(?:但|而|然而|不过|不過)|、しかし|が、|一方/gu : /;|\s(?:а|но|однако|тогда как|в то время как|але|проте|однак|тоді як|втім)\s|\.\s/giu;
+  const re = lang === 'zh' || lang === 'ja' ? /[；;]|，(?:但|而|然而|不过|不過)|、しかし|が、|一方/gu : /;|\s(?:а|но|однако|тогда как|в то время как|але|проте|однак|тоді як|втім)\s/giu;
   let start = 0;
   let end = sentence.length;
   re.lastIndex = 0;
@@ -378,5 +395,22 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       claims.push(claim);
     }
   }
+  carryStances(claims);
   return claims;
+}
+
+/**
+ * An article gives a figure in its lede without a speaker and again further down with one ("около 120
+ * тысяч" in the first line, "оценивается в 120 тысяч, заявил Турчинов" later): the figure is the same
+ * speaker's in both places. Each unattributed count takes the stance and attribution of an equal one.
+ */
+function carryStances(claims: Claim[]): void {
+  for (const c of claims) {
+    if (c.value.type !== 'count' || c.stance) continue;
+    const same = claims.find((d) => d !== c && d.stance && d.kind === c.kind && d.subject === c.subject && d.edition === c.edition &&
+      JSON.stringify(d.scope ?? null) === JSON.stringify(c.scope ?? null) && relate(d.value, c.value) === 'agree');
+    if (!same) continue;
+    c.stance = same.stance!;
+    if (!c.attribution && same.attribution) c.attribution = same.attribution;
+  }
 }

@@ -165,7 +165,8 @@ export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer, segm
     for (let j = i; j < n; j++) {
       const tj = tokens[j]!;
       if (j > i && !joinableGap(text.slice(tokens[j - 1]!.end, tj.start), tokens[j - 1]!)) break;
-      const child = node.next.get(tj.key);
+      let child = node.next.get(tj.key);
+      for (const alt of tj.alts ?? []) child ??= node.next.get(alt);
       if (!child) break;
       node = child;
       if (!node.entries) continue;

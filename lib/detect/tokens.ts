@@ -10,6 +10,11 @@ export interface Token {
   raw: string;
   start: number;
   end: number;
+  /**
+   * Other stems of a declined Cyrillic word: "Китая" is keyed "кит" (less "-ая") but "Китай" is "кита";
+   * the scan tries these when the key finds nothing ("кита", less "-я").
+   */
+  alts?: string[];
 }
 
 /**
@@ -44,6 +49,20 @@ function cyrillicStem(word: string): string {
   return w;
 }
 
+/** Every stem a declined word may have, besides its key: the word less each ending it ends with. */
+function cyrillicAlternatives(word: string, key: string): string[] | undefined {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  const out: string[] = [];
+  for (const ending of CYRILLIC_ENDINGS) {
+    if (w.length - ending.length >= 3 && w.endsWith(ending)) {
+      const stem = w.slice(0, -ending.length);
+      if (stem !== key && !out.includes(stem)) out.push(stem);
+    }
+  }
+  if (w !== key && !out.includes(w)) out.push(w);
+  return out.length ? out : undefined;
+}
+
 export function foldKey(word: string): string {
   if (word === '&') return 'and';
   // Fast path: plain ASCII needs no NFD pass.
@@ -59,7 +78,13 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    tokens.push({ key: foldKey(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
+    const key = foldKey(m[0]);
+    const token: Token = { key, raw: m[0], start: m.index, end: m.index + m[0].length };
+    if (CYRILLIC.test(m[0])) {
+      const alts = cyrillicAlternatives(m[0], key);
+      if (alts) token.alts = alts;
+    }
+    tokens.push(token);
   }
   return tokens;
 }
