@@ -159,17 +159,20 @@ function hanNumber(raw: string): number | null {
 
 const CJK_NUMBER = String.raw`\d+(?:[.,]\d+)*|[零〇一二两兩三四五六七八九十百千]+`;
 const CJK_HEDGE_BEFORE = String.raw`大约|大約|约有|約有|约|約|近|将近|將近|接近|超过|超過|逾|多达|多達|至少|最多|およそ|おおよそ|最大|最大で|少なくとも|计|共计|共|総勢`;
+/** Nations counted by what they are to the exercise: members, partners, allies. */
+const CJK_NATION_GROUPS = '同盟国|同盟國|パートナー国|伙伴国|夥伴國|成员国|成員國|加盟国|参加国|參加國|参与国|參與國|参演国|參演國';
 /** Counter words and what they count; 名/人 may be followed by the kind of person. */
 const CJK_COUNTERS: [RegExp, CountKind][] = [
   [/^(?:名|人|位)/, 'participants'],
   [/^(?:架|機)/, 'aircraft'],
   [/^(?:艘|隻|隻)/, 'vessels'],
   [/^(?:辆|輛|両|台)/, 'vehicles'],
+  [new RegExp(`^(?:${CJK_NATION_GROUPS})`), 'nations'],
   [/^(?:个国家|個國家|个国家和地区|個國家和地區|国家|國家|カ国|か国|ヶ国|ヵ国|箇国|国|國)/, 'nations'],
   [/^(?:支队伍|支隊伍|支团队|支團隊|个团队|個團隊|チーム)/, 'teams'],
 ];
 const CJK_COUNT = new RegExp(
-  String.raw`(${CJK_HEDGE_BEFORE})?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(万|萬|千)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
+  String.raw`(${CJK_HEDGE_BEFORE})?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.]))?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
   'gu',
 );
 
@@ -200,7 +203,7 @@ function findCjkCounts(sentence: string): IntlCount[] {
   const out: IntlCount[] = [];
   CJK_COUNT.lastIndex = 0;
   for (let m = CJK_COUNT.exec(sentence); m; m = CJK_COUNT.exec(sentence)) {
-    const [, hedgeBefore, aRaw, bRaw, wan, midHedge, counter, hedgeAfter] = m;
+    const [, hedgeBefore, aRaw, bRaw, wan, restRaw, midHedge, counter, hedgeAfter] = m;
     // A year, month or day is not a count: "2019年", "11月", written with other characters anyway.
     const a = cjkNumber(aRaw!);
     if (a === null) continue;
@@ -215,7 +218,8 @@ function findCjkCounts(sentence: string): IntlCount[] {
     if (counter === '台' && a > 5000) continue;
     // 人 after a nations count word ("多国人员") is people; fine. 名 after 第 excluded above.
     const mult = wan === '万' || wan === '萬' ? 10_000 : wan === '千' ? 1000 : 1;
-    const lo = Math.round(a * mult);
+    // "1万2700人": ten-thousands, then the rest.
+    const lo = Math.round(a * mult) + (restRaw ? Number(restRaw) : 0);
     const b = bRaw ? cjkNumber(bRaw) : null;
     const stated = b !== null ? [lo, Math.round(b * mult)] : [lo];
     if (stated.some((n) => !Number.isFinite(n) || n <= 0)) continue;

@@ -117,6 +117,13 @@ const CUES: Record<Lang, Cues> = {
 /** Words that open an exercise's being held in a place (CJK: after the place; Cyrillic: the sentence has them). */
 const HELD = /пройд|проход|провод|проведут|провели|состоя|пройшл|проход|відбу|провод|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|実施|行われ|開催|行う/iu;
 const WINDOW = 3;
+/** "2015年来", "从2015年起", "с 2015 года": since a year, a role over several editions. */
+const SINCE = /((?:19|20)\d\d)\s*年(?:来|以来|から|以降|起)|(?:自|从|從)\s*((?:19|20)\d\d)\s*年|(?:^|\s)(?:с|з|начиная с|починаючи з|із)\s+((?:19|20)\d\d)\s*(?:года|г\.|року|р\.)/u;
+
+function sinceYear(sentence: string): { year: number; index: number; length: number } | null {
+  const m = SINCE.exec(sentence);
+  return m ? { year: Number(m[1] ?? m[2] ?? m[3]), index: m.index, length: m[0].length } : null;
+}
 
 interface Ref {
   id: EntityId;
@@ -198,6 +205,12 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
     if (opener && !two) return { kind: 'territory', of: opener.id };
   }
   if (cues.part.test(before)) return { kind: 'contingent', label: 'part of a larger figure' };
+  if (c.kind === 'nations' && /(?:成员国|成員國|加盟国)$/u.test(c.between)) return { kind: 'contingent', of: 'org:nato' };
+  if (c.kind === 'nations' && /(?:同盟国|同盟國|パートナー国|伙伴国|夥伴國)$/u.test(c.between)) return { kind: 'contingent', label: 'partner nations' };
+  // "NATO29カ国から27カ国": the 27 are members; "в учениях участвуют 20 стран НАТО" too.
+  if (c.kind === 'nations' && actors.some((a) => a.id === 'org:nato' && ((a.end <= c.start && c.start - a.end <= 16 && !/[，。,;；]/u.test(sentence.slice(a.end, c.start))) || (a.start >= c.end && a.start - c.end <= 2)))) return { kind: 'contingent', of: 'org:nato' };
+  // "有七个国家的代表对军演进行了观察", "наблюдатели из 20 стран": the nations of the observers.
+  if (c.kind === 'nations' && cues.observer.test(sentence)) return { kind: 'contingent', label: 'observer nations' };
   if (c.kind === 'nations') {
     const words = sentence.slice(Math.max(0, c.start - 12), c.end + 8);
     if (/НАТО|北约|北約|NATO/u.test(words) && /член|成员|成員|加盟|союзник|союзн|союзни/iu.test(words)) return { kind: 'contingent', of: 'org:nato' };
@@ -271,7 +284,8 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
 
 /** No clause boundary between two offsets: a comma, semicolon or full stop ends a role's reach. */
 function sameClause(sentence: string, a: number, b: number): boolean {
-  return !/[,，;；。、:：]/u.test(sentence.slice(Math.min(a, b), Math.max(a, b)));
+  // 、 separates the items of a list, not clauses.
+  return !/[,，;；。:：]/u.test(sentence.slice(Math.min(a, b), Math.max(a, b)));
 }
 
 function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[]): { span: Span; entity: EntityId; role: Role }[] {
@@ -282,6 +296,8 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
   for (const a of actors) {
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
     if (places.some((p) => p.start === a.start)) continue;
+    // "NATOの演習", "北约的演习": the exercise's owner, not a participant or observer.
+    if (/^(?:の|的|之)/u.test(sentence.slice(a.end, a.end + 1))) continue;
     const body = input.entity(a.id);
     // A country's forces or defence ministry taking part is the country taking part.
     const country = a.type === 'country' ? a.id : body?.role === 'armed-forces' || body?.role === 'defence-ministry' ? body.country : undefined;
@@ -322,7 +338,9 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     const s = sentences[si]!;
     const inside = (m: Mention): boolean => m.start >= s.start && m.end <= s.end;
     const exIn = exercises.filter(inside);
-    const year = sentenceYear(s.text, pubYear);
+    const since = sinceYear(s.text);
+    // A "since" year is the start of a history, not the edition the sentence speaks of.
+    const year = sentenceYear(since ? s.text.slice(0, since.index) + ' '.repeat(since.length) + s.text.slice(since.index + since.length) : s.text, pubYear);
     let refs: Ref[];
     let referenced = true;
     let follows = false;
@@ -351,6 +369,8 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
       if (dates && c.start < dates.end && c.end > dates.start) continue;
       if (c.kind === 'nations' && c.value.stated[0]! < 3) continue;
+      // "NATO29カ国から", "из 30 стран НАТО": the whole a part is taken from, not a count of those taking part.
+      if (c.kind === 'nations' && /^\s*(?:から|之中|中的|当中|當中)/u.test(s.text.slice(c.end, c.end + 4))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
       const scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id);
       found.push({ kind: c.kind, value: c.value, span: c, count: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}) });
@@ -362,7 +382,10 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     if (referenced || follows) {
       const places = locations(s.text, actors, cues, attribution);
       if (referenced) for (const l of places) found.push({ kind: 'location', value: { type: 'location', country: l.country }, span: l.span });
-      for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span))) found.push({ kind: 'role', value: { type: 'role', entity: r.entity, role: r.role }, span: r.span });
+      for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span))) {
+        const value: ClaimValue = since ? { type: 'role', entity: r.entity, role: r.role, from: since.year } : { type: 'role', entity: r.entity, role: r.role };
+        found.push({ kind: 'role', value, span: r.span, ...(since ? { edition: null } : {}) });
+      }
     }
     const datesYear = dates?.value.start ? Number(dates.value.start.slice(0, 4)) : dates?.value.end ? Number(dates.value.end.slice(0, 4)) : null;
     for (const f of found) {

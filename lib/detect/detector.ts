@@ -35,7 +35,7 @@ function editionAfter(text: string, tokens: Token[], last: number): { year: numb
   const prev = tokens[last];
   if (!next || !prev) return null;
   const gap = text.slice(prev.end, next.start);
-  if (/^\d{4}$/.test(next.raw) && /^[\s\-–]{0,2}$/.test(gap)) {
+  if (/^\d{4}$/.test(next.raw) && /^[\s\-–—－]{0,2}$/.test(gap)) {
     const year = Number(next.raw);
     if (year >= 1990 && year <= 2039) return { year, end: last + 1 };
   }
