@@ -92,11 +92,14 @@ export function longestSharedRun(a: string, b: string): string[] {
   return best;
 }
 
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
 /** Why a title is not a headline: a placeholder, an address, or a bare slug or file name. */
 export function titleProblem(title: string): string | null {
   if (PLACEHOLDER_TITLE.test(title)) return `title "${title}" is a placeholder`;
   if (URL_LIKE.test(title)) return `title "${title}" is a URL`;
-  if (!/\s/.test(title.trim()) && title.trim().length >= 12) return `title "${title}" is a slug or file name, not a headline`;
+  // Chinese, Japanese and Thai headlines have no word spaces, so only a spaceless title in other scripts is a slug.
+  if (!/\s/.test(title.trim()) && title.trim().length >= 12 && !UNSPACED_SCRIPT.test(title)) return `title "${title}" is a slug or file name, not a headline`;
   return null;
 }
 

@@ -112,6 +112,12 @@ describe('validator helpers', () => {
     expect(titleProblem('(untitled)')).not.toBeNull();
     expect(titleProblem('120922saberjunction')).not.toBeNull();
   });
+  it('accepts headlines of scripts written without word spaces, still refusing Latin slugs', () => {
+    // Invented headlines: Chinese and Japanese news headlines carry no spaces between words.
+    expect(titleProblem('某国海军本周举行年度联合演习规模创新高')).toBeNull();
+    expect(titleProblem('架空の共同訓練が来月始まると国防当局が発表')).toBeNull();
+    expect(titleProblem('testshield-2025-opens-today')).not.toBeNull();
+  });
   it('finds the longest shared run of words, whatever the punctuation', () => {
     expect(longestSharedRun('It said 30,000 Australian and US personnel took part.', '30,000 Australian and US personnel gear up')).toEqual(['30', '000', 'australian', 'and', 'us', 'personnel']);
   });
