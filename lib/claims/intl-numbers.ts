@@ -97,6 +97,7 @@ function cyrKind(noun: string): CountKind | null {
 
 function findCyrillicCounts(sentence: string): IntlCount[] {
   const out: IntlCount[] = [];
+  let previous: CountKind | null = null;
   CYR_COUNT.lastIndex = 0;
   for (let m = CYR_COUNT.exec(sentence); m; m = CYR_COUNT.exec(sentence)) {
     const [, hedgeRaw, aRaw, bRaw, multRaw, extraRaw, between = '', nounRaw = ''] = m;
@@ -114,7 +115,13 @@ function findCyrillicCounts(sentence: string): IntlCount[] {
     let kind: CountKind | null = null;
     let k = 0;
     for (; k < Math.min(words.length, 4) && !kind; k++) kind = cyrKind(words.slice(k).join(' '));
+    // "до 12 700 военнослужащих, из них около 3000 российских": the noun is understood from the count before.
+    if (!kind && previous && /^[а-яёіїєґ]+(?:ских|ские|ского|ськ[а-яіїє]*)[.,;]*$/iu.test(words[0] ?? '')) {
+      kind = previous;
+      k = 1;
+    }
     if (!kind) continue;
+    previous = kind;
     if (wordNumber && !multRaw && kind !== 'nations' && kind !== 'teams') continue;
     // A year or a date is not a count ("2017 года", "14 сентября").
     if (/^(?:год|року|рік|г\.)/i.test(nounRaw) && !multRaw) continue;
