@@ -54,7 +54,7 @@ const CUES: Record<Lang, Cues> = {
     participation: /участ|задейств|привлеч|прибы|направ/iu,
     observer: /наблюдател/iu,
     attribution: CYRILLIC_ATTRIBUTION,
-    estimate: /по оценк|оценива|по мнению|считают|полагают|эксперт|аналитик|западн|на самом деле|в действительности|реальн|могут|может составить|якобы|по прогноз|ожида|спецслужб|разведк/iu,
+    estimate: /по оценк|оценива|по мнению|считают|полагают|эксперт|аналитик|(?:^|[^а-яё-])западн|на самом деле|в действительности|реальн|могут|может составить|якобы|по прогноз|ожида|спецслужб|разведк/iu,
     official: /официальн|заявлен|задекларир|министерств|минобороны|генштаб|пресс-служб/iu,
     part: /(?:из (?:них|которых)|в том числе|включая|среди них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
     placeBefore: /(?:^|\s)(?:в|во|на|у)\s+(?:(?:территории|полигонах|полигоне|западе|востоке|севере|юге)\s+)?$/iu,
@@ -69,7 +69,7 @@ const CUES: Record<Lang, Cues> = {
     participation: /участ|задіян|залуч|прибу|направ/iu,
     observer: /спостерігач/iu,
     attribution: CYRILLIC_ATTRIBUTION,
-    estimate: /за оцінк|оцінює|оцінюють|на думку|вважають|експерт|аналітик|західн|насправді|реальн|можуть|може бути|нібито|за прогноз|очікую|розвідк|РНБО/iu,
+    estimate: /за оцінк|оцінює|оцінюють|на думку|вважають|експерт|аналітик|(?:^|[^а-яіїєґ-])західн|насправді|реальн|можуть|може бути|нібито|за прогноз|очікую|розвідк|РНБО/iu,
     official: /офіційн|заявлен|задекларова|міністерств|міноборони|генштаб|пресслужб|прес-служб/iu,
     part: /(?:з (?:них|яких)|у тому числі|в тому числі|включно з|серед них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
     placeBefore: /(?:^|\s)(?:в|у|на)\s+(?:(?:території|полігонах|полігоні|заході|сході|півночі|півдні)\s+)?$/iu,
@@ -288,10 +288,33 @@ function sameClause(sentence: string, a: number, b: number): boolean {
   return !/[,，;；。:：]/u.test(sentence.slice(Math.min(a, b), Math.max(a, b)));
 }
 
-function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[]): { span: Span; entity: EntityId; role: Role }[] {
+/** Runs of three or more countries joined by list separators. */
+function countryLists(sentence: string, actors: Actor[]): Actor[][] {
+  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  const out: Actor[][] = [];
+  let run: Actor[] = [];
+  for (const a of countries) {
+    const last = run[run.length - 1];
+    if (last && /^\s*(?:,|，|、|и|і|та|й|а также|和|与|與|及|以及|と|や)\s*$/u.test(sentence.slice(last.end, a.start))) run.push(a);
+    else {
+      if (run.length >= 3) out.push(run);
+      run = [a];
+    }
+  }
+  if (run.length >= 3) out.push(run);
+  return out;
+}
+
+function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[], listContext = false): { span: Span; entity: EntityId; role: Role }[] {
   const out: { span: Span; entity: EntityId; role: Role }[] = [];
   const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index);
   const participationAt = [...sentence.matchAll(new RegExp(cues.participation.source, 'giu'))].map((m) => m.index);
+  // "Это Австралия, Албания, Болгария...": a list of three or more countries, in a sentence on taking part or
+  // right after one, names those taking part.
+  const lists = countryLists(sentence, actors);
+  if ((participationAt.length || listContext) && !observerAt.length) {
+    for (const list of lists) for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  }
   if (!observerAt.length && !participationAt.length) return out;
   for (const a of actors) {
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
@@ -333,6 +356,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
   }
   const claims: Claim[] = [];
   let focus: { id: EntityId; edition: number | null; last: number } | null = null;
+  let takesPart = false;
   const sentences = splitSentences(text);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
@@ -344,6 +368,8 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     let refs: Ref[];
     let referenced = true;
     let follows = false;
+    const previousTakesPart = takesPart;
+    takesPart = cues.participation.test(s.text);
     if (exIn.length) {
       refs = exIn.map((m) => ({ id: m.id, edition: editionOfMention(text, m) ?? year ?? namedEdition.get(m.id) ?? null, at: m.start - s.start }));
       const last = refs[refs.length - 1]!;
@@ -356,7 +382,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       refs = [{ id: focus.id, edition: year ?? focus.edition, at: 0 }];
       referenced = false;
       // The very next sentence, telling who takes part, still speaks of the exercise just named.
-      follows = si - focus.last === 1 && (cues.participation.test(s.text) || cues.observer.test(s.text));
+      follows = si - focus.last <= 2 && (cues.participation.test(s.text) || cues.observer.test(s.text) || (previousTakesPart && countryLists(s.text, others.filter(inside).map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }))).length > 0));
     } else continue;
 
     const actors: Actor[] = others.filter(inside).map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
@@ -382,7 +408,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     if (referenced || follows) {
       const places = locations(s.text, actors, cues, attribution);
       if (referenced) for (const l of places) found.push({ kind: 'location', value: { type: 'location', country: l.country }, span: l.span });
-      for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span))) {
+      for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span), previousTakesPart)) {
         const value: ClaimValue = since ? { type: 'role', entity: r.entity, role: r.role, from: since.year } : { type: 'role', entity: r.entity, role: r.role };
         found.push({ kind: 'role', value, span: r.span, ...(since ? { edition: null } : {}) });
       }

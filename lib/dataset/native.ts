@@ -5,8 +5,36 @@
  * opencc-js does the conversion (the reference open-source converter, used here at build time only,
  * so none of its dictionaries ship in the extension).
  */
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
 import * as OpenCC from 'opencc-js';
 import type { Entity } from '../types';
+
+const LIBRARY_LOCALES = ['ru', 'uk', 'zh', 'ja'] as const;
+let localesReady = false;
+
+/**
+ * Country names in Russian, Ukrainian, Chinese and Japanese from i18n-iso-countries (the country library the
+ * project already uses): "КНР (Китайская Народная Республика)" gives both its parts.
+ */
+function libraryNames(code: string): NativeName[] {
+  if (!localesReady) {
+    const require = createRequire(import.meta.url);
+    for (const l of LIBRARY_LOCALES) countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
+    localesReady = true;
+  }
+  const out: NativeName[] = [];
+  for (const lang of LIBRARY_LOCALES) {
+    const names = countries.getName(code, lang, { select: 'all' }) ?? [];
+    for (const name of names) {
+      for (const part of name.split(/\s*[()]\s*/)) {
+        const text = part.replace(/,.*$/, '').trim();
+        if (text.length >= 2 && !out.some((n) => n.text === text)) out.push({ text, lang });
+      }
+    }
+  }
+  return out;
+}
 
 type NativeName = { text: string; lang: string; translation?: string };
 
@@ -26,7 +54,7 @@ function traditional(text: string): string[] {
 /** The entities with the table's names added and every simplified Chinese name doubled in traditional script. */
 export function withNativeNames(entities: Entity[], table: NativeNames): Entity[] {
   return entities.map((e) => {
-    const added = table.native[e.id] ?? [];
+    const added = [...(table.native[e.id] ?? []), ...(e.id.startsWith('country:') ? libraryNames(e.id.slice(8)) : [])];
     const demonyms = table.demonyms[e.id] ?? [];
     const native: NativeName[] = [...(e.native ?? [])];
     for (const n of added) if (!native.some((m) => m.text === n.text)) native.push(n);
