@@ -27,7 +27,11 @@ function libraryNames(code: string): NativeName[] {
   for (const lang of LIBRARY_LOCALES) {
     const names = countries.getName(code, lang, { select: 'all' }) ?? [];
     for (const name of names) {
-      for (const part of name.split(/\s*[()]\s*/)) {
+      // "КНР (Китайская Народная Республика)": an abbreviation and its expansion, both names; "Внешние малые
+      // острова (США)": a name and a note, only the name.
+      const [outer = '', inner] = name.split(/\s*[()]\s*/);
+      const parts = inner && outer === outer.toUpperCase() ? [outer, inner] : [outer];
+      for (const part of parts) {
         const text = part.replace(/,.*$/, '').trim();
         if (text.length >= 2 && !out.some((n) => n.text === text)) out.push({ text, lang });
       }

@@ -98,6 +98,7 @@ function namedAsExercise(text: string, start: number, end: number): boolean {
   return (OPEN_QUOTE.test(before) && CLOSE_QUOTE.test(after)) || EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after);
 }
 
+const SEA_AFTER = /^\s+(?:мор[яеюмі]|море|залив|затока|затоц|океан)/iu;
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
 const KATAKANA = /[\p{sc=Katakana}\u30FC]/u;
 
@@ -176,6 +177,8 @@ export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer, segm
         const edition = entry.type === 'exercise' ? editionAfter(text, tokens, j) : null;
         if (entry.needsYear && !edition && !(entry.inContext && namedAsExercise(text, tokens[i]!.start, tj.end))) continue;
         if (!cjkBounded(text, tokens[i]!.start, tj.end, segments)) continue;
+        // "Японского моря", "Балтийского моря": a sea's name, not the country's.
+        if (entry.form === 'demonym' && SEA_AFTER.test(text.slice(tj.end, tj.end + 12))) continue;
         best = { entry, first: i, last: edition ? edition.end : j, ...(edition ? { edition: edition.year } : {}) };
         break;
       }
