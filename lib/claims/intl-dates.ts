@@ -41,7 +41,10 @@ const CYR_START = /(?:начал|стартов|старту|начн|старт
 const CYR_END = /(?:^|\s)(?:до|по)\s+$|(?:заверш|закончат|окончат|продлят|продлил|триватим|тривал|закінч|заверш)[а-яёіїєґ]*\s+(?:[а-яёіїєґ]+\s+){0,2}(?:до\s+)?$/iu;
 
 const CJK_RANGE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日(?:[(（][^)）]{1,3}[)）])?\s*(?:至|到|～|~|－|-|—|–|から|起至)\s*(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月)?(\d{1,2})日(?:[(（][^)）]{1,3}[)）])?(?:まで)?/gu;
-const CJK_SINGLE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日/gu;
+/** "9月14-20日": one month, a range of days. */
+const CJK_DAYS = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})\s*[-–—~～至到]\s*(\d{1,2})日/gu;
+/** "本月9日" (the 9th of this month): the publication's month. */
+const CJK_SINGLE = /(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月|本月|当月|當月)(\d{1,2})日/gu;
 const CJK_START_AFTER = /^(?:[(（][^)）]{1,3}[)）])?\s*(?:起|开始|開始|开幕|開幕|拉开|拉開|打响|打響|启动|啟動|正式开始|から始|に始ま|に開始|から実施|から行わ|に開幕|にスタート)/u;
 const CJK_END_BEFORE = /(?:持续到|持續到|持续至|持續至|一直到|结束于|結束於|至)$/u;
 const CJK_END_AFTER = /^(?:[(（][^)）]{1,3}[)）])?\s*(?:结束|結束|闭幕|閉幕|落幕|まで|に終了|に閉幕)/u;
@@ -113,11 +116,20 @@ function cjkDates(sentence: string, published: Date | null, editionYear: number 
       if (start && end && start <= end) return { start: r.index, end: r.index + r[0].length, value: value(start, end) };
     }
   }
+  CJK_DAYS.lastIndex = 0;
+  const d = CJK_DAYS.exec(sentence);
+  if (d) {
+    const y = yearFor(d[1], editionYear, published);
+    const start = y === null ? null : iso(y, Number(d[2]), Number(d[3]));
+    const end = y === null ? null : iso(y, Number(d[2]), Number(d[4]));
+    if (start && end && start <= end) return { start: d.index, end: d.index + d[0].length, value: value(start, end) };
+  }
   CJK_SINGLE.lastIndex = 0;
   for (let m = CJK_SINGLE.exec(sentence); m; m = CJK_SINGLE.exec(sentence)) {
     const y = yearFor(m[1], editionYear, published);
-    if (y === null) continue;
-    const day = iso(y, Number(m[2]), Number(m[3]));
+    const month = m[2] ? Number(m[2]) : published ? published.getUTCMonth() + 1 : null;
+    if (y === null || month === null) continue;
+    const day = iso(y, month, Number(m[3]));
     if (!day) continue;
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
     const before = sentence.slice(Math.max(0, m.index - 6), m.index);

@@ -170,7 +170,7 @@ const CJK_HEDGE_BEFORE = String.raw`大约|大約|约有|約有|约|約|近|将�
 const CJK_NATION_GROUPS = '同盟国|同盟國|パートナー国|伙伴国|夥伴國|成员国|成員國|加盟国|参加国|參加國|参与国|參與國|参演国|參演國';
 /** Counter words and what they count; 名/人 may be followed by the kind of person. */
 const CJK_COUNTERS: [RegExp, CountKind][] = [
-  [/^(?:名|人|位)/, 'participants'],
+  [/^(?:名|人|位|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員)/, 'participants'],
   [/^(?:架|機)/, 'aircraft'],
   [/^(?:艘|隻|隻)/, 'vessels'],
   [/^(?:辆|輛|両|台)/, 'vehicles'],
@@ -179,7 +179,7 @@ const CJK_COUNTERS: [RegExp, CountKind][] = [
   [/^(?:支队伍|支隊伍|支团队|支團隊|个团队|個團隊|チーム)/, 'teams'],
 ];
 const CJK_COUNT = new RegExp(
-  String.raw`(${CJK_HEDGE_BEFORE})?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.]))?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
+  String.raw`(${CJK_HEDGE_BEFORE})?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.]))?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
   'gu',
 );
 

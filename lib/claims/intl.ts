@@ -183,6 +183,8 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const right = cjk ? actors.filter((a) => a.end <= c.start && c.start - a.end <= 4 && countryOf(a.id, input) && !/[，。,、；]/.test(sentence.slice(a.end, c.start))).pop() : undefined;
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
   const country = inside ?? after ?? listFrom ?? right;
+  // "白俄罗斯军队约7000人", "俄军约3000人": the country's own troops, whatever territory the sentence names.
+  if (right && country === right && !cues.territory.test(sentence.slice(right.end, c.start))) return { kind: 'contingent', of: countryOf(right.id, input)! };
   if (country) {
     const of = countryOf(country.id, input)!;
     // "на белорусской территории - около 3000 человек": the territory, not the country's own troops.
@@ -197,10 +199,12 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
     const place = actors.find((a) => a.type === 'country' && Math.abs(a.start - c.start) <= 60);
     if (place) return { kind: 'territory', of: place.id };
   }
-  // "На території Білорусі навчання пройдуть ..., навчатимуться 10 тисяч 200": one country's territory
-  // opens the sentence, and the figure is for it (with two countries named there, it is the whole exercise).
-  if (!cjk) {
-    const opener = actors.find((a) => a.type === 'country' && a.end <= c.start && /территори[а-яё]*\s+$|територі[а-яіїє]*\s+$/iu.test(sentence.slice(Math.max(0, a.start - 14), a.start)));
+  // "На території Білорусі навчання пройдуть ..., навчатимуться 10 тисяч 200", "参加白俄罗斯境内演习的有...":
+  // one country's territory opens the sentence, and the figure is for it (with two countries named there, it
+  // is the whole exercise).
+  {
+    const opener = actors.find((a) => a.type === 'country' && a.end <= c.start &&
+      (cjk ? /^(?:境内|境內|领土|領土|領内)/u.test(sentence.slice(a.end, a.end + 2)) : /территори[а-яё]*\s+$|територі[а-яіїє]*\s+$/iu.test(sentence.slice(Math.max(0, a.start - 14), a.start))));
     const two = opener && actors.some((b) => b !== opener && b.type === 'country' && b.start > opener.end && b.start - opener.end <= 5);
     if (opener && !two) return { kind: 'territory', of: opener.id };
   }
@@ -208,7 +212,7 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   if (c.kind === 'nations' && /(?:成员国|成員國|加盟国)$/u.test(c.between)) return { kind: 'contingent', of: 'org:nato' };
   if (c.kind === 'nations' && /(?:同盟国|同盟國|パートナー国|伙伴国|夥伴國)$/u.test(c.between)) return { kind: 'contingent', label: 'partner nations' };
   // "NATO29カ国から27カ国": the 27 are members; "в учениях участвуют 20 стран НАТО" too.
-  if (c.kind === 'nations' && actors.some((a) => a.id === 'org:nato' && ((a.end <= c.start && c.start - a.end <= 16 && !/[，。,;；]/u.test(sentence.slice(a.end, c.start))) || (a.start >= c.end && a.start - c.end <= 2)))) return { kind: 'contingent', of: 'org:nato' };
+  if (c.kind === 'nations' && actors.some((a) => a.id === 'org:nato' && ((a.end <= c.start && (c.start - a.end <= 3 || /^[^，。,;；]{0,10}(?:から|中的|之中|中)$/u.test(sentence.slice(a.end, c.start)))) || (a.start >= c.end && a.start - c.end <= 2)))) return { kind: 'contingent', of: 'org:nato' };
   // "有七个国家的代表对军演进行了观察", "наблюдатели из 20 стран": the nations of the observers.
   if (c.kind === 'nations' && cues.observer.test(sentence)) return { kind: 'contingent', label: 'observer nations' };
   if (c.kind === 'nations') {
