@@ -128,7 +128,10 @@ function sameScopeLoose(a: Scope | undefined, b: Scope | undefined): boolean {
 }
 /** The written fact a claim matches, the exact one first (a role's own entity and role before its country's forces). */
 function bestFact(c: Pick<Claim, 'subject' | 'edition' | 'kind' | 'value' | 'scope'>, facts: RealFact[]): RealFact | undefined {
-  const matching = facts.filter((f) => factMatches(c, f));
+  const all = facts.filter((f) => factMatches(c, f));
+  // A place or date matches facts of any scope; the one of the claim's own scope is the one it states.
+  const own = all.filter((f) => sameScopeLoose(c.scope, scopeOf(f)));
+  const matching = own.length ? own : all;
   return matching.find((f) => JSON.stringify(goldFactValue(f)) === JSON.stringify(c.value)) ?? matching.find((f) => c.value.type !== 'role' || (f.value as { role?: string }).role === c.value.role) ?? matching[0];
 }
 

@@ -179,7 +179,7 @@ const CJK_COUNTERS: [RegExp, CountKind][] = [
   [/^(?:支队伍|支隊伍|支团队|支團隊|个团队|個團隊|チーム)/, 'teams'],
 ];
 const CJK_COUNT = new RegExp(
-  String.raw`(${CJK_HEDGE_BEFORE})?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.]))?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
+  String.raw`(?:(${CJK_HEDGE_BEFORE})(?:兵士|士兵|兵力|军人|軍人|官兵|人员|人員|部隊|部队)?)?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.]))?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
   'gu',
 );
 
@@ -214,8 +214,8 @@ function findCjkCounts(sentence: string): IntlCount[] {
     // A year, month or day is not a count: "2019年", "11月", written with other characters anyway.
     const a = cjkNumber(aRaw!);
     if (a === null) continue;
-    // "第3" (the third) and a number glued to a Latin word are not counts.
-    if (sentence.charAt(m.index - 1) === '第') continue;
+    // "第3" (the third) is not a count; "数千人", "几千人" (some thousands) are too vague to compare.
+    if (/[第数數几幾]/u.test(sentence.charAt(m.index - 1))) continue;
     const kindEntry = CJK_COUNTERS.find(([re]) => re.test(counter!));
     if (!kindEntry) continue;
     let kind = kindEntry[1];

@@ -61,7 +61,7 @@ const CUES: Record<Lang, Cues> = {
     placeAfter: null,
     territory: /территори/iu,
     phase: /(?:перв|втор|трет|заключительн|активн|основн)[а-я]*\s+(?:этап|фаз)/iu,
-    threshold: /венск\w*\s+документ|порог|уведомлени/iu,
+    threshold: /венск[а-я]*\s+документ|порог|уведомлени|(?:требует|требуется|обязательн|необходимо)[^.]{0,60}(?:наблюдател|ОБСЕ)/iu,
     otherEvent: /войн|вторжени|аннекси|саммит|переговор|визит|встреч|выбор|пандеми/iu,
   },
   uk: {
@@ -76,7 +76,7 @@ const CUES: Record<Lang, Cues> = {
     placeAfter: null,
     territory: /територі/iu,
     phase: /(?:перш|друг|трет|заключн|активн|основн)[а-яіїє]*\s+(?:етап|фаз)/iu,
-    threshold: /віденськ\w*\s+документ|поріг|повідомленн/iu,
+    threshold: /віденськ[а-яіїє]*\s+документ|поріг|повідомленн|(?:вимагає|потребує|обов[’'ʼ]язков)[^.]{0,60}(?:спостерігач|ОБСЄ)/iu,
     otherEvent: /війн|вторгненн|анексі|саміт|переговор|візит|зустріч|вибор|пандемі/iu,
   },
   zh: {
@@ -94,7 +94,7 @@ const CUES: Record<Lang, Cues> = {
     placeAfter: /^(?:境内|境內|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|附近|海域|上空)/u,
     territory: /境内|境內|领土|領土/u,
     phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段/u,
-    threshold: /维也纳文件|維也納文件|门槛|門檻/u,
+    threshold: /维也纳文件|維也納文件|门槛|門檻|须邀请|需邀请|必须邀请/u,
     otherEvent: /战争|戰爭|入侵|峰会|峰會|会谈|會談|访问|訪問|选举|選舉|疫情/u,
   },
   ja: {
@@ -109,7 +109,7 @@ const CUES: Record<Lang, Cues> = {
     placeAfter: /^(?:で|において|にて|周辺|沖|近海|国内)/u,
     territory: /領内|国内|領土/u,
     phase: /第[一二三1-3](?:段階|フェーズ)/u,
-    threshold: /ウィーン文書/u,
+    threshold: /ウィーン文書|受け入れ義務|招待する義務/u,
     otherEvent: /戦争|侵攻|会談|首脳会議|訪問|選挙/u,
   },
 };
@@ -168,7 +168,7 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   // right after the noun ("5500 человек - от ВС РФ") or right before the number ("俄军3000人", "ロシア軍約3000人").
   const inside = actors.find((a) => a.start >= c.numberStart && a.end <= c.end && countryOf(a.id, input));
   const afterText = sentence.slice(c.end, c.end + 30);
-  const after = !cjk && /^\s*[–—-]?\s*(?:от|из|з|від|со стороны|с российской|с белорусской)\s/iu.test(afterText)
+  const after = !cjk && /^\s*[–—-]?\s*(?:от|из|з|від|со стороны|с российской|с белорусской|армии|армії|войск|військ|ВС|ЗС|вооруж[её]нных сил|збройних сил)\s/iu.test(afterText)
     ? actors.find((a) => a.start >= c.end && a.start - c.end <= 30 && countryOf(a.id, input))
     : undefined;
   // "3,2 тысячи военных, более 900 единиц техники и 30 вертолетов из Китая": the source closing the list.
@@ -180,7 +180,11 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
         return !/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, a.end + 4)) || !actors.some((b) => b.start > a.end && b.start - a.end <= 4);
       })
     : undefined;
-  const right = cjk ? actors.filter((a) => a.end <= c.start && c.start - a.end <= 4 && countryOf(a.id, input) && !/[，。,、；]/.test(sentence.slice(a.end, c.start))).pop() : undefined;
+  // "俄军约3000人", "ロシア軍から少なくとも兵士30万人": the country right before the figure, or sending it.
+  const right = cjk
+    ? actors.filter((a) => a.end <= c.start && countryOf(a.id, input) && !/[，。,、；]/.test(sentence.slice(a.end, c.start)) &&
+        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))))).pop()
+    : undefined;
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
   const country = inside ?? after ?? listFrom ?? right;
   // "白俄罗斯军队约7000人", "俄军约3000人": the country's own troops, whatever territory the sentence names.
