@@ -102,47 +102,42 @@ const SEA_AFTER = /^\s+(?:мор[яеюмі]|море|залив|затока|з
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
 const KATAKANA = /[\p{sc=Katakana}\u30FC]/u;
 
-/**
- * Word segments of Chinese and Japanese text, from `Intl.Segmenter` (dictionary-based in both engines),
- * computed once per text and only when the text has such characters: for each character, where its
- * segment starts and ends.
- */
-export interface CjkSegments {
-  start: Int32Array;
-  end: Int32Array;
-}
+const segmenters = new Map<string, Intl.Segmenter>();
 
-export function cjkSegments(text: string): CjkSegments | null {
-  if (!CJK_CHAR.test(text) || typeof Intl === 'undefined' || !('Segmenter' in Intl)) return null;
-  const lang = /[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(text) ? 'ja' : 'zh';
-  const start = new Int32Array(text.length);
-  const end = new Int32Array(text.length);
-  for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
-    const e = s.index + s.segment.length;
-    for (let k = s.index; k < e; k++) {
-      start[k] = s.index;
-      end[k] = e;
-    }
-  }
-  return { start, end };
+/**
+ * Where the word holding a character starts and ends, by `Intl.Segmenter` (dictionary-based in both
+ * engines) run over a short window around it: segmenting a whole Chinese page costs a second, a window
+ * per candidate name costs nothing, and the words near a name come out the same.
+ */
+function wordAround(text: string, at: number): { start: number; end: number } | null {
+  if (typeof Intl === 'undefined' || !('Segmenter' in Intl)) return null;
+  const from = Math.max(0, at - 8);
+  const window = text.slice(from, Math.min(text.length, at + 9));
+  const lang = /[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(window) ? 'ja' : 'zh';
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'word' })));
+  const s = segmenter.segment(window).containing(at - from);
+  return s ? { start: from + s.index, end: from + s.index + s.segment.length } : null;
 }
 
 /**
  * A Chinese or Japanese name must not sit inside a longer word: "日本" inside "日本海" (the Sea of Japan)
  * is not Japan. Segmenters split names as often as not ("俄罗|斯"), so a name may span several segments.
  */
-function cjkBounded(text: string, start: number, end: number, segments: CjkSegments | null): boolean {
-  if (!segments || !CJK_CHAR.test(text.charAt(start))) return true;
+function cjkBounded(text: string, start: number, end: number): boolean {
+  if (!CJK_CHAR.test(text.charAt(start))) return true;
   // A katakana name inside a longer katakana word ("タイ" in "リアルタイム") is part of that word.
   if (KATAKANA.test(text.charAt(start))) return !KATAKANA.test(text.charAt(start - 1)) && !KATAKANA.test(text.charAt(end));
   // Crossing the end edge is the telling case ("日本|海" would be "日本海"); at the start the segmenter
   // often glues a name's first character to the word before ("和白|俄罗斯"), so only a name wholly inside
-  // an earlier-starting segment is refused there.
-  if (segments.end[end - 1]! > end) return false;
-  return !(segments.start[start]! < start && segments.end[start]! >= end);
+  // an earlier-starting word is refused there.
+  const last = wordAround(text, end - 1);
+  if (last && last.end > end) return false;
+  const first = wordAround(text, start);
+  return !(first && first.start < start && first.end >= end);
 }
 
-export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer, segments: CjkSegments | null = cjkSegments(text)): RawHit[] {
+export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
   const hits: RawHit[] = [];
   const n = tokens.length;
   let i = 0;
@@ -176,7 +171,7 @@ export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer, segm
         if (entry.caseRule === 'exact' && inShoutedText(tokens, i, j - i + 1)) continue;
         const edition = entry.type === 'exercise' ? editionAfter(text, tokens, j) : null;
         if (entry.needsYear && !edition && !(entry.inContext && namedAsExercise(text, tokens[i]!.start, tj.end))) continue;
-        if (!cjkBounded(text, tokens[i]!.start, tj.end, segments)) continue;
+        if (!cjkBounded(text, tokens[i]!.start, tj.end)) continue;
         // "Японского моря", "Балтийского моря": a sea's name, not the country's.
         if (entry.form === 'demonym' && SEA_AFTER.test(text.slice(tj.end, tj.end + 12))) continue;
         best = { entry, first: i, last: edition ? edition.end : j, ...(edition ? { edition: edition.year } : {}) };

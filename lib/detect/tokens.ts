@@ -68,6 +68,8 @@ export function foldKey(word: string): string {
   // Fast path: plain ASCII needs no NFD pass.
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  // One Chinese or Japanese character is its own key (the commonest token on such pages).
+  if (word.length === 1 && word.charCodeAt(0) >= 0x3000) return word;
   if (CYRILLIC.test(word)) return cyrillicStem(word.toLowerCase());
   // NFD would split Japanese voiced kana (ガ into カ and a combining mark): fold Latin letters only.
   if (/[\u3040-\u30ff]/.test(word)) return word;
