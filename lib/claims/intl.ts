@@ -117,6 +117,8 @@ const CUES: Record<Lang, Cues> = {
 /** Words that open an exercise's being held in a place (CJK: after the place; Cyrillic: the sentence has them). */
 const HELD = /пройд|проход|провод|проведут|провели|состоя|пройшл|проход|відбу|провод|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|実施|行われ|開催|行う/iu;
 const WINDOW = 3;
+/** A role the sentence puts in the past ("曾经以观察员身份", "ранее участвовала"): an earlier edition, unnamed. */
+const PAST = /曾经|曾經|曾以|以前|过去|過去|此前|かつて|これまで|以前|ранее|раньше|прежде|раніше|колись/u;
 /** "2015年来", "从2015年起", "с 2015 года": since a year, a role over several editions. */
 const SINCE = /((?:19|20)\d\d)\s*年(?:来|以来|から|以降|起)|(?:自|从|從)\s*((?:19|20)\d\d)\s*年|(?:^|\s)(?:с|з|начиная с|починаючи з|із)\s+((?:19|20)\d\d)\s*(?:года|г\.|року|р\.)/u;
 
@@ -138,6 +140,8 @@ interface Found {
   scope?: Scope;
   count?: IntlCount;
   edition?: number | null;
+  /** Said of an earlier, unnamed edition: never compared as this one's. */
+  past?: boolean;
 }
 
 function countryOf(id: EntityId, input: ExtractInput): EntityId | undefined {
@@ -175,7 +179,10 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const listFrom = !cjk && !after
     ? actors.find((a) => {
         if (a.start <= c.end || a.start - c.end > 90 || !countryOf(a.id, input)) return false;
-        if (!/^[^.;:!?«»"]*\s(?:из|от|з|від|із)\s+$/iu.test(sentence.slice(c.end, a.start))) return false;
+        const between = sentence.slice(c.end, a.start);
+        if (!/^[^.;:!?«»"]*\s(?:из|от|з|від|із)\s+$/iu.test(between)) return false;
+        // Another figure in between ("из них семь тысяч – з білоруських") takes the "from" for itself.
+        if (/из них|із них|з них|из которых|з яких|в том числе|у тому числі/iu.test(between)) return false;
         // "из Белоруссии и России": both countries, the whole exercise.
         return !/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, a.end + 4)) || !actors.some((b) => b.start > a.end && b.start - a.end <= 4);
       })
@@ -328,7 +335,7 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
     if (places.some((p) => p.start === a.start)) continue;
     // "NATOの演習", "北约的演习": the exercise's owner, not a participant or observer.
-    if (/^(?:の|的|之)/u.test(sentence.slice(a.end, a.end + 1))) continue;
+    if (/^(?:组织|組織|军|軍|方面|方)?(?:の|的|之)/u.test(sentence.slice(a.end, a.end + 3))) continue;
     const body = input.entity(a.id);
     // A country's forces or defence ministry taking part is the country taking part.
     const country = a.type === 'country' ? a.id : body?.role === 'armed-forces' || body?.role === 'defence-ministry' ? body.country : undefined;
@@ -406,7 +413,11 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       // "NATO29カ国から", "из 30 стран НАТО": the whole a part is taken from, not a count of those taking part.
       if (c.kind === 'nations' && /^\s*(?:から|之中|中的|当中|當中)/u.test(s.text.slice(c.end, c.end + 4))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
-      const scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id);
+      let scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id);
+      // "俄方计划有98辆坦克、104辆装甲车辆…以及27架飞机": a list keeps the contingent it opened with.
+      const before = found[found.length - 1];
+      if (!scope && before?.count && before.scope?.kind === 'contingent' && before.scope.of && (lang === 'zh' || lang === 'ja') &&
+        /^[^，。,;；:：]{0,14}$/u.test(s.text.slice(before.span.end, c.start)) && /[、和及与與と]/u.test(s.text.slice(before.span.end, c.start))) scope = before.scope;
       found.push({ kind: c.kind, value: c.value, span: c, count: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}) });
     }
     if (dates && datesOk) {
@@ -418,7 +429,8 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       if (referenced) for (const l of places) found.push({ kind: 'location', value: { type: 'location', country: l.country }, span: l.span });
       for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span), previousTakesPart)) {
         const value: ClaimValue = since ? { type: 'role', entity: r.entity, role: r.role, from: since.year } : { type: 'role', entity: r.entity, role: r.role };
-        found.push({ kind: 'role', value, span: r.span, ...(since ? { edition: null } : {}) });
+        const past = !since && PAST.test(s.text);
+        found.push({ kind: 'role', value, span: r.span, ...(since || past ? { edition: null } : {}), ...(past ? { past } : {}) });
       }
     }
     const datesYear = dates?.value.start ? Number(dates.value.start.slice(0, 4)) : dates?.value.end ? Number(dates.value.end.slice(0, 4)) : null;
@@ -441,7 +453,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       if (f.scope) claim.scope = f.scope;
       const known = input.entity(ref.id)?.editions ?? [];
       const guessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
-      if ((!referenced && !follows) || guessed) claim.tentative = true;
+      if ((!referenced && !follows) || guessed || f.past) claim.tentative = true;
       if (f.count) {
         const clause = clauseAround(s.text, f.span, lang);
         const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;
