@@ -8,12 +8,37 @@ import { readSeeds } from '../lib/dataset/seeds-fs';
 import { createDetector, scanGazetteer, tokenize } from '../lib/detect';
 import { loadGold } from '../lib/detect/gold';
 import { goldSpans, scoreMentions } from '../lib/detect/score';
+import { extractClaims } from '../lib/claims';
 import type { Mention } from '../lib/types';
+import { cachedText, loadRealSet } from './lib/real-set';
 
 const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 
 function wordsOf(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Runs `fn` over `text` for at least `ms`, returning characters per second. */
+function charsPerSecond(text: string, fn: (t: string) => unknown, ms = 1500): number {
+  fn(text);
+  let runs = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    fn(text);
+    runs++;
+  }
+  return Math.round((text.length * runs) / ((performance.now() - start) / 1000));
+}
+
+/**
+ * About 60,000 characters of real reporting per language, from the real-reporting cache (test/real/README.md);
+ * null when the cache has none in that language.
+ */
+function realText(language: string): string | null {
+  const texts = loadRealSet().filter((a) => a.language === language).map((a) => cachedText(a.id)).filter((t): t is string => !!t);
+  if (!texts.length) return null;
+  const joined = texts.join('\n\n');
+  return Array.from({ length: Math.ceil(60_000 / joined.length) }, () => joined).join('\n\n').slice(0, 60_000);
 }
 
 /** Runs `fn` over `text` for at least `ms`, returning words per second. */
@@ -62,12 +87,30 @@ export async function benchDetect(): Promise<Record<string, number | string>> {
       d.places().out('array');
       d.organizations().out('array');
     }, 3000),
+    ...byLanguage(detector),
     'triangulate P/R exercise': `${fmt(ours.exercise.precision)}/${fmt(ours.exercise.recall)}`,
     'triangulate P/R country': `${fmt(ours.country.precision)}/${fmt(ours.country.recall)}`,
     'triangulate P/R organization': `${fmt(ours.organization.precision)}/${fmt(ours.organization.recall)}`,
     'compromise P/R country': `${fmt(theirs.country.precision)}/${fmt(theirs.country.recall)}`,
     'compromise P/R organization': `${fmt(theirs.organization.precision)}/${fmt(theirs.organization.recall)}`,
   };
+}
+
+/** Detection and claim extraction, characters per second, on real text in English, Russian, Chinese and Japanese. */
+function byLanguage(detector: ReturnType<typeof createDetector>): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  const entity = (id: string) => detector.gazetteer.entities.get(id);
+  for (const language of ['en', 'ru', 'uk', 'zh', 'ja']) {
+    const text = realText(language);
+    if (!text) {
+      out[`${language}: detection chars/s`] = 'skipped (no cached real texts; see test/real/README.md)';
+      continue;
+    }
+    out[`${language}: detection chars/s`] = charsPerSecond(text, (t) => detector.detect(t));
+    out[`${language}: detection + claims chars/s`] = charsPerSecond(text, (t) =>
+      extractClaims({ text: t, published: null, sourceId: 'bench', mentions: detector.detect(t), entity }));
+  }
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

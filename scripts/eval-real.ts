@@ -18,7 +18,7 @@ import { analyzeArticle } from '../lib/pipeline/analyze';
 import type { Claim, ClaimValue, Evidence, Scope, Source } from '../lib/types';
 import { cachedText, loadRealSet, realCacheDir, type RealArticle, type RealFact } from './lib/real-set';
 
-const { values: args } = parseArgs({ options: { errors: { type: 'boolean', default: false }, part: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { errors: { type: 'boolean', default: false }, part: { type: 'string' }, lang: { type: 'string' } } });
 
 const all = loadRealSet();
 const texts = new Map<string, string>();
@@ -128,7 +128,10 @@ function sameScopeLoose(a: Scope | undefined, b: Scope | undefined): boolean {
 }
 /** The written fact a claim matches, the exact one first (a role's own entity and role before its country's forces). */
 function bestFact(c: Pick<Claim, 'subject' | 'edition' | 'kind' | 'value' | 'scope'>, facts: RealFact[]): RealFact | undefined {
-  const matching = facts.filter((f) => factMatches(c, f));
+  const all = facts.filter((f) => factMatches(c, f));
+  // A place or date matches facts of any scope; the one of the claim's own scope is the one it states.
+  const own = all.filter((f) => sameScopeLoose(c.scope, scopeOf(f)));
+  const matching = own.length ? own : all;
   return matching.find((f) => JSON.stringify(goldFactValue(f)) === JSON.stringify(c.value)) ?? matching.find((f) => c.value.type !== 'role' || (f.value as { role?: string }).role === c.value.role) ?? matching[0];
 }
 
@@ -151,15 +154,28 @@ function durationOnly(c: Claim): boolean {
 interface Tally { tp: number; fp: number; gold: number; found: number }
 const KINDS = ['participants', 'nations', 'aircraft', 'vessels', 'vehicles', 'teams', 'dates', 'location', 'role', 'edition'];
 
-function scorePart(part: 'dev' | 'heldout' | 'all') {
-  const inPart = analysed.filter((x) => part === 'all' || x.article.part === part);
+function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
+  const inPart = analysed.filter((x) => (part === 'all' || x.article.part === part) && (!lang || x.article.language === lang));
   const ext = new Map<string, Tally>(KINDS.map((k) => [k, { tp: 0, fp: 0, gold: 0, found: 0 }]));
   const errors: string[] = [];
   let conflicts = 0, conflictsRight = 0, corrob = 0, corrobRight = 0, circular = 0, disputed = 0, disputedRight = 0;
   let derivedGold = 0, derivedFound = 0, citedGold = 0, citedFound = 0;
+  const entities = { tp: 0, found: 0, gold: 0 };
 
   for (const x of inPart) {
     const facts = x.article.facts;
+    // Entities: the ids detected against the ids the set says the text mentions (where it says).
+    if (x.article.entities) {
+      const gold = new Set(x.article.entities);
+      const got = new Set(x.analysis.mentions.map((m) => m.id));
+      entities.gold += gold.size;
+      entities.found += got.size;
+      for (const id of got) if (gold.has(id)) entities.tp++;
+      if (args.errors) {
+        for (const id of got) if (!gold.has(id)) errors.push(`entity extra  ${x.article.id} ${id} "${x.analysis.mentions.find((m) => m.id === id)!.text}"`);
+        for (const id of gold) if (!got.has(id)) errors.push(`entity missed ${x.article.id} ${id}`);
+      }
+    }
     for (const f of facts) ext.get(f.kind)!.gold++;
     for (const f of facts) if (x.analysis.claims.some((c) => factMatches(c, f))) ext.get(f.kind)!.found++;
     for (const c of x.analysis.claims) {
@@ -240,14 +256,14 @@ function scorePart(part: 'dev' | 'heldout' | 'all') {
       }
     }
   }
-  return { n: inPart.length, ext, conflicts, conflictsRight, corrob, corrobRight, circular, disputed, disputedRight, derivedGold, derivedFound, citedGold, citedFound, errors };
+  return { n: inPart.length, entities, ext, conflicts, conflictsRight, corrob, corrobRight, circular, disputed, disputedRight, derivedGold, derivedFound, citedGold, citedFound, errors };
 }
 
 const ratio = (a: number, b: number): string => (b ? (a / b).toFixed(3) : '  n/a');
 const parts = args.part ? [args.part as 'dev' | 'heldout'] : (['dev', 'heldout', 'all'] as const);
 for (const part of parts) {
-  const s = scorePart(part);
-  console.log(`\n== ${part}: ${s.n} articles ==`);
+  const s = scorePart(part, args.lang);
+  console.log(`\n== ${part}${args.lang ? ` (${args.lang})` : ''}: ${s.n} articles ==`);
   console.log('kind          extracted  gold  precision  recall');
   let tp = 0, fp = 0, gold = 0, found = 0;
   for (const [k, t] of s.ext) {
@@ -256,6 +272,7 @@ for (const part of parts) {
     console.log(`${k.padEnd(13)} ${String(t.tp + t.fp).padStart(9)} ${String(t.gold).padStart(5)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.found, t.gold).padStart(6)}`);
   }
   console.log(`${'all'.padEnd(13)} ${String(tp + fp).padStart(9)} ${String(gold).padStart(5)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(found, gold).padStart(6)}`);
+  if (s.entities.gold) console.log(`entities                 precision ${ratio(s.entities.tp, s.entities.found)}, recall ${ratio(s.entities.tp, s.entities.gold)} (${s.entities.tp} right of ${s.entities.found} found, ${s.entities.gold} written)`);
   console.log(`conflict precision       ${ratio(s.conflictsRight, s.conflicts)} (${s.conflictsRight}/${s.conflicts})`);
   console.log(`corroboration precision  ${ratio(s.corrobRight, s.corrob)} (${s.corrobRight}/${s.corrob}); circular corroborations: ${s.circular}`);
   console.log(`disputed-figure precision ${ratio(s.disputedRight, s.disputed)} (${s.disputedRight}/${s.disputed})`);
@@ -263,5 +280,20 @@ for (const part of parts) {
   if (s.errors.length && (part !== 'heldout' || args.errors)) {
     console.log('wrong verdicts and derivations' + (args.errors ? ', extraction errors' : '') + ':');
     for (const e of s.errors) console.log('  - ' + e);
+  }
+  if (!args.lang) {
+    // The languages issue's figures, per language: entities, facts, verdicts (conflicts and corroborations together), derivations.
+    const langs = [...new Set(analysed.map((x) => x.article.language))].sort();
+    if (langs.length > 1) {
+      console.log('by language   articles  entity P  entity R  claim P  fact R  verdict P          derived R');
+      for (const l of langs) {
+        const t = scorePart(part, l);
+        let ltp = 0, lfp = 0, lgold = 0, lfound = 0;
+        for (const k of t.ext.values()) { ltp += k.tp; lfp += k.fp; lgold += k.gold; lfound += k.found; }
+        const verdicts = `${ratio(t.conflictsRight + t.corrobRight, t.conflicts + t.corrob)} (${t.conflictsRight + t.corrobRight}/${t.conflicts + t.corrob})`;
+        const derivedR = `${ratio(t.derivedFound + t.citedFound, t.derivedGold + t.citedGold)} (${t.derivedFound + t.citedFound}/${t.derivedGold + t.citedGold})`;
+        console.log(`${l.padEnd(13)} ${String(t.n).padStart(8)}  ${ratio(t.entities.tp, t.entities.found).padStart(8)}  ${ratio(t.entities.tp, t.entities.gold).padStart(8)}  ${ratio(ltp, ltp + lfp).padStart(7)}  ${ratio(lfound, lgold).padStart(6)}  ${verdicts.padEnd(17)}  ${derivedR}`);
+      }
+    }
   }
 }

@@ -21,7 +21,7 @@
  */
 import { partFitsWhole, relateCounts } from '../text/interval';
 import type {
-  AnnotatedClaim, Claim, ClaimValue, DatesValue, Evidence, LocationValue, Relation, RoleValue, Scope, Source, SourceRef, Verdict,
+  AnnotatedClaim, Claim, ClaimValue, CountValue, DatesValue, Evidence, LocationValue, Relation, RoleValue, Scope, Source, SourceRef, Verdict,
 } from '../types';
 import { speakerKey } from './attribution';
 import { wireName } from './independence';
@@ -200,8 +200,24 @@ export function relateClaims(pc: Claim, oc: Claim): Relation | null {
   if (r === 'agree') return 'agree';
   if (r === 'close') return 'close';
   if (r === 'other') return 'other';
-  if (r === 'disagree') return speakersDiffer(pc, oc) ? 'disputed' : pc.tentative || oc.tentative ? 'other' : 'conflict';
+  if (r === 'disagree') {
+    if (speakersDiffer(pc, oc)) return 'disputed';
+    if (pc.tentative || oc.tentative || farApart(pc.value, oc.value)) return 'other';
+    return 'conflict';
+  }
   return null;
+}
+
+/**
+ * Two counts of one thing, one more than three times the other ("12,700" and "100,000"): reporting that far
+ * apart is an estimate given without its speaker, a part, or another phase far more often than two
+ * accounts of one figure. Not sure enough to be a contradiction: other figures.
+ */
+function farApart(a: ClaimValue, b: ClaimValue): boolean {
+  if (a.type !== 'count' || b.type !== 'count') return false;
+  const mid = (v: CountValue): number => (v.stated[0]! + v.stated[v.stated.length - 1]!) / 2;
+  const [x, y] = [mid(a), mid(b)].sort((p, q) => p - q) as [number, number];
+  return x > 0 && y / x > 3;
 }
 
 /**
@@ -242,7 +258,16 @@ export function relate(a: ClaimValue, b: ClaimValue): ValueRelation {
 const PRECISION_LENGTH = { day: 10, month: 7, year: 4 } as const;
 const DAY_MS = 86_400_000;
 
+/** Whether x's days lie inside y's and are not all of them: a phase or part of the period. */
+function inside(x: DatesValue, y: DatesValue): boolean {
+  if (x.precision !== 'day' || y.precision !== 'day' || !x.start || !x.end || !y.start || !y.end) return false;
+  if ([x.start, x.end, y.start, y.end].some((d) => d.length < 10)) return false;
+  return x.start >= y.start && x.end <= y.end && (x.start !== y.start || x.end !== y.end);
+}
+
 function relateDates(a: DatesValue, b: DatesValue): ValueRelation {
+  // "18-20 September" beside "14-20 September": most often the main phase, not another date for the exercise.
+  if (inside(a, b) || inside(b, a)) return 'other';
   const len = Math.min(PRECISION_LENGTH[a.precision], PRECISION_LENGTH[b.precision]);
   let agree = 0;
   let near = false;

@@ -15,6 +15,8 @@ import { phaseOfSentence, scopeOfCount, stanceOf } from './scope';
 import { splitSentences } from './sentences';
 import { tokenize } from './tokens';
 import { runSteps, type Steps } from '../steps';
+import { extractIntlClaims } from './intl';
+import { isIntl, languageOf } from '../text/lang';
 import type { ExtractInput, Span } from './types';
 
 /** Events whose dates are not the exercise's. */
@@ -61,6 +63,13 @@ export function extractClaims(input: ExtractInput): Claim[] {
  * pause between sentences, or stop (sending `true`) and keep the claims of the sentences before.
  */
 export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
+  const lang = languageOf(input.text);
+  if (isIntl(lang)) {
+    // Russian, Ukrainian, Chinese and Japanese pages: read in one step (their readers are not yet sliced).
+    const claims = extractIntlClaims(input, lang);
+    markSelfContradictions(claims);
+    return withoutRepeatedRoles(claims);
+  }
   const { text, sourceId } = input;
   const published = parsePublished(input.published);
   const pubYear = published ? published.getUTCFullYear() : null;
@@ -271,7 +280,11 @@ function markSelfContradictions(claims: Claim[]): void {
   }
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const clash = list.some((a, i) => list.slice(i + 1).some((b) => relate(a.value, b.value) === 'disagree'));
+    // Two date ranges one inside the other are also two facts (the exercise and a phase), neither labelled.
+    const clash = list.some((a, i) => list.slice(i + 1).some((b) => {
+      const r = relate(a.value, b.value);
+      return r === 'disagree' || (r === 'other' && a.kind === 'dates');
+    }));
     if (clash) for (const c of list) c.tentative = true;
   }
 }

@@ -177,6 +177,12 @@ function similarityOf({ shared, smaller, union }: ReturnType<typeof overlapOf>):
 
 const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a report|said|says|wrote|quoted|cited|published|revealed|learned)\b|^[’']s?\s+report\b/i;
 const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|(?:quoted|cited) as saying by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+/**
+ * The same cues as Russian, Ukrainian, Chinese and Japanese news write them: "как передает БелТА",
+ * "повідомляє «Інтерфакс-Захід»", "据日本经济新闻报道", "日本経済新聞によると".
+ */
+const CITE_BEFORE_INTL = /(?:как\s+(?:передает|передаёт|сообщает|сообщил[аио]?|пишет|отмечает)|по\s+(?:данным|сообщению|информации)|со ссылкой на|(?:сообщает|передает|передаёт|пишет)|як\s+(?:повідомляє|повідомила|повідомило|повідомив|передає|пише)|(?:повідомляє|передає|пише)|за\s+(?:даними|повідомленням|інформацією)|з посиланням на|据|據|援引|引述|引用|转引)\s*[«"“„「『]?\s*$/iu;
+const CITE_AFTER_INTL = /^\s*[»"”」』]?\s*(?:сообщает|сообщил[аио]?|передает|передаёт|пишет|повідомляє|повідомила?|повідомило|передає|пише|报道|報導|報道|称|稱|消息|援引|によると|によれば|が報じ|は報じ|が伝え|の報道|電子版)/iu;
 const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
 
 /** Wire agencies by the short names their credits use. */
@@ -185,6 +191,13 @@ const WIRE_NAMES: Record<string, string> = {
   reuters: 'Reuters', tass: 'TASS', 'itar-tass': 'TASS', ria: 'RIA Novosti', 'ria novosti': 'RIA Novosti', xinhua: 'Xinhua News Agency',
   'nnn-xinhua': 'Xinhua News Agency', 'xinhua news agency': 'Xinhua News Agency', dpa: 'dpa', upi: 'UPI', efe: 'EFE', ansa: 'ANSA', pap: 'PAP',
   kyodo: 'Kyodo News', yonhap: 'Yonhap', belta: 'BelTA', ukrinform: 'Ukrinform', interfax: 'Interfax', ntb: 'NTB', tt: 'TT', bna: 'BNA',
+  // The same agencies as their own and neighbouring languages' credits name them.
+  тасс: 'TASS', 'риа новости': 'RIA Novosti', 'ріа новини': 'RIA Novosti', белта: 'BelTA', интерфакс: 'Interfax', інтерфакс: 'Interfax',
+  'інтерфакс-україна': 'Interfax', 'інтерфакс-захід': 'Interfax', укринформ: 'Ukrinform', укрінформ: 'Ukrinform', уніан: 'UNIAN', униан: 'UNIAN',
+  рейтер: 'Reuters', 新华社: 'Xinhua News Agency', 新華社: 'Xinhua News Agency', 中新社: 'China News Service', 中新网: 'China News Service',
+  時事: 'Jiji Press', 時事通信: 'Jiji Press', 時事通信社: 'Jiji Press', 'afp=時事': 'AFP', 共同: 'Kyodo News', 共同通信: 'Kyodo News', 共同社: 'Kyodo News',
+  ロイター: 'Reuters', ロイター通信: 'Reuters', 路透社: 'Reuters', 法新社: 'Agence France-Presse', 美联社: 'Associated Press',
+  'ap通信': 'Associated Press', 'afp通信': 'Agence France-Presse', 塔斯社: 'TASS', 俄新社: 'RIA Novosti', 卫星通讯社: 'Sputnik',
 };
 
 /** A credited name in its usual form: "AP" -> "Associated Press", "NNN-XINHUA" -> "Xinhua News Agency". */
@@ -204,9 +217,28 @@ const CREDIT_LINE = /(?:^|\n)[ \t]*(?:Source|Credit|Courtesy(?: of)?)\s*:\s*([A-
 /** "Excerpt from opening remarks ... by NATO Spokesperson Oana Lungescu": the body it is taken from. */
 const EXCERPT = /\bExcerpt from\b[^.\n]{0,100}?\bby\s+([A-Z][\w.&'-]*)/;
 
+/**
+ * Agency credits of Chinese, Japanese, Russian and Ukrainian copy: "新华社莫斯科9月14日电", "【モスクワ時事】",
+ * "（ロイター）", "МОСКВА, 14 сентября. /ТАСС/.", "(БелТА)", "— Укрінформ." at a paragraph's end.
+ */
+const INTL_CREDITS = [
+  /(新华社|新華社|中新社|中新网|中國新聞社)[^，。,\n]{0,14}?\d{1,2}月\d{1,2}日(?:电|電)/u,
+  /【[^】]{0,12}?(時事|共同|ロイター|AFP=時事|AFP|新華社|聯合|タス)(?:通信)?】/u,
+  /[（(](時事|共同|ロイター|AFP=時事|AFP|新華社|新华社|中新社)[）)]/u,
+  /(?:^|\n)[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ\s-]{2,30},\s*\d{1,2}\s+[а-яёіїєґ]+\.?\s*[/(]\s*(ТАСС|РИА Новости|БелТА|Интерфакс|Інтерфакс[-\w]*|Укрінформ|Укринформ|УНІАН|УНИАН|Sputnik)\s*[/)]/u,
+  /[(（]\s*(ТАСС|БелТА|Интерфакс|Укрінформ|Укринформ|УНІАН|УНИАН)\s*[)）]/u,
+];
+
 export function creditedOutlet(text: string): string | undefined {
   const lede = text.slice(0, LEDE);
-  return DATELINE_CREDIT.exec(lede)?.[1] ?? REPRINT.exec(lede)?.[1] ?? CREDIT_LINE.exec(text)?.[1]?.trim() ?? EXCERPT.exec(text)?.[1];
+  const english = DATELINE_CREDIT.exec(lede)?.[1] ?? REPRINT.exec(lede)?.[1] ?? CREDIT_LINE.exec(text)?.[1]?.trim() ?? EXCERPT.exec(text)?.[1];
+  if (english) return english;
+  if (!NON_ASCII.test(lede)) return undefined;
+  for (const re of INTL_CREDITS) {
+    const m = re.exec(lede) ?? re.exec(text.slice(-LEDE));
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
 }
 
 /** Characters of the text that count as its lede. */
@@ -319,8 +351,11 @@ function findCitations(page: PageForDerivation, candidates: Source[], outletOf: 
     const aliases = outletOf(m.id);
     if (!aliases.length) continue;
     const text = page.text;
-    if (CITE_AFTER.test(text.slice(m.end, m.end + 30)) || CITE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) {
-      consider(m.text, [...aliases, m.name, m.text], m.end);
+    const after = text.slice(m.end, m.end + 30);
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    if (CITE_AFTER.test(after) || CITE_BEFORE.test(before) || CITE_AFTER_INTL.test(after) || CITE_BEFORE_INTL.test(before)) {
+      // A citation written in another script is named by the outlet's usual name ("УНІАН" as UNIAN).
+      consider(/[A-Za-z]/.test(m.text) ? m.text : m.name, [...aliases, m.name, m.text], m.end);
     }
   }
   const tried = new Set<string>();

@@ -12,7 +12,7 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const END = /[.!?]+["”’)\]]*(?=\s)/g;
+const END = /[.!?]+["”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*/g;
 
 /** Splits `text` into sentences; lines are always boundaries (titles, bullets, paragraphs). */
 export function splitSentences(text: string): Sentence[] {
@@ -45,7 +45,9 @@ function isBoundary(line: string, dot: number, stop: number): boolean {
   let next = stop;
   while (next < line.length && /\s/.test(line[next]!)) next++;
   if (next >= line.length) return true;
-  if (!/["“‘(A-Z0-9]/.test(line[next]!)) return false;
+  if (/[。！？]/.test(line[dot]!)) return true;
+  // Chinese and Japanese full stops end a sentence whatever follows.
+  if (!/["“‘«„(\p{Lu}0-9]/u.test(line[next]!)) return false;
   if (line[dot] !== '.') return true;
   const word = /([A-Za-z.]+)$/.exec(line.slice(Math.max(0, dot - 12), dot))?.[1] ?? '';
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Entity } from '../types';
+import { withNativeNames, type NativeNames } from './native';
 import { buildDataset } from './build';
 import type { CuratedFile, Dataset, DatasetInput, OutletsFile, SeedDocumentMeta } from './types';
 import { DatasetValidationError, validateDataset, type ValidationInput } from './validate';
@@ -22,6 +23,8 @@ function jsonFiles(dir: string): string[] {
 }
 
 const ENTITY_FILES = ['countries.json', 'organizations.json', 'exercises.json'];
+/** Country and organization names in Russian, Ukrainian, Chinese and Japanese (see its `_about`). */
+const NATIVE_FILE = 'native-names.json';
 
 function readEntities(seedsDir: string): Entity[] {
   const entities: Entity[] = [];
@@ -29,7 +32,8 @@ function readEntities(seedsDir: string): Entity[] {
     const path = join(seedsDir, 'entities', name);
     if (existsSync(path)) entities.push(...readJson<Entity[]>(path));
   }
-  return entities;
+  const names = join(seedsDir, 'entities', NATIVE_FILE);
+  return existsSync(names) ? withNativeNames(entities, readJson<NativeNames>(names)) : entities;
 }
 
 /** The curated files and the outlet registry, each with its file name, as the validator reads them. */

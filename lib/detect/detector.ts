@@ -35,7 +35,7 @@ function editionAfter(text: string, tokens: Token[], last: number): { year: numb
   const prev = tokens[last];
   if (!next || !prev) return null;
   const gap = text.slice(prev.end, next.start);
-  if (/^\d{4}$/.test(next.raw) && /^[\s\-–]{0,2}$/.test(gap)) {
+  if (/^\d{4}$/.test(next.raw) && /^[\s\-–—－]{0,2}$/.test(gap)) {
     const year = Number(next.raw);
     if (year >= 1990 && year <= 2039) return { year, end: last + 1 };
   }
@@ -77,6 +77,57 @@ function possessiveWithoutApostrophe(tokens: Token[], i: number, gz: Gazetteer):
   return entry ? { entry, first: i, last: i, trimEnd: 1 } : null;
 }
 
+/** Quotes around a name, or a word for exercise beside it, in the languages with native names. */
+const OPEN_QUOTE = /[«"“„「『‘]\s*$/;
+const CLOSE_QUOTE = /^\s*[»"”“」』’]/;
+const EXERCISE_BEFORE = /(?:учени[еяйюями]*|маневр\w*|навчан\w*|навчань|стратегическо\w* учени\w*|演习|演習|军演|軍演|演练|演練)\s*[«"“„「『]?\s*$/i;
+const EXERCISE_AFTER = /^\s*[»"”」』]?\s*(?:учени\w*|навчан\w*|演习|演習|军演|軍演|演练|演練|联合演习|訓練|训练)/i;
+
+function namedAsExercise(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 12);
+  return (OPEN_QUOTE.test(before) && CLOSE_QUOTE.test(after)) || EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after);
+}
+
+const SEA_AFTER = /^\s+(?:мор[яеюмі]|море|залив|затока|затоц|океан)/iu;
+const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
+const KATAKANA = /[\p{sc=Katakana}\u30FC]/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Where the word holding a character starts and ends, by `Intl.Segmenter` (dictionary-based in both
+ * engines) run over a short window around it: segmenting a whole Chinese page costs a second, a window
+ * per candidate name costs nothing, and the words near a name come out the same.
+ */
+function wordAround(text: string, at: number): { start: number; end: number } | null {
+  if (typeof Intl === 'undefined' || !('Segmenter' in Intl)) return null;
+  const from = Math.max(0, at - 8);
+  const window = text.slice(from, Math.min(text.length, at + 9));
+  const lang = /[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(window) ? 'ja' : 'zh';
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'word' })));
+  const s = segmenter.segment(window).containing(at - from);
+  return s ? { start: from + s.index, end: from + s.index + s.segment.length } : null;
+}
+
+/**
+ * A Chinese or Japanese name must not sit inside a longer word: "日本" inside "日本海" (the Sea of Japan)
+ * is not Japan. Segmenters split names as often as not ("俄罗|斯"), so a name may span several segments.
+ */
+function cjkBounded(text: string, start: number, end: number): boolean {
+  if (!CJK_CHAR.test(text.charAt(start))) return true;
+  // A katakana name inside a longer katakana word ("タイ" in "リアルタイム") is part of that word.
+  if (KATAKANA.test(text.charAt(start))) return !KATAKANA.test(text.charAt(start - 1)) && !KATAKANA.test(text.charAt(end));
+  // Crossing the end edge is the telling case ("日本|海" would be "日本海"); at the start the segmenter
+  // often glues a name's first character to the word before ("和白|俄罗斯"), so only a name wholly inside
+  // an earlier-starting word is refused there.
+  const last = wordAround(text, end - 1);
+  if (last && last.end > end) return false;
+  const first = wordAround(text, start);
+  return !(first && first.start < start && first.end >= end);
+}
+
 export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
   const hits: RawHit[] = [];
   const n = tokens.length;
@@ -101,7 +152,8 @@ export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): Raw
     for (let j = i; j < n; j++) {
       const tj = tokens[j]!;
       if (j > i && !joinableGap(text.slice(tokens[j - 1]!.end, tj.start), tokens[j - 1]!)) break;
-      const child = node.next.get(tj.key);
+      let child = node.next.get(tj.key);
+      for (const alt of tj.alts ?? []) child ??= node.next.get(alt);
       if (!child) break;
       node = child;
       if (!node.entries) continue;
@@ -109,7 +161,10 @@ export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): Raw
         if (!caseMatches(entry, tokens, i)) continue;
         if (entry.caseRule === 'exact' && inShoutedText(tokens, i, j - i + 1)) continue;
         const edition = entry.type === 'exercise' ? editionAfter(text, tokens, j) : null;
-        if (entry.needsYear && !edition) continue;
+        if (entry.needsYear && !edition && !(entry.inContext && namedAsExercise(text, tokens[i]!.start, tj.end))) continue;
+        if (!cjkBounded(text, tokens[i]!.start, tj.end)) continue;
+        // "Японского моря", "Балтийского моря": a sea's name, not the country's.
+        if (entry.form === 'demonym' && SEA_AFTER.test(text.slice(tj.end, tj.end + 12))) continue;
         best = { entry, first: i, last: edition ? edition.end : j, ...(edition ? { edition: edition.year } : {}) };
         break;
       }

@@ -22,6 +22,11 @@ export interface GazetteerEntry {
   raw: string[];
   /** Only a mention when a year follows ("West-2017" for Zapad). */
   needsYear: boolean;
+  /**
+   * A native name that is also a common word ("Запад" is "the West", "西部" "western"): a mention with a
+   * year, in quotes («Запад»), or beside a word for exercise ("учения Запад", "西部演习").
+   */
+  inContext?: boolean;
 }
 
 /** A gazetteer entry found in a text: its first and last token (declared here so the ambiguity rules need not import the detector). */
@@ -81,6 +86,13 @@ function insert(root: TrieNode, name: string, entry: Omit<GazetteerEntry, 'caseR
   return true;
 }
 
+/** One word, or one or two Chinese characters: short native exercise names are ordinary words too. */
+function isCommonWord(name: string): boolean {
+  const tokens = tokenize(name);
+  if (tokens.length === 1) return true;
+  return tokens.length <= 2 && tokens.every((t) => /^[\p{sc=Han}]$/u.test(t.raw));
+}
+
 function isAcronymLike(name: string): boolean {
   return caseRuleFor(name, 'alias') === 'exact';
 }
@@ -92,10 +104,10 @@ export function buildGazetteer(entities: Iterable<Entity>): Gazetteer {
   const roles = new Map<string, string>();
   let size = 0;
   let yearOnly = new Set<string>();
-  const add = (e: Entity, name: string, form: MentionForm, needsYear = false) => {
+  const add = (e: Entity, name: string, form: MentionForm, needsYear = false, inContext = false) => {
     // A name listed among the year-only forms ("Dragon", "Ocean") is never a mention on its own.
     if (!needsYear && yearOnly.has(name.toLowerCase())) return;
-    if (name.trim() && insert(root, name, { id: e.id, type: e.type, form, needsYear })) size++;
+    if (name.trim() && insert(root, name, { id: e.id, type: e.type, form, needsYear, ...(inContext ? { inContext } : {}) })) size++;
   };
   for (const e of entities) {
     byId.set(e.id, e);
@@ -104,7 +116,10 @@ export function buildGazetteer(entities: Iterable<Entity>): Gazetteer {
     for (const alias of e.aliases) add(e, alias, isAcronymLike(alias) ? 'acronym' : 'alias');
     for (const demonym of e.demonyms ?? []) add(e, demonym, 'demonym');
     for (const variant of e.variants ?? []) add(e, variant, 'variant');
-    for (const native of e.native ?? []) add(e, native.text, 'alias');
+    for (const native of e.native ?? []) {
+      const common = e.type === 'exercise' && isCommonWord(native.text);
+      add(e, native.text, 'alias', common, common);
+    }
     for (const yearAlias of e.yearAliases ?? []) add(e, yearAlias, 'edition', true);
     for (const code of e.codes ?? []) codes.set(foldKey(code), e.id);
     if (e.role && e.country) {

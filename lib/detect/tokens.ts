@@ -10,16 +10,69 @@ export interface Token {
   raw: string;
   start: number;
   end: number;
+  /**
+   * Other stems of a declined Cyrillic word: "Китая" is keyed "кит" (less "-ая") but "Китай" is "кита";
+   * the scan tries these when the key finds nothing ("кита", less "-я").
+   */
+  alts?: string[];
 }
 
-const TOKEN = /[\p{L}\p{N}]+|&/gu;
+/**
+ * Chinese and Japanese write without spaces: every Han, kana or prolonged-sound character is a token
+ * of its own, so a name is a run of character tokens ("北约", "サイバー・コアリション") and the trie finds it
+ * inside a sentence. Other letters and digits form words as before. (Set subtraction needs the `v` flag,
+ * which the TypeScript target does not know yet, hence the constructor.)
+ */
+const CJK_CLASS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u30FC\\u3005';
+const TOKEN = new RegExp(`[${CJK_CLASS}]|[[\\p{L}\\p{N}]--[${CJK_CLASS}]]+|&`, 'gv');
 const COMBINING = /[\u0300-\u036f]/g;
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
+ * Russian and Ukrainian names decline ("Россия", "России", "Россией"; "Білорусь", "Білорусі"): a Cyrillic
+ * word is keyed by its stem, the word less one case or adjective ending, keeping at least three letters.
+ * Names and text pass through the same function, so "Белоруссии" meets "Белоруссия" and "российских"
+ * meets "российский". Longest endings first.
+ */
+const CYRILLIC_ENDINGS = [
+  'иями', 'ями', 'ами', 'ией', 'ією', 'иях', 'ого', 'его', 'ому', 'ему', 'ими', 'ыми',
+  'ях', 'ах', 'ой', 'ей', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ую', 'юю', 'ым', 'им', 'ом', 'ем', 'ия', 'ии', 'ию',
+  'ья', 'ьи', 'ью', 'их', 'ых', 'ія', 'ії', 'ію', 'ою', 'ею', 'ів', 'ам', 'ої', 'ій', 'ів',
+  'а', 'я', 'ы', 'и', 'у', 'ю', 'е', 'о', 'ь', 'й', 'і', 'ї', 'є',
+];
+
+function cyrillicStem(word: string): string {
+  const w = word.replace(/ё/g, 'е');
+  for (const ending of CYRILLIC_ENDINGS) {
+    if (w.length - ending.length >= 3 && w.endsWith(ending)) return w.slice(0, -ending.length);
+  }
+  return w;
+}
+
+/** Every stem a declined word may have, besides its key: the word less each ending it ends with. */
+function cyrillicAlternatives(word: string, key: string): string[] | undefined {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  const out: string[] = [];
+  for (const ending of CYRILLIC_ENDINGS) {
+    if (w.length - ending.length >= 3 && w.endsWith(ending)) {
+      const stem = w.slice(0, -ending.length);
+      if (stem !== key && !out.includes(stem)) out.push(stem);
+    }
+  }
+  if (w !== key && !out.includes(w)) out.push(w);
+  return out.length ? out : undefined;
+}
 
 export function foldKey(word: string): string {
   if (word === '&') return 'and';
   // Fast path: plain ASCII needs no NFD pass.
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  // One Chinese or Japanese character is its own key (the commonest token on such pages).
+  if (word.length === 1 && word.charCodeAt(0) >= 0x3000) return word;
+  if (CYRILLIC.test(word)) return cyrillicStem(word.toLowerCase());
+  // NFD would split Japanese voiced kana (ガ into カ and a combining mark): fold Latin letters only.
+  if (/[\u3040-\u30ff]/.test(word)) return word;
   return word.normalize('NFD').replace(COMBINING, '').toLowerCase();
 }
 
@@ -27,7 +80,13 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    tokens.push({ key: foldKey(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
+    const key = foldKey(m[0]);
+    const token: Token = { key, raw: m[0], start: m.index, end: m.index + m[0].length };
+    if (CYRILLIC.test(m[0])) {
+      const alts = cyrillicAlternatives(m[0], key);
+      if (alts) token.alts = alts;
+    }
+    tokens.push(token);
   }
   return tokens;
 }
@@ -53,7 +112,7 @@ export function joinableGap(gap: string, previous: Token): boolean {
     if (ch === '\n' && ++newlines > 1) return false;
     if (ch === '.') {
       if (previous.raw.length !== 1) return false;
-    } else if (!/[\s\-‐‑–'’/]/u.test(ch)) {
+    } else if (!/[\s\-‐‑–'’/・･]/u.test(ch)) {
       return false;
     }
   }

@@ -209,7 +209,9 @@ function markedClone(doc: Document): MarkedClone | null {
 
 /** Readability's choice of article element in the clone (null when it finds none). */
 function readabilityContent(clone: Document): Element | null {
-  return new Readability<Element>(clone, { serializer: (el) => el as Element }).parse()?.content ?? null;
+  // Chinese and Japanese say as much in a third of the characters: Readability's 500-character bar is lowered to match.
+  const cjk = isCjkPage(clone);
+  return new Readability<Element>(clone, { serializer: (el) => el as Element, ...(cjk ? { charThreshold: 180 } : {}) }).parse()?.content ?? null;
 }
 
 /** Runs Readability on a clone and maps the text it keeps back to live Text nodes. */
@@ -296,6 +298,21 @@ function widen(root: Element, node: Node): Element {
  * spares such pages the cost of cloning the document.
  */
 const READERABLE = { minContentLength: 80, minScore: 10 };
+/** The same bars for pages in Chinese or Japanese, where a character carries about as much as a word. */
+const READERABLE_CJK = { minContentLength: 15, minScore: 6 };
+const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/g;
+
+/** Whether most of a page's letters are Chinese or Japanese (a sample of its text is enough). */
+function isCjkPage(doc: Document): boolean {
+  const sample = (doc.body?.textContent ?? '').slice(0, 4000);
+  const cjk = sample.match(CJK)?.length ?? 0;
+  return cjk > 0 && cjk * 3 >= sample.replace(/\s+/g, '').length;
+}
+
+/** A paragraph's length as prose: Chinese and Japanese characters count three. */
+function proseLength(text: string): number {
+  return text.length + 2 * (text.match(CJK)?.length ?? 0);
+}
 
 const ARTICLE_LD_TYPE = /"@type"\s*:\s*\[?\s*(?:"[^"]*"\s*,\s*)*"(?:[^"]*[/:])?(?:\w*Article|BlogPosting|Report)"/;
 
@@ -318,7 +335,7 @@ function proseParagraphs(doc: Document): Element[] {
   for (const p of scope.querySelectorAll('p')) {
     if (insideSkipped(p, scope)) continue;
     const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length < MIN_PROSE_CHARS || !/[.!?…。]/.test(text)) continue;
+    if (proseLength(text) < MIN_PROSE_CHARS || !/[.!?…。！？]/.test(text)) continue;
     let linked = 0;
     for (const a of p.querySelectorAll('a')) linked += (a.textContent ?? '').length;
     if (linked > text.length / 2) continue;
@@ -345,7 +362,7 @@ function articleText(doc: Document, choice: ArticleChoice | null): ArticleText {
   return { text: out.text(), segments: out.segments, root: null };
 }
 
-const readerable = (doc: Document) => !!doc.body && (declaresArticle(doc) || isProbablyReaderable(doc, READERABLE));
+const readerable = (doc: Document) => !!doc.body && (declaresArticle(doc) || isProbablyReaderable(doc, isCjkPage(doc) ? READERABLE_CJK : READERABLE));
 
 export function collectArticleText(doc: Document): ArticleText {
   return articleText(doc, readerable(doc) ? chooseArticle(doc) : null);

@@ -25,6 +25,10 @@ export interface RealArticle {
   topic: string;
   retells: { id?: string | null; outlet?: string; how: string } | null;
   facts: RealFact[];
+  /** Entity ids the text mentions, in any form (written for the non-English files), for entity precision and recall. */
+  entities?: string[];
+  /** Organizations the text names that have no entity id (English names). */
+  entitiesMissing?: string[];
 }
 
 const SET_DIR = join(import.meta.dirname, '..', '..', 'test', 'real');

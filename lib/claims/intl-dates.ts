@@ -1,0 +1,145 @@
+/**
+ * Exercise dates as Russian, Ukrainian, Chinese and Japanese news write them: "с 14 по 20 сентября",
+ * "14–20 вересня 2017 року", "12月2日から6日まで", "11月27日至12月1日", and a single day with a start or end
+ * word ("начались 14 сентября", "持续到12月6日"). A day without its year takes the edition's year, then the
+ * publication's. Read into the same DatesValue as English dates.
+ */
+import type { DatesValue } from '../types';
+import type { DatesMatch } from './dates';
+
+const MONTHS: [RegExp, number][] = [
+  [/^(?:январ|січн)/i, 1],
+  [/^(?:феврал|лют)/i, 2],
+  [/^(?:март|берез)/i, 3],
+  [/^(?:апрел|квіт)/i, 4],
+  [/^(?:ма[йяе]|травн)/i, 5],
+  [/^(?:июн|червн)/i, 6],
+  [/^(?:июл|липн)/i, 7],
+  [/^(?:август|серпн)/i, 8],
+  [/^(?:сентябр|вересн)/i, 9],
+  [/^(?:октябр|жовтн)/i, 10],
+  [/^(?:ноябр|листопад)/i, 11],
+  [/^(?:декабр|грудн)/i, 12],
+];
+const MONTH = String.raw`(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|берез|квіт|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн)[а-яёіїєґ]*`;
+const YEAR_AFTER = String.raw`(?:\s+((?:19|20)\d\d)\s*(?:года|г\.|року|р\.)?)?`;
+
+const CYR_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => { d1: number; m1: string | null; d2: number | null; m2: string; y: string | undefined } }[] = [
+  // с 14 по 20 сентября; з 14 по 20 вересня; с 14 сентября по 20 сентября; с 30 августа по 5 сентября
+  {
+    re: new RegExp(String.raw`(?:^|[\s(«"])(?:с|со|з|із)\s+(\d{1,2})(?:\s+(${MONTH}))?\s+(?:по|до)\s+(\d{1,2})\s+(${MONTH})${YEAR_AFTER}`, 'giu'),
+    read: (m) => ({ d1: Number(m[1]), m1: m[2] ?? null, d2: Number(m[3]), m2: m[4]!, y: m[5] }),
+  },
+  // 14–20 сентября; 14-20 вересня 2017 року; 30 августа – 5 сентября
+  {
+    re: new RegExp(String.raw`(\d{1,2})(?:\s+(${MONTH}))?\s*[-–—]\s*(\d{1,2})\s+(${MONTH})${YEAR_AFTER}`, 'giu'),
+    read: (m) => ({ d1: Number(m[1]), m1: m[2] ?? null, d2: Number(m[3]), m2: m[4]!, y: m[5] }),
+  },
+];
+const CYR_SINGLE = new RegExp(String.raw`(\d{1,2})\s+(${MONTH})${YEAR_AFTER}`, 'giu');
+const CYR_START = /(?:начал|стартов|старту|начн|стартуют|пройдут с|открыл|розпоча|почал|почнут|стартувал)[а-яёіїєґ]*\s*(?:[а-яёіїєґ]+\s+){0,3}$/iu;
+const CYR_END = /(?:^|\s)(?:до|по)\s+$|(?:заверш|закончат|окончат|продлят|продлил|триватим|тривал|закінч|заверш)[а-яёіїєґ]*\s+(?:[а-яёіїєґ]+\s+){0,2}(?:до\s+)?$/iu;
+
+const CJK_RANGE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日(?:[(（][^)）]{1,3}[)）])?\s*(?:至|到|～|~|－|-|—|–|から|起至)\s*(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月)?(\d{1,2})日(?:[(（][^)）]{1,3}[)）])?(?:まで)?/gu;
+/** "9月14-20日": one month, a range of days. */
+const CJK_DAYS = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})\s*[-–—~～至到]\s*(\d{1,2})日/gu;
+/** "本月9日" (the 9th of this month): the publication's month. */
+const CJK_SINGLE = /(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月|本月|当月|當月)(\d{1,2})日/gu;
+const CJK_START_AFTER = /^(?:[(（][^)）]{1,3}[)）])?\s*(?:起|开始|開始|开幕|開幕|拉开|拉開|打响|打響|启动|啟動|正式开始|から始|に始ま|に開始|から実施|から行わ|に開幕|にスタート)/u;
+const CJK_END_BEFORE = /(?:持续到|持續到|持续至|持續至|一直到|结束于|結束於|至)$/u;
+const CJK_END_AFTER = /^(?:[(（][^)）]{1,3}[)）])?\s*(?:结束|結束|闭幕|閉幕|落幕|まで|に終了|に閉幕)/u;
+
+function monthOf(word: string | null | undefined): number | null {
+  if (!word) return null;
+  for (const [re, n] of MONTHS) if (re.test(word)) return n;
+  return null;
+}
+
+function iso(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function yearFor(written: string | undefined, editionYear: number | null, published: Date | null): number | null {
+  if (written) return Number(written);
+  if (editionYear !== null) return editionYear;
+  return published ? published.getUTCFullYear() : null;
+}
+
+function value(start: string | null, end: string | null): DatesValue {
+  return { type: 'dates', start, end, precision: 'day' };
+}
+
+function cyrillicDates(sentence: string, published: Date | null, editionYear: number | null): DatesMatch | null {
+  for (const { re, read } of CYR_PATTERNS) {
+    re.lastIndex = 0;
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const r = read(m);
+    const m2 = monthOf(r.m2);
+    const m1 = monthOf(r.m1) ?? m2;
+    const y = yearFor(r.y, editionYear, published);
+    if (!m1 || !m2 || y === null || r.d2 === null) continue;
+    // A range across the new year ("30 декабря – 5 января") starts the year before.
+    const y1 = m1 > m2 ? y - 1 : y;
+    const start = iso(y1, m1, r.d1);
+    const end = iso(y, m2, r.d2);
+    if (!start || !end || start > end) continue;
+    const lead = m[0].length - m[0].trimStart().length;
+    return { start: m.index + lead, end: m.index + m[0].length, value: value(start, end) };
+  }
+  CYR_SINGLE.lastIndex = 0;
+  for (let m = CYR_SINGLE.exec(sentence); m; m = CYR_SINGLE.exec(sentence)) {
+    const month = monthOf(m[2]);
+    const y = yearFor(m[3], editionYear, published);
+    if (!month || y === null) continue;
+    const day = iso(y, month, Number(m[1]));
+    if (!day) continue;
+    const before = sentence.slice(Math.max(0, m.index - 50), m.index);
+    if (CYR_END.test(before)) return { start: m.index, end: m.index + m[0].length, value: value(null, day) };
+    if (CYR_START.test(before)) return { start: m.index, end: m.index + m[0].length, value: value(day, null) };
+  }
+  return null;
+}
+
+function cjkDates(sentence: string, published: Date | null, editionYear: number | null): DatesMatch | null {
+  CJK_RANGE.lastIndex = 0;
+  const r = CJK_RANGE.exec(sentence);
+  if (r) {
+    const y1 = yearFor(r[1], editionYear, published);
+    const m1 = Number(r[2]);
+    const m2 = r[5] ? Number(r[5]) : m1;
+    const y2 = r[4] ? Number(r[4]) : y1 !== null && m2 < m1 ? y1 + 1 : y1;
+    if (y1 !== null && y2 !== null) {
+      const start = iso(y1, m1, Number(r[3]));
+      const end = iso(y2, m2, Number(r[6]));
+      if (start && end && start <= end) return { start: r.index, end: r.index + r[0].length, value: value(start, end) };
+    }
+  }
+  CJK_DAYS.lastIndex = 0;
+  const d = CJK_DAYS.exec(sentence);
+  if (d) {
+    const y = yearFor(d[1], editionYear, published);
+    const start = y === null ? null : iso(y, Number(d[2]), Number(d[3]));
+    const end = y === null ? null : iso(y, Number(d[2]), Number(d[4]));
+    if (start && end && start <= end) return { start: d.index, end: d.index + d[0].length, value: value(start, end) };
+  }
+  CJK_SINGLE.lastIndex = 0;
+  for (let m = CJK_SINGLE.exec(sentence); m; m = CJK_SINGLE.exec(sentence)) {
+    const y = yearFor(m[1], editionYear, published);
+    const month = m[2] ? Number(m[2]) : published ? published.getUTCMonth() + 1 : null;
+    if (y === null || month === null) continue;
+    const day = iso(y, month, Number(m[3]));
+    if (!day) continue;
+    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const before = sentence.slice(Math.max(0, m.index - 6), m.index);
+    if (CJK_END_BEFORE.test(before) || CJK_END_AFTER.test(after)) return { start: m.index, end: m.index + m[0].length, value: value(null, day) };
+    if (CJK_START_AFTER.test(after)) return { start: m.index, end: m.index + m[0].length, value: value(day, null) };
+  }
+  return null;
+}
+
+/** The exercise dates one sentence states, or null. */
+export function findIntlDates(sentence: string, lang: 'ru' | 'uk' | 'zh' | 'ja', published: Date | null, editionYear: number | null): DatesMatch | null {
+  return lang === 'zh' || lang === 'ja' ? cjkDates(sentence, published, editionYear) : cyrillicDates(sentence, published, editionYear);
+}

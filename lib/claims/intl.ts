@@ -1,0 +1,485 @@
+/**
+ * Claim extraction for Russian, Ukrainian, Chinese and Japanese articles. The same walk as English
+ * (lib/claims/extract.ts): sentences that name an exercise, refer back to one ("учения", "演习") or follow
+ * closely on one; in each, counts with their scope and stance, dates, places and roles, with the
+ * exercise and edition they speak of. The readers differ (intl-numbers, intl-dates and the cue words
+ * below); the claims they produce have the same shape and are compared with English ones as they are.
+ */
+import type { Claim, ClaimKind, ClaimValue, EntityId, Mention, Role, Scope, Stance } from '../types';
+import { relate } from './compare';
+import { parsePublished } from './dates';
+import { editionOfMention, sentenceYear } from './editions';
+import { findIntlCounts, type IntlCount } from './intl-numbers';
+import { findIntlDates } from './intl-dates';
+import type { Actor } from './roles';
+import { stanceOf } from './scope';
+import { splitSentences } from './sentences';
+import type { ExtractInput, Span } from './types';
+
+type Lang = 'ru' | 'uk' | 'zh' | 'ja';
+
+interface Cues {
+  /** Words that refer back to an exercise already named. */
+  exercise: RegExp;
+  /** Taking part. */
+  participation: RegExp;
+  observer: RegExp;
+  /** Who the figures come from: group 1 is the speaker. */
+  attribution: RegExp[];
+  estimate: RegExp;
+  official: RegExp;
+  /** A part of the figure before: "из них", "в том числе", "其中", "うち". */
+  part: RegExp;
+  /** A place the exercise is held in: the country follows (Cyrillic) or precedes (CJK) these words. */
+  placeBefore: RegExp | null;
+  placeAfter: RegExp | null;
+  /** The territory of a country: "на территории Беларуси", "在白俄罗斯境内". */
+  territory: RegExp;
+  phase: RegExp;
+  threshold: RegExp;
+  /** Another event whose date is not the exercise's. */
+  otherEvent: RegExp;
+}
+
+const CYRILLIC_ATTRIBUTION = [
+  /(?:как|як)\s+(?:передает|передаёт|сообщает|сообщил[аио]?|пишет|отмечает|заявил[аио]?|повідомляє|повідомив|повідомила|повідомило|пише|передає|зазначає|інформує)\s+([^,.;:]{2,60})/iu,
+  /(?:по данным|по словам|по информации|по сообщению|по оценкам|по мнению|со ссылкой на|за даними|за словами|за інформацією|за повідомленням|за оцінками|на думку|з посиланням на)\s+([^,.;:]{2,60})/iu,
+  /(?:сообщает|сообщил[аио]?|заявил[аио]?|сообщили в|заявили в|передает|повідомляє|повідомили в|заявили|повідомили у|заявив|заявила)\s+([А-ЯЁІЇЄҐA-Z«"][^,.;:]{1,60})/u,
+  /([А-ЯЁІЇЄҐ«"][^,.;:]{1,50}?)\s+(?:сообщил[аио]?|заявил[аио]?|сообщает|сообщили|заявили|повідомил[аио]?|повідомляє|заявив|заявила|оценивает|оцінює|считают|вважають)(?=[\s,.])/u,
+];
+
+const CUES: Record<Lang, Cues> = {
+  ru: {
+    exercise: /учени[еяйюям]|манёвр|маневр/iu,
+    participation: /участ|задейств|привлеч|прибы|направ/iu,
+    observer: /наблюдател/iu,
+    attribution: CYRILLIC_ATTRIBUTION,
+    estimate: /по оценк|оценива|(?:в|из)\s+(?:военном\s+)?(?:блоке|альянсе)|в НАТО|по мнению|считают|полагают|эксперт|аналитик|(?:^|[^а-яё-])западн|на самом деле|в действительности|реальн|могут|может составить|якобы|по прогноз|ожида|спецслужб|разведк/iu,
+    official: /официальн|заявлен|задекларир|министерств|минобороны|генштаб|пресс-служб/iu,
+    part: /(?:из (?:них|которых)|в том числе|включая|среди них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
+    placeBefore: /(?:^|\s)(?:в|во|на|у)\s+(?:(?:территории|полигонах|полигоне|западе|востоке|севере|юге)\s+)?$/iu,
+    placeAfter: null,
+    territory: /территори/iu,
+    phase: /(?:перв|втор|трет|заключительн|активн|основн)[а-я]*\s+(?:этап|фаз)/iu,
+    threshold: /венск[а-я]*\s+документ|порог|уведомлени|(?:требует|требуется|обязательн|необходимо)[^.]{0,60}(?:наблюдател|ОБСЕ)/iu,
+    otherEvent: /войн|вторжени|аннекси|саммит|переговор|визит|встреч|выбор|пандеми/iu,
+  },
+  uk: {
+    exercise: /навчан|маневр|манев/iu,
+    participation: /участ|задіян|залуч|прибу|направ/iu,
+    observer: /спостерігач/iu,
+    attribution: CYRILLIC_ATTRIBUTION,
+    estimate: /за оцінк|оцінює|(?:в|у|з)\s+(?:військовому\s+)?(?:блоці|альянсі)|в НАТО|у НАТО|оцінюють|на думку|вважають|експерт|аналітик|(?:^|[^а-яіїєґ-])західн|насправді|реальн|можуть|може бути|нібито|за прогноз|очікую|розвідк|РНБО/iu,
+    official: /офіційн|заявлен|задекларова|міністерств|міноборони|генштаб|пресслужб|прес-служб/iu,
+    part: /(?:з (?:них|яких)|у тому числі|в тому числі|включно з|серед них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
+    placeBefore: /(?:^|\s)(?:в|у|на)\s+(?:(?:території|полігонах|полігоні|заході|сході|півночі|півдні)\s+)?$/iu,
+    placeAfter: null,
+    territory: /територі/iu,
+    phase: /(?:перш|друг|трет|заключн|активн|основн)[а-яіїє]*\s+(?:етап|фаз)/iu,
+    threshold: /віденськ[а-яіїє]*\s+документ|поріг|повідомленн|(?:вимагає|потребує|обов[’'ʼ]язков)[^.]{0,60}(?:спостерігач|ОБСЄ)/iu,
+    otherEvent: /війн|вторгненн|анексі|саміт|переговор|візит|зустріч|вибор|пандемі/iu,
+  },
+  zh: {
+    exercise: /演习|演習|军演|軍演|演练|演練|训练|訓練/u,
+    participation: /参加|參加|参与|參與|参演|參演|派出|派遣|加入/u,
+    observer: /观察员|觀察員|观摩|觀摩|观察/u,
+    attribution: [
+      /据([^，。；、：,]{1,24}?)(?:报道|報導|報道|消息|称|稱|表示|介绍|介紹|透露|统计|統計|估计|估計|公布|发布|發布)/u,
+      /([^，。；、：,]{2,20}?)(?:称|稱|表示|宣布|透露|报道|報導|指出)/u,
+    ],
+    estimate: /估计|估計|估算|预计|預計|推测|推測|据估|據估|实际|實際|真实|真實|专家|專家|分析人士|西方|或将|或將|可能/u,
+    official: /官方|国防部|國防部|防卫省|防衛省|公布|发布|發布/u,
+    part: /(?:其中|包括|含)\s*(?:[^，。；,]{0,8})$/u,
+    placeBefore: /(?:在|于|於|赴)$/u,
+    placeAfter: /^(?:境内|境內|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|附近|海域|上空)/u,
+    territory: /境内|境內|领土|領土/u,
+    phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段/u,
+    threshold: /维也纳文件|維也納文件|门槛|門檻|须邀请|需邀请|必须邀请/u,
+    otherEvent: /战争|戰爭|入侵|峰会|峰會|会谈|會談|访问|訪問|选举|選舉|疫情/u,
+  },
+  ja: {
+    exercise: /演習|訓練/u,
+    participation: /参加|派遣|加わ/u,
+    observer: /オブザーバー|観察|視察|観閲/u,
+    attribution: [/([^、。「」]{1,24}?)(?:によると|によれば)/u, /([^、。「」]{2,20}?)は[^。]{0,60}?と(?:発表|明らかにし|述べ|伝え|報じ)/u],
+    estimate: /推定|推計|見込み|とみられ|と見られ|実際には|専門家|西側|可能性|予想/u,
+    official: /公式|発表|防衛省|国防省|政府/u,
+    part: /(?:うち|その中で|内訳は)\s*(?:[^、。]{0,8})$/u,
+    placeBefore: null,
+    placeAfter: /^(?:で|において|にて|周辺|沖|近海|国内)/u,
+    territory: /領内|国内|領土/u,
+    phase: /第[一二三1-3](?:段階|フェーズ)/u,
+    threshold: /ウィーン文書|受け入れ義務|招待する義務/u,
+    otherEvent: /戦争|侵攻|会談|首脳会議|訪問|選挙/u,
+  },
+};
+
+/** Words that open an exercise's being held in a place (CJK: after the place; Cyrillic: the sentence has them). */
+const HELD = /пройд|проход|провод|проведут|провели|состоя|пройшл|проход|відбу|провод|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|実施|行われ|開催|行う/iu;
+const WINDOW = 3;
+/** A role the sentence puts in the past ("曾经以观察员身份", "ранее участвовала"): an earlier edition, unnamed. */
+const PAST = /曾经|曾經|曾以|以前|过去|過去|此前|かつて|これまで|以前|ранее|раньше|прежде|раніше|колись/u;
+/** "2015年来", "从2015年起", "с 2015 года": since a year, a role over several editions. */
+const SINCE = /((?:19|20)\d\d)\s*年(?:来|以来|から|以降|起)|(?:自|从|從)\s*((?:19|20)\d\d)\s*年|(?:^|\s)(?:с|з|начиная с|починаючи з|із)\s+((?:19|20)\d\d)\s*(?:года|г\.|року|р\.)/u;
+
+function sinceYear(sentence: string): { year: number; index: number; length: number } | null {
+  const m = SINCE.exec(sentence);
+  return m ? { year: Number(m[1] ?? m[2] ?? m[3]), index: m.index, length: m[0].length } : null;
+}
+
+interface Ref {
+  id: EntityId;
+  edition: number | null;
+  at: number;
+}
+
+interface Found {
+  kind: ClaimKind;
+  value: ClaimValue;
+  span: Span;
+  scope?: Scope;
+  count?: IntlCount;
+  edition?: number | null;
+  /** Said of an earlier, unnamed edition: never compared as this one's. */
+  past?: boolean;
+}
+
+function countryOf(id: EntityId, input: ExtractInput): EntityId | undefined {
+  if (id.startsWith('country:')) return id;
+  return input.entity(id)?.country;
+}
+
+function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string; text: string }) | null {
+  for (const re of cues.attribution) {
+    const m = re.exec(sentence);
+    if (!m || !m[1]) continue;
+    const speaker = m[1].trim().replace(/^[«"“„]|[»"”]$/g, '');
+    if (!speaker) continue;
+    return { start: m.index, end: m.index + m[0].length, speaker, text: m[0].trim() };
+  }
+  return null;
+}
+
+/** The scope of a count: a country's contingent, its territory, a part, a phase, a threshold. */
+function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], lang: Lang, input: ExtractInput, exercise: EntityId): Scope | undefined {
+  const before = sentence.slice(Math.max(0, c.start - 40), c.start);
+  const near = sentence.slice(Math.max(0, c.start - 50), Math.min(sentence.length, c.end + 40));
+  if (cues.threshold.test(near)) return { kind: 'threshold', label: 'notification threshold' };
+  const phase = cues.phase.exec(sentence.slice(Math.max(0, c.start - 60), c.start));
+  if (phase) return { kind: 'phase', label: phase[0] };
+  const cjk = lang === 'zh' || lang === 'ja';
+  // A demonym between the number and its noun ("3000 российских военнослужащих"), or a country or its forces
+  // right after the noun ("5500 человек - от ВС РФ") or right before the number ("俄军3000人", "ロシア軍約3000人").
+  const inside = actors.find((a) => a.start >= c.numberStart && a.end <= c.end && countryOf(a.id, input));
+  const afterText = sentence.slice(c.end, c.end + 30);
+  const after = !cjk && /^\s*[–—-]?\s*(?:от|из|з|від|со стороны|с российской|с белорусской|армии|армії|войск|військ|ВС|ЗС|вооруж[её]нных сил|збройних сил)\s/iu.test(afterText)
+    ? actors.find((a) => a.start >= c.end && a.start - c.end <= 30 && countryOf(a.id, input))
+    : undefined;
+  // "3,2 тысячи военных, более 900 единиц техники и 30 вертолетов из Китая": the source closing the list.
+  const listFrom = !cjk && !after
+    ? actors.find((a) => {
+        if (a.start <= c.end || a.start - c.end > 90 || !countryOf(a.id, input)) return false;
+        const between = sentence.slice(c.end, a.start);
+        if (!/^[^.;:!?«»"]*\s(?:из|от|з|від|із)\s+$/iu.test(between)) return false;
+        // Another figure in between ("из них семь тысяч – з білоруських") takes the "from" for itself.
+        if (/из них|із них|з них|из которых|з яких|в том числе|у тому числі/iu.test(between)) return false;
+        // "из Белоруссии и России": both countries, the whole exercise.
+        return !/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, a.end + 4)) || !actors.some((b) => b.start > a.end && b.start - a.end <= 4);
+      })
+    : undefined;
+  // "俄军约3000人", "ロシア軍から少なくとも兵士30万人": the country right before the figure, or sending it.
+  const right = cjk
+    ? actors.filter((a) => a.end <= c.start && countryOf(a.id, input) && !/[，。,、；]/.test(sentence.slice(a.end, c.start)) &&
+        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))))).pop()
+    : undefined;
+  const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
+  const country = inside ?? after ?? listFrom ?? right;
+  // "白俄罗斯军队约7000人", "俄军约3000人": the country's own troops, whatever territory the sentence names.
+  if (right && country === right && !cues.territory.test(sentence.slice(right.end, c.start))) return { kind: 'contingent', of: countryOf(right.id, input)! };
+  if (country) {
+    const of = countryOf(country.id, input)!;
+    // "на белорусской территории - около 3000 человек": the territory, not the country's own troops.
+    if (territoryWords && (inside === undefined || /территор|територ/iu.test(sentence.slice(c.numberStart, c.end)))) return { kind: 'territory', of };
+    const host = input.entity(exercise)?.host ?? [];
+    // A NATO member count "北约30个成员国": the members; other organisations' counts stay totals.
+    if (c.kind === 'nations') return of.startsWith('country:') ? undefined : { kind: 'contingent', of };
+    void host;
+    return { kind: 'contingent', of };
+  }
+  if (territoryWords) {
+    const place = actors.find((a) => a.type === 'country' && Math.abs(a.start - c.start) <= 60);
+    if (place) return { kind: 'territory', of: place.id };
+  }
+  // "На території Білорусі навчання пройдуть ..., навчатимуться 10 тисяч 200", "参加白俄罗斯境内演习的有...":
+  // one country's territory opens the sentence, and the figure is for it (with two countries named there, it
+  // is the whole exercise).
+  {
+    const opener = actors.find((a) => a.type === 'country' && a.end <= c.start &&
+      (cjk ? /^(?:境内|境內|领土|領土|領内)/u.test(sentence.slice(a.end, a.end + 2)) : /территори[а-яё]*\s+$|територі[а-яіїє]*\s+$/iu.test(sentence.slice(Math.max(0, a.start - 14), a.start))));
+    const two = opener && actors.some((b) => b !== opener && b.type === 'country' && b.start > opener.end && b.start - opener.end <= 5);
+    if (opener && !two) return { kind: 'territory', of: opener.id };
+  }
+  if (cues.part.test(before)) return { kind: 'contingent', label: 'part of a larger figure' };
+  if (c.kind === 'nations' && /(?:成员国|成員國|加盟国)$/u.test(c.between)) return { kind: 'contingent', of: 'org:nato' };
+  if (c.kind === 'nations' && /(?:同盟国|同盟國|パートナー国|伙伴国|夥伴國)$/u.test(c.between)) return { kind: 'contingent', label: 'partner nations' };
+  // "NATO29カ国から27カ国": the 27 are members; "в учениях участвуют 20 стран НАТО" too.
+  if (c.kind === 'nations' && actors.some((a) => a.id === 'org:nato' && ((a.end <= c.start && (c.start - a.end <= 3 || /^[^，。,;；]{0,10}(?:から|中的|之中|中)$/u.test(sentence.slice(a.end, c.start)))) || (a.start >= c.end && a.start - c.end <= 2)))) return { kind: 'contingent', of: 'org:nato' };
+  // "有七个国家的代表对军演进行了观察", "наблюдатели из 20 стран": the nations of the observers.
+  if (c.kind === 'nations' && cues.observer.test(sentence)) return { kind: 'contingent', label: 'observer nations' };
+  if (c.kind === 'nations') {
+    const words = sentence.slice(Math.max(0, c.start - 12), c.end + 8);
+    if (/НАТО|北约|北約|NATO/u.test(words) && /член|成员|成員|加盟|союзник|союзн|союзни/iu.test(words)) return { kind: 'contingent', of: 'org:nato' };
+    if (/партн[её]р|伙伴|夥伴|パートナー/iu.test(words)) return { kind: 'contingent', label: 'partner nations' };
+  }
+  return undefined;
+}
+
+function stanceFor(clause: string, clauseStart: number, attribution: (Span & { speaker: string }) | null, actors: Actor[], cues: Cues, input: ExtractInput, exercise: EntityId): Stance | null {
+  const local = actors.filter((a) => a.start >= clauseStart && a.end <= clauseStart + clause.length).map((a) => ({ ...a, start: a.start - clauseStart, end: a.end - clauseStart }));
+  const own = attribution && attribution.end > clauseStart && attribution.start < clauseStart + clause.length ? { ...attribution, start: attribution.start - clauseStart, end: attribution.end - clauseStart } : null;
+  // Who speaks decides first (the organisers' own bodies, or others sizing their exercise), with no English cue words.
+  const base = stanceOf({ sentence: '', attribution: own, actors: local, exercise: input.entity(exercise), entity: input.entity, countryOf: (id) => countryOf(id, input) });
+  if (cues.estimate.test(clause) && base !== 'official') return 'estimate';
+  if (base) return base;
+  if (own && cues.official.test(own.speaker)) return 'official';
+  if (cues.official.test(clause) && !cues.estimate.test(clause)) return 'official';
+  return null;
+}
+
+/** Clause around a span: between semicolons, dashes and contrast words; commas too for CJK. */
+function clauseAround(sentence: string, span: Span, lang: Lang): Span {
+  const re = lang === 'zh' || lang === 'ja' ? /[；;]|，(?:但|而|然而|不过|不過)|、しかし|が、|一方/gu : /;|\s(?:а|но|однако|тогда как|в то время как|але|проте|однак|тоді як|втім)\s/giu;
+  let start = 0;
+  let end = sentence.length;
+  re.lastIndex = 0;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    if (m.index + m[0].length <= span.start) start = m.index + m[0].length;
+    else if (m.index >= span.end) {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** A year written near a figure that is not the current edition's: "в 2013 году учения собрали 12 000". */
+function otherEdition(sentence: string, span: Span, current: number | null): number | undefined {
+  const window = sentence.slice(Math.max(0, span.start - 30), Math.min(sentence.length, span.end + 15));
+  const years = [...window.matchAll(/((?:19|20)\d\d)\s*(?:年|году|года|році|року|г\.|р\.)/gu)].map((m) => Number(m[1]));
+  const other = years.find((y) => y !== current);
+  return other !== undefined && !years.includes(current ?? -1) ? other : undefined;
+}
+
+function locations(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null): { span: Span; country: EntityId }[] {
+  if (!HELD.test(sentence) && !cues.exercise.test(sentence)) return [];
+  const out: { span: Span; country: EntityId }[] = [];
+  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  for (const a of countries) {
+    if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
+    const before = sentence.slice(Math.max(0, a.start - 14), a.start);
+    const after = sentence.slice(a.end, a.end + 6);
+    const placed = (cues.placeBefore?.test(before) ?? false) || (cues.placeAfter?.test(after) ?? false);
+    if (!placed) continue;
+    // CJK "在X举行": the place word before is enough only with the holding verb near.
+    if (cues.placeBefore && cues.placeAfter && !cues.placeAfter.test(after) && !HELD.test(sentence.slice(a.end, a.end + 20))) continue;
+    if (cues.otherEvent.test(sentence.slice(Math.max(0, a.start - 25), a.start))) continue;
+    if (!out.some((o) => o.country === a.id)) out.push({ span: { start: a.start, end: a.end }, country: a.id });
+    // "в Белоруссии и России": the list the preposition opens.
+    let last = a;
+    for (const b of countries) {
+      if (b.start <= last.end) continue;
+      const gap = sentence.slice(last.end, b.start);
+      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と|や)\s*$/u.test(gap)) break;
+      if (!out.some((o) => o.country === b.id)) out.push({ span: { start: b.start, end: b.end }, country: b.id });
+      last = b;
+    }
+  }
+  return out;
+}
+
+/** No clause boundary between two offsets: a comma, semicolon or full stop ends a role's reach. */
+function sameClause(sentence: string, a: number, b: number): boolean {
+  // 、 separates the items of a list, not clauses.
+  return !/[,，;；。:：]/u.test(sentence.slice(Math.min(a, b), Math.max(a, b)));
+}
+
+/** Runs of three or more countries joined by list separators. */
+function countryLists(sentence: string, actors: Actor[]): Actor[][] {
+  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  const out: Actor[][] = [];
+  let run: Actor[] = [];
+  for (const a of countries) {
+    const last = run[run.length - 1];
+    if (last && /^\s*(?:,|，|、|и|і|та|й|а также|和|与|與|及|以及|と|や)\s*$/u.test(sentence.slice(last.end, a.start))) run.push(a);
+    else {
+      if (run.length >= 3) out.push(run);
+      run = [a];
+    }
+  }
+  if (run.length >= 3) out.push(run);
+  return out;
+}
+
+function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[], listContext = false): { span: Span; entity: EntityId; role: Role }[] {
+  const out: { span: Span; entity: EntityId; role: Role }[] = [];
+  const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index);
+  const participationAt = [...sentence.matchAll(new RegExp(cues.participation.source, 'giu'))].map((m) => m.index);
+  // "Это Австралия, Албания, Болгария...": a list of three or more countries, in a sentence on taking part or
+  // right after one, names those taking part.
+  const lists = countryLists(sentence, actors);
+  if ((participationAt.length || listContext) && !observerAt.length) {
+    for (const list of lists) for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  }
+  if (!observerAt.length && !participationAt.length) return out;
+  for (const a of actors) {
+    if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
+    if (places.some((p) => p.start === a.start)) continue;
+    // "NATOの演習", "北约的演习": the exercise's owner, not a participant or observer.
+    if (/^(?:组织|組織|军|軍|方面|方)?(?:の|的|之)/u.test(sentence.slice(a.end, a.end + 3))) continue;
+    const body = input.entity(a.id);
+    // A country's forces or defence ministry taking part is the country taking part.
+    const country = a.type === 'country' ? a.id : body?.role === 'armed-forces' || body?.role === 'defence-ministry' ? body.country : undefined;
+    const bloc = a.id === 'org:nato' || a.id === 'org:eu' || a.id === 'org:csto' || a.id === 'org:un' || a.id === 'org:osce';
+    if (!country && !bloc) continue;
+    const entity = country ?? a.id;
+    // The observer word next to the actor, in its clause ("日本首次以观察员身份参加", "наблюдатели из Китая").
+    const near = (at: number): boolean => Math.abs(at - a.start) <= 30 && sameClause(sentence, at, at < a.start ? a.start : a.end);
+    const role: Role | null = observerAt.some(near) ? 'observer' : participationAt.some(near) ? 'participant' : null;
+    if (!role) continue;
+    // A bloc takes part only as an observer here; its members are named when they take part.
+    if (bloc && role !== 'observer') continue;
+    if (!out.some((o) => o.entity === entity)) out.push({ span: { start: a.start, end: a.end }, entity, role });
+  }
+  return out;
+}
+
+export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
+  const cues = CUES[lang];
+  const { text, sourceId } = input;
+  const published = parsePublished(input.published);
+  const pubYear = published ? published.getUTCFullYear() : null;
+  const mentions = input.mentions.slice().sort((a, b) => a.start - b.start);
+  const exercises = mentions.filter((m) => m.type === 'exercise');
+  if (!exercises.length) return [];
+  const others = mentions.filter((m) => m.type !== 'exercise');
+  const namedEdition = new Map<EntityId, number>();
+  const count = new Map<EntityId, number>();
+  for (const m of exercises) {
+    const own = editionOfMention(text, m);
+    if (own !== null && !namedEdition.has(m.id)) namedEdition.set(m.id, own);
+    count.set(m.id, (count.get(m.id) ?? 0) + 1);
+  }
+  const claims: Claim[] = [];
+  let focus: { id: EntityId; edition: number | null; last: number } | null = null;
+  let takesPart = false;
+  const sentences = splitSentences(text);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    const inside = (m: Mention): boolean => m.start >= s.start && m.end <= s.end;
+    const exIn = exercises.filter(inside);
+    const since = sinceYear(s.text);
+    // A "since" year is the start of a history, not the edition the sentence speaks of.
+    const year = sentenceYear(since ? s.text.slice(0, since.index) + ' '.repeat(since.length) + s.text.slice(since.index + since.length) : s.text, pubYear);
+    let refs: Ref[];
+    let referenced = true;
+    let follows = false;
+    const previousTakesPart = takesPart;
+    takesPart = cues.participation.test(s.text);
+    if (exIn.length) {
+      refs = exIn.map((m) => ({ id: m.id, edition: editionOfMention(text, m) ?? year ?? namedEdition.get(m.id) ?? null, at: m.start - s.start }));
+      const last = refs[refs.length - 1]!;
+      focus = { id: last.id, edition: last.edition, last: si };
+    } else if (cues.exercise.test(s.text)) {
+      const target = focus ?? { id: exercises[0]!.id, edition: editionOfMention(text, exercises[0]!) };
+      refs = [{ id: target.id, edition: year ?? target.edition, at: 0 }];
+      if (focus) focus.last = si;
+    } else if (focus && si - focus.last <= WINDOW) {
+      refs = [{ id: focus.id, edition: year ?? focus.edition, at: 0 }];
+      referenced = false;
+      // The very next sentence, telling who takes part, still speaks of the exercise just named.
+      follows = si - focus.last <= 2 && (cues.participation.test(s.text) || cues.observer.test(s.text) || (previousTakesPart && countryLists(s.text, others.filter(inside).map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }))).length > 0));
+    } else continue;
+
+    const actors: Actor[] = others.filter(inside).map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
+    const attribution = attributionOf(s.text, cues);
+    const found: Found[] = [];
+    const dates = referenced ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? null) : null;
+    const datesOk = dates && !cues.otherEvent.test(s.text.slice(Math.max(0, dates.start - 30), dates.start));
+    const cue = referenced || cues.participation.test(s.text);
+    for (const c of findIntlCounts(s.text, lang)) {
+      if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
+      if (dates && c.start < dates.end && c.end > dates.start) continue;
+      if (c.kind === 'nations' && c.value.stated[0]! < 3) continue;
+      // "NATO29カ国から", "из 30 стран НАТО": the whole a part is taken from, not a count of those taking part.
+      if (c.kind === 'nations' && /^\s*(?:から|之中|中的|当中|當中)/u.test(s.text.slice(c.end, c.end + 4))) continue;
+      const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
+      let scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id);
+      // "俄方计划有98辆坦克、104辆装甲车辆…以及27架飞机": a list keeps the contingent it opened with.
+      const before = found[found.length - 1];
+      if (!scope && before?.count && before.scope?.kind === 'contingent' && before.scope.of && (lang === 'zh' || lang === 'ja') &&
+        /^[^，。,;；:：]{0,14}$/u.test(s.text.slice(before.span.end, c.start)) && /[、和及与與と]/u.test(s.text.slice(before.span.end, c.start))) scope = before.scope;
+      found.push({ kind: c.kind, value: c.value, span: c, count: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}) });
+    }
+    if (dates && datesOk) {
+      const phase = cues.phase.exec(s.text.slice(0, dates.start));
+      found.push({ kind: 'dates', value: dates.value, span: dates, ...(phase ? { scope: { kind: 'phase', label: phase[0] } as Scope } : {}) });
+    }
+    if (referenced || follows) {
+      const places = locations(s.text, actors, cues, attribution);
+      if (referenced) for (const l of places) found.push({ kind: 'location', value: { type: 'location', country: l.country }, span: l.span });
+      for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span), previousTakesPart)) {
+        const value: ClaimValue = since ? { type: 'role', entity: r.entity, role: r.role, from: since.year } : { type: 'role', entity: r.entity, role: r.role };
+        const past = !since && PAST.test(s.text);
+        found.push({ kind: 'role', value, span: r.span, ...(since || past ? { edition: null } : {}), ...(past ? { past } : {}) });
+      }
+    }
+    const datesYear = dates?.value.start ? Number(dates.value.start.slice(0, 4)) : dates?.value.end ? Number(dates.value.end.slice(0, 4)) : null;
+    for (const f of found) {
+      const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
+      const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? namedEdition.get(ref.id) ?? pubYear);
+      const claim: Claim = {
+        id: `${sourceId}#${claims.length}`,
+        source: sourceId,
+        subject: ref.id,
+        edition,
+        kind: f.kind,
+        value: f.value,
+        sentence: s.text,
+        text: s.text.slice(f.span.start, f.span.end),
+        start: s.start + f.span.start,
+        end: s.start + f.span.end,
+        attribution: null,
+      };
+      if (f.scope) claim.scope = f.scope;
+      const known = input.entity(ref.id)?.editions ?? [];
+      const guessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
+      if ((!referenced && !follows) || guessed || f.past) claim.tentative = true;
+      if (f.count) {
+        const clause = clauseAround(s.text, f.span, lang);
+        const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;
+        if (own) claim.attribution = own.text;
+        const stance = stanceFor(s.text.slice(clause.start, clause.end), clause.start, own, actors, cues, input, ref.id);
+        if (stance) claim.stance = stance;
+      }
+      claims.push(claim);
+    }
+  }
+  carryStances(claims);
+  return claims;
+}
+
+/**
+ * An article gives a figure in its lede without a speaker and again further down with one ("около 120
+ * тысяч" in the first line, "оценивается в 120 тысяч, заявил Турчинов" later): the figure is the same
+ * speaker's in both places. Each unattributed count takes the stance and attribution of an equal one.
+ */
+function carryStances(claims: Claim[]): void {
+  for (const c of claims) {
+    if (c.value.type !== 'count' || c.stance) continue;
+    const same = claims.find((d) => d !== c && d.stance && d.kind === c.kind && d.subject === c.subject && d.edition === c.edition &&
+      JSON.stringify(d.scope ?? null) === JSON.stringify(c.scope ?? null) && relate(d.value, c.value) === 'agree');
+    if (!same) continue;
+    c.stance = same.stance!;
+    if (!c.attribution && same.attribution) c.attribution = same.attribution;
+  }
+}
