@@ -7,7 +7,7 @@ import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/e2e/.artifacts/**', 'web-ext-artifacts/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/e2e/.artifacts/**', 'web-ext-artifacts/**', 'bin/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

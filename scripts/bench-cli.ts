@@ -18,7 +18,7 @@ const RUNS = 5;
 const TIME = '/usr/bin/time';
 
 // The sources through tsx, as bin/triangulate.mjs did before the bundle.
-const FROM_SOURCES = `import { register } from 'tsx/esm/api'; register(); const { main } = await import('./lib/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));`;
+const FROM_SOURCES = 'import { register } from \'tsx/esm/api\'; register(); const { main } = await import(\'./lib/cli/main.ts\'); process.exitCode = await main(process.argv.slice(1));';
 
 interface Run {
   wallMs: number;

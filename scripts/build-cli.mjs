@@ -12,6 +12,7 @@
  *
  * Run by `npm ci` / `npm install` (postinstall) and by `npm run build:cli`.
  */
+import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

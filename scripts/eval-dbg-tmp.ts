@@ -236,8 +236,7 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
       for (const e of a.conflicting) {
         conflicts++;
         const [ok, why] = judge(e, 'conflict');
-        if (ok) { conflictsRight++; if (process.env.SHOWOK) console.log("OK conflict", x.article.id, a.kind, JSON.stringify(a.text), "vs", e.source.id, JSON.stringify(e.value)); }
-        else errors.push(`conflict ${x.article.id} ${a.kind} "${a.text}" vs ${e.source.id} ${JSON.stringify(e.value.type === 'count' ? e.value.stated : e.value)}: ${why}`);
+        if (ok) { conflictsRight++; if (process.env.SHOWOK) console.log('OK conflict', x.article.id, a.kind, JSON.stringify(a.text), 'vs', e.source.id, JSON.stringify(e.value)); } else errors.push(`conflict ${x.article.id} ${a.kind} "${a.text}" vs ${e.source.id} ${JSON.stringify(e.value.type === 'count' ? e.value.stated : e.value)}: ${why}`);
       }
       for (const e of a.corroborating.filter((e) => e.relation === 'agree')) {
         corrob++;

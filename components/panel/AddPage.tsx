@@ -124,7 +124,7 @@ export function AddPage({ tabId, metadata, onChanged, onStatus, stored = [] }: P
                   value={form[f.key]}
                   aria-invalid={error ? 'true' : undefined}
                   aria-describedby={error ? `${id}-error` : undefined}
-                  onInput={(e) => setForm({ ...form, [f.key]: (e.currentTarget as HTMLInputElement).value })}
+                  onInput={(e) => setForm({ ...form, [f.key]: (e.currentTarget).value })}
                 />
                 {error && (
                   <p id={`${id}-error`} class="field-error">

@@ -36,7 +36,7 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
         <select
           data-testid="filter-entity"
           value={filters.entity ?? ''}
-          onChange={(e) => onFilters({ ...filters, entity: (e.currentTarget as HTMLSelectElement).value || null })}
+          onChange={(e) => onFilters({ ...filters, entity: (e.currentTarget).value || null })}
         >
           <option value="">All</option>
           {entities.map((e) => (
@@ -49,7 +49,7 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
       </label>
       <label>
         Kind
-        <select data-testid="filter-kind" value={filters.kind ?? ''} onChange={(e) => onFilters({ ...filters, kind: ((e.currentTarget as HTMLSelectElement).value || null) as ClaimKind | null })}>
+        <select data-testid="filter-kind" value={filters.kind ?? ''} onChange={(e) => onFilters({ ...filters, kind: ((e.currentTarget).value || null) as ClaimKind | null })}>
           <option value="">All</option>
           {kinds.map((k) => (
             <option key={k} value={k}>
@@ -63,7 +63,7 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
         <select
           data-testid="filter-verdict"
           value={filters.verdict ?? ''}
-          onChange={(e) => onFilters({ ...filters, verdict: ((e.currentTarget as HTMLSelectElement).value || null) as Verdict | null })}
+          onChange={(e) => onFilters({ ...filters, verdict: ((e.currentTarget).value || null) as Verdict | null })}
         >
           <option value="">All</option>
           {verdicts.map((v) => (
@@ -75,7 +75,7 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
       </label>
       <label>
         Sources by
-        <select data-testid="sort-sources" value={sort} onChange={(e) => onSort((e.currentTarget as HTMLSelectElement).value as SourceSort)}>
+        <select data-testid="sort-sources" value={sort} onChange={(e) => onSort((e.currentTarget).value as SourceSort)}>
           <option value="date">Date</option>
           <option value="outlet">Outlet</option>
         </select>

@@ -147,7 +147,7 @@ function Popup() {
           checked={!!display?.offTopic}
           disabled={!display}
           onChange={async (e) => {
-            const on = (e.currentTarget as HTMLInputElement).checked;
+            const on = (e.currentTarget).checked;
             setDisplay(await setOffTopic(browser.storage.local, on));
             setMessage(on ? 'Pages without an exercise are highlighted too.' : 'Only pages about an exercise are highlighted.');
             // The page paints again on the change; read its new state a moment later.

@@ -106,7 +106,7 @@ export function slicedPacing(
   let pauses = 0;
   return {
     pause() {
-      if (signal.aborted) return Promise.reject(signal.reason);
+      if (signal.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
       const t = now();
       if (t - sliceStart < budget.sliceMs) return null;
       worked += t - sliceStart;

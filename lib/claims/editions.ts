@@ -44,7 +44,7 @@ const ORDINAL_WORDS: Record<string, number> = {
 };
 const ORDINAL = new RegExp(
   `\\b(?:the|its|this year[’']s|this|for the)\\s+(\\d{1,3}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})\\s+` +
-    `(?:annual\\s+|consecutive\\s+)?(edition|iteration|instalment|installment|round|version|time|exercise|drills?|event|annual)\\b`,
+    '(?:annual\\s+|consecutive\\s+)?(edition|iteration|instalment|installment|round|version|time|exercise|drills?|event|annual)\\b',
   'gi',
 );
 

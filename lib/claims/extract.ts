@@ -125,7 +125,7 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
       // Before the first named exercise, "the drills" in a headline or lede point forward to it.
       // "The exercise" after a passing mention of another ("as in the case of Air Defender") is the article's own.
       const passing = focus && topic && focus.id !== topic.id && (mentionCount.get(focus.id) ?? 0) === 1 && (mentionCount.get(topic.id) ?? 0) >= 2;
-      const target = passing ? { id: topic!.id, edition: knownEdition.get(topic!.id) ?? namedEdition.get(topic!.id) ?? null } : (focus ?? { id: first.id, edition: editionOfMention(text, first) });
+      const target = passing ? { id: topic.id, edition: knownEdition.get(topic.id) ?? namedEdition.get(topic.id) ?? null } : (focus ?? { id: first.id, edition: editionOfMention(text, first) });
       refs = [{ id: target.id, edition: year ?? editionFor(target.id, target.edition, s.text), at: 0 }];
       if (focus) focus.last = si;
     } else if (focus && si - focus.last <= WINDOW) {
@@ -177,7 +177,7 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
     for (const d of dateMatches) {
       // "The main phase is due to start on September 10": a phase's dates, not the exercise's.
       const phase = /\b((?:main|active|first|second|final|practical|live|command[- ]post)\s+(?:phase|stage|part)|command[- ]post exercise|CPX|live(?:[- ]fire)? training|live exercise|LIVEX|field training exercise|FTX)\b/i.exec(s.text.slice(0, d.start));
-      found.push({ kind: 'dates', value: d.value, span: d, ...(phase ? { scope: { kind: 'phase', label: phase[1]!.toLowerCase() } as Scope } : {}) });
+      found.push({ kind: 'dates', value: d.value, span: d, ...(phase ? { scope: { kind: 'phase', label: phase[1]!.toLowerCase() } } : {}) });
     }
     if (referenced) {
       for (const o of findOrdinals(s.text)) found.push({ kind: 'edition', value: { type: 'edition', ordinal: o.ordinal }, span: o });

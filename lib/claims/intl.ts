@@ -422,7 +422,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     }
     if (dates && datesOk) {
       const phase = cues.phase.exec(s.text.slice(0, dates.start));
-      found.push({ kind: 'dates', value: dates.value, span: dates, ...(phase ? { scope: { kind: 'phase', label: phase[0] } as Scope } : {}) });
+      found.push({ kind: 'dates', value: dates.value, span: dates, ...(phase ? { scope: { kind: 'phase', label: phase[0] } } : {}) });
     }
     if (referenced || follows) {
       const places = locations(s.text, actors, cues, attribution);

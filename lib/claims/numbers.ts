@@ -282,7 +282,7 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       first = before.first;
     }
     const hedgeFirst = first;
-    let lo = num.lo;
+    const lo = num.lo;
     let hi = num.hi;
     let next = num.next;
     if (tok.t.endsWith('+')) hedge = 'at-least';
@@ -350,7 +350,7 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     const match: CountMatch = { kind, value: countValue(hedge, lo, hi, words), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '', first, next, nounIndex: noun?.index ?? -1 };
     if (part) match.part = true;
     if (listed) match.listed = true;
-    if (listed && wordsBetween(tokens, prev!.end, tokens[first]!.start) === 'and') match.paired = true;
+    if (listed && wordsBetween(tokens, prev.end, tokens[first]!.start) === 'and') match.paired = true;
     out.push(match);
     previousKind = kind;
     i = next - 1;

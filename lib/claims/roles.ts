@@ -174,7 +174,7 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
   }
   LAUNCH.lastIndex = 0;
   for (let m = LAUNCH.exec(sentence); m; m = LAUNCH.exec(sentence)) {
-    if (negated(m.index) || !exercises.some((e) => e.start >= m!.index + m![0].length && e.start - (m!.index + m![0].length) <= 60) && !/\b(?:drills?|exercises?|manoeuvres|maneuvers|war ?games)\b/i.test(sentence.slice(m.index, m.index + 60))) continue;
+    if (negated(m.index) || !exercises.some((e) => e.start >= m.index + m[0].length && e.start - (m.index + m[0].length) <= 60) && !/\b(?:drills?|exercises?|manoeuvres|maneuvers|war ?games)\b/i.test(sentence.slice(m.index, m.index + 60))) continue;
     const subjects = listBefore(actors, sentence, m.index).filter((a) => a.type === 'country' && a.form !== 'demonym');
     for (const a of subjects) add(a.id, 'participant', a.start, m.index + m[0].length, m.index + m[0].length);
   }
@@ -194,7 +194,7 @@ function attachYears(sentence: string, roles: RoleMatch[]): void {
   for (let m = YEARS.exec(sentence); m; m = YEARS.exec(sentence)) {
     const from = Number(m[1] ?? m[3] ?? m[5] ?? m[6]);
     const toText = m[2] ?? m[4] ?? m[6];
-    const distance = (r: RoleMatch): number => (m!.index >= r.wordEnd ? m!.index - r.wordEnd : 2 * (r.wordEnd - m!.index));
+    const distance = (r: RoleMatch): number => (m.index >= r.wordEnd ? m.index - r.wordEnd : 2 * (r.wordEnd - m.index));
     let nearest = roles[0]!;
     for (const r of roles) if (distance(r) < distance(nearest)) nearest = r;
     nearest.from = from;

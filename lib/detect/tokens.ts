@@ -66,7 +66,7 @@ function cyrillicAlternatives(word: string, key: string): string[] | undefined {
 export function foldKey(word: string): string {
   if (word === '&') return 'and';
   // Fast path: plain ASCII needs no NFD pass.
-  // eslint-disable-next-line no-control-regex
+
   if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   // One Chinese or Japanese character is its own key (the commonest token on such pages).
   if (word.length === 1 && word.charCodeAt(0) >= 0x3000) return word;

@@ -49,7 +49,7 @@ describe.skipIf(!available)('importing in Firefox', () => {
     browser = await launchFirefox();
     options = await browser.newPage();
     await openFirefoxExtensionPage(browser, options, 'options.html');
-    await firefoxWaitFor(options, `!!document.querySelector('[data-testid="drop-zone"]')`, 30_000);
+    await firefoxWaitFor(options, '!!document.querySelector(\'[data-testid="drop-zone"]\')', 30_000);
   });
 
   afterAll(async () => {
@@ -59,18 +59,18 @@ describe.skipIf(!available)('importing in Firefox', () => {
 
   async function importFile(): Promise<Counts> {
     // A report from an earlier run stays until the next import starts: wait for a fresh one.
-    await options.evaluate(`document.querySelectorAll('[data-testid="import-report"]').forEach((el) => el.setAttribute('data-seen', ''))`);
+    await options.evaluate('document.querySelectorAll(\'[data-testid="import-report"]\').forEach((el) => el.setAttribute(\'data-seen\', \'\'))');
     const input = (await options.$('[data-testid="file-input"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
-    await firefoxWaitFor(options, `document.querySelectorAll('[data-testid="pending-file"]').length === 1`);
+    await firefoxWaitFor(options, 'document.querySelectorAll(\'[data-testid="pending-file"]\').length === 1');
     await options.click('[data-testid="start-import"]');
-    await firefoxWaitFor(options, `!!document.querySelector('[data-testid="import-report"]:not([data-seen])')`, 180_000);
+    await firefoxWaitFor(options, '!!document.querySelector(\'[data-testid="import-report"]:not([data-seen])\')', 180_000);
     return (await options.evaluate(REPORT_COUNTS)) as Counts;
   }
 
   it('stores the 200 good articles, names the two bad lines, and keeps the KB whole', async () => {
     expect(await importFile()).toEqual({ imported: 200, duplicates: 0, rejected: 2 });
-    const reasons = (await options.evaluate(`[...document.querySelectorAll('[data-testid="report-rejections"] li')].map((li) => li.textContent)`)) as string[];
+    const reasons = (await options.evaluate('[...document.querySelectorAll(\'[data-testid="report-rejections"] li\')].map((li) => li.textContent)')) as string[];
     expect(reasons).toHaveLength(2);
     expect(reasons[0]).toMatch(/line 51/);
     expect(reasons[1]).toMatch(/line 121/);

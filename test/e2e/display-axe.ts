@@ -24,7 +24,7 @@ export interface AxeFinding {
 /** Serious and critical axe violations on the page as it is now (WCAG 2.x A and AA rules, plus best practice). */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   await page.evaluate(AXE);
-  const found = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) })))`)) as AxeFinding[];
+  const found = (await page.evaluate('axe.run(document, { resultTypes: [\'violations\'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) })))')) as AxeFinding[];
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -56,7 +56,7 @@ describe.skipIf(!available)('the page as the reader sees it, in Firefox', () => 
     const chrome = tree.contexts[0]!.context;
     const run = async (expression: string) =>
       ((await connection.send('script.evaluate', { expression, target: { context: chrome }, awaitPromise: true })).result as { result: { value?: unknown } }).result.value;
-    const panelUrl = `document.getElementById('sidebar').contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec ?? ''`;
+    const panelUrl = 'document.getElementById(\'sidebar\').contentDocument?.getElementById(\'webext-panels-browser\')?.currentURI?.spec ?? \'\'';
     let outcome = '';
     const deadline = Date.now() + 10000;
     while (!outcome && Date.now() < deadline) {

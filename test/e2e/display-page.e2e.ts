@@ -56,10 +56,10 @@ describe.skipIf(!available)('the page as the reader sees it, in Chromium', () =>
     expect(Object.keys(p).sort()).toEqual(['claim', 'entity']);
     for (const name of ['Japan', 'NATO', 'Cyber Coalition', 'Estonia']) expect(p.entity).toContain(name);
     // Every name registered by Triangulate, as any page script can list them.
-    const names = (await seed.evaluate(`[...CSS.highlights.keys()].filter((n) => n.startsWith('triangulate'))`)) as string[];
+    const names = (await seed.evaluate('[...CSS.highlights.keys()].filter((n) => n.startsWith(\'triangulate\'))')) as string[];
     expect(names.sort()).toEqual(['triangulate-claim', 'triangulate-entity']);
     // Nor does the stylesheet the page can read: no verdict colours, no wavy or dotted lines.
-    const css = (await seed.evaluate(`[...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\\n')`)) as string;
+    const css = (await seed.evaluate('[...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join(\'\\n\')')) as string;
     expect(css).not.toMatch(/corroborat|conflict|unverified|disputed|wavy|dotted/);
   });
 
@@ -102,7 +102,7 @@ describe.skipIf(!available)('the page as the reader sees it, in Chromium', () =>
   });
 
   it('declares the shortcuts as commands the reader can see and change', async () => {
-    const commands = (await session.worker.evaluate(`chrome.commands.getAll()`)) as { name: string; description: string }[];
+    const commands = (await session.worker.evaluate('chrome.commands.getAll()')) as { name: string; description: string }[];
     expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['next-highlight', 'previous-highlight']));
   });
 
@@ -123,7 +123,7 @@ describe.skipIf(!available)('the page as the reader sees it, in Chromium', () =>
     expect(button).not.toBeNull();
     await seed.mouse.move(button!.x, button!.y, { steps: 4 });
     await seed.mouse.click(button!.x, button!.y);
-    const panels = () => session.worker.evaluate(`chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }).then((cs) => cs.map((c) => c.documentUrl))`) as Promise<string[]>;
+    const panels = () => session.worker.evaluate('chrome.runtime.getContexts({ contextTypes: [\'SIDE_PANEL\'] }).then((cs) => cs.map((c) => c.documentUrl))') as Promise<string[]>;
     await expect.poll(panels, { timeout: 10000 }).toHaveLength(1);
     expect((await panels())[0]).toMatch(/\/sidepanel\.html\?tabId=\d+&entity=ex%3Acyber-coalition$/);
     expect(await chromiumPopoverText(seed)).not.toContain('Open Triangulate’s sidebar');

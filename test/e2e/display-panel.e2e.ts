@@ -30,7 +30,7 @@ const OWN = {
   ],
 };
 
-const ROWS_AS_SHOWN = `[...document.querySelectorAll('[data-testid="source-row"]')].map((r) => ({ id: r.dataset.sourceId, edition: r.dataset.edition ? Number(r.dataset.edition) : null, retelling: r.classList.contains('is-retelling'), text: r.innerText }))`;
+const ROWS_AS_SHOWN = '[...document.querySelectorAll(\'[data-testid="source-row"]\')].map((r) => ({ id: r.dataset.sourceId, edition: r.dataset.edition ? Number(r.dataset.edition) : null, retelling: r.classList.contains(\'is-retelling\'), text: r.innerText }))';
 
 describe.skipIf(!available)('side panel and extension pages in Chromium', () => {
   let server: LocalServer;

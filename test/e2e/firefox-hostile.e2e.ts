@@ -111,9 +111,9 @@ describe.skipIf(!available)('a page that forges the framework’s messages, in F
 
   it('leaves nothing of ours on <html>, on window or in the DOM, and none of our files answers the page', async () => {
     expect(await page.evaluate(() => document.documentElement.getAttributeNames())).toEqual(['lang']);
-    const globals = (await page.evaluate(`Object.getOwnPropertyNames(window).filter((n) => !window.__ownGlobals.includes(n))`)) as string[];
+    const globals = (await page.evaluate('Object.getOwnPropertyNames(window).filter((n) => !window.__ownGlobals.includes(n))')) as string[];
     expect(globals.filter((n) => !['__ownGlobals', '__messages', 'forge', 'probe'].includes(n))).toEqual([]);
-    const ours = (await page.evaluate(`[...document.querySelectorAll('*')].filter((el) => /triangulate/i.test(el.localName + ' ' + el.getAttributeNames().join(' '))).map((el) => el.localName)`)) as string[];
+    const ours = (await page.evaluate('[...document.querySelectorAll(\'*\')].filter((el) => /triangulate/i.test(el.localName + \' \' + el.getAttributeNames().join(\' \'))).map((el) => el.localName)')) as string[];
     expect(ours).toEqual(['triangulate-ui']);
     expect(await page.evaluate('probe()')).toEqual([]);
     expect(await page.evaluate('window.__messages')).toEqual([]);

@@ -22,7 +22,7 @@ export function serveHostilePages(): Promise<LocalServer> {
 
 /** Pages whose own script keeps changing the page for a while: wait for this before reading it. */
 export const SETTLED: Record<string, string> = {
-  'mutation-flood.html': `document.getElementById('ticker')?.textContent === 'Live: the exercise day is over.'`,
+  'mutation-flood.html': 'document.getElementById(\'ticker\')?.textContent === \'Live: the exercise day is over.\'',
 };
 
 /**

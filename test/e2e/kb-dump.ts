@@ -50,20 +50,20 @@ export function inconsistencies(dump: KbDump): string[] {
   const problems: string[] = [];
   const sourceIds = new Set(dump.sources.map((s) => s.id as string));
   const textIds = new Set(dump.texts.map((t) => t.id));
-  for (const s of dump.sources) if (s.origin !== 'page' && !textIds.has(s.id as string)) problems.push(`source ${s.id} has no text`);
-  for (const t of dump.texts) if (!sourceIds.has(t.id)) problems.push(`text ${t.id} has no source`);
-  for (const c of dump.claims) if (!sourceIds.has(c.source as string)) problems.push(`claim ${c.id} has no source`);
+  for (const s of dump.sources) if (s.origin !== 'page' && !textIds.has(s.id as string)) problems.push(`source ${String(s.id)} has no text`);
+  for (const t of dump.texts) if (!sourceIds.has(t.id)) problems.push(`text ${String(t.id)} has no source`);
+  for (const c of dump.claims) if (!sourceIds.has(c.source as string)) problems.push(`claim ${String(c.id)} has no source`);
   for (const set of dump.sets) {
     const held = dump.sources.filter((s) => s.set === set.id).length;
-    if (held !== set.count) problems.push(`set ${set.name} says ${set.count} articles, holds ${held}`);
+    if (held !== set.count) problems.push(`set ${String(set.name)} says ${String(set.count)} articles, holds ${held}`);
   }
   const setIds = new Set(dump.sets.map((s) => s.id as string));
-  for (const s of dump.sources) if (s.origin === 'imported' && !setIds.has(s.set as string)) problems.push(`source ${s.id} is in no set`);
+  for (const s of dump.sources) if (s.origin === 'imported' && !setIds.has(s.set as string)) problems.push(`source ${String(s.id)} is in no set`);
   const seen = new Map<string, string>();
   for (const s of dump.sources) {
     for (const key of [`fingerprint ${s.fingerprint as string}`, s.url ? `url ${s.urlKey as string}` : null]) {
       if (!key) continue;
-      if (seen.has(key)) problems.push(`${s.id} and ${seen.get(key)} share ${key}`);
+      if (seen.has(key)) problems.push(`${String(s.id)} and ${seen.get(key)} share ${key}`);
       seen.set(key, s.id as string);
     }
   }

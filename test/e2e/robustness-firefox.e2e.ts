@@ -137,7 +137,7 @@ describe.skipIf(!available)('robustness in Firefox', () => {
             else if (state.state === 'error') problems.push(`${n}: error state: ${state.error}`);
             else finished++;
             for (const e of errors) problems.push(`${n}: ${e.slice(0, 300)}`);
-            const ours = (await page.evaluate(`[document.documentElement.getAttributeNames().filter((a) => /triangulate/i.test(a)), [...document.querySelectorAll('*')].filter((el) => /triangulate/i.test(el.localName + ' ' + el.getAttributeNames().join(' '))).map((el) => el.localName)]`).catch(() => [[], []])) as [string[], string[]];
+            const ours = (await page.evaluate('[document.documentElement.getAttributeNames().filter((a) => /triangulate/i.test(a)), [...document.querySelectorAll(\'*\')].filter((el) => /triangulate/i.test(el.localName + \' \' + el.getAttributeNames().join(\' \'))).map((el) => el.localName)]').catch(() => [[], []])) as [string[], string[]];
             if (ours[0].length || ours[1].some((t) => t !== 'triangulate-ui')) problems.push(`${n}: ours on the page: ${JSON.stringify(ours)}`);
           } finally {
             await page.close();
