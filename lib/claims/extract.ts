@@ -5,6 +5,7 @@
  */
 import type { Claim, ClaimKind, ClaimValue, Entity, EntityId, Mention, Scope, Stance } from '../types';
 import { findAttribution } from './attribution';
+import { claimFromSentence } from './claim';
 import { relate } from './compare';
 import { findDates, parsePublished, type DatesMatch } from './dates';
 import { editionOfMention, findOrdinals, sentenceYear } from './editions';
@@ -211,19 +212,7 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
       const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? namedEdition.get(ref.id) ?? pubYear);
-      const claim: Claim = {
-        id: `${sourceId}#${claims.length}`,
-        source: sourceId,
-        subject: ref.id,
-        edition,
-        kind: f.kind,
-        value: f.value,
-        sentence: s.text,
-        text: s.text.slice(f.span.start, f.span.end),
-        start: s.start + f.span.start,
-        end: s.start + f.span.end,
-        attribution: attribution?.text ?? null,
-      };
+      const claim = claimFromSentence(sourceId, claims.length, ref.id, edition, f, s, attribution?.text ?? null);
       if (f.scope) claim.scope = f.scope;
       // Not named in the sentence, or dated only by the publication year: not sure enough to contradict anyone.
       // The publication year stands in for the edition only where the series ran that year.

@@ -7,6 +7,7 @@
  */
 import type { Claim, ClaimKind, ClaimValue, EntityId, Mention, Role, Scope, Stance } from '../types';
 import { relate } from './compare';
+import { claimFromSentence } from './claim';
 import { parsePublished } from './dates';
 import { editionOfMention, sentenceYear } from './editions';
 import { findIntlCounts, type IntlCount } from './intl-numbers';
@@ -437,19 +438,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
       const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? namedEdition.get(ref.id) ?? pubYear);
-      const claim: Claim = {
-        id: `${sourceId}#${claims.length}`,
-        source: sourceId,
-        subject: ref.id,
-        edition,
-        kind: f.kind,
-        value: f.value,
-        sentence: s.text,
-        text: s.text.slice(f.span.start, f.span.end),
-        start: s.start + f.span.start,
-        end: s.start + f.span.end,
-        attribution: null,
-      };
+      const claim = claimFromSentence(sourceId, claims.length, ref.id, edition, f, s, null);
       if (f.scope) claim.scope = f.scope;
       const known = input.entity(ref.id)?.editions ?? [];
       const guessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
