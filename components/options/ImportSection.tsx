@@ -146,6 +146,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         <input
           ref={input}
           id="import-files"
+          aria-label="Files to import"
           type="file"
           multiple
           accept={ACCEPT}

@@ -133,10 +133,7 @@ describe.skipIf(!available)('side panel and extension pages in Chromium', () => 
     await popup.close();
   });
 
-  // Fails today: the options page's hidden file input (#import-files, components/options/ImportSection.tsx,
-  // not this branch's to edit) has no label, a critical axe violation. Giving it aria-label="Files to
-  // import" fixes it; this test then turns red as a reminder to drop `.fails`.
-  it.fails('axe: no serious or critical violation in the options page, light and dark', async () => {
+  it('axe: no serious or critical violation in the options page, light and dark', async () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     await options.getByTestId('choose-files').waitFor({ timeout: 15000 });
