@@ -9,7 +9,7 @@
  * The articles are synthetic (scripts/lib/synthetic.ts): invented outlets, our own sentences.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,16 @@ async function importAndWait(page: Page, files: UploadFile[]): Promise<{ importe
 
 /** Articles the progress bar says are done. */
 const progressDone = (page: Page) => page.locator('[data-testid="import-progress"] progress').evaluate((el) => (el as HTMLProgressElement).value).catch(() => 0);
+
+/** Whether dotted version `a` is above `b` (1.10 > 1.9), as browsers compare extension versions. */
+function newer(a: string, b: string): boolean {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d) return d > 0;
+  }
+  return false;
+}
 
 const imported = (dump: KbDump) => dump.sources.filter((s) => s.origin === 'imported');
 
@@ -194,10 +204,21 @@ describe.skipIf(!available)('the user’s articles are safe, in Chromium', () =>
       expect(imported(before)).toHaveLength(150);
       await browser.close();
 
+      // A store delivers an update only when the version goes up: a release must raise it.
+      const versionOf = (dir: string) => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string }).version;
+      const [was, now] = [versionOf(extension), versionOf(CHROME_BUILD)];
+      expect(newer(now, was), `the new build's version ${now} must be above the release's ${was} (package.json)`).toBe(true);
       rmSync(extension, { recursive: true, force: true });
       cpSync(CHROME_BUILD, extension, { recursive: true });
+      // A store update makes the browser register the new service worker; Chromium restarted on a
+      // changed unpacked extension keeps running the worker it registered before (even with a higher
+      // version). Drop that registration, as the update would; the knowledge base lives elsewhere
+      // (Default/IndexedDB) and stays.
+      rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
       browser = await start(profile, extension);
       options = await openOptions(browser);
+      // Only the new background reports its wake timings (a string, so the test's types need not know `chrome`).
+      expect(await options.evaluate('chrome.runtime.sendMessage({ type: \'kb-status\' }).then((r) => \'wake\' in r.value)'), 'the new build answers').toBe(true);
       // The new build's background opens (and upgrades) the KB; the options page reads it after.
       await expect.poll(() => options.getByTestId('set-row').count(), { timeout: 30_000 }).toBe(1);
       const after = await dumpKb(options);
