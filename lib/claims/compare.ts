@@ -75,6 +75,11 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
     else byKey.set(key, [c]);
   }
   const published = (c: Claim): string => sources.get(c.source)?.published ?? '9999';
+  /** Whether a source other than the page and outside this claim's own story reports the same figure. */
+  const secondedElsewhere = (oc: Claim): boolean => {
+    const origin = originOf(oc.source);
+    return (byKey.get(claimKey(oc)) ?? []).some((o) => o.source !== oc.source && originOf(o.source) !== origin && relateClaims(oc, o) === 'agree');
+  };
 
   return pageClaims.map((pc) => {
     const related: { claim: Claim; relation: Relation }[] = [];
@@ -100,6 +105,13 @@ export function compareClaims(pageClaims: Claim[], others: Claim[], sources: Map
         const relation: Relation = chain.includes(page) ? 'retelling' : originOf(oc.source) === pageOrigin ? 'origin' : 'agree';
         related.push({ claim: oc, relation });
       });
+    }
+    // A figure that only one account gives, against figures others give, is more often about something
+    // else (a part, a phase, another edition, or a misreading) than a second account of the same fact.
+    // A contradiction is claimed only between figures each of which another origin also reports.
+    const seconded = related.some((r) => r.relation === 'agree' || r.relation === 'origin');
+    for (const r of related) {
+      if (r.relation === 'conflict' && (!seconded || !secondedElsewhere(r.claim))) r.relation = 'other';
     }
     // Origins first, then the earliest: the source that first said it is the one that counts.
     related.sort((a, b) => Number(root(a.claim.source) !== a.claim.source) - Number(root(b.claim.source) !== b.claim.source) || published(a.claim).localeCompare(published(b.claim)));
@@ -265,9 +277,18 @@ function inside(x: DatesValue, y: DatesValue): boolean {
   return x.start >= y.start && x.end <= y.end && (x.start !== y.start || x.end !== y.end);
 }
 
+/** Whether x gives only a start day that falls before y's last day without being y's first: y may be a part of x's run. */
+function startsBefore(x: DatesValue, y: DatesValue): boolean {
+  if (x.precision !== 'day' || y.precision !== 'day' || !x.start || x.end || x.durationDays !== undefined || !y.start || !y.end) return false;
+  if ([x.start, y.start, y.end].some((d) => d.length < 10)) return false;
+  return x.start !== y.start && x.start <= y.end;
+}
+
 function relateDates(a: DatesValue, b: DatesValue): ValueRelation {
   // "18-20 September" beside "14-20 September": most often the main phase, not another date for the exercise.
   if (inside(a, b) || inside(b, a)) return 'other';
+  // "began on 14 September" beside "18-20 September": the later days may be a phase of the same run.
+  if (startsBefore(a, b) || startsBefore(b, a)) return 'other';
   const len = Math.min(PRECISION_LENGTH[a.precision], PRECISION_LENGTH[b.precision]);
   let agree = 0;
   let near = false;

@@ -12,22 +12,29 @@ const SOURCES = new Map<string, Source>([
   ['b', src('b', 'Granite Post')],
   ['copy-of-a', src('copy-of-a', 'Coastal Gazette', { derivedFrom: 'a', derivation: 'wire-copy' })],
   ['page-mirror', src('page-mirror', 'Harbor Ledger', { derivedFrom: 'page', derivation: 'same-article' })],
+  ['c', src('c', 'Linden Courier')],
 ]);
 let n = 0;
 function claim(source: string, kind: Claim['kind'], value: ClaimValue, edition: number | null = 2018, extra: Partial<Claim> = {}): Claim {
   return { id: `c${n++}`, source, subject: 'ex:trident-juncture', edition, kind, value, sentence: `${source} sentence`, text: 'x', start: 0, end: 1, ...extra };
 }
 const count = (a: number, b: number | null, hedge: CountValue['hedge']): CountValue => ({ type: 'count', stated: b === null || b === a ? [a] : [a, b], hedge });
+/**
+ * A contradiction needs each figure reported by more than one origin: the other source's figure again by
+ * 'b', the page's by 'c'. The verdict is then "mixed" (sources disagree among themselves).
+ */
+function contested(page: Claim, other: Claim): Claim[] {
+  return [other, { ...other, id: `c${n++}`, source: 'b' }, { ...page, id: `c${n++}`, source: 'c' }];
+}
 function verdictOf(page: Claim, others: Claim[], derivation = new Map<string, string | null>()) {
   return compareClaims([page], others, SOURCES, { pageSourceId: 'page', derivation })[0]!;
 }
 
 describe('count tolerances', () => {
-  it('150 aircraft against 250 aircraft is a conflict that shows both values and sentences', () => {
-    const r = verdictOf(claim('page', 'aircraft', count(150, 150, 'exact'), 2018, { sentence: 'Some 150 aircraft took part.' }), [
-      claim('a', 'aircraft', count(250, 250, 'exact'), 2018, { sentence: 'The drills involve 250 aircraft.' }),
-    ]);
-    expect(r.verdict).toBe('conflicting');
+  it('150 aircraft against 250 aircraft, each reported twice, is a conflict that shows both values and sentences', () => {
+    const page = claim('page', 'aircraft', count(150, 150, 'exact'), 2018, { sentence: 'Some 150 aircraft took part.' });
+    const r = verdictOf(page, contested(page, claim('a', 'aircraft', count(250, 250, 'exact'), 2018, { sentence: 'The drills involve 250 aircraft.' })));
+    expect(r.verdict).toBe('mixed');
     expect(r.value).toEqual(count(150, 150, 'exact'));
     expect(r.sentence).toBe('Some 150 aircraft took part.');
     expect(r.conflicting[0]).toMatchObject({ value: count(250, 250, 'exact'), text: 'The drills involve 250 aircraft.', source: { outlet: 'Northern Dispatch' } });
@@ -39,7 +46,7 @@ describe('count tolerances', () => {
     ['more than 30 ~ 30+', count(30, null, 'more-than'), count(30, null, 'at-least'), 'corroborated'],
     ['more than 30 ~ 33', count(30, null, 'more-than'), count(33, 33, 'exact'), 'corroborated'],
     ['more than 30 and 300: other figures', count(30, null, 'more-than'), count(300, 300, 'exact'), 'other-figures'],
-    ['more than 30 vs 20', count(30, null, 'more-than'), count(20, 20, 'exact'), 'conflicting'],
+    ['more than 30 vs 20, one account each: other figures', count(30, null, 'more-than'), count(20, 20, 'exact'), 'other-figures'],
     ['nearly 70 ~ 65', count(70, 70, 'almost'), count(65, 65, 'exact'), 'corroborated'],
     ['nearly 20 ~ 19', count(20, 20, 'almost'), count(19, 19, 'exact'), 'corroborated'],
     ['12,700 ~ fewer than 13,000', count(12700, 12700, 'exact'), count(13000, null, 'fewer-than'), 'corroborated'],
@@ -49,7 +56,7 @@ describe('count tolerances', () => {
     // often than two accounts of one figure (real reporting: 12,700 beside 100,000 for Zapad 2017).
     ['tens of thousands vs 12,700: other figures', count(20000, 99999, 'words'), count(12700, 12700, 'exact'), 'other-figures'],
     ['12,700 vs 100,000, no speakers: other figures', count(12700, 12700, 'up-to'), count(100000, 100000, 'about'), 'other-figures'],
-    ['150 vs 250: still a conflict', count(150, 150, 'about'), count(250, 250, 'exact'), 'conflicting'],
+    ['150 vs 250, one account each: other figures', count(150, 150, 'about'), count(250, 250, 'exact'), 'other-figures'],
     ['about 70,000 ~ 72,000', count(70000, 70000, 'about'), count(72000, 72000, 'exact'), 'corroborated'],
     ['about 130 and 150: close, not the same', count(130, 130, 'about'), count(150, 150, 'exact'), 'close'],
     ['45,000 and about 50,000: close, not the same', count(45000, 45000, 'exact'), count(50000, 50000, 'about'), 'close'],
@@ -57,9 +64,36 @@ describe('count tolerances', () => {
     ['12,700 ~ 12,680 (rounding)', count(12700, 12700, 'exact'), count(12680, 12680, 'exact'), 'corroborated'],
     ['12,700 vs 12,600', count(12700, 12700, 'exact'), count(12600, 12600, 'exact'), 'close'],
     ['30 vs 31 nations', count(30, 30, 'exact'), count(31, 31, 'exact'), 'close'],
-    ['50,000 vs 30,000', count(50000, 50000, 'exact'), count(30000, 30000, 'exact'), 'conflicting'],
+    ['50,000 vs 30,000, one account each: other figures', count(50000, 50000, 'exact'), count(30000, 30000, 'exact'), 'other-figures'],
   ])('%s', (_, a, b, verdict) => {
     expect(verdictOf(claim('page', 'participants', a), [claim('a', 'participants', b)]).verdict).toBe(verdict);
+  });
+
+  it.each([
+    ['more than 30 vs 20', count(30, null, 'more-than'), count(20, 20, 'exact')],
+    ['150 vs 250', count(150, 150, 'about'), count(250, 250, 'exact')],
+    ['50,000 vs 30,000', count(50000, 50000, 'exact'), count(30000, 30000, 'exact')],
+  ])('%s, each figure from two origins: a conflict', (_, a, b) => {
+    const page = claim('page', 'participants', a);
+    const r = verdictOf(page, contested(page, claim('a', 'participants', b)));
+    expect(r.verdict).toBe('mixed');
+    expect(r.conflicting.map((e) => e.source.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('a figure no other origin gives is not sure enough to contradict anyone (real reporting: a misread or unlabelled part)', () => {
+    const page = claim('page', 'participants', count(9000, 9000, 'exact'));
+    // Two sources agree with each other on 12,700; the page alone says 9,000.
+    const r = verdictOf(page, [claim('a', 'participants', count(12700, 12700, 'exact')), claim('b', 'participants', count(12700, 12700, 'exact'))]);
+    expect(r.verdict).toBe('other-figures');
+    expect(r.conflicting).toEqual([]);
+    expect(r.other.map((e) => e.relation)).toEqual(['other', 'other']);
+    // The page's figure seconded by an origin, but the other figure given once: still not a conflict.
+    const once = verdictOf(page, [claim('a', 'participants', count(12700, 12700, 'exact')), claim('c', 'participants', count(9000, 9000, 'exact'))]);
+    expect(once.conflicting).toEqual([]);
+    expect(once.verdict).toBe('corroborated');
+    // A copy of the other source is not a second origin for its figure.
+    const copied = verdictOf(page, [claim('a', 'participants', count(12700, 12700, 'exact')), claim('copy-of-a', 'participants', count(12700, 12700, 'exact')), claim('c', 'participants', count(9000, 9000, 'exact'))]);
+    expect(copied.conflicting).toEqual([]);
   });
 
   it('a contingent is compared with the same contingent; beside a total it is not compared, larger than it is a conflict', () => {
@@ -68,7 +102,7 @@ describe('count tolerances', () => {
     expect(verdictOf(japanese, [claim('a', 'participants', count(1000, 1000, 'exact'))]).verdict).toBe('unverified');
     expect(verdictOf(japanese, [claim('a', 'participants', count(20, 20, 'exact'))]).verdict).toBe('unverified');
     expect(verdictOf(japanese, [claim('a', 'participants', count(20, 20, 'exact'), 2018, japan)]).verdict).toBe('corroborated');
-    expect(verdictOf(japanese, [claim('a', 'participants', count(10, 10, 'exact'))]).verdict).toBe('conflicting');
+    expect(verdictOf(japanese, contested(japanese, claim('a', 'participants', count(10, 10, 'exact')))).verdict).toBe('mixed');
     const russian = claim('page', 'participants', count(3000, 3000, 'exact'), 2018, { scope: { kind: 'contingent', of: 'country:RU' } });
     expect(verdictOf(russian, [claim('a', 'participants', count(12700, 12700, 'exact'))]).verdict).toBe('unverified');
   });
@@ -78,7 +112,7 @@ describe('count tolerances', () => {
     expect(verdictOf(onRussian, [claim('a', 'participants', count(12700, 12700, 'exact'))]).verdict).toBe('unverified');
     const land = claim('page', 'participants', count(7000, 7000, 'exact'), 2018, { scope: { kind: 'phase', label: 'land phase' } });
     expect(verdictOf(land, [claim('a', 'participants', count(12700, 12700, 'exact'))]).verdict).toBe('unverified');
-    expect(verdictOf(land, [claim('a', 'participants', count(9000, 9000, 'exact'), 2018, { scope: { kind: 'phase', label: 'land phase' } })]).verdict).toBe('conflicting');
+    expect(verdictOf(land, contested(land, claim('a', 'participants', count(9000, 9000, 'exact'), 2018, { scope: { kind: 'phase', label: 'land phase' } }))).verdict).toBe('mixed');
     const threshold = claim('page', 'participants', count(13000, 13000, 'exact'), 2018, { scope: { kind: 'threshold', label: 'Vienna Document threshold' } });
     expect(verdictOf(threshold, [claim('a', 'participants', count(12700, 12700, 'exact'))]).verdict).toBe('unverified');
   });
@@ -101,6 +135,7 @@ describe('count tolerances', () => {
     const r = verdictOf(claim('page', 'participants', count(12700, 12700, 'exact')), [
       claim('a', 'participants', count(12700, 12700, 'exact')),
       claim('b', 'participants', count(30000, 30000, 'exact')),
+      claim('c', 'participants', count(30000, 30000, 'exact')),
     ]);
     expect(r.verdict).toBe('mixed');
   });
@@ -115,7 +150,8 @@ describe('editions', () => {
     expect(r.corroborating.length + r.conflicting.length).toBe(0);
   });
   it('compares ordinal editions', () => {
-    expect(verdictOf(claim('page', 'edition', { type: 'edition', ordinal: 12 }), [claim('a', 'edition', { type: 'edition', ordinal: 11 })]).verdict).toBe('conflicting');
+    const twelfth = claim('page', 'edition', { type: 'edition', ordinal: 12 });
+    expect(verdictOf(twelfth, contested(twelfth, claim('a', 'edition', { type: 'edition', ordinal: 11 }))).verdict).toBe('mixed');
   });
 });
 
@@ -126,11 +162,26 @@ describe('dates, places and roles', () => {
     ['same end', dates(null, '2019-12-06'), dates('2019-12-02', '2019-12-06'), 'corroborated'],
     ['a day within its month', dates('2017-09', '2017-09', 'month'), dates('2017-09-14', '2017-09-20'), 'corroborated'],
     ['a day apart: close', dates('2017-09-14', null), dates('2017-09-15', null), 'close'],
-    ['different start', dates('2017-09-14', null), dates('2017-09-18', null), 'conflicting'],
+    ['different start', dates('2017-09-14', null), dates('2017-09-18', null), 'mixed'],
     ['duration from the span', dates(null, null, 'day', 5), dates('2019-12-02', '2019-12-06'), 'corroborated'],
-    ['three days vs five', dates(null, null, 'day', 3), dates('2019-12-02', '2019-12-06'), 'conflicting'],
+    ['three days vs five', dates(null, null, 'day', 3), dates('2019-12-02', '2019-12-06'), 'mixed'],
+    ['a start after the run ended', dates('2017-09-25', null), dates('2017-09-14', '2017-09-20'), 'mixed'],
   ])('%s', (_, a, b, verdict) => {
-    expect(verdictOf(claim('page', 'dates', a), [claim('a', 'dates', b)]).verdict).toBe(verdict);
+    const page = claim('page', 'dates', a);
+    const other = claim('a', 'dates', b);
+    expect(verdictOf(page, verdict === 'mixed' ? contested(page, other) : [other]).verdict).toBe(verdict);
+  });
+
+  // Real reporting: "began on 14 September" beside "18-20 September" (the active phase, unlabelled).
+  it.each([
+    ['a start before a later run', dates('2017-09-14', null), dates('2017-09-18', '2017-09-20')],
+    ['a start inside a run', dates('2017-09-16', null), dates('2017-09-14', '2017-09-20')],
+  ])('%s is another figure, not a contradiction', (_, a, b) => {
+    const page = claim('page', 'dates', a);
+    const r = verdictOf(page, contested(page, claim('a', 'dates', b)));
+    expect(r.conflicting).toEqual([]);
+    expect(r.other.map((e) => e.source.id).sort()).toEqual(['a', 'b']);
+    expect(verdictOf(claim('page', 'dates', b), [claim('a', 'dates', a)]).verdict).toBe('other-figures');
   });
 
   it('a city inside the stated country corroborates; another host country is not a contradiction', () => {
@@ -144,7 +195,7 @@ describe('dates, places and roles', () => {
   it('observer 2015-2018 corroborates itself; observer and participant in the same year conflict', () => {
     const obs = (from: number, to: number) => claim('page', 'role', { type: 'role', entity: 'country:JP', role: 'observer', from, to }, from === to ? from : null);
     expect(verdictOf(obs(2015, 2018), [claim('a', 'role', { type: 'role', entity: 'country:JP', role: 'observer', from: 2015, to: 2018 }, null)]).verdict).toBe('corroborated');
-    expect(verdictOf(obs(2019, 2019), [claim('a', 'role', { type: 'role', entity: 'country:JP', role: 'participant' }, 2019)]).verdict).toBe('conflicting');
+    expect(verdictOf(obs(2019, 2019), contested(obs(2019, 2019), claim('a', 'role', { type: 'role', entity: 'country:JP', role: 'participant' }, 2019))).verdict).toBe('mixed');
     expect(verdictOf(obs(2019, 2019), [claim('a', 'role', { type: 'role', entity: 'country:US', role: 'participant' }, 2019)]).verdict).toBe('unverified');
   });
 });
