@@ -48,7 +48,7 @@ function nameRun(text: string, tokens: Token[], from: number, direction: 1 | -1)
     if (run.length > 0) {
       const a = direction === 1 ? tokens[k - 1]! : t;
       const b = direction === 1 ? t : tokens[k + 1]!;
-      if (!/^[ \-]$/.test(text.slice(a.end, b.start))) break;
+      if (!/^[ -]$/.test(text.slice(a.end, b.start))) break;
     }
     run.push(k);
   }
@@ -63,7 +63,7 @@ function nameRun(text: string, tokens: Token[], from: number, direction: 1 | -1)
 function yearAfter(text: string, tokens: Token[], k: number): number | null {
   const t = tokens[k + 1];
   if (!t || !/^(19|20)\d{2}$/.test(t.raw)) return null;
-  return /^[\s\-]$/.test(text.slice(tokens[k]!.end, t.start)) ? Number(t.raw) : null;
+  return /^[\s-]$/.test(text.slice(tokens[k]!.end, t.start)) ? Number(t.raw) : null;
 }
 
 export function findContextExercises(text: string, tokens: Token[], known: Mention[]): Mention[] {

@@ -167,7 +167,11 @@ export function createHighlighter(doc: Document): Highlighter {
       for (const m of transient.get(style) ?? []) m.classList.remove(`t-${style}`);
       const hit: HTMLElement[] = [];
       for (const r of ranges) {
-        for (const m of marks) if (r.intersectsNode(m)) (m.classList.add(`t-${style}`), hit.push(m));
+        for (const m of marks) {
+          if (!r.intersectsNode(m)) continue;
+          m.classList.add(`t-${style}`);
+          hit.push(m);
+        }
       }
       transient.set(style, hit);
     },
