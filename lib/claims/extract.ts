@@ -18,6 +18,7 @@ import { tokenize } from './tokens';
 import { runSteps, type Steps } from '../steps';
 import { extractIntlClaims } from './intl';
 import { isIntl, languageOf } from '../text/lang';
+import { yearFromUrl } from '../text/url';
 import type { ExtractInput, Span } from './types';
 
 /** Events whose dates are not the exercise's. */
@@ -95,6 +96,8 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
   for (const m of exercises) mentionCount.set(m.id, (mentionCount.get(m.id) ?? 0) + 1);
   const topicId = [...mentionCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const topic = topicId ? { id: topicId } : null;
+  // "This year" on an undated page: the year in its address, else the edition it names for its own exercise.
+  const thisYear = pubYear ?? yearFromUrl(input.url) ?? (topicId ? (namedEdition.get(topicId) ?? null) : null);
   /** "Russia will join forces with Belarusian troops", right after a sentence on Zapad-2017: the coming edition. */
   const editionFor = (id: EntityId, inherited: number | null, sentence: string): number | null =>
     inherited !== null && pubYear !== null && inherited < pubYear && FUTURE.test(sentence) ? (currentEdition.get(id) ?? null) : inherited;
@@ -109,7 +112,7 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
     const inside = (m: Mention): boolean => m.start >= s.start && m.end <= s.end;
     const exIn = exercises.filter(inside);
     const actorsHere = actorsAll.filter(inside);
-    const year = sentenceYear(s.text, pubYear);
+    const year = sentenceYear(s.text, thisYear);
     const anaphor = EXERCISE_WORDS.test(s.text);
     let refs: Ref[];
     let referenced = true;
@@ -173,7 +176,7 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
       // "1,000 Russian aircraft and 36,000 tanks": a list keeps the contingent it opened with.
       const last = found[found.length - 1];
       if (!scope && c.paired && c.value.hedge === 'exact' && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
-      found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition, pubYear), ...(scope ? { scope } : {}), countStance: true });
+      found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition, thisYear), ...(scope ? { scope } : {}), countStance: true });
     }
     for (const d of dateMatches) {
       // "The main phase is due to start on September 10": a phase's dates, not the exercise's.

@@ -16,6 +16,7 @@ import type { Actor } from './roles';
 import { stanceOf } from './scope';
 import { splitSentences } from './sentences';
 import type { ExtractInput, Span } from './types';
+import { yearFromUrl } from '../text/url';
 
 type Lang = 'ru' | 'uk' | 'zh' | 'ja';
 
@@ -118,6 +119,21 @@ const CUES: Record<Lang, Cues> = {
 /** Words that open an exercise's being held in a place (CJK: after the place; Cyrillic: the sentence has them). */
 const HELD = /пройд|проход|провод|проведут|провели|состоя|пройшл|проход|відбу|провод|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|実施|行われ|開催|行う/iu;
 const WINDOW = 3;
+/** "2000多人", "2017 военнослужащих": a number that a counted noun follows is a count, not a year. */
+const COUNTED_AFTER = /^\s*(?:多|余|餘|以上)?\s*(?:人|名|辆|輛|架|艘|件|门|門|个|個|国|國|台|両|機|隻|カ国|か国|ヶ国|человек|чел\.|военн|военнослуж|солдат|единиц|самол|вертол|танк|корабл|осіб|військов|одиниц|літак|гелікопт)/iu;
+/** This, last and next year in the four languages: 今年, в прошлом году, наступного року... */
+const RELATIVE_YEARS: [RegExp, number][] = [
+  [/今年|本年|в этом году|в текущем году|в нынешнем году|этого года|текущего года|цього року|у цьому році|в цьому році|поточного року/iu, 0],
+  [/去年|昨年|前年度|в прошлом году|прошлого года|минулого року|торік|у минулому році/iu, -1],
+  [/明年|来年|в следующем году|в будущем году|следующего года|наступного року|у наступному році/iu, 1],
+];
+
+/** The edition year a sentence names, as sentenceYear does, with counts masked and relative years read in its language. */
+function intlSentenceYear(sentence: string, thisYear: number | null): number | null {
+  const masked = sentence.replace(/(?:19|20)\d\d/g, (y, at: number) => (COUNTED_AFTER.test(sentence.slice(at + 4, at + 14)) ? '####' : y));
+  if (thisYear !== null) for (const [re, shift] of RELATIVE_YEARS) if (re.test(masked) && !/(?:19|20)\d\d/.test(masked)) return thisYear + shift;
+  return sentenceYear(masked, thisYear);
+}
 /** A role the sentence puts in the past ("曾经以观察员身份", "ранее участвовала"): an earlier edition, unnamed. */
 const PAST = /曾经|曾經|曾以|以前|过去|過去|此前|かつて|これまで|以前|ранее|раньше|прежде|раніше|колись/u;
 /** "2015年来", "从2015年起", "с 2015 года": since a year, a role over several editions. */
@@ -191,7 +207,10 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   // "俄军约3000人", "ロシア軍から少なくとも兵士30万人": the country right before the figure, or sending it.
   const right = cjk
     ? actors.filter((a) => a.end <= c.start && countryOf(a.id, input) && !/[，。,、；]/.test(sentence.slice(a.end, c.start)) &&
-        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))))).pop()
+        // "中國及印度等13個國家": 等 (and others) makes the named ones examples of the whole, not its source.
+        !/等/u.test(sentence.slice(a.end, c.start)) &&
+        // "解放軍北部戰區派出2000多人": a unit of the country's forces sending the figure.
+        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))))).pop()
     : undefined;
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
   const country = inside ?? after ?? listFrom ?? right;
@@ -370,6 +389,9 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     if (own !== null && !namedEdition.has(m.id)) namedEdition.set(m.id, own);
     count.set(m.id, (count.get(m.id) ?? 0) + 1);
   }
+  // "This year" on an undated page: the year in its address, else the edition it names for its own exercise.
+  const topicId = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const thisYear = pubYear ?? yearFromUrl(input.url) ?? (topicId ? (namedEdition.get(topicId) ?? null) : null);
   const claims: Claim[] = [];
   let focus: { id: EntityId; edition: number | null; last: number } | null = null;
   let takesPart = false;
@@ -380,7 +402,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     const exIn = exercises.filter(inside);
     const since = sinceYear(s.text);
     // A "since" year is the start of a history, not the edition the sentence speaks of.
-    const year = sentenceYear(since ? s.text.slice(0, since.index) + ' '.repeat(since.length) + s.text.slice(since.index + since.length) : s.text, pubYear);
+    const year = intlSentenceYear(since ? s.text.slice(0, since.index) + ' '.repeat(since.length) + s.text.slice(since.index + since.length) : s.text, thisYear);
     let refs: Ref[];
     let referenced = true;
     let follows = false;

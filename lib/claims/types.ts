@@ -8,6 +8,8 @@ export interface ExtractInput {
   text: string;
   /** Publication date (YYYY-MM-DD or ISO timestamp) that relative dates resolve against. */
   published: string | null;
+  /** The article's address: an undated article's year may be read from its path (`/2013/09/...`). */
+  url?: string | null;
   sourceId: string;
   mentions: Mention[];
   entity: (id: string) => Entity | undefined;

@@ -59,6 +59,7 @@ export function* analyzeArticleInSteps(
   const claims = yield* extractClaimsInSteps({
     text: article.text,
     published: article.published,
+    url: article.url,
     sourceId,
     mentions,
     entity: (id) => detector.gazetteer.entities.get(id),

@@ -91,3 +91,15 @@ export function sameArticleUrl(a: string | null | undefined, b: string | null | 
   const ka = canonicalUrl(a);
   return ka !== null && ka === canonicalUrl(b);
 }
+
+/**
+ * The year a news URL's path dates the article to: `/2013/09/zapad-2013/`, `/2017-09-14/`,
+ * `/20170914/`. Null when the path carries no date (a year in a slug alone, "zapad-2013", is the
+ * edition's name, not the publication's).
+ */
+export function yearFromUrl(url: string | null | undefined): number | null {
+  const u = url ? parseHttp(url) : null;
+  if (!u) return null;
+  const m = /\/((?:19|20)\d\d)(?:[/-](?:0[1-9]|1[0-2])(?=[/-])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[/_.-]|$))/.exec(u.pathname);
+  return m ? Number(m[1]) : null;
+}
