@@ -227,7 +227,9 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
         // Two written facts name one part in different words ("NATO allies", org:nato): compared loosely.
         if (pf.subject !== of.subject || pf.edition !== of.edition || pf.kind !== of.kind || !sameScopeLoose(scopeOf(pf), scopeOf(of))) return [false, 'not the same fact (scope/edition)'];
         if (kind === 'agree' && goldOrigin(other) === pageOrigin) return [false, 'circular: retelling of the page or of its origin'];
-        const r = relate(goldFactValue(pf), goldFactValue(of));
+        // A role claim matches a written fact that implies it ("Russia takes part" matches "Russia hosts"): the
+        // two claims are then judged by what both facts imply, the claims' own values.
+        const r = pf.kind === 'role' && kind === 'agree' && oc ? relate(a.value, oc.value) : relate(goldFactValue(pf), goldFactValue(of));
         const estimates = (pf.stance === 'estimate') !== (of.stance === 'estimate');
         if (kind === 'agree') return [r === 'agree', `gold values ${r}`];
         if (kind === 'disputed') return [r === 'disagree' || r === 'close' || r === 'other', `gold values ${r}`];
