@@ -112,7 +112,10 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
     const inside = (m: Mention): boolean => m.start >= s.start && m.end <= s.end;
     const exIn = exercises.filter(inside);
     const actorsHere = actorsAll.filter(inside);
-    const year = sentenceYear(s.text, thisYear);
+    // "the largest ever, almost double the number who attended the event in 2021": a year the sentence
+    // compares with is not the edition it speaks of (a figure next to that year still gets it, otherEdition).
+    const named = sentenceYear(s.text, thisYear);
+    const year = named !== null && named !== thisYear && COMPARED.test(s.text) ? null : named;
     const anaphor = EXERCISE_WORDS.test(s.text);
     let refs: Ref[];
     let referenced = true;
@@ -351,6 +354,7 @@ function clauseAround(sentence: string, span: Span): Span {
  * unnamed edition ("the previous exercise", "four years ago").
  */
 const NEAR_YEAR = /\b(?:in|during|since|of|from)\s+((?:19|20)\d\d)\b(?![,\d])|\b((?:19|20)\d\d)(?:[’']s)?\s+(?:edition|exercise|drills?|iteration|version|war ?games|maneuvers|manoeuvres)\b|[-–\s]((?:19|20)\d\d)\b(?=\s*[,;:)]|\s+(?:involved|saw|had|drew|brought|featured|included|gathered))|[A-Za-z]((?:19|20)\d\d)\b/g;
+const COMPARED = /\b(?:than|compared (?:to|with)|up from|down from|double|doubled|doubling|twice|triple|tripled|half|in contrast|versus)\b/i;
 const RELATIVE_NEAR = /\b(last|previous|past|this|next|coming)\s+year(?:[’']s)?\b/gi;
 const EARLIER = /\b(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)\b|\byears? ago\b|\bin the past\b/i;
 

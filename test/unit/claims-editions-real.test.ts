@@ -74,3 +74,13 @@ describe('relative years in the four languages', () => {
     expect(cs.map((c) => [c.value.type === 'count' ? c.value.stated[0] : null, c.edition])).toEqual([[12000, 2013], [12700, 2017]]);
   });
 });
+
+describe('a year the sentence compares with', () => {
+  it('is not the edition the sentence and the next ones speak of', () => {
+    const text = 'More than 30,000 personnel will take part in the largest Exercise Talisman Sabre yet, almost double the number who attended the event in 2021. ' +
+      'Japan, France and Germany take part in the exercise.';
+    const cs = claims(text, '2023-07-10');
+    expect(cs.find((c) => c.kind === 'participants')).toMatchObject({ edition: 2023 });
+    expect(cs.filter((c) => c.kind === 'role').map((c) => c.edition)).toEqual([2023, 2023, 2023]);
+  });
+});
