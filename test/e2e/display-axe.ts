@@ -22,9 +22,14 @@ export interface AxeFinding {
 }
 
 /** Serious and critical axe violations on the page as it is now (WCAG 2.x A and AA rules, plus best practice). */
-export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
-  await page.evaluate(AXE);
-  const found = (await page.evaluate('axe.run(document, { resultTypes: [\'violations\'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) })))')) as AxeFinding[];
+export function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  return seriousViolationsVia((expression) => page.evaluate(expression));
+}
+
+/** The same through any browser's evaluate (Firefox pages are driven by puppeteer over WebDriver BiDi). */
+export async function seriousViolationsVia(evaluate: (expression: string) => Promise<unknown>): Promise<AxeFinding[]> {
+  await evaluate(AXE);
+  const found = (await evaluate('axe.run(document, { resultTypes: [\'violations\'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) })))')) as AxeFinding[];
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
