@@ -279,8 +279,8 @@ for (const part of parts) {
   console.log(`corroboration precision  ${ratio(s.corrobRight, s.corrob)} (${s.corrobRight}/${s.corrob}); circular corroborations: ${s.circular}`);
   console.log(`disputed-figure precision ${ratio(s.disputedRight, s.disputed)} (${s.disputedRight}/${s.disputed})`);
   console.log(`derived recall            ${ratio(s.derivedFound + s.citedFound, s.derivedGold + s.citedGold)} (${s.derivedFound + s.citedFound}/${s.derivedGold + s.citedGold}): origin in the set ${s.derivedFound}/${s.derivedGold}, origin outside the set ${s.citedFound}/${s.citedGold}`);
-  // Held-out errors are listed only when asked for (`--errors`); the whole set's listing would show them too.
-  if (s.errors.length && (part === 'dev' || args.errors)) {
+  // Held-out errors are listed only when that part is named (`--part heldout --errors`), never by default.
+  if (s.errors.length && (part === 'dev' || (args.errors && args.part === part))) {
     console.log('wrong verdicts and derivations' + (args.errors ? ', extraction errors' : '') + ':');
     for (const e of s.errors) console.log('  - ' + e);
   }
