@@ -234,7 +234,10 @@ function wordsBetween(tokens: Token[], from: number, to: number): string {
 }
 
 /** Words that open a share of a figure just given. */
-function opensShare(tokens: Token[], first: number): boolean {
+function opensShare(tokens: Token[], start: number): boolean {
+  // "of which a mere 2,500", "of whom only 3,000": words that belittle the share stand between.
+  let first = start;
+  while (first > 0 && /^(?:a|mere|merely|only|just)$/.test(tokens[first - 1]!.t)) first--;
   const a = tokens[first - 1]?.t;
   const b = tokens[first - 2]?.t;
   if (a === 'including' || a === 'incl' || a === 'among' || (a === 'them' && b === 'among')) return true;

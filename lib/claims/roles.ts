@@ -74,6 +74,9 @@ const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|m
 /** A list announced as the participants: "the following nations participate in Cold Response: Belgium, ...", "those partner nations are Australia, ...". */
 const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(?:nations|countries|states)\s+(?:participating|taking part|involved)\s+(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
 const BETWEEN = /\b(?:between|involving|involves|involved|with the participation of|together with|alongside|joined by|brings together|bringing together|brought together|gathers|gathering)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?|(?:troops|forces|navies|militaries|units|personnel)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
+/** A country sending its forces or observers: "Mongolia has also sent a military contingent", "China will contribute 3,200 troops". */
+const SEND = /\b(?:sent|sends|send|sending|dispatched|dispatches|contributed|contributes|contribute|contributing|deployed|deploys|deploy|mobili[sz]ed|mobili[sz]es|mobili[sz]e)\b/gi;
+const SENT_OBJECT = /^\s+(?:(?:a|an|its|their|some|about|around|nearly|almost|roughly|approximately|up to|more than|over|between|and|to|only|just|small|large|sizeable|military|naval|air|army|ground|combat|[\d.,]+|thousands|hundreds|dozens|of)\s+){0,6}(observers?|contingents?|troops|forces|soldiers|servicemen|personnel|warships|ships|vessels|aircraft|jets|helicopters|units|delegations?|sailors|marines|paratroopers|tanks)\b/i;
 /** "NATO's Trident Juncture", "the NATO-led exercise". */
 const POSSESSIVE = /^(?:[’']s|-led)\b/;
 
@@ -137,11 +140,23 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
   const listFrom = (k: number): Actor[] => {
     const list = [actors[k]!];
     for (let j = k + 1; j < actors.length; j++) {
-      const gap = sentence.slice(list[list.length - 1]!.end, actors[j]!.start);
-      if (!/^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?$/i.test(gap)) break;
+      const prev = list[list.length - 1]!;
+      const gap = sentence.slice(prev.end, actors[j]!.start);
+      // "Russian-Belarusian": two demonyms joined by a hyphen are a list too.
+      const hyphened = gap === '-' && prev.form === 'demonym' && actors[j]!.form === 'demonym';
+      if (!hyphened && !/^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?$/i.test(gap)) break;
       list.push(actors[j]!);
     }
     return list;
+  };
+  /** What follows a list of demonyms makes them the exercise's: its name, or "drills" after two or more joint ones ("joint Russian-Belarusian drills"). */
+  const namesExercise = (list: Actor[]): boolean => {
+    const end = list[list.length - 1]!.end;
+    const rest = sentence.slice(end);
+    const adjectives = /^\s*(?:(?:joint|military|naval|strategic|large[- ]scale|annual|biennial|combined|army|air|command[- ]staff|war)\s+){0,3}/i.exec(rest)![0].length;
+    if (exercises.some((e) => e.start === end + adjectives)) return true;
+    // Without the name, only "joint" drills are this exercise ("the plan for Russian-Belarusian drills" may be any).
+    return list.length > 1 && /\bjoint\s+$/i.test(sentence.slice(0, list[0]!.start)) && /^(?:drills?|exercises?|manoeuvres|maneuvers|war ?games|wargames)\b/i.test(rest.slice(adjectives));
   };
   for (let k = 0; k < actors.length; k++) {
     const a = actors[k]!;
@@ -166,11 +181,21 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
       // "Belarusian and Russian troops": every demonym of the list before the force noun.
       const list = listFrom(k);
       const last = list[list.length - 1]!;
-      if (list.every((x) => x.form === 'demonym') && FORCE_NOUN.test(sentence.slice(last.end, last.end + 40))) {
+      if (list.every((x) => x.form === 'demonym') && (FORCE_NOUN.test(sentence.slice(last.end, last.end + 40)) || namesExercise(list))) {
         for (const x of list) add(x.id, 'participant', x.start, x.end, x.end);
         k += list.length - 1;
       }
     }
+  }
+  SEND.lastIndex = 0;
+  for (let m = SEND.exec(sentence); m; m = SEND.exec(sentence)) {
+    const end = m.index + m[0].length;
+    const object = SENT_OBJECT.exec(sentence.slice(end));
+    if (!object || negated(m.index)) continue;
+    const role: Role = /^observer/i.test(object[1]!) ? 'observer' : 'participant';
+    // The sender right before the verb (auxiliaries between): "Mongolia has also sent", "China will contribute".
+    const subjects = listBefore(actors, sentence, m.index).filter((a) => a.type === 'country' && a.form !== 'demonym');
+    for (const a of subjects) add(a.id, role, a.start, end + object[0].length, end);
   }
   LAUNCH.lastIndex = 0;
   for (let m = LAUNCH.exec(sentence); m; m = LAUNCH.exec(sentence)) {

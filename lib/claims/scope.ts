@@ -80,7 +80,8 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
     if (speaker) return { kind: 'contingent', of: speaker };
   }
   // "of whom 3,000 Russian": a demonym right after a noun-less share.
-  const after = actors.find((a) => a.start >= count.end && a.start - count.end <= 2);
+  // "of which 2,500 will be Russian": the demonym as the share's predicate.
+  const after = actors.find((a) => a.start >= count.end && (a.start - count.end <= 2 || /^\s+(?:(?:will|would|are|were|is|was)\s+(?:be\s+)?|being\s+)$/i.test(sentence.slice(count.end, a.start))));
   const afterCountry = after && after.form === 'demonym' ? input.countryOf(after.id) : undefined;
   if (count.part && afterCountry) return { kind: 'contingent', of: afterCountry };
   if (count.part) return { kind: 'contingent', label: 'part of a larger figure' };

@@ -5,18 +5,9 @@
  * forces sending a figure. Every sentence is our own; outlets are invented.
  */
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../lib/claims';
-import { readSeeds } from '../../lib/dataset/seeds-fs';
-import { createDetector } from '../../lib/detect';
 import { yearFromUrl } from '../../lib/text/url';
-import type { Claim, Entity } from '../../lib/types';
-
-const entities: Entity[] = readSeeds('seeds').entities;
-const byId = new Map(entities.map((e) => [e.id, e]));
-const detector = createDetector(entities);
-function claims(text: string, published: string | null, url: string | null = null): Claim[] {
-  return extractClaims({ text, published, url, sourceId: 'page', mentions: detector.detect(text), entity: (id) => byId.get(id) });
-}
+import type { Claim } from '../../lib/types';
+import { seedClaims as claims } from './seed-claims';
 const counts = (cs: Claim[]) => cs.filter((c) => c.value.type === 'count').map((c) => ({
   kind: c.kind, edition: c.edition, stated: c.value.type === 'count' ? c.value.stated : null, scope: c.scope ?? null,
 }));

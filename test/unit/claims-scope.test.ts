@@ -25,6 +25,12 @@ describe('scope of a figure', () => {
     const r = counts('Zapad-2017 involves 12,700 troops, of whom 3,000 Russian, the Belarusian ministry said.');
     expect(r.map((c) => [c.stated[0], c.scope])).toEqual([[12700, null], [3000, { kind: 'contingent', of: 'country:RU' }]]);
   });
+  it('"of which a mere 2,500 will be Russian": the belittled share is a contingent, and Russia takes part', () => {
+    const text = 'Minsk says some 11,900 troops will join Zapad 2021, of which a mere 2,400 will be Russian.';
+    const r = counts(text, '2021-09-01');
+    expect(r.map((c) => [c.stated[0], c.scope])).toEqual([[11900, null], [2400, { kind: 'contingent', of: 'country:RU' }]]);
+    expect(claims(text, '2021-09-01').some((c) => c.value.type === 'role' && c.value.entity === 'country:RU' && c.value.role === 'participant')).toBe(true);
+  });
   it('"including 7,200 Belarusian and around 5,500 Russian troops": two contingents', () => {
     const r = counts('The Zapad-2017 drills involve up to 12,700 troops, including 7,200 Belarusian and around 5,500 Russian troops.');
     expect(r.map((c) => [c.stated[0], c.scope?.of ?? null])).toEqual([[12700, null], [7200, 'country:BY'], [5500, 'country:RU']]);
