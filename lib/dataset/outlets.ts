@@ -22,6 +22,8 @@ export interface Outlet {
   name: string;
   /** Names in the outlet's own languages ("ТАСС", "日本経済新聞"). */
   native?: { text: string; lang: string }[];
+  /** Other names its stories are published or credited under ("Nikkei Asian Review" for Nikkei). */
+  aliases?: string[];
   type: OutletType;
   /** ISO 3166-1 alpha-2 code of the country it publishes from; null for international bodies or when not established. */
   country: string | null;

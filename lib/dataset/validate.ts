@@ -180,6 +180,7 @@ export function validateDataset(input: ValidationInput): ValidationError[] {
     if (o.stateOwner !== undefined && !countryCodes.has(o.stateOwner)) report(outletsFile, id, `bad stateOwner ${String(o.stateOwner)}`);
     if (o.ref !== undefined && !/^Q\d+$/.test(o.ref)) report(outletsFile, id, `ref ${String(o.ref)} is not a Wikidata id`);
     for (const n of o.native ?? []) if (!isText(n.text) || !/^[a-z]{2,3}$/.test(n.lang)) report(outletsFile, id, `bad native name ${JSON.stringify(n)}`);
+    for (const a of o.aliases ?? []) if (!isText(a) || MARKUP.test(a)) report(outletsFile, id, `bad alias ${JSON.stringify(a)}`);
     if (!Array.isArray(o.domains) || !o.domains.length) report(outletsFile, id, 'no domains');
     for (const d of o.domains ?? []) {
       if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(d) || d.startsWith('www.')) report(outletsFile, id, `bad domain ${d}`);

@@ -77,6 +77,9 @@ export function speakerName(attribution: string | null | undefined): string | nu
   if (!attribution) return null;
   let s = attribution.replace(/\s+/g, ' ').trim();
   s = s.replace(/^(?:according to|as reported by|citing|cited by|quoted by|per)\s+/i, '');
+  // The same cues in the languages pages are read in: "по данным Минобороны", "за даними ...", "据...", "...によると".
+  s = s.replace(/^(?:по\s+(?:данным|словам|информации|сообщению|оценкам)|как\s+(?:сообщает|сообщил[аио]?|сообщили|передает|передаёт|заявил[аио]?)|за\s+(?:даними|словами|інформацією|оцінками)|як\s+(?:повідомляє|повідомили|заявили?)|(?:根)?据)\s*/iu, '');
+  s = s.replace(/\s*(?:によると|によれば|の発表では|报道|報道|称|表示)$/u, '');
   for (let prev = ''; prev !== s; ) {
     prev = s;
     s = s.replace(SPEECH_VERB, '').replace(/[\s.,:;]+$/, '');
@@ -111,6 +114,8 @@ const COUNT_NOUN: Partial<Record<ClaimKind, string>> = {
   teams: 'teams',
 };
 
+const MULTIPLIER = /^(?:(?:thousand|million|тысяч[аи]?|тыс\.?|млн\.?|миллион(?:а|ов)?|тисяч[аі]?|тис\.?|мільйон(?:а|ів)?)(?![\p{L}])|[万萬千百亿億]+)\s*(?:[余多餘]\s*)?/iu;
+
 /**
  * The article's claim as a short phrase. Counts keep the article's noun after the number
  * ("12,700 troops", "3,000 Russian troops"); other values as formatted ("2–6 Dec 2019").
@@ -121,7 +126,8 @@ export function claimPhrase(claim: Pick<AnnotatedClaim, 'kind' | 'value' | 'text
     const digits = /\d[\d,.\u00a0\u202f ]*\d|\d/g;
     let tail: string | null = null;
     for (let m = digits.exec(claim.text); m; m = digits.exec(claim.text)) tail = claim.text.slice(m.index + m[0].length);
-    const words = tail?.trim().split(/\s+/) ?? [];
+    // "100 тысяч военных", "100 thousand troops", "1.27万人": the multiplier is in the number already.
+    const words = tail?.trim().replace(MULTIPLIER, '').trim().split(/\s+/).filter(Boolean) ?? [];
     const noun = words.length >= 1 && words.length <= 3 && words.every((w) => /^[\p{L}-]+$/u.test(w)) ? words.join(' ') : (COUNT_NOUN[claim.kind] ?? '');
     return `${formatCount(v)} ${noun}`.trim();
   }

@@ -28,6 +28,8 @@ export interface ArticlePage {
   published: string | null;
   url?: string | null;
   paragraphs: string[];
+  /** The page's language (`<html lang>`); English when absent. */
+  lang?: string;
 }
 
 /** A news page around an article: chrome first, then the article, then related links and a footer. */
@@ -41,7 +43,7 @@ export function articleHtml(page: ArticlePage): string {
     ...(page.url ? { url: page.url } : {}),
   };
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)} | ${escapeHtml(page.outlet)}</title>
+<html lang="${page.lang ?? 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(page.title)} | ${escapeHtml(page.outlet)}</title>
 <meta property="og:site_name" content="${escapeHtml(page.outlet)}">
 <script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script>
 <style>body{font:17px/1.6 Georgia,serif;max-width:760px;margin:0 auto;padding:0 16px;color:#222}nav a{margin-right:12px}aside{border-top:1px solid #ccc;margin-top:32px;font-size:14px}</style>

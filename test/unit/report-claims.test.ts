@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPopoverModel } from '../../components/popover/model';
 import { combinedVerdict } from '../../lib/page/sentences';
 import { formatReport } from '../../lib/cli/report';
-import { claimCard, speakerName, speakerSays, VERDICT_TONE, wordingContext, wordsOf, type ClaimCardModel } from '../../lib/report/claims';
+import { claimCard, claimPhrase, speakerName, speakerSays, VERDICT_TONE, wordingContext, wordsOf, type ClaimCardModel } from '../../lib/report/claims';
 import { toCsv, toJsonReport, toMarkdown } from '../../lib/report/export';
 import { scopeLabel } from '../../lib/report/format';
 import type { AnnotatedClaim, Annotation, ClaimValue, Evidence, Relation, SourceSummary, Verdict } from '../../lib/types';
@@ -170,12 +170,28 @@ describe('claim and verdict on one line', () => {
   });
 });
 
+describe('the page\'s figure as a phrase', () => {
+  const phrase = (text: string, stated: number[], hedgeText?: string) =>
+    claimPhrase({ kind: 'participants', text, value: { type: 'count', stated, hedge: hedgeText ? 'up-to' : 'exact', ...(hedgeText ? { hedgeText } : {}) } }, () => undefined);
+  it('keeps the noun and drops a multiplier word the number already holds', () => {
+    expect(phrase('до 100 тысяч военных', [100000], 'до')).toBe('до 100,000 военных');
+    expect(phrase('100 thousand troops', [100000])).toBe('100,000 troops');
+    expect(phrase('12,7 тыс. человек', [12700])).toBe('12,700 человек');
+    expect(phrase('1.27万人', [12700])).toBe('12,700 人');
+    expect(phrase('12,700 troops', [12700])).toBe('12,700 troops');
+  });
+});
+
 describe('speakers', () => {
   it('keeps the speaker alone, as written', () => {
     expect(speakerName('The Russian Defence Ministry said')).toBe('the Russian Defence Ministry');
     expect(speakerName('according to Western officials')).toBe('Western officials');
     expect(speakerName('the ministry told reporters')).toBe('the ministry');
     expect(speakerName('Western estimates')).toBe('Western estimates');
+    expect(speakerName('По данным Минобороны Белоруссии')).toBe('Минобороны Белоруссии');
+    expect(speakerName('за даними Генштабу')).toBe('Генштабу');
+    expect(speakerName('据俄罗斯国防部')).toBe('俄罗斯国防部');
+    expect(speakerName('防衛省によると')).toBe('防衛省');
     expect(speakerName(null)).toBeNull();
     expect(speakerName('  ')).toBeNull();
   });

@@ -11,6 +11,12 @@ describe('what a source is', () => {
     expect(publisherOf({ url: 'https://unknown-outlet.example/x', outlet: 'Harbour Street Ledger' })).toBeNull();
   });
 
+  it('names the outlet that wrote the story, not the site that reprints it', () => {
+    // Seed 000: Nikkei's report as kept in a U.S. embassy's press digest.
+    expect(publisherOf({ url: 'https://jmh.usembassy.gov/20191203133687/', outlet: 'Nikkei Asian Review' })).toEqual({ type: 'newspaper', country: 'JP' });
+    expect(publisherOf({ url: 'https://jmh.usembassy.gov/20191203133687/', outlet: '' })?.type).toBe('government');
+  });
+
   it('says the type and country in plain words, and state ownership where the type does not', () => {
     expect(publisherLabel({ type: 'wire', country: 'RU', stateOwner: 'RU' })).toBe('Wire agency, Russia, state-owned');
     expect(publisherLabel({ type: 'state-media', country: 'CN', stateOwner: 'CN' })).toBe('State-owned media, China');
