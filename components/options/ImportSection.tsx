@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { FileReport, ImportProgress } from '@/lib/background/import';
 import { startImport, type RunningImport } from './import-client';
 import { defaultSetName, formatRate, formatTimeLeft, reportSummary } from './model';
+import { ReportView } from './ReportView';
 
 interface Pending {
   key: number;
@@ -12,71 +13,6 @@ interface Pending {
 type Phase = { step: 'choose' } | { step: 'running'; progress: ImportProgress | null; reports: FileReport[] } | { step: 'done'; reports: FileReport[]; notice?: string };
 
 const ACCEPT = '.json,.jsonl,.ndjson,.csv,.tsv,.rss,.atom,.xml,.html,.htm,.txt,.md,.zip,.gz';
-
-function ReportView({ report, index }: { report: FileReport; index: number }) {
-  const open = report.rejected.length > 0 && report.rejected.length <= 20;
-  return (
-    <li class={`report${report.error || report.quotaExceeded ? ' report-problem' : ''}`} data-testid="import-report" data-file={report.fileName}>
-      <p class="report-summary">{reportSummary(report)}</p>
-      <dl class="report-counts">
-        <dt>Imported</dt>
-        <dd data-testid="report-imported">{report.imported}</dd>
-        <dt>Skipped as duplicate</dt>
-        <dd data-testid="report-duplicates">{report.duplicates.length}</dd>
-        <dt>Rejected</dt>
-        <dd data-testid="report-rejected">{report.rejected.length}</dd>
-      </dl>
-      {report.quotaExceeded && (
-        <p class="field-error" role="alert" data-testid="report-quota">
-          The browser’s storage for Triangulate is full. Articles stored before that point are kept. Delete sets you no longer need (below) or free disk space, then import this file
-          again: what is already stored will be skipped as duplicates.
-        </p>
-      )}
-      {report.rejected.length > 0 && (
-        <details open={open}>
-          <summary>Rejected records ({report.rejected.length})</summary>
-          <ul class="reasons" data-testid="report-rejections" id={`rejections-${index}`}>
-            {report.rejected.map((r, i) => (
-              <li key={i}>
-                <strong>{r.where}</strong>
-                {r.title && <> “{r.title}”</>}: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {report.dates && (
-        <p class="muted" data-testid="report-dates">
-          {report.dates}
-        </p>
-      )}
-      {report.changed.length > 0 && (
-        <details>
-          <summary>Imported with a change or an assumption ({report.changed.length})</summary>
-          <ul class="reasons" data-testid="report-changed">
-            {report.changed.map((c, i) => (
-              <li key={i}>
-                <strong>{c.where}</strong>: {c.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {report.duplicates.length > 0 && (
-        <details>
-          <summary>Duplicates skipped ({report.duplicates.length})</summary>
-          <ul class="reasons">
-            {report.duplicates.map((d, i) => (
-              <li key={i}>
-                <strong>{d.where}</strong> “{d.title}”: {d.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </li>
-  );
-}
 
 /** Drop or pick files, name their sets, import with progress and Cancel, then read the reports. */
 export function ImportSection({ onImported }: { onImported: () => void }) {
@@ -233,7 +169,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           <p role="status" aria-live="polite" data-testid="import-status">
             {phase.notice ?? (phase.reports.length ? `${phase.reports.reduce((n, r) => n + r.imported, 0)} articles imported.` : '')}
           </p>
-          <ul>
+          <ul class="report-list">
             {phase.reports.map((r, i) => (
               <ReportView key={i} report={r} index={i} />
             ))}

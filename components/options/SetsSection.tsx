@@ -64,93 +64,96 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
           No sets yet. Imported files and pages you add from the side panel appear here.
         </p>
       ) : (
-        <table class="sets" data-testid="sets-list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Articles</th>
-              <th scope="col">Added</th>
-              <th scope="col">Updated</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sets.map((s) => (
-              <tr key={s.id} data-testid="set-row" data-set-id={s.id}>
-                <th scope="row">
-                  {editing?.id === s.id && editing.mode === 'rename' ? (
-                    <form
-                      class="inline"
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        const name = editing.name.trim();
-                        if (name) void act(async () => (await send({ type: 'rename-set', setId: s.id, name }), `Renamed to “${name}”.`));
-                      }}
-                    >
-                      <label class="visually-hidden" for={`rename-${s.id}`}>
-                        New name for {s.name}
-                      </label>
-                      <input
-                        id={`rename-${s.id}`}
-                        data-testid="rename-input"
-                        value={editing.name}
-                        autoFocus
-                        onInput={(e) => setEditing({ ...editing, name: (e.currentTarget).value })}
-                        onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
-                      />
-                      <button type="submit" data-testid="rename-save" disabled={busy || !editing.name.trim()}>
-                        Save
-                      </button>
-                      <button type="button" onClick={() => setEditing(null)}>
-                        Cancel
-                      </button>
-                    </form>
-                  ) : (
-                    <>
-                      <span data-testid="set-name">{s.name}</span>
-                      <span class="muted origin"> {ORIGIN[s.origin]}</span>
-                    </>
-                  )}
+        // In a narrow window the table scrolls inside its own region (reachable by keyboard), not the whole page.
+        <div class="table-scroll" role="region" aria-labelledby="sets-heading" tabIndex={0}>
+          <table class="sets" data-testid="sets-list">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Articles</th>
+                <th scope="col">Added</th>
+                <th scope="col">Updated</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
                 </th>
-                <td data-testid="set-count">{s.count}</td>
-                <td>{formatDate(s.created)}</td>
-                <td>{formatDate(s.updated)}</td>
-                <td class="actions">
-                  {editing?.id === s.id && editing.mode === 'delete' ? (
-                    <div role="group" aria-label={`Confirm deleting ${s.name}`} data-testid="delete-confirm">
-                      <p>
-                        Delete “{s.name}” and its {s.count} article{s.count === 1 ? '' : 's'}? This cannot be undone.
-                      </p>
-                      <button
-                        type="button"
-                        class="danger"
-                        data-testid="delete-confirm-yes"
-                        disabled={busy}
-                        onClick={() => void act(async () => `Deleted “${s.name}” (${(await send({ type: 'delete-set', setId: s.id })).deleted} articles).`)}
-                      >
-                        Delete
-                      </button>
-                      <button type="button" data-testid="delete-confirm-no" autoFocus onClick={() => setEditing(null)}>
-                        Keep
-                      </button>
-                    </div>
-                  ) : (
-                    <>
-                      <button type="button" data-testid="rename-set" aria-label={`Rename ${s.name}`} onClick={() => setEditing({ id: s.id, mode: 'rename', name: s.name })}>
-                        Rename
-                      </button>
-                      <button type="button" class="danger" data-testid="delete-set" aria-label={`Delete ${s.name}`} onClick={() => setEditing({ id: s.id, mode: 'delete' })}>
-                        Delete
-                      </button>
-                    </>
-                  )}
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sets.map((s) => (
+                <tr key={s.id} data-testid="set-row" data-set-id={s.id}>
+                  <th scope="row">
+                    {editing?.id === s.id && editing.mode === 'rename' ? (
+                      <form
+                        class="inline"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          const name = editing.name.trim();
+                          if (name) void act(async () => (await send({ type: 'rename-set', setId: s.id, name }), `Renamed to “${name}”.`));
+                        }}
+                      >
+                        <label class="visually-hidden" for={`rename-${s.id}`}>
+                          New name for {s.name}
+                        </label>
+                        <input
+                          id={`rename-${s.id}`}
+                          data-testid="rename-input"
+                          value={editing.name}
+                          autoFocus
+                          onInput={(e) => setEditing({ ...editing, name: (e.currentTarget).value })}
+                          onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                        />
+                        <button type="submit" data-testid="rename-save" disabled={busy || !editing.name.trim()}>
+                          Save
+                        </button>
+                        <button type="button" onClick={() => setEditing(null)}>
+                          Cancel
+                        </button>
+                      </form>
+                    ) : (
+                      <>
+                        <span data-testid="set-name">{s.name}</span>
+                        <span class="muted origin"> {ORIGIN[s.origin]}</span>
+                      </>
+                    )}
+                  </th>
+                  <td data-testid="set-count">{s.count}</td>
+                  <td>{formatDate(s.created)}</td>
+                  <td>{formatDate(s.updated)}</td>
+                  <td class="actions">
+                    {editing?.id === s.id && editing.mode === 'delete' ? (
+                      <div role="group" aria-label={`Confirm deleting ${s.name}`} data-testid="delete-confirm">
+                        <p>
+                          Delete “{s.name}” and its {s.count} article{s.count === 1 ? '' : 's'}? This cannot be undone.
+                        </p>
+                        <button
+                          type="button"
+                          class="danger"
+                          data-testid="delete-confirm-yes"
+                          disabled={busy}
+                          onClick={() => void act(async () => `Deleted “${s.name}” (${(await send({ type: 'delete-set', setId: s.id })).deleted} articles).`)}
+                        >
+                          Delete
+                        </button>
+                        <button type="button" data-testid="delete-confirm-no" autoFocus onClick={() => setEditing(null)}>
+                          Keep
+                        </button>
+                      </div>
+                    ) : (
+                      <>
+                        <button type="button" data-testid="rename-set" aria-label={`Rename ${s.name}`} onClick={() => setEditing({ id: s.id, mode: 'rename', name: s.name })}>
+                          Rename
+                        </button>
+                        <button type="button" class="danger" data-testid="delete-set" aria-label={`Delete ${s.name}`} onClick={() => setEditing({ id: s.id, mode: 'delete' })}>
+                          Delete
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div class="buttons">
         <button type="button" data-testid="export-user-data" disabled={!sets?.length} onClick={() => void exportAll()}>

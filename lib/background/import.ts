@@ -27,18 +27,20 @@ export function importRate(p: Pick<IngestProgress, 'done' | 'total'>, elapsedMs:
   return { perSecond, secondsLeft: Math.max(0, (p.total - p.done) / perSecond) };
 }
 
-/** Where a problem sits in a file: "record 3, line 7 in feeds/a.xml". */
-export function locationOf(r: { record?: number; line?: number; file?: string }): string {
-  const parts: string[] = [];
-  if (r.record !== undefined) parts.push(`record ${r.record}`);
-  if (r.line !== undefined) parts.push(`line ${r.line}`);
-  const where = parts.join(', ');
-  if (r.file) return where ? `${where} in ${r.file}` : r.file;
-  return where || 'whole file';
-}
+/** What happened to a record: not imported, imported with a change, imported under an assumption (lib/import's RecordReport actions). */
+export type ReportAction = 'skipped' | 'changed' | 'assumed';
 
+/**
+ * One record the import did not take as written, with where it sits (any of: path inside a zip,
+ * record index, physical line; none for the whole file). Kept structured so the options page can
+ * lay it out as a table row; the wording of a position is the page's (components/options/report.ts).
+ */
 export interface ReportLine {
-  where: string;
+  action: ReportAction;
+  /** Path inside the zip (`inner.zip/feed.xml` when nested). */
+  file?: string;
+  record?: number;
+  line?: number;
   title?: string;
   reason: string;
 }
@@ -49,7 +51,7 @@ export interface ReportLine {
  * them (lib/import's reports) fits.
  */
 export interface ReadNotes {
-  reports?: readonly { action: string; reason: string; record?: number; line?: number; file?: string }[];
+  reports?: readonly { action: ReportAction; reason: string; record?: number; line?: number; file?: string }[];
   dates?: { order: string; basis: string; ambiguous: number };
 }
 
@@ -66,7 +68,7 @@ export interface FileReport {
   imported: number;
   duplicates: ReportLine[];
   rejected: ReportLine[];
-  /** Records imported with a change (markup removed, text shortened) or read under an assumption (an ambiguous date), when the parser says so. */
+  /** Records imported with a change (markup removed, text shortened) or read under an assumption (an ambiguous date), when the parser says so; `action` tells which. */
   changed: ReportLine[];
   /** How the file's numeric dates were read ("03/04/2019" as 3 April), when it has any. */
   dates?: string;
@@ -92,10 +94,17 @@ export function ingestItems(articles: ImportedArticle[]): IngestItem[] {
   }));
 }
 
-function positionOf(articles: ImportedArticle[], record: number | undefined): { record?: number; line?: number; file?: string } {
+type Position = Pick<ReportLine, 'file' | 'record' | 'line'>;
+
+/** Only the position fields that are set, so reports stay small on the port and compare cleanly in tests. */
+function position(r: Position): Position {
+  return { ...(r.file !== undefined ? { file: r.file } : {}), ...(r.record !== undefined ? { record: r.record } : {}), ...(r.line !== undefined ? { line: r.line } : {}) };
+}
+
+function positionOf(articles: ImportedArticle[], record: number | undefined): Position {
   const a = record !== undefined ? articles[record - 1] : undefined;
   if (!a) return record !== undefined ? { record } : {};
-  return { record: a.record, ...(a.line !== undefined ? { line: a.line } : {}), ...(a.file !== undefined ? { file: a.file } : {}) };
+  return position(a);
 }
 
 export function fileReport(
@@ -107,16 +116,16 @@ export function fileReport(
   ingest: IngestReport | null,
   { error, notes }: { error?: string; notes?: ReadNotes } = {},
 ): FileReport {
-  const lines: ReportLine[] = rejected.map((r) => ({ where: locationOf(r), reason: r.reason }));
-  for (const f of ingest?.failed ?? []) lines.push({ where: locationOf(positionOf(articles, f.record)), title: f.title, reason: f.reason });
+  const lines: ReportLine[] = rejected.map((r) => ({ action: 'skipped', ...position(r), reason: r.reason }));
+  for (const f of ingest?.failed ?? []) lines.push({ action: 'skipped', ...positionOf(articles, f.record), title: f.title, reason: f.reason });
   return {
     fileName,
     setName,
     format,
     imported: ingest?.imported.length ?? 0,
-    duplicates: (ingest?.duplicates ?? []).map((d) => ({ where: locationOf(positionOf(articles, d.record)), title: d.title, reason: d.reason })),
+    duplicates: (ingest?.duplicates ?? []).map((d) => ({ action: 'skipped', ...positionOf(articles, d.record), title: d.title, reason: d.reason })),
     rejected: lines,
-    changed: (notes?.reports ?? []).filter((r) => r.action !== 'skipped').map((r) => ({ where: locationOf(r), reason: r.reason })),
+    changed: (notes?.reports ?? []).flatMap((r) => (r.action === 'changed' || r.action === 'assumed' ? [{ action: r.action, ...position(r), reason: r.reason }] : [])),
     ...(notes?.dates ? { dates: datesSentence(notes.dates) } : {}),
     cancelled: ingest?.cancelled ?? false,
     quotaExceeded: ingest?.quotaExceeded ?? false,

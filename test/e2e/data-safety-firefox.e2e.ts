@@ -70,7 +70,7 @@ describe.skipIf(!available)('importing in Firefox', () => {
 
   it('stores the 200 good articles, names the two bad lines, and keeps the KB whole', async () => {
     expect(await importFile()).toEqual({ imported: 200, duplicates: 0, rejected: 2 });
-    const reasons = (await options.evaluate('[...document.querySelectorAll(\'[data-testid="report-rejections"] li\')].map((li) => li.textContent)')) as string[];
+    const reasons = (await options.evaluate('[...document.querySelectorAll(\'[data-testid="report-row"][data-outcome="skipped"]\')].map((row) => row.textContent)')) as string[];
     expect(reasons).toHaveLength(2);
     expect(reasons[0]).toMatch(/line 51/);
     expect(reasons[1]).toMatch(/line 121/);

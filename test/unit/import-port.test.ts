@@ -90,7 +90,7 @@ describe('the import port (background end)', () => {
       ['a.jsonl', 'First', 3, 0],
       ['b.jsonl', 'Second', 2, 1],
     ]);
-    expect(reports[1]!.rejected[0]!.where).toBe('record 3, line 3');
+    expect(reports[1]!.rejected[0]).toMatchObject({ action: 'skipped', record: 3, line: 3 });
     // Each report was sent as soon as its file was done, before the outcome.
     expect(p.received.filter((m) => m.type === 'report')).toHaveLength(2);
     expect(p.received.filter((m) => m.type === 'send-file').map((m) => m.type === 'send-file' && m.file)).toEqual([0, 1]);

@@ -37,8 +37,8 @@ describe('options model', () => {
       quotaExceeded: false,
     };
     const r = fileReport('x.zip', 'x', 'zip', articles, [{ record: 4, line: 9, reason: 'missing text' }], ingest);
-    expect(r.duplicates).toEqual([{ where: 'record 2, line 3 in inner/a.csv', title: 'A', reason: 'same URL already stored' }]);
-    expect(r.rejected).toEqual([{ where: 'record 4, line 9', reason: 'missing text' }]);
+    expect(r.duplicates).toEqual([{ action: 'skipped', file: 'inner/a.csv', record: 2, line: 3, title: 'A', reason: 'same URL already stored' }]);
+    expect(r.rejected).toEqual([{ action: 'skipped', record: 4, line: 9, reason: 'missing text' }]);
     expect(reportSummary(r)).toBe('x.zip → “x”: 1 imported, 1 skipped as duplicate, 1 rejected.');
     expect(r.changed).toEqual([]);
   });
@@ -46,17 +46,18 @@ describe('options model', () => {
   it('lists the records a parser changed or read under an assumption, and how it read numeric dates', () => {
     const notes = {
       reports: [
-        { action: 'skipped', reason: 'no text', record: 4, line: 9 },
-        { action: 'changed', reason: 'markup removed from the text', record: 2, line: 3, file: 'inner/a.csv' },
-        { action: 'assumed', reason: '03/04/2019 read as 3 April 2019', record: 5 },
+        { action: 'skipped' as const, reason: 'no text', record: 4, line: 9 },
+        { action: 'changed' as const, reason: 'markup removed from the text', record: 2, line: 3, file: 'inner/a.csv' },
+        { action: 'assumed' as const, reason: '03/04/2019 read as 3 April 2019', record: 5 },
       ],
       dates: { order: 'day-first', basis: 'file', ambiguous: 1 },
     };
     const r = fileReport('x.zip', 'x', 'zip', [], [{ record: 4, line: 9, reason: 'no text' }], null, { notes });
-    expect(r.rejected).toEqual([{ where: 'record 4, line 9', reason: 'no text' }]);
+    expect(r.rejected).toEqual([{ action: 'skipped', record: 4, line: 9, reason: 'no text' }]);
+    // Changed and assumed stay apart, so the page can say which records were read under a guess.
     expect(r.changed).toEqual([
-      { where: 'record 2, line 3 in inner/a.csv', reason: 'markup removed from the text' },
-      { where: 'record 5', reason: '03/04/2019 read as 3 April 2019' },
+      { action: 'changed', file: 'inner/a.csv', record: 2, line: 3, reason: 'markup removed from the text' },
+      { action: 'assumed', record: 5, reason: '03/04/2019 read as 3 April 2019' },
     ]);
     expect(r.dates).toBe('Numeric dates read day first (03/04/2019 is 3 April) because a date in the file allows only that reading; 1 could be read either way.');
   });
@@ -122,7 +123,7 @@ describe('importFiles', () => {
     );
     expect(calls.map((c) => [c.request.setId, c.request.setName, c.request.origin, c.items.length])).toEqual([['set:1', 'My set', 'imported', 2]]);
     expect(reports.map(reportSummary)).toEqual(['a.csv → “My set”: 2 imported, 0 skipped as duplicates, 1 rejected.', 'b.pdf → “b”: 0 imported, 0 skipped as duplicates, 1 rejected.']);
-    expect(reports[1]!.rejected[0]).toEqual({ where: 'whole file', reason: 'unsupported format' });
+    expect(reports[1]!.rejected[0]).toEqual({ action: 'skipped', reason: 'unsupported format' });
   });
 
   it('routes a Triangulate export to its own sets instead of the generic importer', async () => {
@@ -154,7 +155,7 @@ describe('importFiles', () => {
       deps,
       { signal: new AbortController().signal, onProgress: () => {} },
     );
-    expect(reports[0]).toMatchObject({ quotaExceeded: true, rejected: [{ where: 'record 1', title: 'T1', reason: 'storage is full' }] });
+    expect(reports[0]).toMatchObject({ quotaExceeded: true, rejected: [{ action: 'skipped', record: 1, title: 'T1', reason: 'storage is full' }] });
     expect(reports[1]).toMatchObject({ quotaExceeded: true, error: 'storage is full', imported: 0 });
   });
 
