@@ -112,6 +112,15 @@ describe('dates as written', () => {
     const d = findIntlDates(text, lang, sep2017, edition);
     expect(d && [d.value.start, d.value.end]).toEqual([start, end]);
   });
+  it('the days of the largest manoeuvres, or of a stage, are a part of the exercise, not its dates', () => {
+    const ru = claims('Учения «Запад-2017» пройдут с 14 по 20 сентября. По словам аналитика, самые масштабные маневры намечены на 18-20 сентября.', '2017-09-10').map(brief);
+    expect(ru.filter((c) => c.kind === 'dates')).toEqual([
+      { kind: 'dates', edition: 2017, value: ['2017-09-14', '2017-09-20'], scope: null, stance: null },
+      expect.objectContaining({ value: ['2017-09-18', '2017-09-20'], scope: expect.objectContaining({ kind: 'phase' }) }),
+    ]);
+    const uk = claims('Навчання «Захід-2017» триватимуть з 14 по 20 вересня, а наймасштабніші бойові дії заплановані на 18-20 вересня.', '2017-09-10').map(brief);
+    expect(uk.filter((c) => c.kind === 'dates' && !c.scope)).toHaveLength(1);
+  });
   it('a date without a start or end word is not the exercise dates', () => {
     expect(findIntlDates('14 сентября министр выступил в парламенте', 'ru', sep2017, 2017)).toBeNull();
   });
