@@ -178,6 +178,8 @@ function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string;
   return null;
 }
 
+const TOTAL_BEFORE = /(?:总人数|總人數|总兵力|總兵力|总计|總計|合计|合計|总共|總共|共计|共計|総勢|総数|総人数|общ(?:ая|ей|ую)\s+численност[ьи]|в общей сложности|всего|загальна\s+чисельність|загальною\s+чисельністю|загалом|усього|всього)[^，。,;；.]{0,6}$/iu;
+
 /** The scope of a count: a country's contingent, its territory, a part, a phase, a threshold. */
 function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], lang: Lang, input: ExtractInput, exercise: EntityId): Scope | undefined {
   const before = sentence.slice(Math.max(0, c.start - 40), c.start);
@@ -185,6 +187,8 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   if (cues.threshold.test(near)) return { kind: 'threshold', label: 'notification threshold' };
   const phase = cues.phase.exec(sentence.slice(Math.max(0, c.start - 60), c.start));
   if (phase) return { kind: 'phase', label: phase[0] };
+  // "参加军演的总人数为1.27万人", "общая численность — 12 700": the figure is named as the whole, whatever places precede it.
+  if (TOTAL_BEFORE.test(before)) return undefined;
   const cjk = lang === 'zh' || lang === 'ja';
   // A demonym between the number and its noun ("3000 российских военнослужащих"), or a country or its forces
   // right after the noun ("5500 человек - от ВС РФ") or right before the number ("俄军3000人", "ロシア軍約3000人").

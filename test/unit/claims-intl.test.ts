@@ -141,6 +141,13 @@ describe('a Russian article', () => {
     expect(r).toContainEqual({ kind: 'participants', edition: 2017, value: [[3000], 'about'], scope: { kind: 'contingent', of: 'country:RU' }, stance: 'official' });
     expect(r).toContainEqual({ kind: 'participants', edition: 2017, value: [[100000], 'up-to'], scope: null, stance: 'estimate' });
   });
+  it('a figure named as the total is the whole exercise, after the places it is held in', () => {
+    const zh = claims('据海港晚报报道，“西方-2017”联合军演将在白俄罗斯境内多个靶场及俄罗斯境内两个训练场举行，参加军演的总人数为1.27万人，其中俄方5500人。', '2017-09-10').map(brief);
+    expect(zh.filter((c) => c.kind === 'participants').map((c) => [c.value, c.scope])).toEqual([
+      [[[12700], 'exact'], null],
+      [[[5500], 'exact'], { kind: 'contingent', of: 'country:RU' }],
+    ]);
+  });
   it('names the places', () => {
     expect(r.filter((c) => c.kind === 'location').map((c) => (c.value as { country: string }).country)).toEqual(['country:BY', 'country:RU']);
   });
