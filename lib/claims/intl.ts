@@ -434,6 +434,8 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     const dates = referenced ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? null) : null;
     const datesOk = dates && !cues.otherEvent.test(s.text.slice(Math.max(0, dates.start - 30), dates.start));
     const cue = referenced || cues.participation.test(s.text);
+    // "中国解放军派出约3200人,1000余辆装备车,飞机30架": what a sender sends is one list, commas and all.
+    let sent: { scope: Scope; end: number } | null = null;
     for (const c of findIntlCounts(s.text, lang)) {
       if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
       if (dates && c.start < dates.end && c.end > dates.start) continue;
@@ -446,6 +448,8 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       const before = found[found.length - 1];
       if (!scope && before?.count && before.scope?.kind === 'contingent' && before.scope.of && (lang === 'zh' || lang === 'ja') &&
         /^[^，。,;；:：]{0,14}$/u.test(s.text.slice(before.span.end, c.start)) && /[、和及与與と]/u.test(s.text.slice(before.span.end, c.start))) scope = before.scope;
+      if (!scope && sent && /^[^。;；:：]{0,20}$/u.test(s.text.slice(sent.end, c.start)) && !actors.some((a) => a.start >= sent!.end && a.end <= c.start)) scope = sent.scope;
+      if (scope?.kind === 'contingent' && (lang === 'zh' || lang === 'ja') && (sent?.scope === scope || /(?:派出|派遣|出动|出動|投入)\s*[约約]?\s*$/u.test(s.text.slice(0, c.start)))) sent = { scope, end: c.end };
       found.push({ kind: c.kind, value: c.value, span: c, count: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}) });
     }
     if (dates && datesOk) {

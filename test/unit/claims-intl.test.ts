@@ -148,6 +148,14 @@ describe('a Russian article', () => {
       [[[5500], 'exact'], { kind: 'contingent', of: 'country:RU' }],
     ]);
   });
+  it('what a sender sends is one list, commas and all', () => {
+    const zh = claims('“东方-2018”演习9月11日开幕。中国解放军派出约3000人,900余辆装备车,固定翼飞机和直升机24架参与演习。', '2018-09-11').map(brief);
+    expect(zh.filter((c) => c.kind !== 'dates' && c.kind !== 'role' && c.kind !== 'location').map((c) => [c.kind, c.scope])).toEqual([
+      ['participants', { kind: 'contingent', of: 'country:CN' }],
+      ['vehicles', { kind: 'contingent', of: 'country:CN' }],
+      ['aircraft', { kind: 'contingent', of: 'country:CN' }],
+    ]);
+  });
   it('names the places', () => {
     expect(r.filter((c) => c.kind === 'location').map((c) => (c.value as { country: string }).country)).toEqual(['country:BY', 'country:RU']);
   });
