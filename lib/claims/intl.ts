@@ -217,6 +217,11 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
         // "解放軍北部戰區派出2000多人": a unit of the country's forces sending the figure.
         (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))))).pop()
     : undefined;
+  // "до 15 кораблей Балтийского флота": a unit of a country's forces in the genitive right after the noun owns the figure.
+  if (!cjk && !inside) {
+    const unit = actors.find((a) => a.type === 'organization' && a.start >= c.end && a.start - c.end <= 1 && countryOf(a.id, input));
+    if (unit) return { kind: 'contingent', of: unit.id };
+  }
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
   const country = inside ?? after ?? listFrom ?? right;
   // "白俄罗斯军队约7000人", "俄军约3000人": the country's own troops, whatever territory the sentence names.

@@ -148,6 +148,10 @@ describe('a Russian article', () => {
       [[[5500], 'exact'], { kind: 'contingent', of: 'country:RU' }],
     ]);
   });
+  it('a unit named in the genitive after the noun owns the figure', () => {
+    const ru = claims('В учениях «Запад-2021» также будут задействованы до 15 кораблей Балтийского флота.', '2021-09-08').map(brief);
+    expect(ru.find((c) => c.kind === 'vessels')?.scope).toEqual({ kind: 'contingent', of: 'org:ru-baltic-fleet' });
+  });
   it('what a sender sends is one list, commas and all', () => {
     const zh = claims('“东方-2018”演习9月11日开幕。中国解放军派出约3000人,900余辆装备车,固定翼飞机和直升机24架参与演习。', '2018-09-11').map(brief);
     expect(zh.filter((c) => c.kind !== 'dates' && c.kind !== 'role' && c.kind !== 'location').map((c) => [c.kind, c.scope])).toEqual([
