@@ -215,7 +215,9 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
         // "中國及印度等13個國家": 等 (and others) makes the named ones examples of the whole, not its source.
         !/等/u.test(sentence.slice(a.end, c.start)) &&
         // "解放軍北部戰區派出2000多人": a unit of the country's forces sending the figure.
-        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))))).pop()
+        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))) ||
+          // "NATO29カ国から27カ国", "北约29国中的27国": a share of the organisation's members is still its members.
+          /^\s*\d+\s*(?:カ国|か国|ヵ国|ケ国|个成员国|個成員國|个国家|個國家|国|國)\s*(?:から|之中|中的|当中|當中|中)\s*$/u.test(sentence.slice(a.end, c.start)))).pop()
     : undefined;
   // "до 15 кораблей Балтийского флота": a unit of a country's forces in the genitive right after the noun owns the figure.
   if (!cjk && !inside) {

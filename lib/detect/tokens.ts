@@ -26,6 +26,8 @@ export interface Token {
 const CJK_CLASS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u30FC\\u3005';
 const TOKEN = new RegExp(`[${CJK_CLASS}]|[[\\p{L}\\p{N}]--[${CJK_CLASS}]]+|&`, 'gv');
 const COMBINING = /[\u0300-\u036f]/g;
+const GLUED_FIGURE = /^([A-Za-z]{3,})(\d{2,})$/;
+const CJK_NEXT = new RegExp(`[${CJK_CLASS}]`, 'v');
 const CYRILLIC = /[\u0400-\u04ff]/;
 
 /**
@@ -80,6 +82,15 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    // "NATO29カ国": in Chinese or Japanese text a Latin name runs straight into a figure; split them
+    // (three letters or more, two digits or more, so "G7" and "SNMG1" stay whole).
+    const glued = GLUED_FIGURE.exec(m[0]);
+    if (glued && CJK_NEXT.test(text.charAt(m.index + m[0].length))) {
+      const cut = m.index + glued[1]!.length;
+      tokens.push({ key: foldKey(glued[1]!), raw: glued[1]!, start: m.index, end: cut });
+      tokens.push({ key: glued[2]!, raw: glued[2]!, start: cut, end: m.index + m[0].length });
+      continue;
+    }
     const key = foldKey(m[0]);
     const token: Token = { key, raw: m[0], start: m.index, end: m.index + m[0].length };
     if (CYRILLIC.test(m[0])) {

@@ -148,6 +148,10 @@ describe('a Russian article', () => {
       [[[5500], 'exact'], { kind: 'contingent', of: 'country:RU' }],
     ]);
   });
+  it('a share of an organisation\'s members is still its members', () => {
+    const ja = claims('「サイバー・コアリション2019」は12月2日に始まり、NATO29カ国から25カ国とパートナー国が参加する。', '2019-12-02').map(brief);
+    expect(ja.find((c) => c.kind === 'nations')).toMatchObject({ value: [[25], 'exact'], scope: { kind: 'contingent', of: 'org:nato' } });
+  });
   it('a unit named in the genitive after the noun owns the figure', () => {
     const ru = claims('В учениях «Запад-2021» также будут задействованы до 15 кораблей Балтийского флота.', '2021-09-08').map(brief);
     expect(ru.find((c) => c.kind === 'vessels')?.scope).toEqual({ kind: 'contingent', of: 'org:ru-baltic-fleet' });
