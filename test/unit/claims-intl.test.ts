@@ -152,6 +152,12 @@ describe('a Russian article', () => {
     const ja = claims('「サイバー・コアリション2019」は12月2日に始まり、NATO29カ国から25カ国とパートナー国が参加する。', '2019-12-02').map(brief);
     expect(ja.find((c) => c.kind === 'nations')).toMatchObject({ value: [[25], 'exact'], scope: { kind: 'contingent', of: 'org:nato' } });
   });
+  it('armour and hardware counted in units, in Russian and Ukrainian', () => {
+    const uk = claims('У навчаннях «Захід-2017» задіяли 350 одиниць бронетехніки.', '2017-09-25').map(brief);
+    expect(uk.filter((c) => c.kind === 'vehicles').map((c) => c.value)).toEqual([[[350], 'exact']]);
+    const ru = claims('В учениях «Запад-2017» задействовано 350 единиц бронетехники.', '2017-09-25').map(brief);
+    expect(ru.filter((c) => c.kind === 'vehicles').map((c) => c.value)).toEqual([[[350], 'exact']]);
+  });
   it('a unit named in the genitive after the noun owns the figure', () => {
     const ru = claims('В учениях «Запад-2021» также будут задействованы до 15 кораблей Балтийского флота.', '2021-09-08').map(brief);
     expect(ru.find((c) => c.kind === 'vessels')?.scope).toEqual({ kind: 'contingent', of: 'org:ru-baltic-fleet' });
