@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
+    // Tests word their expectations with the extension's own wording functions, in English.
+    setupFiles: ['./lib/i18n/node.ts'],
     testTimeout: 60000,
     hookTimeout: 90000,
     fileParallelism: false,

@@ -21,15 +21,17 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Triangulate',
-    description: 'Cross-checks news about military and cyber exercises against other sources, entirely on your device.',
+    // Names and descriptions come from the message catalogue, public/_locales/<language>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
-    action: { default_title: 'Triangulate' },
+    action: { default_title: '__MSG_extName__' },
     // Shortcuts the reader can see and change (chrome://extensions/shortcuts, about:addons).
     commands: {
-      'next-highlight': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Open the card of the next highlight on the page' },
-      'previous-highlight': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the card of the previous highlight on the page' },
-      ...(browser === 'firefox' ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' }, description: 'Open the Triangulate sidebar' } } : {}),
+      'next-highlight': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextHighlight__' },
+      'previous-highlight': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPreviousHighlight__' },
+      ...(browser === 'firefox' ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_commandOpenSidebar__' } } : {}),
     },
     // entrypoints/in-page.ts is built as an unlisted script and listed here: see its header for why
     // it does not use WXT's content-script context.

@@ -26,7 +26,7 @@ export const SNAPSHOT = join(DIST, 'triangulate.blob');
 /** Written last: `{ node, snapshot }`. Its age is the build's age. */
 export const BUILD_INFO = join(DIST, 'build.json');
 /** What the build is made of (with this script): when any of these is newer than the build, it is rebuilt. */
-export const INPUTS = [join(ROOT, 'lib'), join(ROOT, 'seeds'), fileURLToPath(import.meta.url)];
+export const INPUTS = [join(ROOT, 'lib'), join(ROOT, 'seeds'), join(ROOT, 'public', '_locales'), fileURLToPath(import.meta.url)];
 
 // Bundled CommonJS packages (linkedom's dependencies) call require(); ESM output has none of its own.
 const REQUIRE_SHIM = "import { createRequire as __triangulateRequire } from 'node:module';\nconst require = __triangulateRequire(import.meta.url);";

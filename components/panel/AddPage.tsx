@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n/messages';
 import type { PageMetadata } from '@/lib/messages';
 import type { SourceSummary } from '@/lib/types';
 import { send } from '../shared/send';
@@ -15,20 +16,23 @@ interface Props {
 }
 
 /** Where a stored copy of the page came from, in words. */
-const STORED_AS: Record<SourceSummary['origin'], string> = {
-  page: 'You added this page to your sources.',
-  imported: 'This page is in one of your imported sets.',
-  bundled: 'This page is in the bundled dataset.',
+const STORED_AS: Record<SourceSummary['origin'], MessageKey> = {
+  page: 'storedPage',
+  imported: 'storedImported',
+  bundled: 'storedBundled',
 };
+
+/** Where the stored copy came from, and what that means for the comparison. */
+const storedLine = (origin: SourceSummary['origin']) => `${t(STORED_AS[origin])} ${t('storedCompared')}`;
 
 type Phase = { step: 'edit' } | { step: 'saving' } | { step: 'added'; sourceId: string } | { step: 'removed' };
 
-const FIELDS: { key: keyof MetadataForm; label: string; hint?: string; type?: string }[] = [
-  { key: 'title', label: 'Title' },
-  { key: 'outlet', label: 'Outlet' },
-  { key: 'published', label: 'Published', hint: 'YYYY-MM-DD' },
-  { key: 'url', label: 'Address', type: 'url' },
-  { key: 'language', label: 'Language', hint: 'en, fr, ru…' },
+const FIELDS: { key: keyof MetadataForm; label: MessageKey; hint?: MessageKey; type?: string }[] = [
+  { key: 'title', label: 'fieldTitle' },
+  { key: 'outlet', label: 'fieldOutlet' },
+  { key: 'published', label: 'fieldPublished', hint: 'fieldPublishedHint' },
+  { key: 'url', label: 'fieldAddress', type: 'url' },
+  { key: 'language', label: 'fieldLanguage', hint: 'fieldLanguageHint' },
 ];
 
 /** "Add this page": stores the article among the user's sources, with an Undo. */
@@ -43,7 +47,7 @@ export function AddPage({ tabId, metadata, onChanged, onStatus, stored = [] }: P
     const checked = metadataFromForm(form);
     if (!checked.ok) {
       setErrors(checked.errors);
-      onStatus('Some fields need fixing before the page can be added.');
+      onStatus(t('addNeedsFixing'));
       return;
     }
     setErrors({});
@@ -52,7 +56,7 @@ export function AddPage({ tabId, metadata, onChanged, onStatus, stored = [] }: P
     try {
       const { sourceId } = await send({ type: 'add-page', tabId, metadata: checked.metadata });
       setPhase({ step: 'added', sourceId });
-      onStatus('Page added to your sources.');
+      onStatus(t('addAdded'));
       onChanged();
     } catch (err) {
       setPhase({ step: 'edit' });
@@ -68,7 +72,7 @@ export function AddPage({ tabId, metadata, onChanged, onStatus, stored = [] }: P
     try {
       await send({ type: 'remove-source', sourceId });
       setPhase({ step: 'removed' });
-      onStatus('Page removed from your sources.');
+      onStatus(t('addRemovedStatus'));
       onChanged();
     } catch (err) {
       setFailure(err instanceof Error ? err.message : String(err));
@@ -81,40 +85,40 @@ export function AddPage({ tabId, metadata, onChanged, onStatus, stored = [] }: P
 
   return (
     <section aria-labelledby="add-heading" class="card" data-testid="add-page">
-      <h2 id="add-heading">{own || bundled ? 'This page is stored' : 'Add this page'}</h2>
+      <h2 id="add-heading">{own || bundled ? t('addStoredHeading') : t('addHeading')}</h2>
       {own ? (
         <div class="add-done" data-testid="add-page-stored">
-          <p>{STORED_AS[own.origin]} Other pages are compared with it; it is never counted as support for itself.</p>
+          <p>{storedLine(own.origin)}</p>
           <button type="button" data-testid="add-page-remove" onClick={() => void remove(own.id)}>
-            Remove from my sources
+            {t('addRemove')}
           </button>
           {failure && (
             <p class="field-error" role="alert" data-testid="add-page-error">
-              Could not remove the page: {failure}
+              {t('addRemoveFailed', { error: failure })}
             </p>
           )}
         </div>
       ) : bundled && phase.step === 'edit' ? (
-        <p data-testid="add-page-stored">{STORED_AS.bundled} Other pages are compared with it; it is never counted as support for itself.</p>
+        <p data-testid="add-page-stored">{storedLine('bundled')}</p>
       ) : phase.step === 'added' ? (
         <div class="add-done" data-testid="add-page-done">
-          <p>Added to your sources. Other pages will now be compared with it.</p>
+          <p>{t('addDone')}</p>
           <button type="button" data-testid="add-page-undo" onClick={() => void undo()}>
-            Undo
+            {t('addUndo')}
           </button>
         </div>
       ) : (
         <form onSubmit={(e) => void save(e)} noValidate>
-          {phase.step === 'removed' && <p data-testid="add-page-removed">Removed. You can add it again.</p>}
-          <p class="muted">Check what Triangulate read from the page; these fields are how the page will be cited.</p>
+          {phase.step === 'removed' && <p data-testid="add-page-removed">{t('addRemoved')}</p>}
+          <p class="muted">{t('addCheck')}</p>
           {FIELDS.map((f) => {
             const id = `add-${f.key}`;
             const error = errors[f.key];
             return (
               <div key={f.key} class="field">
                 <label for={id}>
-                  {f.label}
-                  {f.hint && <span class="muted"> ({f.hint})</span>}
+                  {t(f.label)}
+                  {f.hint && <span class="muted"> ({t(f.hint)})</span>}
                 </label>
                 <input
                   id={id}
@@ -136,11 +140,11 @@ export function AddPage({ tabId, metadata, onChanged, onStatus, stored = [] }: P
           })}
           {failure && (
             <p class="field-error" role="alert" data-testid="add-page-error">
-              Could not add the page: {failure}
+              {t('addFailed', { error: failure })}
             </p>
           )}
           <button type="submit" class="primary" data-testid="add-page-save" disabled={phase.step === 'saving'}>
-            {phase.step === 'saving' ? 'Saving…' : 'Save to my sources'}
+            {phase.step === 'saving' ? t('addSaving') : t('addSave')}
           </button>
         </form>
       )}

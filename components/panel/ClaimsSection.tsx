@@ -4,11 +4,13 @@
  * origin, so the reader sees which sources are one story retold. Cards stack, so the section fits
  * a 360–420 px panel without sideways scrolling.
  */
+import { t, tPlural } from '@/lib/i18n/messages';
 import { claimCard, wordingContext } from '@/lib/report/claims';
 import { CLAIM_KINDS, entityNamesOf, formatDate, kindLabel, VERDICTS, verdictLabel } from '@/lib/report/format';
 import { buildTable, entityCounts, NO_FILTERS, type Column, type ColumnGroup, type SourceSort, type TableFilters } from '@/lib/report/table';
 import type { Annotation, ClaimKind, Verdict } from '@/lib/types';
 import { ClaimCard } from '../shared/ClaimCard';
+import { derivationLabel } from '../shared/derivation';
 import { SourceLink } from '../shared/SourceLink';
 
 interface Props {
@@ -30,27 +32,27 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
   const names = entityNamesOf(annotation);
   const extra = filters.entity && !entities.some((e) => e.id === filters.entity) ? filters.entity : null;
   return (
-    <div class="filters" role="group" aria-label="Filter and order the comparison">
+    <div class="filters" role="group" aria-label={t('filtersLabel')}>
       <label>
-        Entity
+        {t('filterEntity')}
         <select
           data-testid="filter-entity"
           value={filters.entity ?? ''}
           onChange={(e) => onFilters({ ...filters, entity: (e.currentTarget).value || null })}
         >
-          <option value="">All</option>
+          <option value="">{t('filterAll')}</option>
           {entities.map((e) => (
             <option key={e.id} value={e.id}>
               {e.name}
             </option>
           ))}
-          {extra && <option value={extra}>{names(extra) ?? 'an entity not on this page'}</option>}
+          {extra && <option value={extra}>{names(extra) ?? t('filterEntityNotOnPage')}</option>}
         </select>
       </label>
       <label>
-        Kind
+        {t('filterKind')}
         <select data-testid="filter-kind" value={filters.kind ?? ''} onChange={(e) => onFilters({ ...filters, kind: ((e.currentTarget).value || null) as ClaimKind | null })}>
-          <option value="">All</option>
+          <option value="">{t('filterAll')}</option>
           {kinds.map((k) => (
             <option key={k} value={k}>
               {kindLabel(k)}
@@ -59,13 +61,13 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
         </select>
       </label>
       <label>
-        Verdict
+        {t('filterVerdict')}
         <select
           data-testid="filter-verdict"
           value={filters.verdict ?? ''}
           onChange={(e) => onFilters({ ...filters, verdict: ((e.currentTarget).value || null) as Verdict | null })}
         >
-          <option value="">All</option>
+          <option value="">{t('filterAll')}</option>
           {verdicts.map((v) => (
             <option key={v} value={v}>
               {verdictLabel(v)}
@@ -74,10 +76,10 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
         </select>
       </label>
       <label>
-        Sources by
+        {t('sortSourcesBy')}
         <select data-testid="sort-sources" value={sort} onChange={(e) => onSort((e.currentTarget).value as SourceSort)}>
-          <option value="date">Date</option>
-          <option value="outlet">Outlet</option>
+          <option value="date">{t('sortDate')}</option>
+          <option value="outlet">{t('sortOutlet')}</option>
         </select>
       </label>
     </div>
@@ -85,28 +87,28 @@ function Filters({ annotation, filters, sort, onFilters, onSort }: Omit<Props, '
 }
 
 function groupLabel(g: ColumnGroup): string {
-  if (g.id === 'page') return g.columns.length > 1 ? 'This page and its retellings' : 'This page';
-  const name = g.origin?.outlet || g.origin?.title || 'a source not stored';
-  return g.retoldByPage ? `Retold by this page: ${name}` : `Origin: ${name}`;
+  if (g.id === 'page') return g.columns.length > 1 ? t('originPageAndRetellings') : t('thisPage');
+  const name = g.origin?.outlet || g.origin?.title || t('sourceNotStored');
+  return g.retoldByPage ? t('originRetoldByPage', { name }) : t('originGroup', { name });
 }
 
 function SourceEntry({ col, outlets }: { col: Column; outlets: Map<string, string> }) {
   if (col.isPage) {
     return (
       <li data-testid="source-column" data-source-id="page" class="src-page">
-        This page
-        {col.derivedFrom && <span class="muted"> · retells {outlets.get(col.derivedFrom) ?? 'another source'}</span>}
+        {t('thisPage')}
+        {col.derivedFrom && <span class="muted">{` · ${t('retellsSource', { source: outlets.get(col.derivedFrom) ?? t('anotherSource') })}`}</span>}
       </li>
     );
   }
   const s = col.source!;
-  const retold = col.derivedFrom === 'page' ? 'this page' : col.derivedFrom ? (outlets.get(col.derivedFrom) ?? 'another source') : null;
+  const retold = col.derivedFrom === 'page' ? t('thisPageInSentence') : col.derivedFrom ? (outlets.get(col.derivedFrom) ?? t('anotherSource')) : null;
   return (
     <li data-testid="source-column" data-source-id={s.id} class={col.derivedFrom ? 'src-derived' : 'src-origin'}>
-      <SourceLink url={s.url}>{s.outlet || s.title || 'Untitled'}</SourceLink>
+      <SourceLink url={s.url}>{s.outlet || s.title || t('untitled')}</SourceLink>
       <span class="muted">
         {`, ${formatDate(s.published)}`}
-        {retold && ` · ${col.derivation ?? 'retelling'} of ${retold}`}
+        {retold && ` · ${derivationLabel(col.derivation, retold)}`}
       </span>
     </li>
   );
@@ -114,14 +116,15 @@ function SourceEntry({ col, outlets }: { col: Column; outlets: Map<string, strin
 
 /** Why no card is shown, naming each active filter, so an empty list is never a mystery. */
 function emptyMessage(annotation: Annotation, filters: TableFilters): string {
-  if (annotation.claims.length === 0) return 'This page states no dates, counts, places or roles that could be checked.';
+  if (annotation.claims.length === 0) return t('claimsNone');
   const names = entityNamesOf(annotation);
   const active = [
-    filters.entity && `about ${names(filters.entity) ?? 'the chosen entity'}`,
-    filters.kind && `of kind “${kindLabel(filters.kind)}”`,
-    filters.verdict && `marked “${verdictLabel(filters.verdict)}”`,
-  ].filter(Boolean);
-  return `None of the ${annotation.claims.length} claims on this page is ${active.join(' and ')}. Remove a filter or show all.`;
+    filters.entity && t('filterAbout', { name: names(filters.entity) ?? t('filterChosenEntity') }),
+    filters.kind && t('filterOfKind', { kind: kindLabel(filters.kind) }),
+    filters.verdict && t('filterMarked', { verdict: verdictLabel(filters.verdict) }),
+  ].filter((f): f is string => !!f);
+  const joined = active.reduce((all, f) => t('filtersAnd', { first: all, second: f }));
+  return tPlural('claimsFilteredNone', annotation.claims.length, { filters: joined });
 }
 
 export function ClaimsSection({ annotation, filters, sort, onFilters, onSort, onReveal, pageLanguage = null }: Props) {
@@ -132,23 +135,23 @@ export function ClaimsSection({ annotation, filters, sort, onFilters, onSort, on
   const sources = table.groups.length > 1;
   return (
     <>
-      <h2 id="comparison-heading">Claims compared</h2>
+      <h2 id="comparison-heading">{t('claimsHeading')}</h2>
       <Filters annotation={annotation} filters={filters} sort={sort} onFilters={onFilters} onSort={onSort} />
       <p class="muted" data-testid="table-count" aria-live="polite">
-        {filtered ? `${table.rows.length} of ${table.totalClaims} claims shown.` : `${table.totalClaims} claims.`}{' '}
-        {sources && `${table.independentOrigins} origin${table.independentOrigins === 1 ? '' : 's'} independent of this page among the sources shown.`}
+        {filtered ? tPlural('claimsShown', table.totalClaims, { shown: table.rows.length }) : tPlural('claimsTotal', table.totalClaims)}{' '}
+        {sources && tPlural('originsIndependent', table.independentOrigins)}
         {filtered && (
           <>
             {' '}
             <button type="button" class="link" data-testid="clear-filters" onClick={() => onFilters(NO_FILTERS)}>
-              Show all
+              {t('showAll')}
             </button>
           </>
         )}
       </p>
       {sources && (
         <details class="origins" data-testid="origins">
-          <summary>Sources by origin (a source and its retellings count once)</summary>
+          <summary>{t('originsSummary')}</summary>
           <ul class="origin-groups">
             {table.groups.map((g) => (
               <li key={g.id} data-testid="origin-group" data-origin-id={g.id} class={g.retoldByPage ? 'retold' : undefined}>
@@ -166,7 +169,7 @@ export function ClaimsSection({ annotation, filters, sort, onFilters, onSort, on
       {table.rows.length === 0 ? (
         <p data-testid="table-empty">{emptyMessage(annotation, filters)}</p>
       ) : (
-        <ol class="claims" data-testid="claim-cards" aria-label="Claims of this page">
+        <ol class="claims" data-testid="claim-cards" aria-label={t('claimsListLabel')}>
           {table.rows.map((r) => (
             <ClaimCard key={r.index} index={r.index} card={claimCard(r.claim, ctx, annotation.claims)} onReveal={() => onReveal(r.claim.start, r.claim.end)} />
           ))}

@@ -1,18 +1,19 @@
+import { t, type MessageKey } from '@/lib/i18n/messages';
 import { reportFileName, toCsv, toJson, toMarkdown } from '@/lib/report/export';
 import type { Annotation } from '@/lib/types';
 import { downloadText } from '../shared/download';
 
-const FORMATS = [
-  { ext: 'md', label: 'Markdown report', mime: 'text/markdown', render: toMarkdown },
-  { ext: 'csv', label: 'CSV', mime: 'text/csv', render: toCsv },
-  { ext: 'json', label: 'JSON', mime: 'application/json', render: toJson },
-] as const;
+const FORMATS: readonly { ext: 'md' | 'csv' | 'json'; label: MessageKey; mime: string; render: (a: Annotation) => string }[] = [
+  { ext: 'md', label: 'exportMarkdown', mime: 'text/markdown', render: toMarkdown },
+  { ext: 'csv', label: 'exportCsv', mime: 'text/csv', render: toCsv },
+  { ext: 'json', label: 'exportJson', mime: 'application/json', render: toJson },
+];
 
 /** Downloads the comparison; the files are built here, nothing leaves the computer. */
 export function ExportButtons({ annotation, onStatus }: { annotation: Annotation; onStatus: (m: string) => void }) {
   return (
     <section aria-labelledby="export-heading" class="card">
-      <h2 id="export-heading">Export</h2>
+      <h2 id="export-heading">{t('exportHeading')}</h2>
       <div class="buttons">
         {FORMATS.map((f) => (
           <button
@@ -22,10 +23,10 @@ export function ExportButtons({ annotation, onStatus }: { annotation: Annotation
             onClick={() => {
               const name = reportFileName(annotation, f.ext);
               downloadText(f.render(annotation), name, f.mime);
-              onStatus(`Saved ${name}.`);
+              onStatus(t('exportSaved', { name }));
             }}
           >
-            {f.label}
+            {t(f.label)}
           </button>
         ))}
       </div>

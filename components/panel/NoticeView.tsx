@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/messages';
 import type { PauseState } from '../shared/pause';
 import type { Notice } from './model';
 
@@ -11,11 +12,11 @@ interface Props {
 function actionLabel(notice: Notice, pause: PauseState | null, host: string | null): string {
   switch (notice.action) {
     case 'retry':
-      return 'Try again';
+      return t('actionRetry');
     case 'options':
-      return 'Open Options to import articles';
+      return t('actionOptions');
     default:
-      return pause?.all ? 'Resume everywhere' : host ? `Resume on ${host}` : 'Resume';
+      return pause?.all ? t('actionResumeEverywhere') : host ? t('actionResumeOn', { site: host }) : t('actionResume');
   }
 }
 

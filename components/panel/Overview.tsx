@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { t, tPlural, type MessageKey } from '@/lib/i18n/messages';
 import { formatDate } from '@/lib/report/format';
 import { entityCounts, summarizeClaims, summaryLine, type TableFilters } from '@/lib/report/table';
 import type { Annotation, EntityType } from '@/lib/types';
@@ -10,10 +11,10 @@ interface Props {
   onEntity: (id: string, first: { start: number; end: number }) => void;
 }
 
-const GROUPS: { type: EntityType; label: string }[] = [
-  { type: 'exercise', label: 'Exercises' },
-  { type: 'country', label: 'Countries' },
-  { type: 'organization', label: 'Organizations' },
+const GROUPS: { type: EntityType; label: MessageKey }[] = [
+  { type: 'exercise', label: 'overviewExercises' },
+  { type: 'country', label: 'overviewCountries' },
+  { type: 'organization', label: 'overviewOrganizations' },
 ];
 
 /** The page at a glance: what it is, what it names, and how its claims fare. */
@@ -22,27 +23,27 @@ export function Overview({ annotation, filters, onEntity }: Props) {
   const summary = summaryLine(summarizeClaims(annotation));
   // The window title carries the summary: the browser shows it for the sidebar, screen readers announce it.
   useEffect(() => {
-    document.title = `Triangulate: ${summary}`;
+    document.title = t('panelWindowTitle', { summary });
   }, [summary]);
   return (
     <section aria-labelledby="overview-heading" class="card" data-testid="overview">
-      <h2 id="overview-heading">Overview</h2>
+      <h2 id="overview-heading">{t('overviewHeading')}</h2>
       <p class="page-title">
-        <SourceLink url={annotation.url}>{annotation.title || 'Untitled page'}</SourceLink>
+        <SourceLink url={annotation.url}>{annotation.title || t('untitledPage')}</SourceLink>
         {annotation.published && <span class="muted"> · {formatDate(annotation.published)}</span>}
       </p>
       <p class="summary-line" data-testid="summary-line">
         {summary}
       </p>
       {entities.length === 0 ? (
-        <p class="muted">No exercises, countries or organizations recognised on this page.</p>
+        <p class="muted">{t('overviewNoEntities')}</p>
       ) : (
         GROUPS.map(({ type, label }) => {
           const list = entities.filter((e) => e.type === type);
           if (!list.length) return null;
           return (
             <div key={type} class="entity-group">
-              <h3>{label}</h3>
+              <h3>{t(label)}</h3>
               <ul class="chips" data-testid={`entities-${type}`}>
                 {list.map((e) => (
                   <li key={e.id}>
@@ -52,10 +53,10 @@ export function Overview({ annotation, filters, onEntity }: Props) {
                       data-testid="entity-chip"
                       data-entity-id={e.id}
                       aria-pressed={filters.entity === e.id}
-                      title="Show this entity on the page and filter the table by it"
+                      title={t('overviewChipTitle')}
                       onClick={() => onEntity(e.id, e.first)}
                     >
-                      {e.name} <span class="count" aria-label={`${e.count} mentions`}>×{e.count}</span>
+                      {e.name} <span class="count" aria-label={tPlural('mentionCount', e.count)}>×{e.count}</span>
                     </button>
                   </li>
                 ))}

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/messages';
 import type { KbStatus } from '@/lib/messages';
 import { NO_FILTERS, type SourceSort, type TableFilters } from '@/lib/report/table';
 import { httpHostname } from '@/lib/report/url';
@@ -37,7 +38,7 @@ export function Panel({ params }: { params: PanelParams }) {
   const refresh = useCallback(async (target: TabInfo | null, quiet = false) => {
     const seq = ++requestSeq.current;
     if (!target) {
-      setLoad({ status: 'loaded', state: { state: 'unavailable', reason: 'There is no open tab to read.' } });
+      setLoad({ status: 'loaded', state: { state: 'unavailable', reason: t('unavailableNoTab') } });
       return;
     }
     if (!quiet) setLoad({ status: 'loading' });
@@ -48,7 +49,7 @@ export function Panel({ params }: { params: PanelParams }) {
       setKb(kbStatus);
       setLoad({ status: 'loaded', state });
       if (state.state === 'paused') setPause(await readPause(browser.storage.local));
-      setStatus(state.state === 'ok' ? `Loaded ${state.annotation.title || 'this page'}.` : '');
+      setStatus(state.state === 'ok' ? (state.annotation.title ? t('panelLoaded', { title: state.annotation.title }) : t('panelLoadedThisPage')) : '');
     } catch (e) {
       if (seq !== requestSeq.current) return;
       setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -100,8 +101,8 @@ export function Panel({ params }: { params: PanelParams }) {
     (start: number, end: number) => {
       if (tab === null) return;
       revealOnPage(tab.id, start, end).then(
-        () => setStatus('Shown on the page.'),
-        () => setStatus('The page did not answer. Reload the page, then try again.'),
+        () => setStatus(t('panelShownOnPage')),
+        () => setStatus(t('panelNoAnswer')),
       );
     },
     [tab],
@@ -116,7 +117,7 @@ export function Panel({ params }: { params: PanelParams }) {
     const current = pause ?? (await readPause(browser.storage.local));
     if (current.all) await setAllPaused(browser.storage.local, false);
     if (host) await setSitePaused(browser.storage.local, host, false);
-    setStatus('Triangulate resumed.');
+    setStatus(t('panelResumed'));
     // The content script restarts on the storage change; give it a moment before asking again.
     setTimeout(() => void refresh(tab), 500);
   };
@@ -124,13 +125,13 @@ export function Panel({ params }: { params: PanelParams }) {
   return (
     <div class="panel">
       <header class="panel-header">
-        <h1>Triangulate</h1>
+        <h1>{t('extName')}</h1>
         <button type="button" class="link" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options and imports
+          {t('optionsAndImports')}
         </button>
       </header>
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="panel-status">
-        {load.status === 'loading' ? 'Reading this page…' : status}
+        {load.status === 'loading' ? t('noticeLoading') : status}
       </p>
       <main>
         {notice && notice.kind !== 'empty-dataset' && notice.kind !== 'kb-starting' ? (

@@ -1,7 +1,9 @@
-import { formatDate, plural } from '@/lib/report/format';
+import { t, tPlural } from '@/lib/i18n/messages';
+import { formatDate } from '@/lib/report/format';
 import { otherLanguage, publisherLabel, sameGovernmentNotes } from '@/lib/report/sources';
 import { buildTimeline, PAGE_COLUMN_ID, sourceRows, type SourceRow, type SourceSort } from '@/lib/report/table';
 import type { Annotation } from '@/lib/types';
+import { derivationLabel } from '../shared/derivation';
 import { SourceLink } from '../shared/SourceLink';
 
 interface Props {
@@ -13,21 +15,21 @@ interface Props {
 }
 
 function retellsLabel(row: SourceRow, rows: SourceRow[]): string {
-  if (!row.retells) return row.isPage ? '' : 'independent origin';
-  if (row.retells === PAGE_COLUMN_ID) return `${row.derivation ?? 'retelling'} of this page`;
+  if (!row.retells) return row.isPage ? '' : t('sourceIndependentOrigin');
+  if (row.retells === PAGE_COLUMN_ID) return derivationLabel(row.derivation, t('thisPageInSentence'));
   const origin = rows.find((r) => r.id === row.retells);
-  return `${row.derivation ?? 'retells'} of ${origin?.outlet || 'a source not stored'}`;
+  return derivationLabel(row.derivation, origin?.outlet || t('sourceNotStored'));
 }
 
 /** One source as a short block (a table would not fit a 360–420 px panel): outlet, what it is, date, edition, relation. */
 function SourceItem({ row, rows, pageLanguage, tie }: { row: SourceRow; rows: SourceRow[]; pageLanguage: string | null; tie: string | undefined }) {
   const what = [publisherLabel(row.source?.publisher), otherLanguage(row.source?.language, pageLanguage)].filter(Boolean).join(' · ');
   const relation = retellsLabel(row, rows);
-  const when = [formatDate(row.published), row.edition !== null ? `about the ${row.edition} edition` : null].filter(Boolean).join(' · ');
+  const when = [formatDate(row.published), row.edition !== null ? t('sourceAboutEdition', { year: String(row.edition) }) : null].filter(Boolean).join(' · ');
   return (
     <li data-testid="source-row" data-source-id={row.id} data-edition={row.edition ?? undefined} class={`source-item${row.isPage ? ' row-page' : ''}${row.retells && !row.isPage ? ' is-retelling' : ''}`}>
       <div class="source-head">
-        <strong class="source-outlet">{row.isPage ? 'This page' : row.outlet || 'Unknown outlet'}</strong>
+        <strong class="source-outlet">{row.isPage ? t('thisPage') : row.outlet || t('unknownOutlet')}</strong>
         {what && (
           <span class="source-type" data-testid="source-type">
             {what}
@@ -35,11 +37,11 @@ function SourceItem({ row, rows, pageLanguage, tie }: { row: SourceRow; rows: So
         )}
       </div>
       <div class="source-title">
-        <SourceLink url={row.url}>{row.title || 'Untitled'}</SourceLink>
+        <SourceLink url={row.url}>{row.title || t('untitled')}</SourceLink>
       </div>
       <div class="muted source-meta">
         {when}
-        {!row.isPage && row.claims > 0 && ` · speaks to ${plural(row.claims, 'claim')} of this page`}
+        {!row.isPage && row.claims > 0 && ` · ${tPlural('sourceSpeaksTo', row.claims)}`}
         {relation && <span class={`tag${row.retells ? '' : ' tag-independent'}`}>{relation}</span>}
         {tie && (
           <span class="tag tag-tie" data-testid="source-tie">
@@ -58,19 +60,19 @@ export function SourcesSection({ annotation, sort, onSort, pageLanguage = null }
   const timeline = buildTimeline(annotation);
   return (
     <section aria-labelledby="sources-heading" class="card">
-      <h2 id="sources-heading">Sources</h2>
+      <h2 id="sources-heading">{t('sourcesHeading')}</h2>
       {rows.length === 1 ? (
-        <p class="muted">No stored source mentions what this page mentions.</p>
+        <p class="muted">{t('sourcesNone')}</p>
       ) : (
         <>
-          <div class="sort" role="group" aria-label="Order of the sources">
-            <span class="muted">Order: </span>
+          <div class="sort" role="group" aria-label={t('sourcesOrderLabel')}>
+            <span class="muted">{t('sourcesOrder')}</span>
             <button type="button" class="link" data-testid="sort-by-date" aria-pressed={sort === 'date'} onClick={() => onSort('date')}>
-              edition, then date
+              {t('sourcesByEditionDate')}
             </button>
             {' · '}
             <button type="button" class="link" data-testid="sort-by-outlet" aria-pressed={sort === 'outlet'} onClick={() => onSort('outlet')}>
-              outlet
+              {t('sourcesByOutlet')}
             </button>
           </div>
           <ul class="source-list" data-testid="sources-table">
@@ -80,9 +82,9 @@ export function SourcesSection({ annotation, sort, onSort, pageLanguage = null }
           </ul>
         </>
       )}
-      <h3 id="timeline-heading">Timeline</h3>
+      <h3 id="timeline-heading">{t('timelineHeading')}</h3>
       {timeline.entries.length === 0 ? (
-        <p class="muted">No source has a publication date.</p>
+        <p class="muted">{t('timelineNone')}</p>
       ) : (
         <>
           <div class="timeline-track" aria-hidden="true">
@@ -91,7 +93,7 @@ export function SourcesSection({ annotation, sort, onSort, pageLanguage = null }
                 key={e.date}
                 class={`timeline-dot${e.sources.some((s) => s.isPage) ? ' is-page' : ''}`}
                 style={{ left: `${(e.position * 100).toFixed(2)}%` }}
-                title={`${formatDate(e.date)}: ${e.sources.map((s) => s.outlet).join(', ')}`}
+                title={t('timelineDot', { date: formatDate(e.date), outlets: e.sources.map((s) => s.outlet).join(', ') })}
               />
             ))}
           </div>
@@ -102,7 +104,7 @@ export function SourcesSection({ annotation, sort, onSort, pageLanguage = null }
                 <ul>
                   {e.sources.map((s) => (
                     <li key={s.id} class={s.isPage ? 'is-page' : undefined}>
-                      {s.isPage ? <strong>This page</strong> : s.outlet || 'Unknown outlet'}
+                      {s.isPage ? <strong>{t('thisPage')}</strong> : s.outlet || t('unknownOutlet')}
                       {!s.isPage && s.retells && <span class="muted"> ({retellsLabel(s, rows)})</span>}
                     </li>
                   ))}
@@ -112,7 +114,7 @@ export function SourcesSection({ annotation, sort, onSort, pageLanguage = null }
           </ol>
           {timeline.undated.length > 0 && (
             <p class="muted">
-              Undated: {plural(timeline.undated.length, 'source')} ({timeline.undated.map((s) => s.outlet || s.title).join(', ')}).
+              {tPlural('timelineUndated', timeline.undated.length, { names: timeline.undated.map((s) => s.outlet || s.title).join(', ') })}
             </p>
           )}
         </>

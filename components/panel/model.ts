@@ -3,6 +3,7 @@
  * what to tell the user when there is nothing to compare, and how the "Add this page" form
  * becomes PageMetadata. Kept pure so they are unit-tested; the components only render them.
  */
+import { t, tPlural } from '@/lib/i18n/messages';
 import type { KbStatus, PageMetadata, TabAnnotationState } from '@/lib/messages';
 
 export interface PanelParams {
@@ -42,12 +43,12 @@ export type PanelLoad =
  * and that must not look like a finding about the article.
  */
 export function panelNotice(load: PanelLoad, kb: KbStatus | null): Notice | null {
-  if (load.status === 'loading') return { kind: 'loading', title: 'Reading this page…', body: [] };
+  if (load.status === 'loading') return { kind: 'loading', title: t('noticeLoading'), body: [] };
   if (load.status === 'error') {
     return {
       kind: 'db-error',
-      title: 'Triangulate could not read its database',
-      body: [load.message, 'Try again. If it keeps failing, reload the extension from the browser’s extensions page; your imported sets stay stored.'],
+      title: t('noticeDbErrorTitle'),
+      body: [load.message, t('noticeDbErrorBody')],
       action: 'retry',
       error: true,
     };
@@ -57,32 +58,32 @@ export function panelNotice(load: PanelLoad, kb: KbStatus | null): Notice | null
     case 'unavailable':
       return {
         kind: 'unsupported',
-        title: 'Triangulate cannot read this page',
-        body: [state.reason, 'It works on web pages (http and https). Browser pages, the extension store, PDFs and local files are out of its reach: open a news article on a website.'],
+        title: t('noticeUnsupportedTitle'),
+        body: [state.reason, t('noticeUnsupportedBody')],
       };
     case 'no-article':
       return {
         kind: 'no-article',
-        title: 'No article found on this page',
-        body: ['Triangulate looks for the main text of a news article and found none here (a home page, a search page or a video page, for example).', 'Open an article, then come back to this panel.'],
+        title: t('noticeNoArticleTitle'),
+        body: [t('noticeNoArticleBody'), t('noticeNoArticleAction')],
       };
     case 'paused':
       return {
         kind: 'paused',
-        title: 'Triangulate is paused here',
-        body: ['You paused it for this site or everywhere, so it does not read or mark this page.'],
+        title: t('noticePausedTitle'),
+        body: [t('noticePausedBody')],
         action: 'resume',
       };
     case 'ok':
       if (kb && kb.error) {
-        return { kind: 'db-error', title: 'Triangulate could not read its database', body: [kb.error, 'Try again, or reload the extension.'], action: 'retry', error: true };
+        return { kind: 'db-error', title: t('noticeDbErrorTitle'), body: [kb.error, t('noticeKbErrorBody')], action: 'retry', error: true };
       }
-      if (kb && !kb.ready) return { kind: 'kb-starting', title: 'Preparing the sources…', body: ['The bundled sources are being stored. This takes a few seconds after install or an update.'], action: 'retry' };
+      if (kb && !kb.ready) return { kind: 'kb-starting', title: t('noticeKbStartingTitle'), body: [t('noticeKbStartingBody')], action: 'retry' };
       if (kb && kb.sources === 0) {
         return {
           kind: 'empty-dataset',
-          title: 'No sources to compare with',
-          body: ['Your knowledge base holds no articles, so nothing can corroborate or contradict this page.', 'Import article sets in Options, or add pages you read with “Add this page”.'],
+          title: t('noticeEmptyTitle'),
+          body: [t('noticeEmptyBody'), t('noticeEmptyAction')],
           action: 'options',
         };
       }
@@ -111,29 +112,28 @@ export function metadataFromForm(f: MetadataForm): FormResult {
   const published = f.published.trim();
   const url = f.url.trim();
   const language = f.language.trim();
-  if (!title) errors.title = 'A title is needed to cite the page.';
+  if (!title) errors.title = t('formTitleNeeded');
   if (published && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(published) && Number.isNaN(Date.parse(published))) {
-    errors.published = 'Use a date like 2019-12-03.';
+    errors.published = t('formDate');
   }
   if (url) {
     try {
       const u = new URL(url);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') errors.url = 'Only http and https addresses can be stored.';
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') errors.url = t('formUrlScheme');
     } catch {
-      errors.url = 'This is not a web address.';
+      errors.url = t('formUrlInvalid');
     }
   }
-  if (language && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language)) errors.language = 'Use a language code like en or fr-CA.';
+  if (language && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language)) errors.language = t('formLanguage');
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, metadata: { title, outlet: f.outlet.trim(), published: published || null, url: url || null, language: language || null } };
 }
 
 /** One line about the knowledge base for the popup and the options page. */
 export function kbStatusLine(kb: KbStatus | null): string {
-  if (!kb) return 'Checking the knowledge base…';
-  if (kb.error) return `Knowledge base error: ${kb.error}`;
-  if (!kb.ready) return 'Preparing the bundled sources…';
-  const n = (x: number) => x.toLocaleString('en-US');
-  const dataset = kb.datasetVersion ? ` · dataset ${kb.datasetVersion}` : '';
-  return `${n(kb.sources)} source${kb.sources === 1 ? '' : 's'}, ${n(kb.claims)} claim${kb.claims === 1 ? '' : 's'}, ${n(kb.entities)} entities${dataset}`;
+  if (!kb) return t('kbChecking');
+  if (kb.error) return t('kbError', { error: kb.error });
+  if (!kb.ready) return t('kbPreparing');
+  const counts = { sources: tPlural('kbSources', kb.sources), claims: tPlural('kbClaims', kb.claims), entities: tPlural('kbEntities', kb.entities) };
+  return kb.datasetVersion ? t('kbStatusDataset', { ...counts, version: kb.datasetVersion }) : t('kbStatus', counts);
 }

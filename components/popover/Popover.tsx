@@ -3,14 +3,16 @@
  * the page can neither read it nor restyle it. Links open only for http(s) URLs.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SourceSummary } from '../../lib/types';
+import { wordsLanguage } from '../../lib/i18n/intl';
+import { t, tPlural, type MessageKey } from '../../lib/i18n/messages';
+import type { EntityType, SourceSummary } from '../../lib/types';
 import { formatDate } from '../../lib/report/format';
 import { otherLanguage, publisherLabel } from '../../lib/report/sources';
 import { ClaimCard } from '../shared/ClaimCard';
 import { SourceLink } from '../shared/SourceLink';
 import type { PopoverModel } from './model';
 
-const TYPE_LABEL = { exercise: 'Exercise', country: 'Country', organization: 'Organization' } as const;
+const TYPE_LABEL: Record<EntityType, MessageKey> = { exercise: 'typeExercise', country: 'typeCountry', organization: 'typeOrganization' };
 
 /** Outlet and date as a link, then what the outlet is, its language when not the page's, and any tie to a government. */
 function SourceLine({ source, pageLanguage, tie }: { source: SourceSummary; pageLanguage: string | null; tie?: string }) {
@@ -19,7 +21,7 @@ function SourceLine({ source, pageLanguage, tie }: { source: SourceSummary; page
     <>
       <span title={source.title}>
         <SourceLink url={source.url} class="src">
-          {`${source.outlet || 'Unknown outlet'}${source.published ? `, ${formatDate(source.published)}` : ''}`}
+          {source.published ? t('outletAndDate', { outlet: source.outlet || t('unknownOutlet'), date: formatDate(source.published) }) : source.outlet || t('unknownOutlet')}
         </SourceLink>
       </span>
       {what && (
@@ -61,10 +63,10 @@ function trapTab(e: KeyboardEvent, card: HTMLElement): void {
 function countsLine(model: PopoverModel): string {
   const { independent, derived } = model.sources;
   const total = independent.length + derived.length;
-  const name = model.entity.type === 'exercise' ? `${model.entity.name}, any edition` : model.entity.name;
-  if (total === 0) return `No other source in your dataset names ${name}.`;
-  const retell = derived.length ? ` (${derived.length} derived: ${derived.length === 1 ? 'it retells' : 'they retell'} another)` : '';
-  return `${total} other source${total === 1 ? '' : 's'} in your dataset ${total === 1 ? 'names' : 'name'} ${name}${retell}.`;
+  const name = model.entity.type === 'exercise' ? t('popoverAnyEdition', { name: model.entity.name }) : model.entity.name;
+  if (total === 0) return t('popoverNoSources', { name });
+  if (!derived.length) return tPlural('popoverSources', total, { name });
+  return tPlural('popoverSourcesDerived', total, { name, derived: tPlural('popoverDerived', derived.length) });
 }
 
 function SourceList({ title, sources, model }: { title: string; sources: SourceSummary[]; model: PopoverModel }) {
@@ -84,12 +86,12 @@ function SourceList({ title, sources, model }: { title: string; sources: SourceS
 }
 
 /** The marks a reader meets on the page, in words. */
-const LEGEND: [string, string, string][] = [
-  ['corroborated', 'round', 'independent sources agree'],
-  ['conflicting', 'square', 'contradicted'],
-  ['disputed', 'diamond', 'disputed figure'],
-  ['other-figures', 'round', 'other figures'],
-  ['unverified', 'dashed', 'no other source'],
+const LEGEND: [string, string, MessageKey][] = [
+  ['corroborated', 'round', 'legendCorroborated'],
+  ['conflicting', 'square', 'legendConflicting'],
+  ['disputed', 'diamond', 'legendDisputed'],
+  ['other-figures', 'round', 'legendOtherFigures'],
+  ['unverified', 'dashed', 'legendUnverified'],
 ];
 
 export interface PopoverProps {
@@ -118,28 +120,29 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
       aria-labelledby={headingId}
       aria-describedby="triangulate-popover-desc"
       tabIndex={-1}
+      lang={wordsLanguage()}
       data-testid="popover"
       onKeyDown={(e) => ref.current && trapTab(e, ref.current)}
     >
       <header>
-        <span class={`type t-${entity.type}`}>{TYPE_LABEL[entity.type]}</span>
+        <span class={`type t-${entity.type}`}>{t(TYPE_LABEL[entity.type])}</span>
         <h2 id={headingId}>{model.title}</h2>
-        <button class="close" aria-label="Close" onClick={onClose}>
+        <button class="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </header>
       <p id="triangulate-popover-desc" class="desc">
         {entity.description}
       </p>
-      {entity.aliases.length > 0 && <p class="aliases">Also: {entity.aliases.join(', ')}</p>}
+      {entity.aliases.length > 0 && <p class="aliases">{t('popoverAliases', { names: entity.aliases.join(', ') })}</p>}
       <p class="counts" data-testid="popover-counts">
         {countsLine(model)}
       </p>
-      <SourceList title="Independent sources" sources={sources.independent} model={model} />
-      <SourceList title="Derived sources (retelling another)" sources={sources.derived} model={model} />
+      <SourceList title={t('popoverIndependentSources')} sources={sources.independent} model={model} />
+      <SourceList title={t('popoverDerivedSources')} sources={sources.derived} model={model} />
       {model.sentenceClaims.length > 0 && (
-        <section aria-label="Claims in this sentence">
-          <h3>Claims in this sentence</h3>
+        <section aria-label={t('popoverSentenceClaims')}>
+          <h3>{t('popoverSentenceClaims')}</h3>
           <ul class="claims">
             {model.sentenceClaims.map((c) => (
               <ClaimCard key={`${c.claim.start}-${c.claim.kind}`} card={c} open={false} />
@@ -149,7 +152,7 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
       )}
       {model.otherClaims.length > 0 && (
         <details class="more">
-          <summary>{`${model.otherClaims.length} more claim${model.otherClaims.length === 1 ? '' : 's'} about ${entity.name} in this article`}</summary>
+          <summary>{tPlural('popoverMoreClaims', model.otherClaims.length, { name: entity.name })}</summary>
           <ul class="claims">
             {model.otherClaims.map((c) => (
               <ClaimCard key={`${c.claim.start}-${c.claim.kind}`} card={c} open={false} />
@@ -162,29 +165,27 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
           class="panel"
           data-testid="open-panel"
           onClick={() =>
-            void onOpenPanel(entity.id).then((opened) =>
-              setPanelHint(opened ? null : 'Open Triangulate’s sidebar from the browser’s sidebar menu or with Alt+Shift+Y; it shows this page’s sources claim by claim.'),
-            )
+            void onOpenPanel(entity.id).then((opened) => setPanelHint(opened ? null : t('popoverSidebarHint')))
           }
         >
-          Compare sources
+          {t('popoverCompare')}
         </button>
         {panelHint && (
           <p class="hint" role="status" data-testid="open-panel-hint">
             {panelHint}
           </p>
         )}
-        <p class="legend" aria-label="Marks on the page">
+        <p class="legend" aria-label={t('legendLabel')}>
           <span class="legend-item">
-            <span class="sw entity">Name</span> a country, organization or exercise
+            <span class="sw entity">{t('legendNameSwatch')}</span> {t('legendName')}
           </span>
           <span class="legend-item">
-            <span class="sw claim">claim</span> with its mark:
+            <span class="sw claim">{t('legendClaimSwatch')}</span> {t('legendClaim')}
           </span>
           {LEGEND.map(([verdict, shape, label]) => (
             <span key={verdict} class="legend-item">
               <span class={`vmark v-${verdict} s-${shape}`} aria-hidden="true" />
-              {label}
+              {t(label)}
             </span>
           ))}
         </p>

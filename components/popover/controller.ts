@@ -6,7 +6,10 @@
  * tied to the annotator's AbortSignal; aborting it also removes the popover's host from the page.
  */
 import type { PageView, PaintedMention, PopoverFactory, PopoverPort } from '../../lib/page/annotator';
+import { wordsLanguage } from '../../lib/i18n/intl';
+import { t, tPlural, type MessageKey } from '../../lib/i18n/messages';
 import { verdictLabel } from '../../lib/report/format';
+import type { EntityType } from '../../lib/types';
 import { buildPopoverModel } from './model';
 import { createPopoverHost, type PopoverHost } from './mount';
 
@@ -23,15 +26,16 @@ type PopoverControllerOptions = Parameters<PopoverFactory>[0] & {
   openPanel: (entityId: string) => Promise<boolean>;
 };
 
-const TYPE_WORD = { exercise: 'exercise', country: 'country', organization: 'organization' } as const;
+const TYPE_WORD: Record<EntityType, MessageKey> = { exercise: 'typeWordExercise', country: 'typeWordCountry', organization: 'typeWordOrganization' };
 
 /** What a screen reader hears on a highlight the keyboard rests on. */
 function anchorLabel(v: PageView, p: PaintedMention): string {
   const model = buildPopoverModel(v.annotation, p.mention);
   const claims = model.sentenceClaims.length;
-  const verdict = model.verdict ? `, ${verdictLabel(model.verdict).toLowerCase()}` : '';
-  const about = claims ? `, ${claims} claim${claims === 1 ? '' : 's'} in this sentence${verdict}` : '';
-  return `${model.title}, ${TYPE_WORD[p.mention.type]}${about}. Enter shows what other sources say.`;
+  const about = { title: model.title, type: t(TYPE_WORD[p.mention.type]) };
+  if (!claims) return t('anchorLabel', about);
+  if (!model.verdict) return tPlural('anchorLabelClaims', claims, about);
+  return tPlural('anchorLabelVerdict', claims, { ...about, verdict: verdictLabel(model.verdict).toLocaleLowerCase(wordsLanguage()) });
 }
 
 export function createPopoverController({ doc, signal, view, gone, openPanel }: PopoverControllerOptions): PopoverPort {

@@ -4,7 +4,8 @@
  * is a quotation (<q>); Triangulate's summary of a bundled source is labelled and never quoted.
  * The wording comes from lib/report/claims.ts, shared with the exports and the CLI.
  */
-import { SUMMARY_LABEL, type ClaimCardModel, type EvidenceGroup, type EvidenceItem } from '@/lib/report/claims';
+import { t, tPlural } from '@/lib/i18n/messages';
+import { summaryLabel, type ClaimCardModel, type EvidenceGroup, type EvidenceItem } from '@/lib/report/claims';
 import { formatDate } from '@/lib/report/format';
 import { SourceLink } from './SourceLink';
 import { VerdictBadge } from './VerdictBadge';
@@ -24,7 +25,7 @@ function Words({ item }: { item: EvidenceItem }) {
   }
   return (
     <p class="words summary" data-testid="source-summary">
-      <span class="summary-label">{SUMMARY_LABEL}:</span> <span class="summary-text">{w.text}</span>
+      <span class="summary-label">{summaryLabel()}:</span> <span class="summary-text">{w.text}</span>
     </p>
   );
 }
@@ -38,15 +39,15 @@ function EvidenceRow({ item }: { item: EvidenceItem }) {
           <span aria-hidden="true">{MARK[item.group]} </span>
           {item.value}
         </span>
-        {item.speaker && <span class="ev-speaker"> per {item.speaker}</span>}
+        {item.speaker && <span class="ev-speaker">{` ${t('evidencePer', { speaker: item.speaker })}`}</span>}
         {item.scope && <span class="scope"> {item.scope}</span>}
       </div>
       <div class="ev-source">
         <SourceLink url={s.url} class="src">
-          {s.outlet || s.title || 'Unknown outlet'}
+          {s.outlet || s.title || t('unknownOutlet')}
         </SourceLink>
         <span class="muted">{`, ${formatDate(s.published)}`}</span>
-        {item.note && <span class={`tag${item.note === 'independent' ? ' tag-independent' : ''}`}>{item.note}</span>}
+        {item.note && <span class={`tag${item.independent ? ' tag-independent' : ''}`}>{item.note}</span>}
       </div>
       {(item.publisher || item.language || item.tie) && (
         <div class="ev-publisher" data-testid="source-type">
@@ -66,7 +67,7 @@ function Groups({ groups }: { groups: EvidenceGroup[] }) {
         <section key={g.kind} class={`ev-group ev-group-${g.kind}`} data-testid="evidence-group" data-group={g.kind}>
           <h4 class="ev-label">
             <span aria-hidden="true">{MARK[g.kind]} </span>
-            {g.label} ({g.items.length})
+            {t('groupLabelCount', { label: g.label, count: g.items.length })}
           </h4>
           <ul class="evidence">
             {g.items.map((item, i) => (
@@ -99,8 +100,8 @@ export function ClaimCard({ card, index, open = true, onReveal }: Props) {
           {card.subject} · {card.kind}
         </span>
         {onReveal && (
-          <button type="button" class="link reveal" data-testid="reveal-claim" title="Scroll the page to this claim and mark it" onClick={onReveal}>
-            Show in text
+          <button type="button" class="link reveal" data-testid="reveal-claim" title={t('showInTextTitle')} onClick={onReveal}>
+            {t('showInText')}
           </button>
         )}
       </div>
@@ -135,7 +136,7 @@ export function ClaimCard({ card, index, open = true, onReveal }: Props) {
           <Groups groups={card.groups} />
         ) : (
           <details class="ev-details">
-            <summary>{`The ${sources === 1 ? 'source' : `${sources} sources`}, by relation`}</summary>
+            <summary>{tPlural('claimSourcesByRelation', sources)}</summary>
             <Groups groups={card.groups} />
           </details>
         ))}

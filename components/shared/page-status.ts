@@ -3,25 +3,24 @@
  * the page is being analysed, how many highlights are shown of how many, and what the analysis
  * caps left out. Pure, so it is unit-tested without a browser.
  */
+import { t, tPlural } from '../../lib/i18n/messages';
 import type { PageState } from '../../lib/messages';
-
-const n = (x: number) => x.toLocaleString('en-US');
 
 export function pageStatusLine(page: PageState): string | null {
   switch (page.state) {
     case 'starting':
     case 'working':
-      return 'Analysing this page…';
+      return t('statusAnalysing');
     case 'no-article':
-      return 'No article text found on this page.';
+      return t('statusNoArticle');
     case 'error':
-      return `Could not analyse this page: ${page.error ?? 'unknown error'}.`;
+      return t('statusError', { error: page.error ?? t('unknownError') });
     case 'paused':
       return null;
     case 'ready':
-      if (page.mentions === 0) return 'No exercise, country or organization mentioned on this page.';
-      if (page.painted + page.skipped === 0) return 'This page names no exercise, so nothing is highlighted.';
-      if (page.skipped > 0) return `Showing ${n(page.painted)} of ${n(page.painted + page.skipped)} highlights (exercises and checked claims first).`;
-      return `${n(page.painted)} highlight${page.painted === 1 ? '' : 's'} on this page.`;
+      if (page.mentions === 0) return t('statusNoMentions');
+      if (page.painted + page.skipped === 0) return t('statusNoExercise');
+      if (page.skipped > 0) return t('statusShowing', { painted: page.painted, total: page.painted + page.skipped });
+      return tPlural('statusHighlights', page.painted);
   }
 }

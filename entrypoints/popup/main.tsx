@@ -7,6 +7,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { wordsLanguage } from '@/lib/i18n/intl';
+import { t } from '@/lib/i18n/messages';
 import type { KbStatus, PageState, TabAnnotationState } from '@/lib/messages';
 import { digestLine, pageDigest } from '@/lib/report/table';
 import { httpHostname } from '@/lib/report/url';
@@ -42,9 +44,9 @@ function askTab(tabId: number | undefined, request: { type: 'page-state' | 'show
 function Digest({ state }: { state: Extract<TabAnnotationState, { state: 'ok' }> }) {
   const d = pageDigest(state.annotation);
   return (
-    <section class="digest" data-testid="page-digest" aria-label="This page">
+    <section class="digest" data-testid="page-digest" aria-label={t('popupThisPage')}>
       <p>
-        <strong>{d.exercises.length ? d.exercises.join(', ') : 'No exercise named'}</strong>
+        <strong>{d.exercises.length ? d.exercises.join(', ') : t('popupNoExercise')}</strong>
       </p>
       <p data-testid="digest-line">{digestLine(d)}</p>
     </section>
@@ -81,9 +83,9 @@ function Popup() {
 
   return (
     <main class="popup">
-      <h1>Triangulate</h1>
+      <h1>{t('extName')}</h1>
       <p class="muted" data-testid="kb-status">
-        {kbError ? `Knowledge base unavailable: ${kbError}` : kbStatusLine(kb)}
+        {kbError ? t('kbUnavailable', { error: kbError }) : kbStatusLine(kb)}
       </p>
       {analysis?.state === 'ok' && <Digest state={analysis} />}
       {page && pageStatusLine(page) && (
@@ -105,13 +107,13 @@ function Popup() {
                 setPainting(false);
               }}
             >
-              {painting ? 'Painting…' : `Show all ${(page.painted + page.skipped).toLocaleString('en-US')}`}
+              {painting ? t('popupPainting') : t('popupShowAll', { count: page.painted + page.skipped })}
             </button>
           )}
         </section>
       )}
       <fieldset disabled={!pause}>
-        <legend>Pause</legend>
+        <legend>{t('popupPause')}</legend>
         <label class="toggle">
           <input
             type="checkbox"
@@ -121,10 +123,10 @@ function Popup() {
             onChange={async (e) => {
               const on = (e.currentTarget).checked;
               setPause(await setSitePaused(browser.storage.local, host!, on));
-              setMessage(on ? `Paused on ${siteKey(host!)}.` : `Resumed on ${siteKey(host!)}.`);
+              setMessage(on ? t('popupPausedOn', { site: siteKey(host!) }) : t('popupResumedOn', { site: siteKey(host!) }));
             }}
           />
-          {host ? `On ${siteKey(host)}` : 'On this site (not a web page)'}
+          {host ? t('popupPauseOn', { site: siteKey(host) }) : t('popupPauseNoSite')}
         </label>
         <label class="toggle">
           <input
@@ -134,10 +136,10 @@ function Popup() {
             onChange={async (e) => {
               const on = (e.currentTarget).checked;
               setPause(await setAllPaused(browser.storage.local, on));
-              setMessage(on ? 'Paused everywhere.' : 'Resumed everywhere.');
+              setMessage(on ? t('popupPausedEverywhere') : t('popupResumedEverywhere'));
             }}
           />
-          Everywhere
+          {t('popupEverywhere')}
         </label>
       </fieldset>
       <label class="toggle">
@@ -149,12 +151,12 @@ function Popup() {
           onChange={async (e) => {
             const on = (e.currentTarget).checked;
             setDisplay(await setOffTopic(browser.storage.local, on));
-            setMessage(on ? 'Pages without an exercise are highlighted too.' : 'Only pages about an exercise are highlighted.');
+            setMessage(on ? t('popupOffTopicOn') : t('popupOffTopicOff'));
             // The page paints again on the change; read its new state a moment later.
             setTimeout(() => void askTab(tab?.id, { type: 'page-state' }).then((p) => p && setPage(p)), 400);
           }}
         />
-        Highlight pages without an exercise
+        {t('popupOffTopic')}
       </label>
       <p role="status" aria-live="polite" class="muted" data-testid="popup-status">
         {message}
@@ -167,23 +169,25 @@ function Popup() {
           onClick={() => {
             const opened = openSidePanel(tab?.id);
             if (!opened) {
-              setMessage('This browser cannot open the side panel from here; use its sidebar menu.');
+              setMessage(t('popupNoSidePanel'));
               return;
             }
             opened.then(
               () => window.close(),
-              (e: unknown) => setMessage(`Could not open the side panel: ${e instanceof Error ? e.message : String(e)}`),
+              (e: unknown) => setMessage(t('popupSidePanelFailed', { error: e instanceof Error ? e.message : String(e) })),
             );
           }}
         >
-          Open side panel
+          {t('popupOpenSidePanel')}
         </button>
         <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
-          Options and imports
+          {t('optionsAndImports')}
         </button>
       </div>
     </main>
   );
 }
 
+document.documentElement.lang = wordsLanguage();
+document.title = t('extName');
 render(<Popup />, document.getElementById('app')!);

@@ -2,6 +2,7 @@
  * The toolbar badge of a tab: how many of the page's claims other sources dispute or contradict, so a
  * reader sees at a glance that a figure is contested before opening anything. Empty when none is.
  */
+import { t, tPlural } from '../i18n/messages';
 import type { Annotation, Verdict } from '../types';
 
 const CONTESTED: ReadonlySet<Verdict> = new Set(['disputed', 'conflicting', 'mixed']);
@@ -14,8 +15,7 @@ export interface Badge {
 export function badgeFor(annotation: Pick<Annotation, 'claims'>): Badge {
   const contested = annotation.claims.filter((c) => CONTESTED.has(c.verdict)).length;
   const total = annotation.claims.length;
-  if (!total) return { text: '', title: 'Triangulate: no checkable claims on this page' };
-  const claims = `${total} claim${total === 1 ? '' : 's'}`;
-  if (!contested) return { text: '', title: `Triangulate: ${claims}, none disputed or contradicted` };
-  return { text: String(contested), title: `Triangulate: ${claims}, ${contested} disputed or contradicted by other sources` };
+  if (!total) return { text: '', title: t('badgeNoClaims') };
+  if (!contested) return { text: '', title: tPlural('badgeNoneContested', total) };
+  return { text: String(contested), title: tPlural('badgeContested', total, { contested }) };
 }

@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../dataset/types';
 import { createDetector, type Detector } from '../detect';
+import { t } from '../i18n/messages';
 import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
 import { rederivePending, type RederiveReport } from '../kb/rederive';
@@ -131,9 +132,9 @@ export function createService(deps: ServiceDeps) {
     try {
       collected = await deps.collectFromTab(tabId);
     } catch {
-      return { state: 'unavailable', reason: 'Triangulate cannot read this tab (a browser page, or a page that loaded before the extension). Reload the page and try again.' };
+      return { state: 'unavailable', reason: t('unavailableTab') };
     }
-    if (!collected) return { state: 'unavailable', reason: 'This tab has no web page Triangulate can read.' };
+    if (!collected) return { state: 'unavailable', reason: t('unavailableNoPage') };
     if (collected.paused) return { state: 'paused' };
     if (!collected.article.text.trim()) return { state: 'no-article' };
     const annotation = await annotate(collected, tabId);

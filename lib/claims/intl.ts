@@ -442,7 +442,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     const datesOk = dates && !cues.otherEvent.test(s.text.slice(Math.max(0, dates.start - 30), dates.start));
     const cue = referenced || cues.participation.test(s.text);
     // "中国解放军派出约3200人,1000余辆装备车,飞机30架": what a sender sends is one list, commas and all.
-    let sent: { scope: Scope; end: number } | null = null;
+    let sent = null as { scope: Scope; end: number } | null;
     for (const c of findIntlCounts(s.text, lang)) {
       if (!cue && (c.kind === 'participants' || c.kind === 'nations')) continue;
       if (dates && c.start < dates.end && c.end > dates.start) continue;

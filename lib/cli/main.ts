@@ -8,6 +8,7 @@
  * fails the run. The page and the imports go under the extension's input caps.
  */
 import '../dom/node';
+import '../i18n/node';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,5 +1,5 @@
 /** The CLI's human-readable report of an annotation, in the side panel's words (lib/report/claims.ts). */
-import { claimCard, SUMMARY_LABEL, wordingContext, type EvidenceItem } from '../report/claims';
+import { claimCard, summaryLabel, wordingContext, type EvidenceItem } from '../report/claims';
 import { formatDate, verdictLabel } from '../report/format';
 import type { Annotation } from '../types';
 
@@ -15,7 +15,7 @@ function sourceLabel(item: EvidenceItem): string {
 /** A source's own sentence in quotation marks; Triangulate's summary labelled, never quoted. */
 function wordsLine(item: EvidenceItem): string {
   if (!item.words) return '';
-  return item.words.kind === 'quote' ? `\n        “${item.words.text}”` : `\n        ${SUMMARY_LABEL}: ${item.words.text}`;
+  return item.words.kind === 'quote' ? `\n        “${item.words.text}”` : `\n        ${summaryLabel()}: ${item.words.text}`;
 }
 
 export function formatReport(a: Annotation): string {

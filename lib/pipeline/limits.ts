@@ -5,6 +5,7 @@
  * out by as many spaces, so every mention found in it still points at the same page characters.
  * What was left out is reported with the annotation, for the popup to say so.
  */
+import { t, tPlural } from '../i18n/messages';
 import type { Annotation } from '../types';
 
 export interface InputLimits {
@@ -126,17 +127,13 @@ export function withClaimsStop(report: LimitsReport | null, totalChars: number, 
   return { ...base, claimsStoppedAt: stoppedAt };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** One sentence for the popup: what part of the page the highlights and claims cover. */
 export function limitsNotice(report: LimitsReport): string {
   const parts: string[] = [];
-  if (report.cutBy === 'characters') parts.push(`Analysed the first ${count(report.analysedChars)} characters of ${count(report.totalChars)}.`);
-  else if (report.cutBy === 'sentences') parts.push(`Analysed the first ${count(report.analysedChars)} characters of ${count(report.totalChars)} (sentence limit reached).`);
-  if (report.longTokens > 0) {
-    const what = report.longTokens === 1 ? `one ${count(report.longTokenChars)}-character word` : `${count(report.longTokens)} over-long words (${count(report.longTokenChars)} characters)`;
-    parts.push(`Skipped ${what}.`);
-  }
-  if (report.claimsStoppedAt !== undefined) parts.push(`Claims were read in the first ${count(report.claimsStoppedAt)} characters only (time limit); highlights cover the rest.`);
+  const read = { analysed: report.analysedChars, total: report.totalChars };
+  if (report.cutBy === 'characters') parts.push(t('limitsCharacters', read));
+  else if (report.cutBy === 'sentences') parts.push(t('limitsSentences', read));
+  if (report.longTokens > 0) parts.push(tPlural('limitsSkippedWords', report.longTokens, { chars: report.longTokenChars }));
+  if (report.claimsStoppedAt !== undefined) parts.push(t('limitsClaimsStopped', { count: report.claimsStoppedAt }));
   return parts.join(' ');
 }

@@ -8,12 +8,16 @@
  * quotation. Bundled sources carry a summary written for Triangulate's dataset: it is labelled as
  * such and never put in quotation marks, so no outlet is shown saying words it did not write.
  */
+import { t, tPlural, type MessageKey } from '../i18n/messages';
 import type { AnnotatedClaim, Annotation, ClaimKind, Evidence, Relation, SourceSummary, Stance, Verdict } from '../types';
-import { claimSubjectLabel, entityNamesOf, formatCount, formatNumber, formatValue, kindLabel, plural, scopeLabel, verdictLabel, type NameOf } from './format';
+import { claimSubjectLabel, entityNamesOf, formatCount, formatValue, kindLabel, scopeLabel, verdictLabel, type NameOf } from './format';
 import { otherLanguage, publisherLabel, sameGovernmentNotes } from './sources';
 import { compareSources, originOf, PAGE_COLUMN_ID, sourceMap } from './table';
 
-export const SUMMARY_LABEL = 'Summary by Triangulate';
+/** Labels Triangulate's own summary of a bundled source, which is never put in quotation marks. */
+export function summaryLabel(): string {
+  return t('summaryByTriangulate');
+}
 
 /** How a verdict is coloured: only independent support is green, only a contradiction red. */
 export type Tone = 'agree' | 'conflict' | 'mixed' | 'disputed' | 'neutral' | 'unverified';
@@ -98,20 +102,24 @@ function isPlural(speaker: string): boolean {
   return /[a-z]s$/.test(last) && !/(?:ss|us|is|news|ics)$/i.test(last);
 }
 
-/** "the ministry says 12,700", "Western officials estimate up to 100,000", "Western estimates put it at 70,000–100,000". */
+/**
+ * "the ministry says 12,700", "Western officials estimate up to 100,000", "Western estimates put it
+ * at 70,000–100,000". The speaker is the article's words, English where the verb must agree with it.
+ */
 export function speakerSays(speaker: string, stance: Stance | null | undefined, value: string): string {
-  if (/\bestimates?$/i.test(speaker)) return `${speaker} ${isPlural(speaker) ? 'put' : 'puts'} it at ${value}`;
-  if (stance === 'estimate') return `${speaker} ${isPlural(speaker) ? 'estimate' : 'estimates'} ${value}`;
-  return `${speaker} ${isPlural(speaker) ? 'say' : 'says'} ${value}`;
+  const many = isPlural(speaker);
+  if (/\bestimates?$/i.test(speaker)) return t(many ? 'speakersPutItAt' : 'speakerPutsItAt', { speaker, value });
+  if (stance === 'estimate') return t(many ? 'speakersEstimate' : 'speakerEstimates', { speaker, value });
+  return t(many ? 'speakersSay' : 'speakerSays', { speaker, value });
 }
 
-const COUNT_NOUN: Partial<Record<ClaimKind, string>> = {
-  participants: 'participants',
-  nations: 'nations',
-  aircraft: 'aircraft',
-  vessels: 'vessels',
-  vehicles: 'vehicles',
-  teams: 'teams',
+const COUNT_NOUN: Partial<Record<ClaimKind, MessageKey>> = {
+  participants: 'nounParticipants',
+  nations: 'nounNations',
+  aircraft: 'nounAircraft',
+  vessels: 'nounVessels',
+  vehicles: 'nounVehicles',
+  teams: 'nounTeams',
 };
 
 const MULTIPLIER = /^(?:(?:thousand|million|тысяч[аи]?|тыс\.?|млн\.?|миллион(?:а|ов)?|тисяч[аі]?|тис\.?|мільйон(?:а|ів)?)(?![\p{L}])|[万萬千百亿億]+)\s*(?:[余多餘]\s*)?/iu;
@@ -128,8 +136,9 @@ export function claimPhrase(claim: Pick<AnnotatedClaim, 'kind' | 'value' | 'text
     for (let m = digits.exec(claim.text); m; m = digits.exec(claim.text)) tail = claim.text.slice(m.index + m[0].length);
     // "100 тысяч военных", "100 thousand troops", "1.27万人": the multiplier is in the number already.
     const words = tail?.trim().replace(MULTIPLIER, '').trim().split(/\s+/).filter(Boolean) ?? [];
-    const noun = words.length >= 1 && words.length <= 3 && words.every((w) => /^[\p{L}-]+$/u.test(w)) ? words.join(' ') : (COUNT_NOUN[claim.kind] ?? '');
-    return `${formatCount(v)} ${noun}`.trim();
+    const fallback = COUNT_NOUN[claim.kind];
+    const noun = words.length >= 1 && words.length <= 3 && words.every((w) => /^[\p{L}-]+$/u.test(w)) ? words.join(' ') : fallback ? t(fallback) : '';
+    return noun ? t('countWithNoun', { count: formatCount(v), noun }) : formatCount(v);
   }
   return formatValue(v, names);
 }
@@ -137,15 +146,15 @@ export function claimPhrase(claim: Pick<AnnotatedClaim, 'kind' | 'value' | 'text
 /** The phrase with its kind where the value alone does not say it: "Dates: 2–6 Dec 2019", "Location: Belarus". */
 export function claimLead(claim: Pick<AnnotatedClaim, 'kind' | 'value' | 'text'>, names: NameOf): string {
   const phrase = claimPhrase(claim, names);
-  return claim.value.type === 'dates' || claim.value.type === 'location' ? `${kindLabel(claim.kind)}: ${phrase}` : phrase;
+  return claim.value.type === 'dates' || claim.value.type === 'location' ? t('kindAndValue', { kind: kindLabel(claim.kind), value: phrase }) : phrase;
 }
 
 /** Who gives the page's figure, as the line says it: "according to the ministry", "an estimate". */
 export function pageSpeakerPhrase(claim: Pick<AnnotatedClaim, 'attribution' | 'stance'>): string | null {
   const speaker = speakerName(claim.attribution);
-  if (speaker) return `according to ${speaker}`;
-  if (claim.stance === 'estimate') return 'an estimate';
-  if (claim.stance === 'official') return 'official figure';
+  if (speaker) return t('accordingTo', { speaker });
+  if (claim.stance === 'estimate') return t('anEstimate');
+  if (claim.stance === 'official') return t('officialFigure');
   return null;
 }
 
@@ -161,12 +170,12 @@ const GROUP_OF: Record<Relation, EvidenceGroupKind> = {
   other: 'other',
 };
 
-export const GROUP_LABEL: Record<EvidenceGroupKind, string> = {
-  agree: 'Agree',
-  conflict: 'Contradict',
-  disputed: 'Other speakers’ figures (disputed)',
-  close: 'Close, not the same',
-  other: 'Other figures reported',
+const GROUP_LABEL: Record<EvidenceGroupKind, MessageKey> = {
+  agree: 'groupAgree',
+  conflict: 'groupConflict',
+  disputed: 'groupDisputed',
+  close: 'groupClose',
+  other: 'groupOther',
 };
 
 const GROUP_ORDER: EvidenceGroupKind[] = ['agree', 'conflict', 'disputed', 'close', 'other'];
@@ -181,6 +190,8 @@ export interface EvidenceItem {
   scope: string | null;
   /** How the source counts: "independent", "retells this page, not counted"; '' when nothing to add. */
   note: string;
+  /** The source counts as independent support (its note says so). */
+  independent: boolean;
   words: Words | null;
   /** What the outlet is: "Wire agency, Russia, state-owned"; null when the registry does not know it. */
   publisher: string | null;
@@ -223,24 +234,26 @@ export interface ClaimCardModel {
 
 function outletOf(id: string, sources: ReadonlyMap<string, SourceSummary>): string {
   const s = sources.get(id);
-  return s?.outlet || s?.title || 'another source';
+  return s?.outlet || s?.title || t('anotherSource');
 }
 
 function noteOf(e: Evidence, ctx: WordingContext): string {
-  if (ctx.pageCopies?.has(e.source.id)) return 'a stored copy of this page, not counted';
+  if (ctx.pageCopies?.has(e.source.id)) return t('noteStoredCopy');
   const retold = ctx.sources.get(e.source.id)?.derivedFrom;
   const name = ctx.sourceName ?? ((id: string) => outletOf(id, ctx.sources));
-  const retells = retold ? (retold === PAGE_COLUMN_ID ? 'retells this page' : `retells ${name(originOf(e.source.id, ctx.sources))}`) : null;
+  const origin = retold && retold !== PAGE_COLUMN_ID ? name(originOf(e.source.id, ctx.sources)) : null;
   switch (e.relation) {
     case 'agree':
-      if (e.independent) return 'independent';
-      return retells ? `${retells}, counted once` : 'same origin or speaker as another source, counted once';
+      if (e.independent) return t('noteIndependent');
+      if (!retold) return t('noteSameOrigin');
+      return origin === null ? t('noteRetellsThisPageCountedOnce') : t('noteRetellsCountedOnce', { source: origin });
     case 'origin':
-      return retold ? "retells this page's origin" : "this page's origin";
+      return retold ? t('noteRetellsPageOrigin') : t('notePageOrigin');
     case 'retelling':
-      return 'retells this page, not counted';
+      return t('noteRetellingNotCounted');
     default:
-      return retells ?? '';
+      if (!retold) return '';
+      return origin === null ? t('noteRetellsThisPage') : t('noteRetells', { source: origin });
   }
 }
 
@@ -252,6 +265,7 @@ function evidenceItem(e: Evidence, ctx: WordingContext): EvidenceItem {
     speaker: speakerName(e.attribution),
     scope: scopeLabel(e.scope, ctx.names),
     note: noteOf(e, ctx),
+    independent: e.relation === 'agree' && e.independent && !ctx.pageCopies?.has(e.source.id),
     words: wordsOf(e, ctx.sources),
     publisher: publisherLabel(ctx.sources.get(e.source.id)?.publisher),
     language: otherLanguage(ctx.sources.get(e.source.id)?.language, ctx.pageLanguage),
@@ -271,7 +285,7 @@ export function evidenceGroups(claim: AnnotatedClaim, ctx: WordingContext): Evid
   };
   return GROUP_ORDER.map((kind) => ({
     kind,
-    label: GROUP_LABEL[kind],
+    label: t(GROUP_LABEL[kind]),
     items: all
       .filter((e) => GROUP_OF[e.relation] === kind)
       .sort(order)
@@ -284,30 +298,26 @@ function distinctSources(list: Evidence[]): number {
 }
 
 function agreeVerb(n: number): string {
-  return `${plural(n, 'independent source')} ${n === 1 ? 'agrees' : 'agree'}`;
-}
-
-function give(n: number, what: string): string {
-  return `${formatNumber(n)} ${n === 1 ? 'gives' : 'give'} ${what}`;
+  return tPlural('findingAgree', n);
 }
 
 /** "12,000 and 12,700", "12,000, 12,700 and 2 more": the distinct values of some evidence. */
 function valueList(items: Evidence[], names: NameOf): string {
-  const values = [...new Set(items.map((e) => formatValue(e.value, names)))];
-  if (values.length <= 2) return values.join(' and ');
-  return `${values.slice(0, 2).join(', ')} and ${values.length - 2} more`;
+  const [first = '', second, ...rest] = [...new Set(items.map((e) => formatValue(e.value, names)))];
+  if (second === undefined) return first;
+  return rest.length ? tPlural('valuesMore', rest.length, { first, second }) : t('valuesTwo', { first, second });
 }
 
 /** "the Russian Defence Ministry says 12,700; Western estimates put it at 70,000–100,000". */
 export function disputedSentence(claim: AnnotatedClaim, ctx: WordingContext): string {
   const value = formatValue(claim.value, ctx.names);
   const page = speakerName(claim.attribution);
-  const clauses = [page ? speakerSays(page, claim.stance, value) : claim.stance === 'estimate' ? `this article's estimate is ${value}` : `this article says ${value}`];
+  const clauses = [page ? speakerSays(page, claim.stance, value) : claim.stance === 'estimate' ? t('disputedPageEstimate', { value }) : t('disputedPageSays', { value })];
   const seen = new Set<string>();
   for (const e of claim.other.filter((x) => x.relation === 'disputed')) {
     const v = formatValue(e.value, ctx.names);
     const speaker = speakerName(e.attribution);
-    const clause = speaker ? speakerSays(speaker, e.stance, v) : `${outletOf(e.source.id, ctx.sources)} reports ${v}`;
+    const clause = speaker ? speakerSays(speaker, e.stance, v) : t('disputedOutletReports', { outlet: outletOf(e.source.id, ctx.sources), value: v });
     if (seen.has(clause.toLowerCase())) continue;
     seen.add(clause.toLowerCase());
     clauses.push(clause);
@@ -335,42 +345,42 @@ export function findingOf(claim: AnnotatedClaim, ctx: WordingContext): string {
   switch (claim.verdict) {
     case 'corroborated':
       parts.push(agreeVerb(claim.origins));
-      if (by('origin').length) parts.push('as in the original');
+      if (by('origin').length) parts.push(t('findingAsInOriginal'));
       extras.retellings = true;
       break;
     case 'mixed':
-      parts.push(agreeVerb(claim.origins), `${formatNumber(conflicts)} ${conflicts === 1 ? 'contradicts' : 'contradict'} it`);
+      parts.push(agreeVerb(claim.origins), tPlural('findingContradictsIt', conflicts));
       break;
     case 'conflicting':
-      parts.push(`${plural(conflicts, 'source')} ${conflicts === 1 ? 'contradicts' : 'contradict'} it`);
+      parts.push(tPlural('findingSourcesContradict', conflicts));
       break;
     case 'disputed':
-      parts.push(`disputed: ${disputedSentence(claim, ctx)}`);
+      parts.push(t('findingDisputed', { speakers: disputedSentence(claim, ctx) }));
       if (claim.origins) parts.push(agreeVerb(claim.origins));
       extras.disputed = false;
       break;
     case 'as-original':
-      parts.push(`as in the original (${plural(originCount(claim, ctx), 'independent origin')})`);
+      parts.push(tPlural('findingAsOriginal', originCount(claim, ctx)));
       break;
     case 'retold-only':
-      parts.push('unverified — only retellings of this page');
+      parts.push(t('findingRetoldOnly'));
       break;
     case 'close':
-      parts.push(`close, not the same: ${valueList(by('close'), ctx.names)} reported`);
+      parts.push(t('findingClose', { values: valueList(by('close'), ctx.names) }));
       extras.close = false;
       break;
     case 'other-figures':
-      parts.push(`other figures reported: ${valueList(by('other'), ctx.names)}`);
+      parts.push(t('findingOtherFigures', { values: valueList(by('other'), ctx.names) }));
       extras.other = false;
       break;
     case 'unverified':
-      parts.push(total === 0 ? 'no other source mentions it' : 'unverified');
+      parts.push(total === 0 ? t('findingNoOtherSource') : t('findingUnverified'));
       break;
   }
-  if (extras.disputed && disputed) parts.push(`${formatNumber(disputed)} from other speakers ${disputed === 1 ? 'differs' : 'differ'}`);
-  if (extras.close && close) parts.push(give(close, 'a close figure, not the same'));
-  if (extras.other && other) parts.push(give(other, 'other figures'));
-  if (extras.retellings && retellings) parts.push(`${plural(retellings, 'retelling')} of this page not counted`);
+  if (extras.disputed && disputed) parts.push(tPlural('findingOtherSpeakersDiffer', disputed));
+  if (extras.close && close) parts.push(tPlural('findingGivesClose', close));
+  if (extras.other && other) parts.push(tPlural('findingGivesOther', other));
+  if (extras.retellings && retellings) parts.push(tPlural('findingRetellingsNotCounted', retellings));
   // The speakers of a disputed figure are a sentence of their own, set apart from the counts.
   if (claim.verdict === 'disputed') return [parts[0], parts.slice(1).join(', ')].filter(Boolean).join(' · ');
   return parts.join(', ');
@@ -386,8 +396,8 @@ function alsoInArticle(claim: AnnotatedClaim, siblings: readonly AnnotatedClaim[
     .map((c) => {
       const v = formatValue(c.value, ctx.names);
       const speaker = speakerName(c.attribution);
-      if (speaker) return `${capitalize(speakerSays(speaker, c.stance, v))} (this article).`;
-      return c.stance === 'estimate' ? `This article also reports estimates of ${v}.` : `This article also reports ${v}.`;
+      if (speaker) return t('alsoSpeakerThisArticle', { clause: capitalize(speakerSays(speaker, c.stance, v)) });
+      return c.stance === 'estimate' ? t('alsoEstimates', { value: v }) : t('alsoReports', { value: v });
     });
 }
 

@@ -6,7 +6,7 @@
  */
 import type { AnnotatedClaim, Annotation, Evidence } from '../types';
 import { cleanUrl } from '../text/url';
-import { claimCard, SUMMARY_LABEL, wordingContext, wordsOf, type EvidenceGroupKind, type EvidenceItem, type WordingContext } from './claims';
+import { claimCard, summaryLabel, wordingContext, wordsOf, type EvidenceGroupKind, type EvidenceItem, type WordingContext } from './claims';
 import { claimSubjectLabel, formatDate, formatValue, kindLabel, scopeLabel, verdictLabel } from './format';
 import { allEvidence, originOf, PAGE_COLUMN_ID, sourceMap, sourceRows, summarizeClaims, summaryLine, type SourceRow } from './table';
 
@@ -65,7 +65,7 @@ const RELATION_WORD: Record<EvidenceGroupKind, string> = {
 /** A source's own sentence in quotation marks; Triangulate's summary labelled, never quoted. */
 function markdownWords(item: EvidenceItem): string {
   if (!item.words) return '';
-  return item.words.kind === 'quote' ? `: “${escapeMarkdown(item.words.text)}”` : `. ${SUMMARY_LABEL}: ${escapeMarkdown(item.words.text)}`;
+  return item.words.kind === 'quote' ? `: “${escapeMarkdown(item.words.text)}”` : `. ${summaryLabel()}: ${escapeMarkdown(item.words.text)}`;
 }
 
 function evidenceLine(item: EvidenceItem, cite: Citations): string {
@@ -92,7 +92,7 @@ export function toMarkdown(annotation: Annotation, opts: ExportOptions = {}): st
   out.push(`- Published: ${formatDate(annotation.published)}`);
   if (annotation.pageDerivedFrom) out.push(`- This page retells [${cite.numberOf(annotation.pageDerivedFrom)}]`);
   out.push(`- Checked: ${formatDate(generated)} with Triangulate, against the sources stored on this computer`);
-  out.push(`- Quotation marks enclose a source's own sentence; ${SUMMARY_LABEL} marks Triangulate's own words about a bundled source`, '');
+  out.push(`- Quotation marks enclose a source's own sentence; ${summaryLabel()} marks Triangulate's own words about a bundled source`, '');
   out.push(`${summaryLine(summarizeClaims(annotation))}.`, '');
   if (annotation.claims.length) {
     out.push('## Claims', '');
@@ -149,8 +149,10 @@ export const CSV_COLUMNS = [
   'source_text',
 ] as const;
 
-/** What `source_text` holds: the source's own sentence, or Triangulate's summary of it. */
-export const CSV_TEXT_KIND = { quote: 'quote', summary: SUMMARY_LABEL } as const;
+/** What `source_text` holds: the source's own sentence ("quote"), or Triangulate's summary of it. */
+function csvTextKind(kind: 'quote' | 'summary'): string {
+  return kind === 'quote' ? 'quote' : summaryLabel();
+}
 
 export function toCsv(annotation: Annotation): string {
   const ctx = wordingContext(annotation);
@@ -178,7 +180,7 @@ export function toCsv(annotation: Annotation): string {
           e.independent,
           item.note,
           origin !== e.source.id ? (origin === PAGE_COLUMN_ID ? 'this page' : (ctx.sources.get(origin)?.outlet ?? origin)) : '',
-          item.words ? CSV_TEXT_KIND[item.words.kind] : '',
+          item.words ? csvTextKind(item.words.kind) : '',
           item.words?.text ?? '',
         ]
           .map(csvCell)

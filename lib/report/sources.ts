@@ -6,18 +6,20 @@
  * content script stays small and popover, side panel and exports say the same.
  */
 import type { OutletType } from '../dataset/outlets';
+import { languageName as localeLanguageName } from '../i18n/intl';
+import { t, type MessageKey } from '../i18n/messages';
 import type { Publisher, SourceSummary } from '../types';
 import { countryName } from './format';
 
-export const PUBLISHER_TYPE_LABEL: Record<OutletType, string> = {
-  government: 'Government or military',
-  'international-organization': 'International organization',
-  wire: 'Wire agency',
-  'state-media': 'State-owned media',
-  newspaper: 'Newspaper',
-  broadcaster: 'Broadcaster',
-  'think-tank': 'Think tank',
-  'blog-aggregator': 'Blog or aggregator',
+const PUBLISHER_TYPE_LABEL: Record<OutletType, MessageKey> = {
+  government: 'publisherGovernment',
+  'international-organization': 'publisherInternationalOrganization',
+  wire: 'publisherWire',
+  'state-media': 'publisherStateMedia',
+  newspaper: 'publisherNewspaper',
+  broadcaster: 'publisherBroadcaster',
+  'think-tank': 'publisherThinkTank',
+  'blog-aggregator': 'publisherBlogAggregator',
 };
 
 /**
@@ -26,11 +28,11 @@ export const PUBLISHER_TYPE_LABEL: Record<OutletType, string> = {
  */
 export function publisherLabel(p: Publisher | null | undefined): string | null {
   if (!p) return null;
-  const parts = [PUBLISHER_TYPE_LABEL[p.type]];
+  const parts = [t(PUBLISHER_TYPE_LABEL[p.type])];
   const country = p.country ? countryName(p.country) : undefined;
   if (country) parts.push(country);
   if (p.stateOwner && p.type !== 'state-media' && p.type !== 'government') {
-    parts.push(p.stateOwner === p.country ? 'state-owned' : `owned by the state of ${countryName(p.stateOwner) ?? p.stateOwner}`);
+    parts.push(p.stateOwner === p.country ? t('publisherStateOwned') : t('publisherOwnedByState', { country: countryName(p.stateOwner) ?? p.stateOwner }));
   }
   return parts.join(', ');
 }
@@ -60,29 +62,16 @@ export function sameGovernmentNotes(sources: readonly Pick<SourceSummary, 'id' |
     const outlets = new Set(list.map((s) => s.outlet));
     if (outlets.size < 2) continue;
     for (const s of list) {
-      const others = [...new Set(list.filter((o) => o.outlet !== s.outlet).map((o) => o.outlet || 'another source'))];
-      notes.set(s.id, `not independent of ${others.join(', ')} (same government: ${countryName(gov) ?? gov})`);
+      const others = [...new Set(list.filter((o) => o.outlet !== s.outlet).map((o) => o.outlet || t('anotherSource')))];
+      notes.set(s.id, t('notIndependentOf', { outlets: others.join(', '), country: countryName(gov) ?? gov }));
     }
   }
   return notes;
 }
 
-let languageNames: Intl.DisplayNames | null | undefined;
-
-/** "ru" → "Russian"; the code itself when the runtime does not know it. */
+/** "ru" → "Russian" in English; the code itself when the runtime does not know it. */
 export function languageName(code: string): string {
-  if (languageNames === undefined) {
-    try {
-      languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    } catch {
-      languageNames = null;
-    }
-  }
-  try {
-    return languageNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return localeLanguageName(code) ?? code;
 }
 
 /** "in Russian" when the source's language is not the page's (primary subtags compared); null otherwise or when unknown. */
@@ -91,5 +80,5 @@ export function otherLanguage(source: string | null | undefined, page: string | 
   const s = primary(source);
   const p = primary(page);
   if (!s || s === p || (!p && s === 'en')) return null;
-  return `in ${languageName(s)}`;
+  return t('inLanguage', { language: languageName(s) });
 }

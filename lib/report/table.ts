@@ -4,6 +4,7 @@
  * retell, so the number of independent origins is the number of groups. Pure, so the panel,
  * the exports and the tests read the same model.
  */
+import { t, tPlural } from '../i18n/messages';
 import type { AnnotatedClaim, Annotation, ClaimKind, ClaimValue, EntityId, EntityType, Evidence, SourceSummary, Verdict } from '../types';
 import { VERDICTS } from './format';
 
@@ -285,22 +286,19 @@ export function summarizeClaims(annotation: Annotation): ClaimSummary {
 
 /** "7 claims: 5 corroborated (2 independent sources), 1 conflicting, 1 unverified". */
 export function summaryLine(s: ClaimSummary): string {
-  if (s.total === 0) return 'No checkable claims (dates, counts, places, roles) found on this page.';
+  if (s.total === 0) return t('summaryNoClaims');
   const parts: string[] = [];
   const n = s.byVerdict;
-  if (n.corroborated) {
-    const by = s.independentOrigins === 1 ? '1 independent source' : `${s.independentOrigins} independent sources`;
-    parts.push(`${n.corroborated} corroborated (${by})`);
-  }
-  if (n.conflicting) parts.push(`${n.conflicting} conflicting`);
-  if (n.mixed) parts.push(`${n.mixed} mixed`);
-  if (n.disputed) parts.push(`${n.disputed} disputed`);
-  if (n['as-original']) parts.push(`${n['as-original']} as in the original`);
-  if (n['retold-only']) parts.push(`${n['retold-only']} only in retellings of this page`);
-  if (n.close) parts.push(`${n.close} close, not the same`);
-  if (n['other-figures']) parts.push(`${n['other-figures']} with other figures reported`);
-  if (n.unverified) parts.push(`${n.unverified} unverified`);
-  return `${s.total} claim${s.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  if (n.corroborated) parts.push(tPlural('summaryCorroborated', n.corroborated, { sources: tPlural('independentSources', s.independentOrigins) }));
+  if (n.conflicting) parts.push(tPlural('summaryConflicting', n.conflicting));
+  if (n.mixed) parts.push(tPlural('summaryMixed', n.mixed));
+  if (n.disputed) parts.push(tPlural('summaryDisputed', n.disputed));
+  if (n['as-original']) parts.push(tPlural('summaryAsOriginal', n['as-original']));
+  if (n['retold-only']) parts.push(tPlural('summaryRetoldOnly', n['retold-only']));
+  if (n.close) parts.push(tPlural('summaryClose', n.close));
+  if (n['other-figures']) parts.push(tPlural('summaryOtherFigures', n['other-figures']));
+  if (n.unverified) parts.push(tPlural('summaryUnverified', n.unverified));
+  return tPlural('summaryClaims', s.total, { details: parts.join(', ') });
 }
 
 export interface SourceRow {
@@ -339,7 +337,7 @@ export function sourceRows(annotation: Annotation, sort: SourceSort = 'date'): S
     id: PAGE_COLUMN_ID,
     source: null,
     title: annotation.title,
-    outlet: 'This page',
+    outlet: t('thisPage'),
     published: annotation.published,
     url: annotation.url,
     isPage: true,
@@ -462,8 +460,8 @@ export function pageDigest(annotation: Pick<Annotation, 'mentions' | 'claims'>):
 
 /** "9 claims: 3 corroborated, 1 disputed or contradicted, 3 unverified, 2 other" (zero counts kept but "other"). */
 export function digestLine(d: PageDigest): string {
-  if (d.claims === 0) return 'No checkable claims (dates, counts, places, roles) on this page.';
-  const parts = [`${d.corroborated} corroborated`, `${d.disputed} disputed or contradicted`, `${d.unverified} unverified`];
-  if (d.other) parts.push(`${d.other} other`);
-  return `${d.claims} claim${d.claims === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  if (d.claims === 0) return t('digestNoClaims');
+  const parts = [tPlural('digestCorroborated', d.corroborated), tPlural('digestDisputed', d.disputed), tPlural('digestUnverified', d.unverified)];
+  if (d.other) parts.push(tPlural('digestOther', d.other));
+  return tPlural('summaryClaims', d.claims, { details: parts.join(', ') });
 }

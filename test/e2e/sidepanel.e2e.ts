@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browsersAvailable, launchChromium, type ChromiumSession } from './browsers';
 import { articleHtml, screenshotPath, serve, seedPageHtml, type LocalServer } from './pages';
-import { verdictLabel } from '../../lib/report/format';
+import english from '../../public/_locales/en/messages.json';
+import { catalogueSource } from '../../lib/i18n/catalogue';
+import { useMessageSource } from '../../lib/i18n/source';
+import { formatDate, verdictLabel } from '../../lib/report/format';
 import type { Verdict } from '../../lib/types';
 import { chromiumTabId, downloadedText, openChromiumPanel, OVERVIEW_AS_SHOWN, SEED_000_OVERVIEW } from './ui';
 import { waitForChromiumState } from './page-state';
@@ -120,6 +123,9 @@ describe.skipIf(!available)('side panel in Chromium', () => {
 
   it('exports a Markdown report with every claim, its verdict and its sources', async () => {
     const { name, text } = await downloadedText(panel, () => panel.getByTestId('export-md').click());
+    // Dates are written for the browser's locale: word the expectations the same way.
+    useMessageSource(catalogueSource([english], (await session.worker.evaluate('chrome.i18n.getUILanguage()')) as string));
+    const dec3 = formatDate('2019-12-03');
     expect(name).toMatch(/\.md$/);
     expect(text).toContain('# Source check: Japan joins NATO cybersecurity drills to counter Chinese hackers');
     const headings = text.split('\n').filter((l) => l.startsWith('### '));
@@ -139,10 +145,12 @@ describe.skipIf(!available)('side panel in Chromium', () => {
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(text).toContain(href);
     expect(text).toContain('https://jmh.usembassy.gov/20191203133687/');
-    expect(text).toMatch(/- Agrees: \*\*more than 30\*\*, Reference News \(Cankao Xiaoxi\), 3 Dec 2019 \[\d+\] \(retells this page, not counted/);
+    expect(text).toContain(`- Agrees: **more than 30**, Reference News (Cankao Xiaoxi), ${dec3} [`);
+    expect(text).toMatch(/- Agrees: \*\*more than 30\*\*, Reference News \(Cankao Xiaoxi\), [^[]+ \[\d+\] \(retells this page, not counted/);
     // Every citation points at a numbered source (seed 002 retells the page, [1]).
     expect.soft(text).not.toMatch(/\[0\]/);
-    expect(text).toMatch(/\d+\. Reference News \(Cankao Xiaoxi\): .*, 3 Dec 2019 \(retells \[1\], translation\)/);
+    expect(text).toContain(`, ${dec3} (retells [1], translation)`);
+    expect(text).toMatch(/\d+\. Reference News \(Cankao Xiaoxi\): .* \(retells \[1\], translation\)/);
   });
 
   it('reveals a claim on the page when its button is clicked', async () => {

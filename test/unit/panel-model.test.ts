@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kbStatusLine, metadataFromForm, panelNotice, parsePanelParams } from '../../components/panel/model';
+import { derivationLabel } from '../../components/shared/derivation';
 import type { KbStatus, TabAnnotationState } from '../../lib/messages';
 import { fixtureAnnotation } from './report-fixture';
 
@@ -36,6 +37,19 @@ describe('panelNotice', () => {
   it('summarises the KB in one line', () => {
     expect(kbStatusLine(kb)).toBe('120 sources, 800 claims, 1,500 entities · dataset 2024.1');
     expect(kbStatusLine({ ...kb, ready: false })).toBe('Preparing the bundled sources…');
+    // Each count takes its own plural form ("1 entities" before the catalogue).
+    expect(kbStatusLine({ ready: true, datasetVersion: null, sources: 1, claims: 1, entities: 1 })).toBe('1 source, 1 claim, 1 entity');
+  });
+});
+
+describe('derivationLabel', () => {
+  it('says how a source retells another in words, never as a stored code', () => {
+    expect(derivationLabel('translation', 'Nikkei')).toBe('translation of Nikkei');
+    expect(derivationLabel('wire-copy', 'Reuters')).toBe('wire copy of Reuters');
+    expect(derivationLabel('same-article', 'Nikkei')).toBe('same article as Nikkei');
+    // No derivation, or one this version does not know, is a plain retelling (it read "retells of …").
+    expect(derivationLabel(undefined, 'Nikkei')).toBe('retelling of Nikkei');
+    expect(derivationLabel('paraphrase', 'Nikkei')).toBe('retelling of Nikkei');
   });
 });
 

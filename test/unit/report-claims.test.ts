@@ -10,7 +10,7 @@ import { combinedVerdict } from '../../lib/page/sentences';
 import { formatReport } from '../../lib/cli/report';
 import { claimCard, claimPhrase, speakerName, speakerSays, VERDICT_TONE, wordingContext, wordsOf, type ClaimCardModel } from '../../lib/report/claims';
 import { toCsv, toJsonReport, toMarkdown } from '../../lib/report/export';
-import { scopeLabel } from '../../lib/report/format';
+import { formatDate, scopeLabel } from '../../lib/report/format';
 import type { AnnotatedClaim, Annotation, ClaimValue, Evidence, Relation, SourceSummary, Verdict } from '../../lib/types';
 
 function source(id: string, outlet: string, origin: SourceSummary['origin'], extra: Partial<SourceSummary> = {}): SourceSummary {
@@ -220,8 +220,8 @@ describe('words and quotes', () => {
 
   it('Markdown: a quotation in quotation marks with its outlet, a summary labelled and unquoted', () => {
     const md = toMarkdown(a, { generated: '2024-01-01T00:00:00Z' });
-    expect(md).toContain('- Agrees: **12,700**, Harbor Ledger, 15 Sep 2017 [2] (independent). Summary by Triangulate: It put the total at 12,700.');
-    expect(md).toContain('- Agrees: **12,700**, Eastmarch Gazette, 16 Sep 2017 [3] (independent): “Some 12,700 troops took part.”');
+    expect(md).toContain(`- Agrees: **12,700**, Harbor Ledger, ${formatDate('2017-09-15')} [2] (independent). Summary by Triangulate: It put the total at 12,700.`);
+    expect(md).toContain(`- Agrees: **12,700**, Eastmarch Gazette, ${formatDate('2017-09-16')} [3] (independent): “Some 12,700 troops took part.”`);
     expect(md).not.toMatch(/[“"]It put the total/);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, escapeMarkdown, reportFileName, toCsv, toJson, toMarkdown } from '../../lib/report/export';
+import { formatDateRange } from '../../lib/report/format';
 import { fixtureAnnotation } from './report-fixture';
 
 const generated = '2024-03-01T12:00:00.000Z';
@@ -32,7 +33,7 @@ describe('toMarkdown', () => {
     expect(md).toContain('# Source check: NATO cyber drill: Cyber Coalition 2019');
     expect(md).toContain('- Page: [https://news.example/cc2019?x=1](<https://news.example/cc2019?x=1>) [1]');
     expect(md).toContain('4 claims: 2 corroborated (2 independent sources), 1 conflicting, 1 unverified.');
-    expect(md).toContain('### 1. Cyber Coalition 2019, dates: 2–6 Dec 2019 (Conflicting)');
+    expect(md).toContain(`### 1. Cyber Coalition 2019, dates: ${escapeMarkdown(formatDateRange('2019-12-02', '2019-12-06'))} (Conflicting)`);
     expect(md).toContain('### 2. Cyber Coalition 2019, participants: more than 30 (Corroborated)');
     expect(md).toContain('### 4. Cyber Coalition 2019, role: Japan: observer 2015–2018 (Unverified)');
     // Under each heading, the claim and its verdict in the side panel's words.
@@ -41,7 +42,7 @@ describe('toMarkdown', () => {
     // Reuters and ERR are bundled: their texts are Triangulate's summaries, never quoted.
     expect(md).toContain('- Agrees: **33**, Reuters, 2 Dec 2019 [3] (independent). Summary by Triangulate: Some 33 participants took part.');
     expect(md).toContain('- Agrees: **33**, AFP (French), 3 Dec 2019 [4] (retells [3], counted once): “33 participants.”');
-    expect(md).toContain('- Contradicts: **25–29 Nov 2019**, Le Monde, 5 Dec 2019 [5] (retells [3]): “du 25 au 29 novembre”');
+    expect(md).toContain(`- Contradicts: **${escapeMarkdown(formatDateRange('2019-11-25', '2019-11-29'))}**, Le Monde, 5 Dec 2019 [5] (retells [3]): “du 25 au 29 novembre”`);
     expect(md).toContain('Japan: observer 2015–2018 · no other source mentions it\n');
     expect(md).toContain('- No other source mentions it.');
     expect(md).toContain('3. Reuters: [NATO holds Cyber Coalition drill](<https://www.reuters.com/cc2019>), 2 Dec 2019');
