@@ -78,8 +78,10 @@ export interface KbStatus {
 }
 
 export interface WakeTimings {
-  /** From the worker's start until the background's code ran (evaluating the bundle). */
+  /** From the worker's start until the background's bundle was evaluated. */
   script: number;
+  /** From the worker's start until the first request that needs the knowledge base arrived. */
+  firstRequest: number;
   /** Opening IndexedDB. */
   open: number;
   /** Checking the dataset version, and seeding when it changed. */

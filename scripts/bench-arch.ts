@@ -8,6 +8,8 @@
  *   alive) beside it, and the very first load after install (which seeds the KB);
  * - the worker's own account of each cold wake (kb-status `wake`: evaluating the bundle, opening
  *   IndexedDB, checking the dataset version, compiling the detector), where the build reports it;
+ * - the same cold wake on a page that needs compromise (people named like countries,
+ *   AMBIGUOUS_NAMES_ARTICLE): navigation to highlights;
  * - what compromise adds to a wake: the same wake measured on a benchmark-only build where a stub
  *   stands in for it (built here into .output/no-compromise with TRIANGULATE_BENCH_NO_COMPROMISE=1),
  *   and evaluating its browser build and tagging one sentence in a fresh Chromium page and in a
@@ -22,11 +24,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { KbStatus, WakeTimings } from '../lib/messages';
+import type { BrowserContext } from 'playwright-core';
+import type { WakeTimings } from '../lib/messages';
 import { CHROME_BUILD, CHROMIUM, launchChromium } from '../test/e2e/browsers';
 import { waitForChromiumState } from '../test/e2e/page-state';
-import { ROOT, seedPageHtml, serve } from '../test/e2e/pages';
+import { AMBIGUOUS_NAMES_ARTICLE, articleHtml, ROOT, seedPageHtml, serve } from '../test/e2e/pages';
+import { chromiumKbStatus, stopServiceWorkers } from '../test/e2e/worker';
 import { figureRecord, median, printFigures, round, type Figure } from './lib/figures';
 
 const RUNS = Number(process.env.TRIANGULATE_BENCH_RUNS ?? 5);
@@ -71,23 +74,14 @@ export function sizeFigures(build = CHROME_BUILD, label = ''): Figure[] {
   return figures;
 }
 
-/** Stops every service worker of the profile, as the browser does when one has been idle. */
-async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await cdp.detach();
-  }
-  const deadline = Date.now() + 5000;
-  while (context.serviceWorkers().some((w) => w.url().startsWith('chrome-extension://')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-}
-
-/** Navigation start to highlights painted, on the page's clock. */
-async function loadSeed(context: BrowserContext, url: string): Promise<number> {
+/**
+ * Navigation start to highlights painted, on the page's clock. `cold`: the service worker is stopped
+ * first, through the tab the page then loads in, so that no other tab event wakes it before.
+ */
+async function loadPage(context: BrowserContext, url: string, cold = false): Promise<number> {
   const page = await context.newPage();
   try {
+    if (cold) await stopServiceWorkers(page);
     await page.goto(url);
     const state = await waitForChromiumState(page, 'ready', 60_000);
     return state.readyAt!;
@@ -96,23 +90,16 @@ async function loadSeed(context: BrowserContext, url: string): Promise<number> {
   }
 }
 
-/** The background's kb-status, asked from an extension page (content scripts may not ask for it). */
-async function kbStatus(session: { context: BrowserContext; extensionId: string }): Promise<KbStatus | null> {
-  const page = await session.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const reply = (await page.evaluate("chrome.runtime.sendMessage({ type: 'kb-status' })")) as { ok: boolean; value?: KbStatus } | undefined;
-    return reply?.ok ? (reply.value ?? null) : null;
-  } finally {
-    await page.close();
-  }
-}
+/** A build older than `firstRequest` reported the first request's time as `script`. */
+type ReportedWake = Omit<WakeTimings, 'firstRequest'> & { firstRequest?: number };
 
 interface WakeRuns {
   first: number;
   warm: number[];
   cold: number[];
-  wakes: WakeTimings[];
+  wakes: ReportedWake[];
+  /** Cold wakes on the page with ambiguous names: navigation to highlights. */
+  ambiguous: number[];
 }
 
 function wakeRecord(label: string, r: WakeRuns): Figure[] {
@@ -123,21 +110,24 @@ function wakeRecord(label: string, r: WakeRuns): Figure[] {
     { name: `${label}cold wake runs`, value: r.cold.map((c) => Math.round(c)).join(', ') + ' ms' },
   ];
   if (r.wakes.length) {
-    const part = (k: keyof Omit<WakeTimings, 'seeded'>) => round(median(r.wakes.map((w) => w[k])));
+    const part = (k: 'script' | 'open' | 'seed' | 'detector') => round(median(r.wakes.map((w) => w[k])));
+    const evaluated = r.wakes.every((w) => w.firstRequest !== undefined);
+    if (evaluated) figures.push({ name: `${label}cold wake, in the worker: start to bundle evaluated`, value: part('script'), unit: 'ms' });
     figures.push(
-      { name: `${label}cold wake, in the worker: start to first request handled (bundle evaluated)`, value: part('script'), unit: 'ms' },
+      { name: `${label}cold wake, in the worker: start to first request handled`, value: round(median(r.wakes.map((w) => w.firstRequest ?? w.script))), unit: 'ms' },
       { name: `${label}cold wake, in the worker: opening IndexedDB`, value: part('open'), unit: 'ms' },
       { name: `${label}cold wake, in the worker: dataset version check (and seeding)`, value: part('seed'), unit: 'ms' },
       { name: `${label}cold wake, in the worker: entities read and detector compiled`, value: part('detector'), unit: 'ms' },
       { name: `${label}cold wakes that re-seeded`, value: r.wakes.filter((w) => w.seeded).length },
     );
   }
+  figures.push({ name: `${label}page with ambiguous names, cold wake: navigation to highlights (median of ${RUNS})`, value: round(median(r.ambiguous)), unit: 'ms' });
   return figures;
 }
 
 /** This build's wake, and the baseline's when one is named, one run of each in turn. */
 export async function wakeFigures(): Promise<Figure[]> {
-  const server = await serve({ '/seed-000.html': seedPageHtml('000') });
+  const server = await serve({ '/seed-000.html': seedPageHtml('000'), '/ambiguous.html': articleHtml(AMBIGUOUS_NAMES_ARTICLE) });
   buildWithoutCompromise();
   const builds = [
     { label: '', dir: CHROME_BUILD },
@@ -148,18 +138,17 @@ export async function wakeFigures(): Promise<Figure[]> {
   try {
     for (const build of builds) sessions.push(await launchChromium({ build: build.dir }));
     const url = `${server.origin}/seed-000.html`;
+    const ambiguousUrl = `${server.origin}/ambiguous.html`;
     const runs: WakeRuns[] = [];
-    for (const session of sessions) runs.push({ first: await loadSeed(session.context, url), warm: [], cold: [], wakes: [] });
+    for (const session of sessions) runs.push({ first: await loadPage(session.context, url), warm: [], cold: [], wakes: [], ambiguous: [] });
     for (let i = 0; i < RUNS; i++) {
       for (const [j, session] of sessions.entries()) {
         const r = runs[j]!;
-        r.warm.push(await loadSeed(session.context, url));
-        const blank = await session.context.newPage();
-        await stopWorkers(session.context, blank);
-        await blank.close();
-        r.cold.push(await loadSeed(session.context, url));
-        const wake = (await kbStatus(session))?.wake;
+        r.warm.push(await loadPage(session.context, url));
+        r.cold.push(await loadPage(session.context, url, true));
+        const wake = (await chromiumKbStatus(session))?.wake;
         if (wake) r.wakes.push(wake);
+        r.ambiguous.push(await loadPage(session.context, ambiguousUrl, true));
       }
     }
     return [

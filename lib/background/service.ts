@@ -61,6 +61,8 @@ export function createService(deps: ServiceDeps) {
   const queue = createTabQueue();
 
   const now = deps.now ?? (() => performance.now());
+  // Called while the background's bundle is evaluated, last: the worker's clock starts with the worker.
+  const evaluated = now();
   let wake: WakeTimings | undefined;
 
   async function start(): Promise<Ready> {
@@ -77,7 +79,7 @@ export function createService(deps: ServiceDeps) {
     const seeded = version !== null && (await currentDatasetVersion(db)) === version ? false : await seedBundled(db, await deps.loadDataset());
     const t2 = now();
     const detector = createDetector(await idbReader(db).entities());
-    wake = { script: t0, open: t1 - t0, seed: t2 - t1, seeded, detector: now() - t2 };
+    wake = { script: evaluated, firstRequest: t0, open: t1 - t0, seed: t2 - t1, seeded, detector: now() - t2 };
     // Articles stored by an older release are analysed again, batch by batch, while lookups go on
     // with their restated claims. Should it stop (the KB closed for an upgrade), the next start resumes it.
     const rederived = rederivePending(db, detector).then(
