@@ -75,6 +75,11 @@ export interface KbStatus {
   error?: string;
   /** How the service worker's last start went, in ms from its start (for the benchmark). */
   wake?: WakeTimings;
+  /**
+   * How long the detector's first question to compromise took since the worker started, in ms
+   * (evaluating the library with it: lib/detect/tagger.ts); null while no page has needed it.
+   */
+  taggerFirstUse?: number | null;
 }
 
 export interface WakeTimings {

@@ -9,11 +9,12 @@
  * - the worker's own account of each cold wake (kb-status `wake`: evaluating the bundle, opening
  *   IndexedDB, checking the dataset version, compiling the detector), where the build reports it;
  * - the same cold wake on a page that needs compromise (people named like countries,
- *   AMBIGUOUS_NAMES_ARTICLE): navigation to highlights;
+ *   AMBIGUOUS_NAMES_ARTICLE): navigation to highlights, and in the worker the bundle's evaluation
+ *   with and without compromise's first use (kb-status `taggerFirstUse`: it is evaluated then);
  * - what compromise adds to a wake: the same wake measured on a benchmark-only build where a stub
  *   stands in for it (built here into .output/no-compromise with TRIANGULATE_BENCH_NO_COMPROMISE=1),
- *   and evaluating its browser build and tagging one sentence in a fresh Chromium page and in a
- *   fresh Node process.
+ *   and evaluating the build the tagger loads ('compromise/two') and tagging one sentence in a
+ *   fresh Chromium page and in a fresh Node process.
  * With $TRIANGULATE_BASELINE naming another unpacked Chromium build (e.g. an older commit's
  * .output/chrome-mv3), its sizes and wake are measured too, its runs interleaved with this
  * build's so that load from other processes falls on both alike.
@@ -98,8 +99,11 @@ interface WakeRuns {
   warm: number[];
   cold: number[];
   wakes: ReportedWake[];
-  /** Cold wakes on the page with ambiguous names: navigation to highlights. */
+  /** After each cold wake on the seed page, whether the worker had asked compromise (undefined: the build does not say). */
+  seedAsked: (boolean | undefined)[];
+  /** Cold wakes on the page with ambiguous names: navigation to highlights, and the worker's account. */
   ambiguous: number[];
+  ambiguousWakes: { wake: ReportedWake; taggerFirstUse: number | null }[];
 }
 
 function wakeRecord(label: string, r: WakeRuns): Figure[] {
@@ -120,8 +124,20 @@ function wakeRecord(label: string, r: WakeRuns): Figure[] {
       { name: `${label}cold wake, in the worker: entities read and detector compiled`, value: part('detector'), unit: 'ms' },
       { name: `${label}cold wakes that re-seeded`, value: r.wakes.filter((w) => w.seeded).length },
     );
+    const told = r.seedAsked.filter((a) => a !== undefined);
+    if (told.length) figures.push({ name: `${label}seed page cold wakes that asked compromise`, value: `${told.filter(Boolean).length} of ${told.length}` });
   }
   figures.push({ name: `${label}page with ambiguous names, cold wake: navigation to highlights (median of ${RUNS})`, value: round(median(r.ambiguous)), unit: 'ms' });
+  const asked = r.ambiguousWakes.filter((w) => w.taggerFirstUse !== null && w.wake.firstRequest !== undefined);
+  if (asked.length) {
+    const script = median(asked.map((w) => w.wake.script));
+    const firstUse = median(asked.map((w) => w.taggerFirstUse!));
+    figures.push(
+      { name: `${label}page with ambiguous names, cold wake, in the worker: bundle evaluated`, value: round(script), unit: 'ms' },
+      { name: `${label}page with ambiguous names, cold wake, in the worker: compromise's first use (evaluated, first sentence tagged)`, value: round(firstUse), unit: 'ms' },
+      { name: `${label}page with ambiguous names, cold wake, in the worker: bundle evaluated + compromise's first use`, value: round(median(asked.map((w) => w.wake.script + w.taggerFirstUse!))), unit: 'ms' },
+    );
+  }
   return figures;
 }
 
@@ -140,15 +156,18 @@ export async function wakeFigures(): Promise<Figure[]> {
     const url = `${server.origin}/seed-000.html`;
     const ambiguousUrl = `${server.origin}/ambiguous.html`;
     const runs: WakeRuns[] = [];
-    for (const session of sessions) runs.push({ first: await loadPage(session.context, url), warm: [], cold: [], wakes: [], ambiguous: [] });
+    for (const session of sessions) runs.push({ first: await loadPage(session.context, url), warm: [], cold: [], wakes: [], seedAsked: [], ambiguous: [], ambiguousWakes: [] });
     for (let i = 0; i < RUNS; i++) {
       for (const [j, session] of sessions.entries()) {
         const r = runs[j]!;
         r.warm.push(await loadPage(session.context, url));
         r.cold.push(await loadPage(session.context, url, true));
-        const wake = (await chromiumKbStatus(session))?.wake;
-        if (wake) r.wakes.push(wake);
+        const status = await chromiumKbStatus(session);
+        if (status?.wake) r.wakes.push(status.wake);
+        r.seedAsked.push(status?.taggerFirstUse === undefined ? undefined : status.taggerFirstUse !== null);
         r.ambiguous.push(await loadPage(session.context, ambiguousUrl, true));
+        const after = await chromiumKbStatus(session);
+        if (after?.wake) r.ambiguousWakes.push({ wake: after.wake, taggerFirstUse: after.taggerFirstUse ?? null });
       }
     }
     return [
@@ -163,9 +182,12 @@ export async function wakeFigures(): Promise<Figure[]> {
 
 const SENTENCE = 'Troops from Poland joined the drill near Riga on Monday.';
 
-/** Evaluating compromise's browser build and tagging one sentence, in a fresh Chromium page each run. */
+/** The build lib/detect/tagger.ts loads ('compromise/two', UMD: a page's script defines `nlp`). */
+const TAGGER_BUILD = join(ROOT, 'node_modules/compromise/builds/two/compromise-two.cjs');
+
+/** Evaluating the tagger's compromise and tagging one sentence, in a fresh Chromium page each run. */
 async function compromiseInChromium(): Promise<{ load: number; first: number }[]> {
-  const build = readFileSync(join(ROOT, 'node_modules/compromise/builds/compromise.js'), 'utf8');
+  const build = readFileSync(TAGGER_BUILD, 'utf8');
   const page = `<!doctype html><script>window.t0 = performance.now()</script><script src="/compromise.js"></script>
 <script>window.t1 = performance.now(); nlp(${JSON.stringify(SENTENCE)}).terms().json(); window.t2 = performance.now()</script>`;
   const server = await serve({ '/compromise.html': page, '/compromise.js': { body: build, headers: { 'content-type': 'text/javascript' } } });
@@ -194,7 +216,7 @@ async function compromiseInChromium(): Promise<{ load: number; first: number }[]
 /** What compromise costs whoever loads it: evaluating the library, then its first sentence. */
 export async function compromiseFigures(): Promise<Figure[]> {
   const probe = `const t0 = performance.now();
-const { default: nlp } = await import('compromise');
+const { default: nlp } = await import('compromise/two');
 const t1 = performance.now();
 nlp(${JSON.stringify(SENTENCE)}).terms().json();
 const t2 = performance.now();
@@ -202,11 +224,11 @@ console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1 }));`;
   const node = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' })) as { load: number; first: number });
   const browser = await compromiseInChromium();
   return [
-    { name: `compromise in Chromium: script evaluated, fresh page (median of ${RUNS})`, value: round(median(browser.map((r) => r.load))), unit: 'ms' },
-    { name: `compromise in Chromium: first sentence tagged (median of ${RUNS})`, value: round(median(browser.map((r) => r.first))), unit: 'ms' },
-    { name: `compromise in Node: module loaded, fresh process (median of ${RUNS})`, value: round(median(node.map((r) => r.load))), unit: 'ms' },
-    { name: `compromise in Node: first sentence tagged (median of ${RUNS})`, value: round(median(node.map((r) => r.first))), unit: 'ms' },
-    { name: 'compromise: its browser build, raw', value: kb(readFileSync(join(ROOT, 'node_modules/compromise/builds/compromise.js')).length), unit: 'KB' },
+    { name: `compromise/two in Chromium: script evaluated, fresh page (median of ${RUNS})`, value: round(median(browser.map((r) => r.load))), unit: 'ms' },
+    { name: `compromise/two in Chromium: first sentence tagged (median of ${RUNS})`, value: round(median(browser.map((r) => r.first))), unit: 'ms' },
+    { name: `compromise/two in Node: module loaded, fresh process (median of ${RUNS})`, value: round(median(node.map((r) => r.load))), unit: 'ms' },
+    { name: `compromise/two in Node: first sentence tagged (median of ${RUNS})`, value: round(median(node.map((r) => r.first))), unit: 'ms' },
+    { name: 'compromise/two: its build, raw', value: kb(readFileSync(TAGGER_BUILD).length), unit: 'KB' },
   ];
 }
 

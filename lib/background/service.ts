@@ -6,7 +6,7 @@
  * over the import port, and caches each tab's annotation for the side panel.
  */
 import type { Dataset } from '../dataset/types';
-import { createDetector, type Detector } from '../detect';
+import { createDetector, taggerFirstUse, type Detector } from '../detect';
 import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
 import { rederivePending, type RederiveReport } from '../kb/rederive';
@@ -164,7 +164,7 @@ export function createService(deps: ServiceDeps) {
     try {
       const { db } = await whenReady();
       const [sources, claims, entities, version] = await Promise.all([db.count('sources'), db.count('claims'), db.count('entities'), currentDatasetVersion(db)]);
-      return { ready: true, datasetVersion: version, sources, claims, entities, ...(wake ? { wake } : {}) };
+      return { ready: true, datasetVersion: version, sources, claims, entities, ...(wake ? { wake } : {}), taggerFirstUse: taggerFirstUse() };
     } catch (e) {
       return { ready: false, datasetVersion: null, sources: 0, claims: 0, entities: 0, error: e instanceof Error ? e.message : String(e) };
     }

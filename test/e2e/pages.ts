@@ -61,7 +61,7 @@ ${page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 /**
  * Synthetic (invented outlet, our own sentences): countries that are also first names, once as a
  * person ("Chad Bennett", "Jordan Keller") and once as the country. Only compromise's tagger tells
- * them apart (lib/detect/ambiguity.ts), so a page like this is one that needs it.
+ * them apart (lib/detect/tagger.ts), so a page like this is one that needs it.
  */
 export const AMBIGUOUS_NAMES_ARTICLE: ArticlePage = {
   title: 'A retired officer on the Cyber Coalition drills',
