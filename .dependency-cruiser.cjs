@@ -4,7 +4,7 @@
  * the knowledge base and the engine). `npm run lint:deps` checks it, `npm test` runs that.
  */
 /** Engine code and the libraries only the background (and Node) may load. */
-const ENGINE = '^(lib/(kb|detect|pipeline|import|claims|dataset|extract|dom|cli|background)/|node_modules/(idb|compromise|linkedom|@mozilla/readability|fake-indexeddb)/)';
+const ENGINE = '(^lib/(kb|detect|pipeline|import|claims|dataset|extract|dom|cli|background)/|(^|/)node_modules/(idb|compromise|linkedom|@mozilla/readability|fake-indexeddb)/)';
 const PAGES = '^(entrypoints/(options|popup|sidepanel)/|components/(options|panel|shared)/)';
 
 module.exports = {
