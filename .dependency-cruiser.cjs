@@ -4,7 +4,7 @@
  * the knowledge base and the engine). `npm run lint:deps` checks it, `npm test` runs that.
  */
 /** Engine code and the libraries only the background (and Node) may load. */
-const ENGINE = '^(lib/(kb|detect|pipeline|import|claims|dataset|extract|dom|cli|background)/|node_modules/(idb|compromise|linkedom|@mozilla/readability|fake-indexeddb)/)';
+const ENGINE = '(^lib/(kb|detect|pipeline|import|claims|dataset|extract|dom|cli|background)/|(^|/)node_modules/(idb|compromise|linkedom|@mozilla/readability|fake-indexeddb)/)';
 const PAGES = '^(entrypoints/(options|popup|sidepanel)/|components/(options|panel|shared)/)';
 
 module.exports = {
@@ -18,6 +18,14 @@ module.exports = {
       comment: 'Extension pages ask the background (lib/messages.ts); they never open the KB or run the engine. Types may be shared.',
       from: { path: PAGES },
       to: { path: ENGINE, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'compromise-only-in-tagger',
+      severity: 'error',
+      comment:
+        'Evaluating compromise costs 100-200 ms in a service worker: lib/detect/tagger.ts asks it only about ambiguous names, and the bundles evaluate it at the first question (lib/detect/compromise-on-first-call.ts). An import elsewhere would bring that cost back to every wake.',
+      from: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/detect/(tagger|compromise-on-first-call)\\.ts$' },
+      to: { path: '(^|/)node_modules/compromise/', dependencyTypesNot: ['type-only'] },
     },
     { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true, pathNot: '^triangulate:' }, comment: 'triangulate:dataset is the virtual module the CLI build (scripts/build-cli.mjs) provides.' },
     { name: 'no-tests-from-code', severity: 'error', comment: 'Shipped code never imports tests.', from: { path: '^(lib|components|entrypoints)/' }, to: { path: '^test/' } },

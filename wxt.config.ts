@@ -5,18 +5,32 @@ import { fileURLToPath } from 'node:url';
 /** A benchmark-only build without compromise (scripts/bench-arch.ts compares its wake with the real one). */
 const NO_COMPROMISE = process.env.TRIANGULATE_BENCH_NO_COMPROMISE === '1';
 
+const TAGGER = fileURLToPath(new URL('./lib/detect/tagger.ts', import.meta.url));
+/**
+ * The tagger's compromise is evaluated at its first question, not on every service-worker wake
+ * (lib/detect/compromise-on-first-call.ts); only the tagger's import is redirected, since that file
+ * requires the library itself. The benchmark-only build gets a stub instead.
+ */
+const taggerCompromise = {
+  name: 'triangulate:compromise-on-first-call',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined) {
+    if (source !== 'compromise/two' || importer !== TAGGER) return null;
+    return fileURLToPath(new URL(NO_COMPROMISE ? './scripts/lib/no-compromise.ts' : './lib/detect/compromise-on-first-call.ts', import.meta.url));
+  },
+};
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   ...(NO_COMPROMISE ? { outDir: '.output/no-compromise' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), taggerCompromise],
     resolve: {
       // linkedom (the background's DOM parser for imports) parses stylesheets with CSSOM, which
       // imports never need and which carries an eval: a stub stands in (lib/background/no-cssom.ts).
       alias: {
         '@acemir/cssom': fileURLToPath(new URL('./lib/background/no-cssom.ts', import.meta.url)),
-        ...(NO_COMPROMISE ? { compromise: fileURLToPath(new URL('./scripts/lib/no-compromise.ts', import.meta.url)) } : {}),
       },
     },
   }),

@@ -75,11 +75,18 @@ export interface KbStatus {
   error?: string;
   /** How the service worker's last start went, in ms from its start (for the benchmark). */
   wake?: WakeTimings;
+  /**
+   * How long the detector's first question to compromise took since the worker started, in ms
+   * (evaluating the library with it: lib/detect/tagger.ts); null while no page has needed it.
+   */
+  taggerFirstUse?: number | null;
 }
 
 export interface WakeTimings {
-  /** From the worker's start until the background's code ran (evaluating the bundle). */
+  /** From the worker's start until the background's bundle was evaluated. */
   script: number;
+  /** From the worker's start until the first request that needs the knowledge base arrived. */
+  firstRequest: number;
   /** Opening IndexedDB. */
   open: number;
   /** Checking the dataset version, and seeding when it changed. */

@@ -8,10 +8,13 @@
  *   alive) beside it, and the very first load after install (which seeds the KB);
  * - the worker's own account of each cold wake (kb-status `wake`: evaluating the bundle, opening
  *   IndexedDB, checking the dataset version, compiling the detector), where the build reports it;
+ * - the same cold wake on a page that needs compromise (people named like countries,
+ *   AMBIGUOUS_NAMES_ARTICLE): navigation to highlights, and in the worker the bundle's evaluation
+ *   with and without compromise's first use (kb-status `taggerFirstUse`: it is evaluated then);
  * - what compromise adds to a wake: the same wake measured on a benchmark-only build where a stub
  *   stands in for it (built here into .output/no-compromise with TRIANGULATE_BENCH_NO_COMPROMISE=1),
- *   and evaluating its browser build and tagging one sentence in a fresh Chromium page and in a
- *   fresh Node process.
+ *   and evaluating the build the tagger loads ('compromise/two') and tagging one sentence in a
+ *   fresh Chromium page and in a fresh Node process.
  * With $TRIANGULATE_BASELINE naming another unpacked Chromium build (e.g. an older commit's
  * .output/chrome-mv3), its sizes and wake are measured too, its runs interleaved with this
  * build's so that load from other processes falls on both alike.
@@ -22,11 +25,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { KbStatus, WakeTimings } from '../lib/messages';
+import type { BrowserContext } from 'playwright-core';
+import type { WakeTimings } from '../lib/messages';
 import { CHROME_BUILD, CHROMIUM, launchChromium } from '../test/e2e/browsers';
 import { waitForChromiumState } from '../test/e2e/page-state';
-import { ROOT, seedPageHtml, serve } from '../test/e2e/pages';
+import { AMBIGUOUS_NAMES_ARTICLE, articleHtml, ROOT, seedPageHtml, serve } from '../test/e2e/pages';
+import { chromiumKbStatus, stopServiceWorkers } from '../test/e2e/worker';
 import { figureRecord, median, printFigures, round, type Figure } from './lib/figures';
 
 const RUNS = Number(process.env.TRIANGULATE_BENCH_RUNS ?? 5);
@@ -71,23 +75,14 @@ export function sizeFigures(build = CHROME_BUILD, label = ''): Figure[] {
   return figures;
 }
 
-/** Stops every service worker of the profile, as the browser does when one has been idle. */
-async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await cdp.detach();
-  }
-  const deadline = Date.now() + 5000;
-  while (context.serviceWorkers().some((w) => w.url().startsWith('chrome-extension://')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-}
-
-/** Navigation start to highlights painted, on the page's clock. */
-async function loadSeed(context: BrowserContext, url: string): Promise<number> {
+/**
+ * Navigation start to highlights painted, on the page's clock. `cold`: the service worker is stopped
+ * first, through the tab the page then loads in, so that no other tab event wakes it before.
+ */
+async function loadPage(context: BrowserContext, url: string, cold = false): Promise<number> {
   const page = await context.newPage();
   try {
+    if (cold) await stopServiceWorkers(page);
     await page.goto(url);
     const state = await waitForChromiumState(page, 'ready', 60_000);
     return state.readyAt!;
@@ -96,23 +91,19 @@ async function loadSeed(context: BrowserContext, url: string): Promise<number> {
   }
 }
 
-/** The background's kb-status, asked from an extension page (content scripts may not ask for it). */
-async function kbStatus(session: { context: BrowserContext; extensionId: string }): Promise<KbStatus | null> {
-  const page = await session.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const reply = (await page.evaluate("chrome.runtime.sendMessage({ type: 'kb-status' })")) as { ok: boolean; value?: KbStatus } | undefined;
-    return reply?.ok ? (reply.value ?? null) : null;
-  } finally {
-    await page.close();
-  }
-}
+/** A build older than `firstRequest` reported the first request's time as `script`. */
+type ReportedWake = Omit<WakeTimings, 'firstRequest'> & { firstRequest?: number };
 
 interface WakeRuns {
   first: number;
   warm: number[];
   cold: number[];
-  wakes: WakeTimings[];
+  wakes: ReportedWake[];
+  /** After each cold wake on the seed page, whether the worker had asked compromise (undefined: the build does not say). */
+  seedAsked: (boolean | undefined)[];
+  /** Cold wakes on the page with ambiguous names: navigation to highlights, and the worker's account. */
+  ambiguous: number[];
+  ambiguousWakes: { wake: ReportedWake; taggerFirstUse: number | null }[];
 }
 
 function wakeRecord(label: string, r: WakeRuns): Figure[] {
@@ -123,13 +114,28 @@ function wakeRecord(label: string, r: WakeRuns): Figure[] {
     { name: `${label}cold wake runs`, value: r.cold.map((c) => Math.round(c)).join(', ') + ' ms' },
   ];
   if (r.wakes.length) {
-    const part = (k: keyof Omit<WakeTimings, 'seeded'>) => round(median(r.wakes.map((w) => w[k])));
+    const part = (k: 'script' | 'open' | 'seed' | 'detector') => round(median(r.wakes.map((w) => w[k])));
+    const evaluated = r.wakes.every((w) => w.firstRequest !== undefined);
+    if (evaluated) figures.push({ name: `${label}cold wake, in the worker: start to bundle evaluated`, value: part('script'), unit: 'ms' });
     figures.push(
-      { name: `${label}cold wake, in the worker: start to first request handled (bundle evaluated)`, value: part('script'), unit: 'ms' },
+      { name: `${label}cold wake, in the worker: start to first request handled`, value: round(median(r.wakes.map((w) => w.firstRequest ?? w.script))), unit: 'ms' },
       { name: `${label}cold wake, in the worker: opening IndexedDB`, value: part('open'), unit: 'ms' },
       { name: `${label}cold wake, in the worker: dataset version check (and seeding)`, value: part('seed'), unit: 'ms' },
       { name: `${label}cold wake, in the worker: entities read and detector compiled`, value: part('detector'), unit: 'ms' },
       { name: `${label}cold wakes that re-seeded`, value: r.wakes.filter((w) => w.seeded).length },
+    );
+    const told = r.seedAsked.filter((a) => a !== undefined);
+    if (told.length) figures.push({ name: `${label}seed page cold wakes that asked compromise`, value: `${told.filter(Boolean).length} of ${told.length}` });
+  }
+  figures.push({ name: `${label}page with ambiguous names, cold wake: navigation to highlights (median of ${RUNS})`, value: round(median(r.ambiguous)), unit: 'ms' });
+  const asked = r.ambiguousWakes.filter((w) => w.taggerFirstUse !== null && w.wake.firstRequest !== undefined);
+  if (asked.length) {
+    const script = median(asked.map((w) => w.wake.script));
+    const firstUse = median(asked.map((w) => w.taggerFirstUse!));
+    figures.push(
+      { name: `${label}page with ambiguous names, cold wake, in the worker: bundle evaluated`, value: round(script), unit: 'ms' },
+      { name: `${label}page with ambiguous names, cold wake, in the worker: compromise's first use (evaluated, first sentence tagged)`, value: round(firstUse), unit: 'ms' },
+      { name: `${label}page with ambiguous names, cold wake, in the worker: bundle evaluated + compromise's first use`, value: round(median(asked.map((w) => w.wake.script + w.taggerFirstUse!))), unit: 'ms' },
     );
   }
   return figures;
@@ -137,7 +143,7 @@ function wakeRecord(label: string, r: WakeRuns): Figure[] {
 
 /** This build's wake, and the baseline's when one is named, one run of each in turn. */
 export async function wakeFigures(): Promise<Figure[]> {
-  const server = await serve({ '/seed-000.html': seedPageHtml('000') });
+  const server = await serve({ '/seed-000.html': seedPageHtml('000'), '/ambiguous.html': articleHtml(AMBIGUOUS_NAMES_ARTICLE) });
   buildWithoutCompromise();
   const builds = [
     { label: '', dir: CHROME_BUILD },
@@ -148,18 +154,20 @@ export async function wakeFigures(): Promise<Figure[]> {
   try {
     for (const build of builds) sessions.push(await launchChromium({ build: build.dir }));
     const url = `${server.origin}/seed-000.html`;
+    const ambiguousUrl = `${server.origin}/ambiguous.html`;
     const runs: WakeRuns[] = [];
-    for (const session of sessions) runs.push({ first: await loadSeed(session.context, url), warm: [], cold: [], wakes: [] });
+    for (const session of sessions) runs.push({ first: await loadPage(session.context, url), warm: [], cold: [], wakes: [], seedAsked: [], ambiguous: [], ambiguousWakes: [] });
     for (let i = 0; i < RUNS; i++) {
       for (const [j, session] of sessions.entries()) {
         const r = runs[j]!;
-        r.warm.push(await loadSeed(session.context, url));
-        const blank = await session.context.newPage();
-        await stopWorkers(session.context, blank);
-        await blank.close();
-        r.cold.push(await loadSeed(session.context, url));
-        const wake = (await kbStatus(session))?.wake;
-        if (wake) r.wakes.push(wake);
+        r.warm.push(await loadPage(session.context, url));
+        r.cold.push(await loadPage(session.context, url, true));
+        const status = await chromiumKbStatus(session);
+        if (status?.wake) r.wakes.push(status.wake);
+        r.seedAsked.push(status?.taggerFirstUse === undefined ? undefined : status.taggerFirstUse !== null);
+        r.ambiguous.push(await loadPage(session.context, ambiguousUrl, true));
+        const after = await chromiumKbStatus(session);
+        if (after?.wake) r.ambiguousWakes.push({ wake: after.wake, taggerFirstUse: after.taggerFirstUse ?? null });
       }
     }
     return [
@@ -174,9 +182,12 @@ export async function wakeFigures(): Promise<Figure[]> {
 
 const SENTENCE = 'Troops from Poland joined the drill near Riga on Monday.';
 
-/** Evaluating compromise's browser build and tagging one sentence, in a fresh Chromium page each run. */
+/** The build lib/detect/tagger.ts loads ('compromise/two', UMD: a page's script defines `nlp`). */
+const TAGGER_BUILD = join(ROOT, 'node_modules/compromise/builds/two/compromise-two.cjs');
+
+/** Evaluating the tagger's compromise and tagging one sentence, in a fresh Chromium page each run. */
 async function compromiseInChromium(): Promise<{ load: number; first: number }[]> {
-  const build = readFileSync(join(ROOT, 'node_modules/compromise/builds/compromise.js'), 'utf8');
+  const build = readFileSync(TAGGER_BUILD, 'utf8');
   const page = `<!doctype html><script>window.t0 = performance.now()</script><script src="/compromise.js"></script>
 <script>window.t1 = performance.now(); nlp(${JSON.stringify(SENTENCE)}).terms().json(); window.t2 = performance.now()</script>`;
   const server = await serve({ '/compromise.html': page, '/compromise.js': { body: build, headers: { 'content-type': 'text/javascript' } } });
@@ -205,7 +216,7 @@ async function compromiseInChromium(): Promise<{ load: number; first: number }[]
 /** What compromise costs whoever loads it: evaluating the library, then its first sentence. */
 export async function compromiseFigures(): Promise<Figure[]> {
   const probe = `const t0 = performance.now();
-const { default: nlp } = await import('compromise');
+const { default: nlp } = await import('compromise/two');
 const t1 = performance.now();
 nlp(${JSON.stringify(SENTENCE)}).terms().json();
 const t2 = performance.now();
@@ -213,11 +224,11 @@ console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1 }));`;
   const node = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' })) as { load: number; first: number });
   const browser = await compromiseInChromium();
   return [
-    { name: `compromise in Chromium: script evaluated, fresh page (median of ${RUNS})`, value: round(median(browser.map((r) => r.load))), unit: 'ms' },
-    { name: `compromise in Chromium: first sentence tagged (median of ${RUNS})`, value: round(median(browser.map((r) => r.first))), unit: 'ms' },
-    { name: `compromise in Node: module loaded, fresh process (median of ${RUNS})`, value: round(median(node.map((r) => r.load))), unit: 'ms' },
-    { name: `compromise in Node: first sentence tagged (median of ${RUNS})`, value: round(median(node.map((r) => r.first))), unit: 'ms' },
-    { name: 'compromise: its browser build, raw', value: kb(readFileSync(join(ROOT, 'node_modules/compromise/builds/compromise.js')).length), unit: 'KB' },
+    { name: `compromise/two in Chromium: script evaluated, fresh page (median of ${RUNS})`, value: round(median(browser.map((r) => r.load))), unit: 'ms' },
+    { name: `compromise/two in Chromium: first sentence tagged (median of ${RUNS})`, value: round(median(browser.map((r) => r.first))), unit: 'ms' },
+    { name: `compromise/two in Node: module loaded, fresh process (median of ${RUNS})`, value: round(median(node.map((r) => r.load))), unit: 'ms' },
+    { name: `compromise/two in Node: first sentence tagged (median of ${RUNS})`, value: round(median(node.map((r) => r.first))), unit: 'ms' },
+    { name: 'compromise/two: its build, raw', value: kb(readFileSync(TAGGER_BUILD).length), unit: 'KB' },
   ];
 }
 

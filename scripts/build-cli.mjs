@@ -61,22 +61,16 @@ function datasetPlugin(json) {
 
 /**
  * compromise builds its lexicon when its module is evaluated (a few hundred ms of CPU), but the
- * detector calls it only for sentences holding an ambiguous name (lib/detect/ambiguity.ts). In the
- * bundle its import becomes a function that loads the module on the first call: esbuild evaluates
- * a module reached through require() lazily.
+ * detector asks it only about sentences holding an ambiguous name (lib/detect/tagger.ts). In the
+ * bundle the tagger's import resolves to lib/detect/compromise-on-first-call.ts, as in the
+ * extension's build (wxt.config.ts), which evaluates the library on its first call.
  */
 function lazyCompromisePlugin() {
+  const tagger = join(ROOT, 'lib', 'detect', 'tagger.ts');
   return {
     name: 'lazy-compromise',
     setup(b) {
-      b.onResolve({ filter: /^compromise$/ }, (args) =>
-        args.namespace === 'lazy-compromise' ? undefined : { path: 'compromise', namespace: 'lazy-compromise' },
-      );
-      b.onLoad({ filter: /.*/, namespace: 'lazy-compromise' }, () => ({
-        resolveDir: ROOT,
-        loader: 'js',
-        contents: "let real;\nexport default function nlp(...args) {\n  real ??= require('compromise').default;\n  return real(...args);\n}\n",
-      }));
+      b.onResolve({ filter: /^compromise\/two$/ }, (args) => (args.importer === tagger ? { path: join(ROOT, 'lib', 'detect', 'compromise-on-first-call.ts') } : undefined));
     },
   };
 }

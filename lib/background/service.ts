@@ -6,7 +6,7 @@
  * over the import port, and caches each tab's annotation for the side panel.
  */
 import type { Dataset } from '../dataset/types';
-import { createDetector, type Detector } from '../detect';
+import { createDetector, taggerFirstUse, type Detector } from '../detect';
 import { t } from '../i18n/messages';
 import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
@@ -62,6 +62,8 @@ export function createService(deps: ServiceDeps) {
   const queue = createTabQueue();
 
   const now = deps.now ?? (() => performance.now());
+  // Called while the background's bundle is evaluated, last: the worker's clock starts with the worker.
+  const evaluated = now();
   let wake: WakeTimings | undefined;
 
   async function start(): Promise<Ready> {
@@ -78,7 +80,7 @@ export function createService(deps: ServiceDeps) {
     const seeded = version !== null && (await currentDatasetVersion(db)) === version ? false : await seedBundled(db, await deps.loadDataset());
     const t2 = now();
     const detector = createDetector(await idbReader(db).entities());
-    wake = { script: t0, open: t1 - t0, seed: t2 - t1, seeded, detector: now() - t2 };
+    wake = { script: evaluated, firstRequest: t0, open: t1 - t0, seed: t2 - t1, seeded, detector: now() - t2 };
     // Articles stored by an older release are analysed again, batch by batch, while lookups go on
     // with their restated claims. Should it stop (the KB closed for an upgrade), the next start resumes it.
     const rederived = rederivePending(db, detector).then(
@@ -163,7 +165,7 @@ export function createService(deps: ServiceDeps) {
     try {
       const { db } = await whenReady();
       const [sources, claims, entities, version] = await Promise.all([db.count('sources'), db.count('claims'), db.count('entities'), currentDatasetVersion(db)]);
-      return { ready: true, datasetVersion: version, sources, claims, entities, ...(wake ? { wake } : {}) };
+      return { ready: true, datasetVersion: version, sources, claims, entities, ...(wake ? { wake } : {}), taggerFirstUse: taggerFirstUse() };
     } catch (e) {
       return { ready: false, datasetVersion: null, sources: 0, claims: 0, entities: 0, error: e instanceof Error ? e.message : String(e) };
     }

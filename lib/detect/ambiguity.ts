@@ -1,11 +1,12 @@
 /**
  * Country names that are also people, rivers, food, porcelain or a US state. A hit on one of
- * them survives unless its context says it is the other thing. compromise's tagger decides
- * whether a neighbouring word is a first or last name; it runs only on the sentences that hold
- * such a name, so the common path stays a plain trie walk.
+ * them survives unless its context says it is the other thing. compromise's tagger
+ * (./tagger.ts) decides whether a neighbouring word is a first or last name; it is asked only
+ * about a capitalised word beside such a name, once the cheaper context rules have not decided,
+ * so the common path stays a plain trie walk and most pages never load compromise.
  */
-import nlp from 'compromise';
 import type { RawHit } from './gazetteer';
+import { wordTags } from './tagger';
 import type { Token } from './tokens';
 import { isCapitalised } from './tokens';
 
@@ -18,8 +19,6 @@ const PORCELAIN_AFTER = /^(cabinet|set|plates?|dishes|teacups?|pattern|tableware
 const GEORGIA_STATE = /\b(Atlanta|Savannah|Macon|Augusta|Athens,? Ga|Fulton County|Gwinnett|Cobb County|Kemp|Raffensperger|Ossoff|Warnock|Georgia (Tech|Bulldogs|Power|Republicans?|Democrats?|voters|Senate|Legislature|Supreme Court|General Assembly|election)|University of Georgia|state of Georgia|Ga\.|Alabama|Tennessee|South Carolina|North Carolina|Florida|peach state)\b/g;
 const GEORGIA_COUNTRY = /\b(Tbilisi|Georgian|Abkhazia|South Ossetia|Caucasus|Saakashvili|Kremlin|Batumi|Kutaisi|Black Sea|Georgian Dream|Zourabichvili)\b/g;
 
-const sentenceTags = new Map<string, ReturnType<typeof nlp>>();
-
 function sentenceAround(text: string, at: number): { start: number; body: string } {
   let start = at;
   while (start > 0 && !/[.!?\n]/.test(text.charAt(start - 1))) start--;
@@ -31,22 +30,7 @@ function sentenceAround(text: string, at: number): { start: number; body: string
 /** Tags of the word at `offset` according to compromise, read in its sentence. */
 function tagsAt(text: string, offset: number): Set<string> {
   const { start, body } = sentenceAround(text, offset);
-  let doc = sentenceTags.get(body);
-  if (!doc) {
-    doc = nlp(body);
-    // Bounded: only sentences with ambiguous names get here.
-    if (sentenceTags.size > 500) sentenceTags.clear();
-    sentenceTags.set(body, doc);
-  }
-  const relative = offset - start;
-  let cursor = 0;
-  for (const term of doc.json({ offset: true }) as { terms: { offset: { start: number; length: number }; tags: string[] }[] }[]) {
-    for (const t of term.terms) {
-      cursor = t.offset.start;
-      if (relative >= cursor && relative < cursor + t.offset.length) return new Set(t.tags);
-    }
-  }
-  return new Set();
+  return wordTags(body, offset - start);
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {
@@ -57,8 +41,9 @@ function isPersonName(hit: RawHit, text: string, tokens: Token[]): boolean {
   const before = tokens[hit.first - 1];
   const after = tokens[hit.last + 1];
   if (before && adjacent(text, before, tokens[hit.first]!) && isCapitalised(before.raw)) {
+    if (/^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)$/.test(before.raw)) return true;
     const tags = tagsAt(text, before.start);
-    if (tags.has('FirstName') || tags.has('Honorific') || /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov)$/.test(before.raw)) return true;
+    if (tags.has('FirstName') || tags.has('Honorific')) return true;
   }
   if (after && adjacent(text, tokens[hit.last]!, after) && isCapitalised(after.raw) && !GEOGRAPHY_AFTER.test(after.raw)) {
     const tags = tagsAt(text, after.start);

@@ -60,6 +60,23 @@ ${page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </body></html>`;
 }
 
+/**
+ * Synthetic (invented outlet, our own sentences): countries that are also first names, once as a
+ * person ("Chad Bennett", "Jordan Keller") and once as the country. Only compromise's tagger tells
+ * them apart (lib/detect/tagger.ts), so a page like this is one that needs it.
+ */
+export const AMBIGUOUS_NAMES_ARTICLE: ArticlePage = {
+  title: 'A retired officer on the Cyber Coalition drills',
+  outlet: 'Lindenport Courier',
+  published: '2024-12-04',
+  url: 'https://lindenport.test/cyber-coalition-officer',
+  paragraphs: [
+    'Chad Bennett, a retired signals officer, followed the Cyber Coalition exercise from Tallinn this week.',
+    'Teams from Estonia, Chad and Jordan joined the drills, the organisers said.',
+    'Bennett said that Jordan Keller, a former colleague, had trained some of the defenders.',
+  ],
+};
+
 export function seedMeta(file: string): SeedDocumentMeta {
   const index = JSON.parse(readFileSync(join(ROOT, 'seeds/documents/index.json'), 'utf8')) as SeedDocumentMeta[];
   const meta = index.find((m) => m.file.startsWith(file));

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../lib/cli/main';
 import { datasetFromSeeds } from '../../lib/cli/seeds';
 import type { Annotation } from '../../lib/types';
+import { AMBIGUOUS_NAMES_ARTICLE } from '../e2e/pages';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED_000 = join(ROOT, 'seeds/documents/000_8bf4eb82250f4ca7.txt');
@@ -90,5 +91,21 @@ describe('bin/triangulate.mjs', () => {
     expect(viaBin.stderr.split('\n').filter((l) => l && !l.includes('building the command-line bundle'))).toEqual(viaBundle.stderr.split('\n').filter(Boolean));
     expect(viaBundle.stderr).toContain(`${broken('duplicate-ids.jsonl')}:3: skipped: duplicate id 'story-7' (first at line 1)`);
     expect((JSON.parse(viaBin.stdout) as Annotation).claims.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('tells a person named like a country from the country in the plain bundle too, where compromise loads at the first question', async () => {
+    const page = join(dir, 'ambiguous.txt');
+    writeFileSync(page, `Title: ${AMBIGUOUS_NAMES_ARTICLE.title}\n\n${AMBIGUOUS_NAMES_ARTICLE.paragraphs.join('\n\n')}\n`);
+    const args = ['annotate', page, '--json'];
+    const viaBin = await exec(process.execPath, [join(ROOT, 'bin/triangulate.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const viaBundle = await exec(process.execPath, [join(ROOT, 'bin/dist/triangulate.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    expect(viaBundle.stdout).toBe(viaBin.stdout);
+    const a = JSON.parse(viaBundle.stdout) as Annotation;
+    const countries = a.mentions.filter((m) => m.id === 'country:TD' || m.id === 'country:JO').map((m) => [m.text, m.start]);
+    // "Chad Bennett" and "Jordan Keller" are people.
+    expect(countries).toEqual([
+      ['Chad', a.text.indexOf('Chad and')],
+      ['Jordan', a.text.indexOf('Jordan joined')],
+    ]);
   }, 120_000);
 });
