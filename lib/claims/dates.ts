@@ -44,6 +44,47 @@ const PATTERNS: { re: RegExp; groups: string }[] = [
   { re: new RegExp(`\\b(?:in|during|for)\\s+(?:early\\s+|mid-|late\\s+)?${MON}${YEAR}\\b`, 'gi'), groups: 'm1 y1' },
 ];
 
+/** A date as written, before its sentence says what it means: the parts it states, and where it is. */
+export interface WrittenDate extends Span {
+  /** Day, month (1-12) and year of the date, or of a range's first day; each only when written. */
+  d1?: number;
+  m1?: number;
+  y1?: number;
+  /** A range's last day. */
+  d2?: number;
+  m2?: number;
+  y2?: number;
+  /** "this month" 0, "next month" 1, "last month" -1: the month counted from the publication date. */
+  rel?: number;
+  /** A weekday named alone, 0 for Sunday. */
+  wd?: number;
+}
+
+/** The dates written in a sentence, best readings first; they may overlap (the first one read wins). */
+export type DateReader = (sentence: string) => WrittenDate[];
+
+const RELATIVE: Record<string, number> = { this: 0, next: 1, last: -1 };
+
+const writtenDates: DateReader = (sentence) => {
+  const out: WrittenDate[] = [];
+  for (const { re, groups } of PATTERNS) {
+    const names = groups.split(' ') as Exclude<keyof WrittenDate, keyof Span>[];
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const written: WrittenDate = { start: m.index, end: m.index + m[0].length };
+      names.forEach((name, k) => {
+        const word = m[k + 1]?.toLowerCase();
+        if (word === undefined) return;
+        if (name === 'wd') written.wd = WEEKDAYS[word];
+        else if (name === 'rel') written.rel = RELATIVE[word];
+        else written[name] = name.startsWith('m') ? MONTHS[word.replace('.', '')] : Number(word);
+      });
+      out.push(written);
+    }
+  }
+  return out;
+};
+
 const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)[- ](day|week)s?(?:-long)?\b|\bweek-long\b|\bweeklong\b|\bfor\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(day|week)s\b/i;
 
 const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|got underway|gets underway|get underway|from|since)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,(]?\s*)?(?:the\s+)?$/i;
@@ -77,26 +118,23 @@ interface Piece extends Span {
   precision: 'day' | 'month';
 }
 
-/** Dates and durations in one sentence, merged into one value; null when there are none. */
 /**
+ * Dates and durations in one sentence, merged into one value; null when there are none.
  * `editionYear`, the edition the sentence speaks of, dates a day written without its year: "September 10-16"
  * in a sentence on Zapad-2021 is in 2021, whatever the tense; on an undated page it is the only clue.
- * Weekdays and "this month" still need the publication date.
+ * Weekdays and "this month" still need the publication date. `read` finds the dates as written (our
+ * patterns; scripts/measure-dates.ts passes chrono-node's parser to compare the two on real text).
  */
-export function findDates(sentence: string, published: Date | null, editionYear: number | null = null): DatesMatch | null {
+export function findDates(sentence: string, published: Date | null, editionYear: number | null = null, read: DateReader = writtenDates): DatesMatch | null {
   const pieces: Piece[] = [];
   const taken: Span[] = [];
-  for (const { re, groups } of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      if (taken.some((t) => start < t.end && end > t.start)) continue;
-      const piece = readMatch(sentence, m, groups.split(' '), published, editionYear);
-      if (!piece) continue;
-      taken.push({ start, end });
-      pieces.push(piece);
-    }
+  for (const written of read(sentence)) {
+    const { start, end } = written;
+    if (taken.some((t) => start < t.end && end > t.start)) continue;
+    const piece = readWritten(sentence, written, published, editionYear);
+    if (!piece) continue;
+    taken.push({ start, end });
+    pieces.push(piece);
   }
   const dur = DURATION.exec(sentence);
   let durationDays: number | undefined;
@@ -131,48 +169,47 @@ export function findDates(sentence: string, published: Date | null, editionYear:
   return { value, start: Math.min(...spans.map((s) => s.start)), end };
 }
 
-function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null, editionYear: number | null): Piece | null {
-  const g: Record<string, string | undefined> = {};
-  names.forEach((n, k) => (g[n] = m[k + 1]?.toLowerCase()));
-  const before = sentence.slice(Math.max(0, m.index - 90), m.index);
+/** What a date as written means in its sentence: which end of the exercise it gives, in which year. */
+function readWritten(sentence: string, g: WrittenDate, published: Date | null, editionYear: number | null): Piece | null {
+  const before = sentence.slice(Math.max(0, g.start - 90), g.start);
   if (SPEECH_BEFORE.test(before)) return null;
   const tense = tenseBefore(before);
-  const span = { start: triggerStart(before, m.index), end: m.index + m[0].length };
+  const span = { start: triggerStart(before, g.start), end: g.end };
 
   if (g.wd !== undefined) {
     // "Thursday, 1 December": the date that follows says more than the weekday.
     if (new RegExp(`^,?\\s*(?:${DAY}\\s+${MON}|${MON}\\s+\\d)`, 'i').test(sentence.slice(span.end))) return null;
     const role = roleOf(before);
     if (!role || !published) return null;
-    const day = iso(resolveWeekday(WEEKDAYS[g.wd]!, role === 'end' && !tense ? 'future' : tense, published));
+    const day = iso(resolveWeekday(g.wd, role === 'end' && !tense ? 'future' : tense, published));
     return { ...span, role, from: day, to: day, precision: 'day' };
   }
   if (g.d1 === undefined) {
     // Month only: "held in September".
     if (!HELD_WORDS.test(before)) return null;
-    const month = MONTHS[g.m1!.replace('.', '')]!;
-    const year = g.y1 ? Number(g.y1) : (editionYear ?? (published ? resolveYear(month, 15, tense, published) : null));
+    if (g.m1 === undefined) return null;
+    const month = g.m1;
+    const year = g.y1 ?? editionYear ?? (published ? resolveYear(month, 15, tense, published) : null);
     if (year === null) return null;
     const ym = `${year}-${pad(month)}`;
     return { ...span, role: 'both', from: ym, to: ym, precision: 'month' };
   }
 
-  const d1 = Number(g.d1);
+  const d1 = g.d1;
   if (g.rel !== undefined || g.m1 !== undefined || g.m2 !== undefined) {
     let m1: number;
     let m2: number;
-    let y1: number | null = g.y1 ? Number(g.y1) : null;
-    let y2: number | null = g.y2 ? Number(g.y2) : null;
+    let y1: number | null = g.y1 ?? null;
+    let y2: number | null = g.y2 ?? null;
     if (g.rel !== undefined) {
       if (!published) return null;
-      const shift = g.rel === 'next' ? 1 : g.rel === 'last' ? -1 : 0;
-      const base = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + shift, 1));
+      const base = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + g.rel, 1));
       m1 = m2 = base.getUTCMonth() + 1;
       y1 = y2 = base.getUTCFullYear();
     } else {
-      m1 = MONTHS[(g.m1 ?? g.m2)!.replace('.', '')]!;
-      m2 = g.m2 ? MONTHS[g.m2.replace('.', '')]! : m1;
-      if (!g.m1 && g.d2 !== undefined && Number(g.d2) < d1) m1 = m2 - 1 || 12;
+      m1 = (g.m1 ?? g.m2)!;
+      m2 = g.m2 ?? m1;
+      if (g.m1 === undefined && g.d2 !== undefined && g.d2 < d1) m1 = m2 - 1 || 12;
     }
     if (g.d2 === undefined) {
       const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'held' : null);
@@ -182,7 +219,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
       const day = `${year}-${pad(m1)}-${pad(d1)}`;
       return { ...span, role, from: day, to: day, precision: 'day' };
     }
-    const d2 = Number(g.d2);
+    const d2 = g.d2;
     y2 ??= y1;
     y1 ??= y2 !== null ? (m1 > m2 ? y2 - 1 : y2) : null;
     if (y1 === null) {
