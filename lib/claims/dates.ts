@@ -24,8 +24,8 @@ const YEAR = '(?:,?\\s+(\\d{4}))?';
 const TO = '\\s*(?:to|until|till|through|and|-|–)\\s*';
 const WD = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 
-// Each pattern names which groups hold what; see `readMatch`.
-const PATTERNS: { re: RegExp; groups: string }[] = [
+// Each pattern names which groups hold what (fields of `WrittenDate`); `capital`: the month is written with a capital ("May", not "may").
+const PATTERNS: { re: RegExp; groups: string; capital?: boolean }[] = [
   // 28 December 2019 to 3 January 2020 / 2 to 6 December 2019 / 14-20 September
   { re: new RegExp(`\\b${DAY}(?:\\s+${MON}${YEAR})?${TO}${DAY}\\s+(?:of\\s+)?${MON}${YEAR}`, 'gi'), groups: 'd1 m1 y1 d2 m2 y2' },
   // December 2-6, 2019 / September 14 to September 20
@@ -42,6 +42,12 @@ const PATTERNS: { re: RegExp; groups: string }[] = [
   { re: new RegExp(`\\b${WD}\\b`, 'gi'), groups: 'wd' },
   // in September (2017)
   { re: new RegExp(`\\b(?:in|during|for)\\s+(?:early\\s+|mid-|late\\s+)?${MON}${YEAR}\\b`, 'gi'), groups: 'm1 y1' },
+  // (until) the end of June, (through) May
+  { re: new RegExp(`\\b(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+)?${MON}${YEAR}\\b`, 'gi'), groups: 'm1 y1', capital: true },
+  // (scheduled for) early next month
+  { re: /\b(?:(?:early|mid-|late|the\s+(?:end|beginning|start|middle)\s+of)\s*)?(this|next|last)\s+month\b/gi, groups: 'rel' },
+  // (began) today
+  { re: /\b(today|tomorrow|yesterday)\b(?!['’]s)/gi, groups: 'days' },
 ];
 
 /** A date as written, before its sentence says what it means: the parts it states, and where it is. */
@@ -58,25 +64,30 @@ export interface WrittenDate extends Span {
   rel?: number;
   /** A weekday named alone, 0 for Sunday. */
   wd?: number;
+  /** "today" 0, "tomorrow" 1, "yesterday" -1: the day counted from the publication date. */
+  days?: number;
 }
 
 /** The dates written in a sentence, best readings first; they may overlap (the first one read wins). */
 export type DateReader = (sentence: string) => WrittenDate[];
 
 const RELATIVE: Record<string, number> = { this: 0, next: 1, last: -1 };
+const DAYS_FROM_PUBLICATION: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
 
 const writtenDates: DateReader = (sentence) => {
   const out: WrittenDate[] = [];
-  for (const { re, groups } of PATTERNS) {
+  for (const { re, groups, capital } of PATTERNS) {
     const names = groups.split(' ') as Exclude<keyof WrittenDate, keyof Span>[];
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      if (capital && !/^\p{Lu}/u.test(m[1] ?? '')) continue;
       const written: WrittenDate = { start: m.index, end: m.index + m[0].length };
       names.forEach((name, k) => {
         const word = m[k + 1]?.toLowerCase();
         if (word === undefined) return;
         if (name === 'wd') written.wd = WEEKDAYS[word];
         else if (name === 'rel') written.rel = RELATIVE[word];
+        else if (name === 'days') written.days = DAYS_FROM_PUBLICATION[word];
         else written[name] = name.startsWith('m') ? MONTHS[word.replace('.', '')] : Number(word);
       });
       out.push(written);
@@ -184,15 +195,29 @@ function readWritten(sentence: string, g: WrittenDate, published: Date | null, e
     const day = iso(resolveWeekday(g.wd, role === 'end' && !tense ? 'future' : tense, published));
     return { ...span, role, from: day, to: day, precision: 'day' };
   }
+  if (g.days !== undefined) {
+    // "began today", "ends tomorrow": the publication date says which day.
+    const role = roleOf(before);
+    if (!role || !published) return null;
+    const day = iso(new Date(published.getTime() + g.days * DAY_MS));
+    return { ...span, role, from: day, to: day, precision: 'day' };
+  }
   if (g.d1 === undefined) {
-    // Month only: "held in September".
-    if (!HELD_WORDS.test(before)) return null;
-    if (g.m1 === undefined) return null;
-    const month = g.m1;
-    const year = g.y1 ?? editionYear ?? (published ? resolveYear(month, 15, tense, published) : null);
-    if (year === null) return null;
-    const ym = `${year}-${pad(month)}`;
-    return { ...span, role: 'both', from: ym, to: ym, precision: 'month' };
+    // Month only: "held in September" (the whole exercise), "until the end of June" (one end of it), "early next month".
+    const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'both' : null);
+    if (!role) return null;
+    let ym: string;
+    if (g.rel !== undefined) {
+      if (!published) return null;
+      const month = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + g.rel, 1));
+      ym = iso(month).slice(0, 7);
+    } else {
+      if (g.m1 === undefined) return null;
+      const year = g.y1 ?? editionYear ?? (published ? resolveYear(g.m1, 15, role === 'end' && !tense ? 'future' : tense, published) : null);
+      if (year === null) return null;
+      ym = `${year}-${pad(g.m1)}`;
+    }
+    return { ...span, role, from: ym, to: ym, precision: 'month' };
   }
 
   const d1 = g.d1;
@@ -263,6 +288,8 @@ function tenseBefore(before: string): Tense {
   if (past < 0 && future < 0) return null;
   // "will be held", "to be held", "due to be held" are future though "held" is a past form.
   if (/\b(?:will|to be|is due|are due|is set|are set|scheduled)\b/i.test(before)) return 'future';
+  // "are held", "is being staged": the present says nothing of which side of the publication date.
+  if (/\b(?:is|are)\s+(?:being\s+)?(?:held|conducted|staged|hosted)\s+\S*\s*$/i.test(before)) return null;
   return past > future ? 'past' : 'future';
 }
 
