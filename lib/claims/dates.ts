@@ -24,8 +24,8 @@ const YEAR = '(?:,?\\s+(\\d{4}))?';
 const TO = '\\s*(?:to|until|till|through|and|-|–)\\s*';
 const WD = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 
-// Each pattern names which groups hold what; see `readMatch`.
-const PATTERNS: { re: RegExp; groups: string }[] = [
+// Each pattern names which groups hold what (fields of `WrittenDate`); `capital`: the month is written with a capital ("May", not "may").
+const PATTERNS: { re: RegExp; groups: string; capital?: boolean }[] = [
   // 28 December 2019 to 3 January 2020 / 2 to 6 December 2019 / 14-20 September
   { re: new RegExp(`\\b${DAY}(?:\\s+${MON}${YEAR})?${TO}${DAY}\\s+(?:of\\s+)?${MON}${YEAR}`, 'gi'), groups: 'd1 m1 y1 d2 m2 y2' },
   // December 2-6, 2019 / September 14 to September 20
@@ -42,7 +42,59 @@ const PATTERNS: { re: RegExp; groups: string }[] = [
   { re: new RegExp(`\\b${WD}\\b`, 'gi'), groups: 'wd' },
   // in September (2017)
   { re: new RegExp(`\\b(?:in|during|for)\\s+(?:early\\s+|mid-|late\\s+)?${MON}${YEAR}\\b`, 'gi'), groups: 'm1 y1' },
+  // (until) the end of June, (through) May
+  { re: new RegExp(`\\b(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+)?${MON}${YEAR}\\b`, 'gi'), groups: 'm1 y1', capital: true },
+  // (scheduled for) early next month
+  { re: /\b(?:(?:early|mid-|late|the\s+(?:end|beginning|start|middle)\s+of)\s*)?(this|next|last)\s+month\b/gi, groups: 'rel' },
+  // (began) today
+  { re: /\b(today|tomorrow|yesterday)\b(?!['’]s)/gi, groups: 'days' },
 ];
+
+/** A date as written, before its sentence says what it means: the parts it states, and where it is. */
+export interface WrittenDate extends Span {
+  /** Day, month (1-12) and year of the date, or of a range's first day; each only when written. */
+  d1?: number;
+  m1?: number;
+  y1?: number;
+  /** A range's last day. */
+  d2?: number;
+  m2?: number;
+  y2?: number;
+  /** "this month" 0, "next month" 1, "last month" -1: the month counted from the publication date. */
+  rel?: number;
+  /** A weekday named alone, 0 for Sunday. */
+  wd?: number;
+  /** "today" 0, "tomorrow" 1, "yesterday" -1: the day counted from the publication date. */
+  days?: number;
+}
+
+/** The dates written in a sentence, best readings first; they may overlap (the first one read wins). */
+export type DateReader = (sentence: string) => WrittenDate[];
+
+const RELATIVE: Record<string, number> = { this: 0, next: 1, last: -1 };
+const DAYS_FROM_PUBLICATION: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
+
+const writtenDates: DateReader = (sentence) => {
+  const out: WrittenDate[] = [];
+  for (const { re, groups, capital } of PATTERNS) {
+    const names = groups.split(' ') as Exclude<keyof WrittenDate, keyof Span>[];
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      if (capital && !/^\p{Lu}/u.test(m[1] ?? '')) continue;
+      const written: WrittenDate = { start: m.index, end: m.index + m[0].length };
+      names.forEach((name, k) => {
+        const word = m[k + 1]?.toLowerCase();
+        if (word === undefined) return;
+        if (name === 'wd') written.wd = WEEKDAYS[word];
+        else if (name === 'rel') written.rel = RELATIVE[word];
+        else if (name === 'days') written.days = DAYS_FROM_PUBLICATION[word];
+        else written[name] = name.startsWith('m') ? MONTHS[word.replace('.', '')] : Number(word);
+      });
+      out.push(written);
+    }
+  }
+  return out;
+};
 
 const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)[- ](day|week)s?(?:-long)?\b|\bweek-long\b|\bweeklong\b|\bfor\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(day|week)s\b/i;
 
@@ -77,26 +129,23 @@ interface Piece extends Span {
   precision: 'day' | 'month';
 }
 
-/** Dates and durations in one sentence, merged into one value; null when there are none. */
 /**
+ * Dates and durations in one sentence, merged into one value; null when there are none.
  * `editionYear`, the edition the sentence speaks of, dates a day written without its year: "September 10-16"
  * in a sentence on Zapad-2021 is in 2021, whatever the tense; on an undated page it is the only clue.
- * Weekdays and "this month" still need the publication date.
+ * Weekdays and "this month" still need the publication date. `read` finds the dates as written (our
+ * patterns; scripts/measure-dates.ts passes chrono-node's parser to compare the two on real text).
  */
-export function findDates(sentence: string, published: Date | null, editionYear: number | null = null): DatesMatch | null {
+export function findDates(sentence: string, published: Date | null, editionYear: number | null = null, read: DateReader = writtenDates): DatesMatch | null {
   const pieces: Piece[] = [];
   const taken: Span[] = [];
-  for (const { re, groups } of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      if (taken.some((t) => start < t.end && end > t.start)) continue;
-      const piece = readMatch(sentence, m, groups.split(' '), published, editionYear);
-      if (!piece) continue;
-      taken.push({ start, end });
-      pieces.push(piece);
-    }
+  for (const written of read(sentence)) {
+    const { start, end } = written;
+    if (taken.some((t) => start < t.end && end > t.start)) continue;
+    const piece = readWritten(sentence, written, published, editionYear);
+    if (!piece) continue;
+    taken.push({ start, end });
+    pieces.push(piece);
   }
   const dur = DURATION.exec(sentence);
   let durationDays: number | undefined;
@@ -131,48 +180,61 @@ export function findDates(sentence: string, published: Date | null, editionYear:
   return { value, start: Math.min(...spans.map((s) => s.start)), end };
 }
 
-function readMatch(sentence: string, m: RegExpExecArray, names: string[], published: Date | null, editionYear: number | null): Piece | null {
-  const g: Record<string, string | undefined> = {};
-  names.forEach((n, k) => (g[n] = m[k + 1]?.toLowerCase()));
-  const before = sentence.slice(Math.max(0, m.index - 90), m.index);
+/** What a date as written means in its sentence: which end of the exercise it gives, in which year. */
+function readWritten(sentence: string, g: WrittenDate, published: Date | null, editionYear: number | null): Piece | null {
+  const before = sentence.slice(Math.max(0, g.start - 90), g.start);
   if (SPEECH_BEFORE.test(before)) return null;
   const tense = tenseBefore(before);
-  const span = { start: triggerStart(before, m.index), end: m.index + m[0].length };
+  const span = { start: triggerStart(before, g.start), end: g.end };
 
   if (g.wd !== undefined) {
     // "Thursday, 1 December": the date that follows says more than the weekday.
     if (new RegExp(`^,?\\s*(?:${DAY}\\s+${MON}|${MON}\\s+\\d)`, 'i').test(sentence.slice(span.end))) return null;
     const role = roleOf(before);
     if (!role || !published) return null;
-    const day = iso(resolveWeekday(WEEKDAYS[g.wd]!, role === 'end' && !tense ? 'future' : tense, published));
+    const day = iso(resolveWeekday(g.wd, role === 'end' && !tense ? 'future' : tense, published));
+    return { ...span, role, from: day, to: day, precision: 'day' };
+  }
+  if (g.days !== undefined) {
+    // "began today", "ends tomorrow": the publication date says which day.
+    const role = roleOf(before);
+    if (!role || !published) return null;
+    const day = iso(new Date(published.getTime() + g.days * DAY_MS));
     return { ...span, role, from: day, to: day, precision: 'day' };
   }
   if (g.d1 === undefined) {
-    // Month only: "held in September".
-    if (!HELD_WORDS.test(before)) return null;
-    const month = MONTHS[g.m1!.replace('.', '')]!;
-    const year = g.y1 ? Number(g.y1) : (editionYear ?? (published ? resolveYear(month, 15, tense, published) : null));
-    if (year === null) return null;
-    const ym = `${year}-${pad(month)}`;
-    return { ...span, role: 'both', from: ym, to: ym, precision: 'month' };
+    // Month only: "held in September" (the whole exercise), "until the end of June" (one end of it), "early next month".
+    const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'both' : null);
+    if (!role) return null;
+    let ym: string;
+    if (g.rel !== undefined) {
+      if (!published) return null;
+      const month = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + g.rel, 1));
+      ym = iso(month).slice(0, 7);
+    } else {
+      if (g.m1 === undefined) return null;
+      const year = g.y1 ?? editionYear ?? (published ? resolveYear(g.m1, 15, role === 'end' && !tense ? 'future' : tense, published) : null);
+      if (year === null) return null;
+      ym = `${year}-${pad(g.m1)}`;
+    }
+    return { ...span, role, from: ym, to: ym, precision: 'month' };
   }
 
-  const d1 = Number(g.d1);
+  const d1 = g.d1;
   if (g.rel !== undefined || g.m1 !== undefined || g.m2 !== undefined) {
     let m1: number;
     let m2: number;
-    let y1: number | null = g.y1 ? Number(g.y1) : null;
-    let y2: number | null = g.y2 ? Number(g.y2) : null;
+    let y1: number | null = g.y1 ?? null;
+    let y2: number | null = g.y2 ?? null;
     if (g.rel !== undefined) {
       if (!published) return null;
-      const shift = g.rel === 'next' ? 1 : g.rel === 'last' ? -1 : 0;
-      const base = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + shift, 1));
+      const base = new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + g.rel, 1));
       m1 = m2 = base.getUTCMonth() + 1;
       y1 = y2 = base.getUTCFullYear();
     } else {
-      m1 = MONTHS[(g.m1 ?? g.m2)!.replace('.', '')]!;
-      m2 = g.m2 ? MONTHS[g.m2.replace('.', '')]! : m1;
-      if (!g.m1 && g.d2 !== undefined && Number(g.d2) < d1) m1 = m2 - 1 || 12;
+      m1 = (g.m1 ?? g.m2)!;
+      m2 = g.m2 ?? m1;
+      if (g.m1 === undefined && g.d2 !== undefined && g.d2 < d1) m1 = m2 - 1 || 12;
     }
     if (g.d2 === undefined) {
       const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'held' : null);
@@ -182,7 +244,7 @@ function readMatch(sentence: string, m: RegExpExecArray, names: string[], publis
       const day = `${year}-${pad(m1)}-${pad(d1)}`;
       return { ...span, role, from: day, to: day, precision: 'day' };
     }
-    const d2 = Number(g.d2);
+    const d2 = g.d2;
     y2 ??= y1;
     y1 ??= y2 !== null ? (m1 > m2 ? y2 - 1 : y2) : null;
     if (y1 === null) {
@@ -226,6 +288,8 @@ function tenseBefore(before: string): Tense {
   if (past < 0 && future < 0) return null;
   // "will be held", "to be held", "due to be held" are future though "held" is a past form.
   if (/\b(?:will|to be|is due|are due|is set|are set|scheduled)\b/i.test(before)) return 'future';
+  // "are held", "is being staged": the present says nothing of which side of the publication date.
+  if (/\b(?:is|are)\s+(?:being\s+)?(?:held|conducted|staged|hosted)\s+\S*\s*$/i.test(before)) return null;
   return past > future ? 'past' : 'future';
 }
 

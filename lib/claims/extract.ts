@@ -13,7 +13,7 @@ import { findCounts } from './numbers';
 import { findPlaces } from './places';
 import { findRoles, type Actor } from './roles';
 import { phaseOfSentence, scopeOfCount, stanceOf } from './scope';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../text/sentences';
 import { tokenize } from './tokens';
 import { runSteps, type Steps } from '../steps';
 import { extractIntlClaims } from './intl';

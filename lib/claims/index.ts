@@ -7,5 +7,5 @@ export {
 } from './independence';
 export { deriveBatch, linkSeedDocuments, withLink, type BatchDerivations, type BatchSource, type DerivationLink } from './derivations';
 export { canonicalUrl } from '../text/url';
-export { splitSentences } from './sentences';
+export { splitSentences } from '../text/sentences';
 export type { ExtractInput } from './types';

@@ -14,7 +14,7 @@ import { findIntlCounts, type IntlCount } from './intl-numbers';
 import { findIntlDates } from './intl-dates';
 import type { Actor } from './roles';
 import { stanceOf } from './scope';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../text/sentences';
 import type { ExtractInput, Span } from './types';
 import { yearFromUrl } from '../text/url';
 

@@ -15,12 +15,7 @@ export interface ExtractInput {
   entity: (id: string) => Entity | undefined;
 }
 
-export interface Sentence {
-  text: string;
-  /** Offsets into the article text. */
-  start: number;
-  end: number;
-}
+export type { Sentence } from '../text/sentences';
 
 /** A piece found inside one sentence; offsets are relative to the sentence. */
 export interface Span {

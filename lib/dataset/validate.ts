@@ -5,6 +5,7 @@
  * edition, a summary copied from the headline, a derivation loop). The build and `npm run dataset`
  * refuse a dataset with any error; each error names its file and record.
  */
+import { splitSentences } from '../text/sentences';
 import { canonicalUrl } from '../text/url';
 import type { Entity } from '../types';
 import { createOutletLookup, type Outlet } from './outlets';
@@ -54,9 +55,6 @@ const URL_LIKE = /https?:\/\/|\bwww\.|\.(?:s?html?|php|aspx?|jsp)\b/i;
 const LISTING_URL = /\/page\/\d+\/?$|\/(?:category|categories|tag|tags|topics?)\/[^/]+\/?$|\/search\b|[?&](?:q|query|search)=/i;
 /** HTML tags, character entities, Markdown emphasis and links, control characters. */
 const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|\*\*|__|\[[^\]]*\]\([^)]*\)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/i;
-/** Ranks and initials end in a full stop without ending a sentence. */
-const ABBREVIATION = /\b(?:Adm|Gen|Lt|Col|Cdr|Cmdr|Capt|Maj|Sgt|Brig|Mr|Mrs|Ms|Dr|St|No)\./g;
-const INITIALS = /\b(?:[A-Z]\.){2,}/g;
 const SHARED_RUN = 6;
 
 /** A real calendar date at one of the three precisions. */
@@ -345,7 +343,7 @@ export function validateDataset(input: ValidationInput): ValidationError[] {
         if (c.summary.length > 200) at(`summary is ${c.summary.length} characters (at most 200)`);
         if (MARKUP.test(c.summary)) at('summary holds markup');
         if (/["“”«»„]/.test(c.summary)) at('summary quotes text: write it in your own words');
-        if (/[.!?]["'”’)]?\s+["'“‘(]?[A-Z]/.test(c.summary.replace(ABBREVIATION, '').replace(INITIALS, ''))) at('summary holds more than one sentence');
+        if (splitSentences(c.summary).length > 1) at('summary holds more than one sentence');
         if (source && isText(source.title)) {
           const run = longestSharedRun(c.summary, source.title);
           if (run.length >= SHARED_RUN) at(`summary shares ${run.length} words in a row with the title: "${run.join(' ')}"`);

@@ -8,6 +8,7 @@
  * 200 characters) while keeping a pasted paragraph out of them.
  */
 import { PAGE_LIMITS } from '../pipeline/limits';
+import { splitSentences } from '../text/sentences';
 
 export const IMPORT_LIMITS = {
   /** Characters of article text kept. */
@@ -36,10 +37,8 @@ export function cutText(text: string, max: number, ellipsis = false): string {
   return ellipsis ? `${cut}…` : cut;
 }
 
-/** Index just after the last `.`, `!` or `?` that is followed by whitespace, or -1. */
+/** Where the last whole sentence of `text` ends (the one after it may be cut), or -1. */
 function lastSentenceEnd(text: string): number {
-  for (let i = text.length - 2; i >= 0; i--) {
-    if ('.!?'.includes(text[i]!) && /\s/.test(text[i + 1]!)) return i + 1;
-  }
-  return -1;
+  const sentences = splitSentences(text);
+  return sentences.length > 1 ? sentences.at(-2)!.end : -1;
 }

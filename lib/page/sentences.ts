@@ -1,42 +1,57 @@
 /**
- * Sentences as the reader sees them on the page (cut at ., !, ? or a line break), and the
- * verdict a sentence's claims add up to. The popover uses the bounds around one mention; painting
- * a page uses `SentenceIndex`, built once per annotation in one pass over the text, so ranking
- * thousands of mentions never rescans the text around each one.
+ * Sentences of the page's text, cut by the same splitter as the claims (lib/text/sentences.ts), so "The
+ * U.S. Navy said..." is one sentence on the page as in the claims; and the verdict a sentence's claims
+ * add up to. The popover uses the bounds around one mention; painting a page uses `SentenceIndex`,
+ * built once per annotation, so ranking thousands of mentions never rescans the text around each one.
  */
+import { splitSentences } from '../text/sentences';
 import type { AnnotatedClaim, Verdict } from '../types';
 
-const isBoundary = (c: number) => c === 46 || c === 33 || c === 63 || c === 10;
-
-/** Sentence bounds around an offset: the same cut the reader sees (., !, ? or a line break). */
-export function sentenceBounds(text: string, at: number): { start: number; end: number } {
-  let start = at;
-  while (start > 0 && !isBoundary(text.charCodeAt(start - 1))) start--;
-  let end = at;
-  while (end < text.length && !isBoundary(text.charCodeAt(end))) end++;
-  return { start, end: Math.min(text.length, end + 1) };
-}
-
-/** Every sentence start of a text, so the sentence of any offset is a binary search away. */
+/** Every sentence of a text, so the sentence of any offset is a binary search away. */
 export class SentenceIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (isBoundary(text.charCodeAt(i))) this.starts.push(i + 1);
+    for (const s of splitSentences(text)) {
+      this.starts.push(s.start);
+      this.ends.push(s.end);
+    }
   }
 
-  /** Start of the sentence holding `offset`; equals `sentenceBounds(text, offset).start`. */
+  /** Start of the sentence holding `offset` (the one before, between two sentences); 0 before the first. */
   startOf(offset: number): number {
+    const k = this.indexOf(offset);
+    return k < 0 ? 0 : this.starts[k]!;
+  }
+
+  /** Start and end of the sentence holding `offset`. */
+  boundsOf(offset: number): { start: number; end: number } {
+    const k = this.indexOf(offset);
+    return k < 0 ? { start: 0, end: this.starts[0] ?? 0 } : { start: this.starts[k]!, end: this.ends[k]! };
+  }
+
+  private indexOf(offset: number): number {
     const { starts } = this;
     let lo = 0;
     let hi = starts.length - 1;
+    if (hi < 0 || starts[0]! > offset) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return starts[lo]!;
+    return lo;
   }
+}
+
+// The popover asks for one mention's sentence at a time, on the same page text: split it once.
+let last: { text: string; index: SentenceIndex } | null = null;
+
+/** Sentence bounds around an offset; `start` equals `new SentenceIndex(text).startOf(at)`. */
+export function sentenceBounds(text: string, at: number): { start: number; end: number } {
+  if (last?.text !== text) last = { text, index: new SentenceIndex(text) };
+  return last.index.boundsOf(at);
 }
 
 /**

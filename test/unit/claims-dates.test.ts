@@ -23,6 +23,25 @@ describe('dates resolved against the publication date', () => {
     expect(at(sentence, published)).toMatchObject({ start, end, precision: 'day' });
   });
 
+  it.each([
+    // Tuesday 3 December 2019
+    ['The exercise, which began today, ends on Friday.', '2019-12-03', '2019-12-03', '2019-12-06'],
+    ['The drills are held between 14 and 20 September.', '2017-09-01', '2017-09-14', '2017-09-20'],
+  ])('%s (published %s): today and the present tense', (sentence, published, start, end) => {
+    expect(at(sentence, published)).toMatchObject({ start, end, precision: 'day' });
+  });
+
+  it('reads a month that ends or starts the exercise', () => {
+    expect(at('The drills will run until the end of June.', '2020-05-10')).toMatchObject({ start: null, end: '2020-06', precision: 'month' });
+    expect(at('The exercise will continue through May.', '2024-03-01')).toMatchObject({ start: null, end: '2024-05', precision: 'month' });
+    expect(at('The drills began in March.', '2024-04-02')).toMatchObject({ start: '2024-03', end: null, precision: 'month' });
+    expect(at('The drills are scheduled for early next month.', '2017-12-13')).toMatchObject({ start: '2018-01', end: '2018-01', precision: 'month' });
+    expect(at('The exercise will be held next month.', '2017-09-13')).toMatchObject({ start: '2017-10', end: '2017-10', precision: 'month' });
+    // A verb is not a month.
+    expect(at('The exercise runs until may be decided later.', '2024-03-01')).toBeUndefined();
+    expect(at('Today’s drills were the largest.', '2024-03-01')).toBeUndefined();
+  });
+
   it('reads durations', () => {
     expect(at('A five-day exercise.', '2019-12-03')?.durationDays).toBe(5);
     expect(at('The two-week drills.', '2019-12-03')?.durationDays).toBe(14);
