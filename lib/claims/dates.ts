@@ -260,8 +260,11 @@ function readWritten(sentence: string, g: WrittenDate, published: Date | null, e
 }
 
 /** "opened annual Cobra Gold multinational military exercises on Tuesday": the verb, its object, then the day. */
-const START_FAR = /\b(?:began|begun|started|kicked off|launched|opened|commenced)\b[^.,;:]{1,70}\bon\s+(?:the\s+)?$/i;
-const END_FAR = /\b(?:ended|concluded|wrapped up|closed|finished)\b[^.,;:]{1,70}\bon\s+(?:the\s+)?$/i;
+// "began its main phase on", "begins in Estonia on Wednesday", "concluded the exercise in Kiel, Germany, on 16 June":
+// the verb's own clause, a place's apposition (", Germany,") the only comma allowed in it.
+const FAR_GAP = String.raw`(?:[^.,;:]|,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,)`;
+const START_FAR = new RegExp(String.raw`\b(?:began|begun|begins|started|starts|kicked off|kicks off|launched|launches|opened|opens|commenced|commences)\b${FAR_GAP}{1,90}?\bon\s+(?:the\s+)?$`, 'i');
+const END_FAR = new RegExp(String.raw`\b(?:ended|ends|concluded|concludes|wrapped up|wraps up|closed|closes|finished|finishes)\b${FAR_GAP}{1,90}?\bon\s+(?:the\s+)?$`, 'i');
 
 function roleOf(before: string): Piece['role'] | null {
   if (START_WORDS.test(before)) return 'start';

@@ -307,8 +307,10 @@ function scopeOfNations(sentence: string, c: Span, exercise: Entity | undefined)
 }
 
 /** Dates per exercise named in the sentence: each stretch from one mention to the next is read alone. */
-function datesByRef(sentence: string, refs: Ref[], published: Date | null, named: (id: EntityId) => number | null): DatesMatch[] {
+function datesByRef(sentence: string, allRefs: Ref[], published: Date | null, named: (id: EntityId) => number | null): DatesMatch[] {
   const out: DatesMatch[] = [];
+  // "the Baltic Operations 2023 (BALTOPS 23) exercise": one exercise named twice is one stretch of the sentence.
+  const refs = allRefs.filter((r, k) => k === 0 || r.id !== allRefs[k - 1]!.id || r.edition !== allRefs[k - 1]!.edition);
   for (let k = 0; k < refs.length; k++) {
     const from = k === 0 ? 0 : refs[k]!.at;
     const to = k + 1 < refs.length ? refs[k + 1]!.at : sentence.length;

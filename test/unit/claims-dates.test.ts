@@ -58,3 +58,14 @@ describe('dates resolved against the publication date', () => {
     expect(at('Japan became a participant Monday.', '2019-12-03')).toBeUndefined();
   });
 });
+
+describe('a start or end verb with a place between it and the day (real reporting, 5 December)', () => {
+  it('"begins in Estonia on Wednesday", "concluded the drills in Kiel, Germany, on 16 June"', () => {
+    expect(at('The Harbour Guard 2022 exercise begins in Estonia on Wednesday, organisers said.', '2022-04-20')).toMatchObject({ start: '2022-04-20', end: null });
+    expect(at('Eleven navies concluded the Harbour Guard 2023 exercise in Kiel, Germany, on 16 June 2023.', '2023-06-17')).toMatchObject({ start: null, end: '2023-06-16' });
+  });
+  it('a comma that is not a place\'s apposition still ends the verb\'s reach', () => {
+    const d = at('The drills began in March, and ministers met on 16 June 2023.', '2023-06-17');
+    expect([d?.start, d?.end]).not.toContain('2023-06-16');
+  });
+});

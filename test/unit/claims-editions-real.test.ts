@@ -75,3 +75,12 @@ describe('a year the sentence compares with', () => {
     expect(cs.filter((c) => c.kind === 'role').map((c) => c.edition)).toEqual([2023, 2023, 2023]);
   });
 });
+
+describe('one exercise named twice in a sentence', () => {
+  it('"the Baltic Operations 2023 (BALTOPS 23) exercise": the verb before the first name still dates it', () => {
+    const cs = claims('Twenty navies concluded the Baltic Operations 2023 (BALTOPS 23) exercise in Kiel, Germany, on 16 June 2023.', '2023-06-17');
+    expect(cs.filter((c) => c.kind === 'dates').map((c) => [c.subject, c.edition, c.value])).toEqual([
+      ['ex:baltops', 2023, { type: 'dates', start: null, end: '2023-06-16', precision: 'day' }],
+    ]);
+  });
+});
