@@ -8,10 +8,10 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersAvailable, launchFirefox } from './browsers';
+import { browsersAvailable } from './browsers';
 import { seriousViolationsVia } from './display-axe';
 import { firefoxPopoverText, pointOfText } from './inspect';
-import { waitForFirefoxState } from './page-state';
+import { firefoxSeedSession } from './page-state';
 import { seedPageHtml, serve, type LocalServer } from './pages';
 import { firefoxWaitFor, openFirefoxExtensionPage } from './ui';
 
@@ -41,14 +41,7 @@ describe.skipIf(!available)('touch and accessibility in Firefox', () => {
 
   beforeAll(async () => {
     server = await serve({ '/seed-000.html': seedPageHtml('000') });
-    browser = await launchFirefox();
-    seed = await browser.newPage();
-    await seed.goto(`${server.origin}/seed-000.html`);
-    await waitForFirefoxState(browser, seed);
-    ext = await browser.newPage();
-    await openFirefoxExtensionPage(browser, ext, 'popup.html');
-    const tabs = (await ext.evaluate('browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id, url: t.url })))')) as { id: number; url: string }[];
-    seedTab = tabs.find((t) => t.url === `${server.origin}/seed-000.html`)!.id;
+    ({ browser, seed, ext: ext, seedTab } = await firefoxSeedSession(server));
   });
 
   afterAll(async () => {

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { browsersAvailable, launchFirefox } from './browsers';
+import { browsersAvailable } from './browsers';
 import { serve, seedPageHtml, type LocalServer } from './pages';
 import { firefoxWaitFor, openFirefoxExtensionPage, OVERVIEW_AS_SHOWN, SEED_000_OVERVIEW } from './ui';
-import { waitForFirefoxState } from './page-state';
+import { firefoxSeedSession } from './page-state';
 
 const available = browsersAvailable().firefox;
 if (!available) console.warn('Firefox e2e skipped: /usr/bin/firefox-esr is missing (apt-get install firefox-esr)');
@@ -23,15 +23,7 @@ describe.skipIf(!available)('side panel in Firefox', () => {
 
   beforeAll(async () => {
     server = await serve({ '/seed-000.html': seedPageHtml('000') });
-    browser = await launchFirefox();
-    seed = await browser.newPage();
-    await seed.goto(`${server.origin}/seed-000.html`);
-    await waitForFirefoxState(browser, seed);
-    // The tab id, asked from an extension page (the popup document, loaded in a tab).
-    panel = await browser.newPage();
-    await openFirefoxExtensionPage(browser, panel, 'popup.html');
-    const tabs = (await panel.evaluate('browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id, url: t.url })))')) as { id: number; url: string }[];
-    seedTab = tabs.find((t) => t.url === `${server.origin}/seed-000.html`)!.id;
+    ({ browser, seed, ext: panel, seedTab } = await firefoxSeedSession(server));
   });
 
   afterAll(async () => {

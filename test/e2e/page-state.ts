@@ -5,6 +5,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
 import type { PageState } from '../../lib/messages';
+import { launchFirefox } from './browsers';
 import { openFirefoxExtensionPage } from './ui';
 
 /** The extension's live service worker (the browser may have restarted it). */
@@ -72,4 +73,19 @@ export async function waitForFirefoxState(browser: Browser, page: FirefoxPage, s
     await asker.close();
     await page.bringToFront();
   }
+}
+
+/**
+ * Firefox with seed 000 open and annotated, and a second tab on an extension page (the popup document)
+ * that knows the seed tab's id: what the Firefox side-panel and display tests start from.
+ */
+export async function firefoxSeedSession(server: { origin: string }): Promise<{ browser: Browser; seed: FirefoxPage; ext: FirefoxPage; seedTab: number }> {
+  const browser = await launchFirefox();
+  const seed = await browser.newPage();
+  await seed.goto(`${server.origin}/seed-000.html`);
+  await waitForFirefoxState(browser, seed);
+  const ext = await browser.newPage();
+  await openFirefoxExtensionPage(browser, ext, 'popup.html');
+  const tabs = (await ext.evaluate('browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id, url: t.url })))')) as { id: number; url: string }[];
+  return { browser, seed, ext, seedTab: tabs.find((t) => t.url === `${server.origin}/seed-000.html`)!.id };
 }
