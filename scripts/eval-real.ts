@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { compareClaims, deriveBatch, relate } from '../lib/claims';
-import { wireName } from '../lib/claims/independence';
+import { wireName } from '../lib/claims/credits';
 import { readSeeds } from '../lib/dataset/seeds-fs';
 import { createDetector } from '../lib/detect';
 import { analyzeArticle } from '../lib/pipeline/analyze';
