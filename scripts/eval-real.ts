@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { compareClaims, deriveBatch, relate } from '../lib/claims';
-import { wireName } from '../lib/claims/independence';
+import { wireName } from '../lib/claims/credits';
 import { readSeeds } from '../lib/dataset/seeds-fs';
 import { createDetector } from '../lib/detect';
 import { analyzeArticle } from '../lib/pipeline/analyze';
@@ -160,7 +160,7 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
   const errors: string[] = [];
   let undated = 0;
   let conflicts = 0, conflictsRight = 0, corrob = 0, corrobRight = 0, circular = 0, disputed = 0, disputedRight = 0;
-  let derivedGold = 0, derivedFound = 0, citedGold = 0, citedFound = 0;
+  let derivedGold = 0, derivedFound = 0, citedGold = 0, citedFound = 0, falseDerived = 0;
   const entities = { tp: 0, found: 0, gold: 0 };
 
   for (const x of inPart) {
@@ -213,6 +213,10 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
         if (inSet) derivedFound++;
         else citedFound++;
       } else errors.push(`derivation ${x.article.id}: retells ${g.id ?? g.outlet} (${g.how}), engine says ${derivedFrom.get(x.article.id) ?? 'independent'}${names.length ? `, names ${names.join(', ')}` : ''}`);
+    } else if (derivedFrom.get(x.article.id) || x.source.retells) {
+      // A source the set says retells nothing, linked to another or crediting an outlet for its story: a false derived.
+      falseDerived++;
+      errors.push(`false derived ${x.article.id}: retells nothing, engine says ${derivedFrom.get(x.article.id) ?? `credits ${x.source.retells}`}`);
     }
 
     // Verdicts against every other article.
@@ -264,7 +268,7 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
       }
     }
   }
-  return { n: inPart.length, undated, entities, ext, conflicts, conflictsRight, corrob, corrobRight, circular, disputed, disputedRight, derivedGold, derivedFound, citedGold, citedFound, errors };
+  return { n: inPart.length, undated, entities, ext, conflicts, conflictsRight, corrob, corrobRight, circular, disputed, disputedRight, derivedGold, derivedFound, citedGold, citedFound, falseDerived, errors };
 }
 
 const ratio = (a: number, b: number): string => (b ? (a / b).toFixed(3) : '  n/a');
@@ -286,6 +290,7 @@ for (const part of parts) {
   console.log(`corroboration precision  ${ratio(s.corrobRight, s.corrob)} (${s.corrobRight}/${s.corrob}); circular corroborations: ${s.circular}`);
   console.log(`disputed-figure precision ${ratio(s.disputedRight, s.disputed)} (${s.disputedRight}/${s.disputed})`);
   console.log(`derived recall            ${ratio(s.derivedFound + s.citedFound, s.derivedGold + s.citedGold)} (${s.derivedFound + s.citedFound}/${s.derivedGold + s.citedGold}): origin in the set ${s.derivedFound}/${s.derivedGold}, origin outside the set ${s.citedFound}/${s.citedGold}`);
+  console.log(`false derived             ${s.falseDerived} (of ${s.n - s.derivedGold - s.citedGold} sources that retell nothing)`);
   // Held-out errors are listed only when that part is named (`--part heldout --errors`), never by default.
   if (s.errors.length && (part === 'dev' || (args.errors && args.part === part))) {
     console.log('wrong verdicts and derivations' + (args.errors ? ', extraction errors' : '') + ':');

@@ -24,7 +24,7 @@ import type {
   AnnotatedClaim, Claim, ClaimValue, CountValue, DatesValue, Evidence, LocationValue, Relation, RoleValue, Scope, Source, SourceRef, Verdict,
 } from '../types';
 import { speakerKey } from './attribution';
-import { wireName } from './independence';
+import { wireName } from './credits';
 import { attributionStance } from './scope';
 
 export interface CompareOptions {

@@ -1,10 +1,12 @@
 /**
  * Whether a page retells another source: the same article under another URL, near-identical text
  * (wire copy: shingle Jaccard >= 0.8 on word 5-grams, estimated with MinHash), or an explicit
- * citation of another outlet ("X reported", "according to X", "citing X", "told X").
+ * citation of another outlet ("X reported", "according to X", "citing X", "told X"). The credit
+ * lines and citation cues are in credits.ts.
  */
 import { canonicalUrl } from '../text/url';
 import type { Mention, Source } from '../types';
+import { citedOutlets, creditedOutlet, inBackground, inCitation, ledeEnd, registryOutlets, type OutletDirectory } from './credits';
 
 export type Derivation = 'citation' | 'translation' | 'wire-copy' | 'same-article';
 
@@ -116,6 +118,35 @@ function shingleSequence(text: string): number[] {
   return out;
 }
 
+/** A passage in quotation marks, within a paragraph: “…”, "…", «…», „…“, 「…」. */
+const QUOTED = /“[^”\n]*”|"[^"\n]*"|«[^»\n]*»|„[^“”\n]*[“”]|「[^」\n]*」/u;
+const QUOTED_ALL = new RegExp(QUOTED.source, 'gu');
+/** Marks the end of a passage in a shingle sequence: no shared run goes across it. */
+const BREAK = -1;
+
+/**
+ * The page's shingles outside quotation marks, in text order, passages apart: two stories quoting
+ * one statement share the quote, not their text. A copy carries the words as its own somewhere.
+ */
+function ownShingleSequence(text: string): number[] {
+  if (!QUOTED.test(text)) return shingleSequence(text);
+  const out: number[] = [];
+  for (const part of text.split(QUOTED_ALL)) {
+    const shingles = shingleSequence(part);
+    if (!shingles.length) continue;
+    if (out.length) out.push(BREAK);
+    out.push(...shingles);
+  }
+  return out;
+}
+
+/** How many distinct shingles of `sequence` appear in `other`. */
+function sharedCount(sequence: number[], other: Set<number>): number {
+  const seen = new Set<number>();
+  for (const h of sequence) if (h !== BREAK && other.has(h)) seen.add(h);
+  return seen.size;
+}
+
 /** Length, in shingles, of the longest passage of `sequence` whose shingles all appear in `other`. */
 function longestSharedRun(sequence: number[], other: Set<number>): number {
   let best = 0;
@@ -159,8 +190,11 @@ export function signatureSimilarity(a: number[], b: number[]): number {
 }
 
 const SHARED_RUNS = 12;
-/** Shingles in a row: 10 five-word shingles are a 14-word passage. */
-const LONG_RUN = 10;
+/**
+ * Shingles in a row: 12 five-word shingles are a 16-word passage. An organiser's boilerplate (the
+ * list of an exercise's warfare areas) runs to 14 words in stories that do not copy one another.
+ */
+const LONG_RUN = 12;
 
 /** How two shingle sets overlap, counted in one pass over the smaller. */
 function overlapOf(a: Set<number>, b: Set<number>): { shared: number; smaller: number; union: number } {
@@ -175,74 +209,7 @@ function similarityOf({ shared, smaller, union }: ReturnType<typeof overlapOf>):
   return Math.max(union ? shared / union : 0, smaller < 30 ? 0 : shared / smaller);
 }
 
-const CITE_AFTER = /^\s*(?:has\s+|had\s+|first\s+)?(?:reported|reports|said in a report|said|says|wrote|quoted|cited|published|revealed|learned)\b|^[’']s?\s+report\b/i;
-const CITE_BEFORE = /\b(?:according to|citing|cited by|told|reported by|quoted by|(?:quoted|cited) as saying by|in an interview with|in a report by|a report (?:by|in|from)|as reported by|via)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
-/**
- * The same cues as Russian, Ukrainian, Chinese and Japanese news write them: "как передает БелТА",
- * "повідомляє «Інтерфакс-Захід»", "据日本经济新闻报道", "日本経済新聞によると".
- */
-const CITE_BEFORE_INTL = /(?:как\s+(?:передает|передаёт|сообщает|сообщил[аио]?|пишет|отмечает)|по\s+(?:данным|сообщению|информации)|со ссылкой на|(?:сообщает|передает|передаёт|пишет)|як\s+(?:повідомляє|повідомила|повідомило|повідомив|передає|пише)|(?:повідомляє|передає|пише)|за\s+(?:даними|повідомленням|інформацією)|з посиланням на|据|據|援引|引述|引用|转引)\s*[«"“„「『]?\s*$/iu;
-const CITE_AFTER_INTL = /^\s*[»"”」』]?\s*(?:сообщает|сообщил[аио]?|передает|передаёт|пишет|повідомляє|повідомила?|повідомило|передає|пише|报道|報導|報道|称|稱|消息|援引|によると|によれば|が報じ|は報じ|が伝え|の報道|電子版)/iu;
 const TRANSLATION = /\b(?:translated from|translation of|machine[- ]translat\w*|translated by|this is a translation)\b/i;
-
-/** Wire agencies by the short names their credits use. */
-const WIRE_NAMES: Record<string, string> = {
-  ap: 'Associated Press', 'the associated press': 'Associated Press', afp: 'Agence France-Presse', 'agence france presse': 'Agence France-Presse',
-  reuters: 'Reuters', tass: 'TASS', 'itar-tass': 'TASS', ria: 'RIA Novosti', 'ria novosti': 'RIA Novosti', xinhua: 'Xinhua News Agency',
-  'nnn-xinhua': 'Xinhua News Agency', 'xinhua news agency': 'Xinhua News Agency', dpa: 'dpa', upi: 'UPI', efe: 'EFE', ansa: 'ANSA', pap: 'PAP',
-  kyodo: 'Kyodo News', yonhap: 'Yonhap', belta: 'BelTA', ukrinform: 'Ukrinform', interfax: 'Interfax', ntb: 'NTB', tt: 'TT', bna: 'BNA',
-  // The same agencies as their own and neighbouring languages' credits name them.
-  тасс: 'TASS', 'риа новости': 'RIA Novosti', 'ріа новини': 'RIA Novosti', белта: 'BelTA', интерфакс: 'Interfax', інтерфакс: 'Interfax',
-  'інтерфакс-україна': 'Interfax', 'інтерфакс-захід': 'Interfax', укринформ: 'Ukrinform', укрінформ: 'Ukrinform', уніан: 'UNIAN', униан: 'UNIAN',
-  рейтер: 'Reuters', 新华社: 'Xinhua News Agency', 新華社: 'Xinhua News Agency', 中新社: 'China News Service', 中新网: 'China News Service',
-  時事: 'Jiji Press', 時事通信: 'Jiji Press', 時事通信社: 'Jiji Press', 'afp=時事': 'AFP', 共同: 'Kyodo News', 共同通信: 'Kyodo News', 共同社: 'Kyodo News',
-  ロイター: 'Reuters', ロイター通信: 'Reuters', 路透社: 'Reuters', 法新社: 'Agence France-Presse', 美联社: 'Associated Press',
-  'ap通信': 'Associated Press', 'afp通信': 'Agence France-Presse', 塔斯社: 'TASS', 俄新社: 'RIA Novosti', 卫星通讯社: 'Sputnik',
-};
-
-/** A credited name in its usual form: "AP" -> "Associated Press", "NNN-XINHUA" -> "Xinhua News Agency". */
-export function wireName(name: string): string {
-  return WIRE_NAMES[name.trim().toLowerCase()] ?? name.trim();
-}
-
-/**
- * The agency a dateline or a reprint note credits: "BANGKOK (AP) —", "QINGDAO, May 4 (Xinhua) --",
- * "MOSCOW, September 12. /TASS/.", "This article was originally published by Radio Free Asia".
- */
-const DATELINE_CREDIT = /(?:^|\n|\s)[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)*[.,]?\s*[(/]\s*([A-Za-z][\w.&'-]{1,20}(?:\s[A-Za-z][\w.&'-]{1,20}){0,2})\s*[)/]\.?\s*(?:[-—–]{1,2}|\.|:|\s)/;
-const REPRINT = /\b(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})/;
-
-/** A credit line anywhere in the text: "Source: Ministry of Defense of the Russian Federation", "Credit: Natochannel". */
-const CREDIT_LINE = /(?:^|\n)[ \t]*(?:Source|Credit|Courtesy(?: of)?)\s*:\s*([A-Z][\w.&'-]*(?:[ \t]+[\w.&'-]+){0,7})/;
-/** "Excerpt from opening remarks ... by NATO Spokesperson Oana Lungescu": the body it is taken from. */
-const EXCERPT = /\bExcerpt from\b[^.\n]{0,100}?\bby\s+([A-Z][\w.&'-]*)/;
-
-/**
- * Agency credits of Chinese, Japanese, Russian and Ukrainian copy: "新华社莫斯科9月14日电", "【モスクワ時事】",
- * "（ロイター）", "МОСКВА, 14 сентября. /ТАСС/.", "(БелТА)", "— Укрінформ." at a paragraph's end.
- */
-const INTL_CREDITS = [
-  /(新华社|新華社|中新社|中新网|中國新聞社)[^，。,\n]{0,14}?\d{1,2}月\d{1,2}日(?:电|電)/u,
-  /【[^】]{0,12}?(時事|共同|ロイター|AFP=時事|AFP|新華社|聯合|タス)(?:通信)?】/u,
-  /[（(](時事|共同|ロイター|AFP=時事|AFP|新華社|新华社|中新社)[）)]/u,
-  /(?:^|\n)[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ\s-]{2,30},\s*\d{1,2}\s+[а-яёіїєґ]+\.?\s*[/(]\s*(ТАСС|РИА Новости|БелТА|Интерфакс|Інтерфакс[-\w]*|Укрінформ|Укринформ|УНІАН|УНИАН|Sputnik)\s*[/)]/u,
-  /[(（]\s*(ТАСС|БелТА|Интерфакс|Укрінформ|Укринформ|УНІАН|УНИАН)\s*[)）]/u,
-];
-
-export function creditedOutlet(text: string): string | undefined {
-  const lede = text.slice(0, LEDE);
-  const english = DATELINE_CREDIT.exec(lede)?.[1] ?? REPRINT.exec(lede)?.[1] ?? CREDIT_LINE.exec(text)?.[1]?.trim() ?? EXCERPT.exec(text)?.[1];
-  if (english) return english;
-  if (!NON_ASCII.test(lede)) return undefined;
-  for (const re of INTL_CREDITS) {
-    const m = re.exec(lede) ?? re.exec(text.slice(-LEDE));
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
-}
-
-/** Characters of the text that count as its lede. */
-const LEDE = 400;
 
 const keys = new Map<string, string>();
 
@@ -280,7 +247,7 @@ function citedAt(text: string, name: string): { at: number; end: number } | null
     const end = at + name.length;
     from = end;
     if (/[\p{L}\d]/u.test(text[at - 1] ?? '') || /[\p{L}\d]/u.test(text[end] ?? '')) continue;
-    if (CITE_AFTER.test(text.slice(end, end + 30)) || CITE_BEFORE.test(text.slice(Math.max(0, at - 40), at))) return { at, end };
+    if (inCitation(text, at, end)) return { at, end };
   }
   return null;
 }
@@ -288,7 +255,12 @@ function citedAt(text: string, name: string): { at: number; end: number } | null
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const CITED_DATE = new RegExp(`^[^.]{0,40}?\\bon\\s+(?:(${MONTHS.join('|')})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTHS.join('|')}))`, 'i');
 
-export function findDerivation(page: PageForDerivation, candidates: Source[], outletOf: (entityId: string) => string[]): DerivationResult {
+export function findDerivation(
+  page: PageForDerivation,
+  candidates: Source[],
+  outletOf: (entityId: string) => string[],
+  outlets: OutletDirectory = registryOutlets(),
+): DerivationResult {
   const none: DerivationResult = { derivedFrom: null, derivation: null, cited: [] };
   const pageUrl = canonicalUrl(page.url);
   if (pageUrl) {
@@ -299,11 +271,12 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   const copy = candidates.find((c) => (c.fingerprint ?? (c.text ? textFingerprint(c.text) : null)) === fingerprint);
   if (copy) return { ...none, derivedFrom: copy.id, derivation: 'same-article' };
 
-  const cited = findCitations(page, candidates, outletOf);
-  // A dateline credit names the story's origin more surely than a speaker in the lede.
-  const credit = creditedOutlet(page.text) ?? cited.lede;
-  const ownCredit = !!credit && !!page.outlet && sameOutlet(wireName(credit), outletNames(page.outlet));
-  const retells = credit && !ownCredit ? { retells: wireName(credit) } : {};
+  const own = page.outlet ? [...outletNames(page.outlet), outlets.canonical(page.outlet)] : [];
+  const isOwn = (name: string): boolean => own.length > 0 && sameOutlet(outlets.canonical(name), own);
+  const cited = findCitations(page, candidates, outletOf, outlets, isOwn);
+  // A credit line names the story's origin more surely than a citation in the lede.
+  const credit = creditedOutlet(page.text, { isOwn, outlets }) ?? cited.lede;
+  const retells = credit ? { retells: outlets.canonical(credit) } : {};
   const near = nearCopy(page, candidates);
   if (near) {
     const wire = near.source;
@@ -316,7 +289,10 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   if (!cited.sources.length) return { ...none, cited: cited.names, ...retells };
   const entities = new Set(page.mentions.map((m) => m.id));
   let best: { source: Source; score: number } | null = null;
-  for (const { source, date } of cited.sources) {
+  for (const { source, date, credited } of cited.sources) {
+    // Quoting an outlet (or a ministry) on one point is reporting: a citation links the page to a
+    // stored story of that outlet only when it credits the page's story or gives that story's day.
+    if (!credited && !date) continue;
     const shared = source.entities.filter((e) => entities.has(e)).length;
     // The origin covers the same story: shared entities, and the date the citation gives if any.
     if (!shared && source.entities.length && entities.size) continue;
@@ -332,63 +308,87 @@ export function findDerivation(page: PageForDerivation, candidates: Source[], ou
   return { derivedFrom: best.source.id, derivation: TRANSLATION.test(page.text) ? 'translation' : 'citation', cited: cited.names, ...retells };
 }
 
-/** Outlets the page cites, and the candidate sources published by them with the date cited. */
-function findCitations(page: PageForDerivation, candidates: Source[], outletOf: (entityId: string) => string[]): {
+interface CitationGroup {
+  written: string;
+  aliases: string[];
+  start: number;
+  end: number;
+  /** A news outlet's name; a body that speaks for itself (a ministry, an alliance) credits a story only from its first sentence. */
+  press: boolean;
+}
+
+/**
+ * Outlets the page cites, and the candidate sources published by them with the date cited. `lede`
+ * is the outlet credited for the story: the first cited in the lede, unless the sentence tells what
+ * it reported earlier; a body that speaks for itself only when the story opens with it.
+ */
+function findCitations(
+  page: PageForDerivation,
+  candidates: Source[],
+  outletOf: (entityId: string) => string[],
+  outlets: OutletDirectory,
+  isOwn: (name: string) => boolean,
+): {
   names: string[];
-  sources: { source: Source; date: string | null }[];
+  sources: { source: Source; date: string | null; credited: boolean }[];
   lede?: string;
 } {
-  const own = page.outlet ? outletNames(page.outlet) : [];
+  const text = page.text;
   const names: string[] = [];
-  const groups: { written: string; aliases: string[]; end: number }[] = [];
-  const consider = (written: string, aliases: string[], end: number): void => {
-    if (own.length && aliases.some((a) => sameOutlet(a, own))) return;
-    if (!names.includes(written)) names.push(written);
-    groups.push({ written, aliases, end });
+  const groups: CitationGroup[] = [];
+  const consider = (group: CitationGroup): void => {
+    if (group.aliases.some(isOwn)) return;
+    if (!names.includes(group.written)) names.push(group.written);
+    groups.push(group);
   };
   for (const m of page.mentions) {
     if (m.type !== 'organization') continue;
     const aliases = outletOf(m.id);
-    if (!aliases.length) continue;
-    const text = page.text;
-    const after = text.slice(m.end, m.end + 30);
-    const before = text.slice(Math.max(0, m.start - 40), m.start);
-    if (CITE_AFTER.test(after) || CITE_BEFORE.test(before) || CITE_AFTER_INTL.test(after) || CITE_BEFORE_INTL.test(before)) {
-      // A citation written in another script is named by the outlet's usual name ("УНІАН" as UNIAN).
-      consider(/[A-Za-z]/.test(m.text) ? m.text : m.name, [...aliases, m.name, m.text], m.end);
-    }
+    if (!aliases.length || !inCitation(text, m.start, m.end)) continue;
+    // A citation written in another script is named by the outlet's usual name ("УНІАН" as UNIAN).
+    const all = [...aliases, m.name, m.text];
+    consider({ written: /[A-Za-z]/.test(m.text) ? m.text : m.name, aliases: all, start: m.start, end: m.end, press: all.some((a) => outlets.isPress(a)) });
+  }
+  // Outlets the entities do not hold ("Maaleht", "俄罗斯卫星网"), by the registry's names.
+  for (const c of citedOutlets(text, outlets)) {
+    const name = outlets.canonical(c.written);
+    consider({ written: /[A-Za-z]/.test(c.written) ? c.written : name, aliases: [name, c.written], start: c.start, end: c.end, press: outlets.isPress(name) });
   }
   const tried = new Set<string>();
   for (const c of candidates) {
     if (tried.has(c.outlet)) continue;
     tried.add(c.outlet);
     for (const name of outletNames(c.outlet)) {
-      const hit = citedAt(page.text, name);
+      const hit = citedAt(text, name);
       if (hit) {
-        consider(name, outletNames(c.outlet), hit.end);
+        // A stored source's publisher is taken for a news outlet unless the registry knows it as a body.
+        consider({ written: name, aliases: outletNames(c.outlet), start: hit.at, end: hit.end, press: !outlets.lookup(c.outlet) || outlets.isPress(c.outlet) });
         break;
       }
     }
   }
-  const sources: { source: Source; date: string | null }[] = [];
+  const sources: { source: Source; date: string | null; credited: boolean }[] = [];
   if (!groups.length) return { names, sources };
   // A citation in the first lines credits the whole story, not one quote.
-  const first = groups.reduce((a, b) => (b.end < a.end ? b : a));
-  const lede = first.end <= LEDE ? first.aliases[0] ?? first.written : undefined;
-  const groupOf = new Map<string, (typeof groups)[number] | undefined>();
+  const lede = ledeEnd(text);
+  const opening = ledeEnd(text, 1);
+  const credits = groups.filter((g) => g.end <= lede && (g.press || g.end <= opening) && !inBackground(text, g.start));
+  const first = credits.length ? credits.reduce((a, b) => (b.end < a.end ? b : a)) : undefined;
+  const credited = first ? (first.aliases[0] ?? first.written) : undefined;
+  const groupOf = new Map<string, CitationGroup | undefined>();
   for (const c of candidates) {
     if (!groupOf.has(c.outlet)) groupOf.set(c.outlet, groups.find((g) => outletNames(c.outlet).some((n) => sameOutlet(n, g.aliases))));
     const group = groupOf.get(c.outlet);
     if (!group) continue;
-    const d = CITED_DATE.exec(page.text.slice(group.end, group.end + 80));
+    const d = CITED_DATE.exec(text.slice(group.end, group.end + 80));
     let date: string | null = null;
     if (d) {
       const month = MONTHS.indexOf((d[1] ?? d[4])!.toLowerCase()) + 1;
       date = `-${String(month).padStart(2, '0')}-${(d[2] ?? d[3])!.padStart(2, '0')}`;
     }
-    sources.push({ source: c, date });
+    sources.push({ source: c, date, credited: !!first && outletNames(c.outlet).some((n) => sameOutlet(n, first.aliases)) });
   }
-  return { names, sources, ...(lede ? { lede } : {}) };
+  return { names, sources, ...(credited ? { lede: credited } : {}) };
 }
 
 /** The candidate whose text is near-identical to the page's, if any. */
@@ -396,6 +396,7 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): { source: Sour
   const sig = page.signature ?? shingleSignature(page.text);
   let pageSet: Set<number> | null = null;
   let pageSequence: number[] | null = null;
+  let pageOwn: number[] | null = null;
   let best: { source: Source; sim: number } | null = null;
   for (const c of candidates) {
     const other = c.signature ?? (c.text ? shingleSignature(c.text) : null);
@@ -411,11 +412,14 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): { source: Sour
       const other = shingleHashes(c.text);
       const overlap = overlapOf(pageSet, other);
       sim = similarityOf(overlap);
+      // Passages shared outside the page's quotation marks: the words it carries as its own.
+      pageOwn ??= ownShingleSequence(page.text);
+      const shared = pageOwn === pageSequence ? overlap.shared : sharedCount(pageOwn, other);
       // Two rewrites of one wire story still share whole sentences: a dozen shared 5-word runs
       // (a 16-word passage or more) and a quarter of the shorter text is one story, retold.
-      if (overlap.shared >= SHARED_RUNS && overlap.shared / overlap.smaller >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
-      // One unbroken passage of 14 words or more, word for word, is one story edited by two clients.
-      if (longestSharedRun(pageSequence, other) >= LONG_RUN) sim = Math.max(sim, WIRE_THRESHOLD);
+      if (shared >= SHARED_RUNS && shared / overlap.smaller >= 0.25) sim = Math.max(sim, WIRE_THRESHOLD);
+      // One unbroken passage of 16 words or more, word for word, is one story edited by two clients.
+      if (longestSharedRun(pageOwn, other) >= LONG_RUN) sim = Math.max(sim, WIRE_THRESHOLD);
     }
     if (sim >= WIRE_THRESHOLD && (!best || sim > best.sim)) best = { source: c, sim };
   }

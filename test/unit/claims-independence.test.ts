@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditedOutlet, wireName } from '../../lib/claims/independence';
+import { creditedOutlet, wireName } from '../../lib/claims/credits';
 import { findDerivation, retellerOf, canonicalUrl, shingleSignature, signatureSimilarity, textFingerprint } from '../../lib/claims';
 import type { Mention, Source } from '../../lib/types';
 
