@@ -23,7 +23,7 @@ const ROLE_WORD: Record<string, Role> = {
 // "as an observer", "a full-fledged participant", "observer status", "the host nation".
 const STATUS = /\b(?:(?:as|an?|its|the|full(?:-fledged)?|formal|official|regular|active)\s+(?:[\w-]+\s+)?(observer|participant|partner|host|organi[sz]er)\b(?![-\w])|(observer|participant|partner)\s+status|(?:as|is|became|becomes|was|remains|has been)\s+(?:an?\s+)?(observer|participant|partner)\s+(?:state|nation|country|member)\b(?!s))/gi;
 // Verbs whose subject is the actor right before them: "Japan joined", "Estonia hosts".
-const VERB = /\b(took part|take part|takes part|taking part|participated|participates|joined|joins|will join|co-host(?:s|ed)?|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
+const VERB = /\b(took part|take part|takes part|taking part|participated|participates|joined|joins|will join|co-host(?:s|ed|ing)?|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
 const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
@@ -74,6 +74,10 @@ const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|m
 /** A list announced as the participants: "the following nations participate in Cold Response: Belgium, ...", "those partner nations are Australia, ...". */
 const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(?:nations|countries|states)\s+(?:participating|taking part|involved)\s+(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
 const BETWEEN = /\b(?:between|involving|involves|involved|with the participation of|together with|alongside|joined by|brings together|bringing together|brought together|gathers|gathering)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?|(?:troops|forces|navies|militaries|units|personnel)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
+/** "also attended as observers", "will act as observers", "will observe the exercise": the subjects observe. */
+const OBSERVE = /\b(?:(?:attend|attends|attended|attending|act|acts|acted|acting|serve|serves|served|serving|be present|were present|was present)\s+as\s+(?:an?\s+)?observers?|observe|observes|observed|will observe)\b/gi;
+/** Who stands before such a verb: "Representatives of A, B and C", "delegations from A and B". */
+const ENVOYS_OF = /\b(?:representatives|delegations?|officers|officials|envoys|observers|military attach[eé]s)\s+(?:of|from)\s+(?:the\s+)?$/i;
 /** A country sending its forces or observers: "Mongolia has also sent a military contingent", "China will contribute 3,200 troops". */
 const SEND = /\b(?:sent|sends|send|sending|dispatched|dispatches|contributed|contributes|contribute|contributing|deployed|deploys|deploy|mobili[sz]ed|mobili[sz]es|mobili[sz]e)\b/gi;
 const SENT_OBJECT = /^\s+(?:(?:a|an|its|their|some|about|around|nearly|almost|roughly|approximately|up to|more than|over|between|and|to|only|just|small|large|sizeable|military|naval|air|army|ground|combat|[\d.,]+|thousands|hundreds|dozens|of)\s+){0,6}(observers?|contingents?|troops|forces|soldiers|servicemen|personnel|warships|ships|vessels|aircraft|jets|helicopters|units|delegations?|sailors|marines|paratroopers|tanks)\b/i;
@@ -111,6 +115,11 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     const role = as ? ROLE_WORD[as[1]!.toLowerCase()]! : verbRole(m[1]!);
     const wordEnd = as ? end + as[0].length : end;
     for (const actor of subjects) add(actor.id, role, actor.start, wordEnd, wordEnd);
+    // "is co-hosting with the Ukrainian Navy": the partner hosts too.
+    if (/^co-host/i.test(m[1]!)) {
+      const partner = actors.find((a) => a.start >= end && /^\s+(?:the\s+\w+\s+)?with\s+(?:the\s+)?$/i.test(sentence.slice(end, a.start)));
+      if (partner) add(partner.id, 'host', partner.start, partner.end, end);
+    }
   }
   for (const a of actors) {
     const by = BY.exec(sentence.slice(Math.max(0, a.start - 40), a.start));
@@ -187,6 +196,27 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
       }
     }
   }
+  OBSERVE.lastIndex = 0;
+  for (let m = OBSERVE.exec(sentence); m; m = OBSERVE.exec(sentence)) {
+    if (negated(m.index)) continue;
+    const end = m.index + m[0].length;
+    // The list right before the verb ("the Philippines, Singapore and Thailand also attended as observers"),
+    // or the one after "Representatives of" that opens the clause.
+    let subjects = listBefore(actors, sentence, m.index);
+    if (!subjects.length) {
+      const first = actors.findIndex((a) => ENVOYS_OF.test(sentence.slice(Math.max(0, a.start - 40), a.start)));
+      if (first >= 0 && actors[first]!.start < m.index) {
+        const list = [actors[first]!];
+        for (let j = first + 1; j < actors.length && actors[j]!.end <= m.index; j++) {
+          if (!/^[\s,]*(?:and\s+)?(?:the\s+)?$/i.test(sentence.slice(list[list.length - 1]!.end, actors[j]!.start))) break;
+          list.push(actors[j]!);
+        }
+        // Nothing but auxiliaries between the list and the verb: "... and Sri Lanka will act as observers".
+        if (/^\s*(?:(?:will|would|also|have|has|had|are|were|is|was|to|be)\s+)*$/i.test(sentence.slice(list[list.length - 1]!.end, m.index))) subjects = list;
+      }
+    }
+    for (const a of subjects) if (a.form !== 'demonym') add(a.id, 'observer', a.start, end, end);
+  }
   SEND.lastIndex = 0;
   for (let m = SEND.exec(sentence); m; m = SEND.exec(sentence)) {
     const end = m.index + m[0].length;
@@ -209,7 +239,10 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     if (a && (a.id === 'org:nato' || a.id === 'org:csto' || a.id === 'org:sco' || a.id === 'org:eu')) add(a.id, 'organizer', a.start, e.start, e.start);
   }
   attachYears(sentence, out);
-  return out;
+  // Who observes in a sentence does not also take part in it ("delegations from India will observe the
+  // exercise"), unless the observing was in other years ("an observer from 2015 to 2018, joined this year").
+  const observers = new Set(out.filter((r) => r.role === 'observer' && r.from === undefined && r.to === undefined).map((r) => r.entity));
+  return out.filter((r) => r.role !== 'participant' || !observers.has(r.entity));
 }
 
 /** Each year span goes to the role word nearest to it, preferring the word before the years. */

@@ -33,3 +33,19 @@ describe('joint drills named by their members', () => {
     expect(roles(seedClaims(text, '2023-05-02'))).toEqual([]);
   });
 });
+
+describe('observers and co-hosts', () => {
+  it('"also attended as observers", "will act as observers", "delegations from A and B will observe"', () => {
+    const text = 'Talisman Sabre 2023 opened on Friday. Fiji and Tonga took part while Chile and Peru also attended as observers. ' +
+      'Representatives of Kenya, Ghana and Nepal will act as observers. Forces from Canada joined, and delegations from India and Brazil will observe the exercise.';
+    const r = roles(seedClaims(text, '2023-07-21'));
+    expect(r).toEqual(expect.arrayContaining(['CL', 'PE', 'KE', 'GH', 'NP', 'IN', 'BR'].map((c) => `ex:talisman-sabre 2023 country:${c} observer`)));
+    // An observer of the sentence is not also given as taking part (a delegation "from" a country).
+    expect(r).not.toContain('ex:talisman-sabre 2023 country:IN participant');
+    expect(r).toEqual(expect.arrayContaining(['ex:talisman-sabre 2023 country:FJ participant', 'ex:talisman-sabre 2023 country:CA participant']));
+  });
+  it('"which the US 6th Fleet is co-hosting with the Ukrainian Navy": both host', () => {
+    const r = roles(seedClaims('The yearly Sea Breeze 2021 drill, which the US 6th Fleet is co-hosting with the Ukrainian Navy, opened on Monday.', '2021-06-28'));
+    expect(r).toEqual(expect.arrayContaining(['ex:sea-breeze 2021 org:us-6th-fleet host', 'ex:sea-breeze 2021 org:ua-navy host']));
+  });
+});
