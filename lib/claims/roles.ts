@@ -23,7 +23,7 @@ const ROLE_WORD: Record<string, Role> = {
 // "as an observer", "a full-fledged participant", "observer status", "the host nation".
 const STATUS = /\b(?:(?:as|an?|its|the|full(?:-fledged)?|formal|official|regular|active)\s+(?:[\w-]+\s+)?(observer|participant|partner|host|organi[sz]er)\b(?![-\w])|(observer|participant|partner)\s+status|(?:as|is|became|becomes|was|remains|has been)\s+(?:an?\s+)?(observer|participant|partner)\s+(?:state|nation|country|member)\b(?!s))/gi;
 // Verbs whose subject is the actor right before them: "Japan joined", "Estonia hosts".
-const VERB = /\b(took part|take part|takes part|taking part|participated|participates|joined|joins|will join|co-host(?:s|ed|ing)?|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
+const VERB = /\b(took part|take part|takes part|taking part|participated|participates|will participate|participate|joined|joins|will join|co-host(?:s|ed|ing)?|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
 const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
@@ -48,10 +48,24 @@ function actorBefore(actors: Actor[], sentence: string, offset: number, reach: n
   return best;
 }
 
+/** A relative clause set off after the subject, then only auxiliaries before the verb. */
+const ASIDE = /,\s*(?:(?:both|neither|all|each)\s+of\s+(?:which|whom|them)|which|who)\s+(?!(?:the|a|an)\s)[^;:,]{0,100},?(?:\s+(?:has|have|had|also|will|would|is|are|was|were|been))*\s*$/i;
 const AUXILIARY = /^(?:\s+(?:has|have|had|also|will|has also|have also|is|are|was|were|would|been|has been|formally|officially))*\s*$/i;
 
 /** The actors that are the subject of a verb at `offset`: the one right before it and those listed with it. */
 function listBefore(actors: Actor[], sentence: string, offset: number): Actor[] {
+  const direct = listEndingAt(actors, sentence, offset);
+  // An aside between the subject and its verb: "Sweden and Finland, which stay outside the alliance, will also
+  // participate"; a name inside the aside ("both of which are not members of NATO will") is not the subject.
+  const aside = ASIDE.exec(sentence.slice(0, offset));
+  // "which the 6th Fleet is co-hosting", "which Russia hosts": the aside's own subject is named, it is not an aside on ours.
+  if (aside && /^[A-Z]/.test(/(?:which|whom|them|who)\s+(\S*)/i.exec(aside[0])![1]!)) return direct;
+  if (!aside || direct.length && direct[0]!.start < aside.index) return direct;
+  const outer = listEndingAt(actors, sentence, aside.index);
+  return outer.length ? outer : direct;
+}
+
+function listEndingAt(actors: Actor[], sentence: string, offset: number): Actor[] {
   const out: Actor[] = [];
   let edge = offset;
   for (let k = actors.length - 1; k >= 0; k--) {
@@ -81,6 +95,23 @@ const ENVOYS_OF = /\b(?:representatives|delegations?|officers|officials|envoys|o
 /** A country sending its forces or observers: "Mongolia has also sent a military contingent", "China will contribute 3,200 troops". */
 const SEND = /\b(?:sent|sends|send|sending|dispatched|dispatches|contributed|contributes|contribute|contributing|deployed|deploys|deploy|mobili[sz]ed|mobili[sz]es|mobili[sz]e)\b/gi;
 const SENT_OBJECT = /^\s+(?:(?:a|an|its|their|some|about|around|nearly|almost|roughly|approximately|up to|more than|over|between|and|to|only|just|small|large|sizeable|military|naval|air|army|ground|combat|[\d.,]+|thousands|hundreds|dozens|of)\s+){0,6}(observers?|contingents?|troops|forces|soldiers|servicemen|personnel|warships|ships|vessels|aircraft|jets|helicopters|units|delegations?|sailors|marines|paratroopers|tanks)\b/i;
+/**
+ * People from a group of nations, then the nations named: "troops from 31 nations, including the 29 allies,
+ * Finland and Sweden", "representatives from partner nations Austria and Ireland", "units from all 31 NATO
+ * member countries plus Sweden".
+ */
+const FROM_NATIONS = /\b(?:troops|forces|servicemen|soldiers|personnel|sailors|airmen|marines|participants|defenders|experts|specialists|teams|units|representatives|delegations|militaries|navies|warships|ships|aircraft)\s+(?:of|from)\s+(?:(?:some|about|around|nearly|almost|more than|over|all|the)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|several|many)?\s*(?:[\w-]+\s+){0,2}?(?:nations|countries|states|allies)\b(\s*,?\s*(?:including|such as|among them|notably|plus|as well as)\b)?/gi;
+/** What may stand between two nations of such a list. */
+const NATION_GAP = /^[\s,]*(?:(?:and|plus|as well as)\s+)?(?:the\s+)?(?:(?:newest|new|ally|allies|partner|partners|nations?|countries|member|members|states|host|candidate(?:-member)?|aspirant)\s+){0,3}$/i;
+/** A bloc named inside such a list stands for its members: "the 29 NATO allies". */
+const BLOC_MEMBERS = /^\s*(?:member\s+(?:countries|states|nations)|members|allies|countries|states|nations)\b/i;
+/** The exercise takes place in this sentence: a cue without which a list of nations may be any deployment. */
+const EXERCISE_CUE = /\b(?:exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|participat\w*|take part|took part|taking part|takes part|joined|joining|training|trained)\b/i;
+/** "a NATO-led military exercise", "NATO's biggest military exercise". */
+const LED_NOUN = /^(?:-led|[’']s)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames)\b/i;
+/** Between the exercise and such a phrase: an apposition or "is a". */
+const LED_LINK = /^[^;:]{0,40}?(?:,|\bis|\bwas|\bwill be|\bremains|\bhas been)\s+(?:(?:a|an|the|this)\s+)?$/i;
+
 /** "NATO's Trident Juncture", "the NATO-led exercise". */
 const POSSESSIVE = /^(?:[’']s|-led)\b/;
 
@@ -232,6 +263,36 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     if (negated(m.index) || !exercises.some((e) => e.start >= m.index + m[0].length && e.start - (m.index + m[0].length) <= 60) && !/\b(?:drills?|exercises?|manoeuvres|maneuvers|war ?games)\b/i.test(sentence.slice(m.index, m.index + 60))) continue;
     const subjects = listBefore(actors, sentence, m.index).filter((a) => a.type === 'country' && a.form !== 'demonym');
     for (const a of subjects) add(a.id, 'participant', a.start, m.index + m[0].length, m.index + m[0].length);
+  }
+  FROM_NATIONS.lastIndex = 0;
+  for (let m = FROM_NATIONS.exec(sentence); m; m = FROM_NATIONS.exec(sentence)) {
+    if (negated(m.index) || !EXERCISE_CUE.test(sentence) && !exercises.length) continue;
+    let cursor = m.index + m[0].length;
+    let first = true;
+    for (const a of actors) {
+      if (a.start < cursor) continue;
+      const gap = sentence.slice(cursor, a.start);
+      // After "including" anything short may come before the first name ("including two hopefuls, Finland").
+      const fits = first && m[1] ? gap.length <= 60 && !/[.;:]|\b(?:and|but|while|whereas)\s+(?:the\s+)?\w+\s+(?:is|are|was|were|will|has|have)\b/i.test(gap) : NATION_GAP.test(gap);
+      if (!fits) break;
+      first = false;
+      cursor = a.end;
+      const bloc = BLOC_MEMBERS.exec(sentence.slice(a.end));
+      if (a.type === 'organization' || bloc) {
+        if (bloc) cursor = a.end + bloc[0].length;
+        if (!bloc) break;
+        continue;
+      }
+      if (a.form !== 'demonym') add(a.id, 'participant', a.start, a.end, a.end);
+    }
+  }
+  // The organization that leads it, in an apposition or "is a": "Trident Juncture, a NATO-led exercise".
+  for (const a of actors) {
+    if (a.type !== 'organization' && !sentence.slice(a.end).startsWith('-led')) continue;
+    const led = LED_NOUN.exec(sentence.slice(a.end));
+    const subject = exercises.filter((e) => e.end <= a.start).pop();
+    if (!led || !subject || !LED_LINK.test(sentence.slice(subject.end, a.start)) || negated(a.start)) continue;
+    add(a.id, 'organizer', a.start, a.end + led[0].length, a.end + led[0].length);
   }
   // The organisation whose exercise it is: "NATO's Trident Juncture", "a NATO-led exercise".
   for (const e of exercises) {

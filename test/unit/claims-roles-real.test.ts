@@ -49,3 +49,44 @@ describe('observers and co-hosts', () => {
     expect(r).toEqual(expect.arrayContaining(['ex:sea-breeze 2021 org:us-6th-fleet host', 'ex:sea-breeze 2021 org:ua-navy host']));
   });
 });
+
+describe('lists of participants in running text (patterns seen on the development set, 6 December)', () => {
+  it('"troops from 31 nations, including the 29 allies, Finland and Sweden": the named ones take part', () => {
+    const text = 'Trident Juncture 2018 is under way in Norway. Some 50,000 troops from 31 nations, including the 29 NATO allies, Finland, and Sweden, are training there.';
+    const got = roles(seedClaims(text, '2018-10-26'));
+    expect(got).toEqual(expect.arrayContaining(['ex:trident-juncture 2018 country:FI participant', 'ex:trident-juncture 2018 country:SE participant']));
+    expect(got).not.toContain('ex:trident-juncture 2018 org:nato participant');
+  });
+  it('"sailors from 16 nations, including two hopefuls, Finland and Sweden"; "from 24 countries, including non-members such as Kosovo"', () => {
+    const text = 'BALTOPS 2022 began on Sunday with 7,000 sailors from 16 nations, including two countries hoping to join, Finland and Sweden. ' +
+      'Anakonda 2016 brought together 30,000 troops from 24 countries, including non-members such as Kosovo.';
+    expect(roles(seedClaims(text, '2022-06-05'))).toEqual(expect.arrayContaining([
+      'ex:baltops 2022 country:FI participant', 'ex:baltops 2022 country:SE participant', 'ex:anakonda 2016 country:XK participant',
+    ]));
+  });
+  it('"took part along with representatives from partner nations Austria, Ireland and Japan"', () => {
+    const text = 'Cyber Coalition 2016 ended on Friday. EU staff took part along with representatives from partner nations Austria, Ireland and Japan.';
+    expect(roles(seedClaims(text, '2016-12-02'))).toEqual(expect.arrayContaining([
+      'ex:cyber-coalition 2016 country:AT participant', 'ex:cyber-coalition 2016 country:IE participant', 'ex:cyber-coalition 2016 country:JP participant',
+    ]));
+  });
+  it('"Sweden and Finland, which are not members, will also participate in Cold Response": the subject before the aside', () => {
+    const text = 'Cold Response 2022 starts next week. Sweden and Finland, which stay outside the alliance, will also participate in Cold Response.';
+    expect(roles(seedClaims(text, '2022-03-10'))).toEqual(expect.arrayContaining(['ex:cold-response 2022 country:SE participant', 'ex:cold-response 2022 country:FI participant']));
+  });
+  it('a name inside the aside is not the subject: "A and B, both of which are outside NATO will also participate"', () => {
+    const text = 'Cold Response 2022 starts next week. Finland and Sweden, both of which are outside NATO will also participate in it.';
+    const got = roles(seedClaims(text, '2022-03-10'));
+    expect(got).toEqual(expect.arrayContaining(['ex:cold-response 2022 country:SE participant', 'ex:cold-response 2022 country:FI participant']));
+    expect(got.filter((r) => r.includes('org:nato'))).toEqual([]);
+  });
+  it('"Trident Juncture 18 is a NATO-led exercise"; "Steadfast Defender 2024, NATO\'s biggest exercise in decades": the organizer', () => {
+    const text = 'Trident Juncture 2018, known as TRJE18, is a NATO-led military exercise held in Norway. ' +
+      'Steadfast Defender 2024, NATO\'s biggest military exercise in decades, began on Wednesday.';
+    expect(roles(seedClaims(text, '2024-01-24'))).toEqual(expect.arrayContaining(['ex:trident-juncture 2018 org:nato organizer', 'ex:steadfast-defender 2024 org:nato organizer']));
+  });
+  it('a "NATO-led exercise" named beside another exercise gives that other exercise no organizer', () => {
+    const text = 'Zapad 2017 came weeks after the NATO-led exercise Saber Strike ended in the Baltics.';
+    expect(roles(seedClaims(text, '2017-09-10')).filter((r) => r.startsWith('ex:zapad'))).toEqual([]);
+  });
+});
