@@ -41,9 +41,9 @@ const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres
 const WINDOW = 3;
 /** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
 const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected)\b/i;
-const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on|(?:regions?|parts?|areas?|territory|territories|waters|coast|north|south|east|west) of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+(?:and\s+(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?)?$/i;
+const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on|(?:regions?|parts?|areas?|territory|territories|waters|airspace|coast|north|south|east|west) of)\s+(?:both\s+)?(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+(?:and\s+(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?)?$/i;
 /** A place is the exercise's only where the clause speaks of the exercise happening there. */
-const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|centres|centers|activit(?:y|ies)|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
+const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|centres|centers|activit(?:y|ies)|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|unfold\w*|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
 /** Where a country is named as the object of politics, not as the exercise's place. */
 const NOT_PLACE = /\b(?:war|invasion|invaded|invade|alarm|concern\w*|fear\w*|warn\w*|threat\w*|annex\w*|sanction\w*|border with|aggression|embassy|capital|summit|talks|meeting|news conference|press conference|visit\w*)\b/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
@@ -188,7 +188,7 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
     }
     if (referenced) {
       for (const o of findOrdinals(s.text)) found.push({ kind: 'edition', value: { type: 'edition', ordinal: o.ordinal }, span: o });
-      for (const l of findLocations(s.text, actors, attribution)) found.push({ kind: 'location', value: l.value, span: l });
+      for (const l of findLocations(s.text, actors, attribution, (id) => input.entity(id)?.country)) found.push({ kind: 'location', value: l.value, span: l });
     }
     // A country's own contingent says it takes part ("3,200 Chinese troops").
     const contingentRoles = found.filter((f) => f.scope?.kind === 'contingent' && f.scope.of?.startsWith('country:') && f.kind === 'participants');
@@ -415,12 +415,17 @@ interface LocationMatch extends Span {
 }
 
 /** Places the exercise is held at: "with a command center in Estonia", "in Tartu". */
-function findLocations(sentence: string, actors: Actor[], attribution: Span | null): LocationMatch[] {
+function findLocations(sentence: string, actors: Actor[], attribution: Span | null, countryOfOrg: (id: EntityId) => EntityId | undefined): LocationMatch[] {
   const out: LocationMatch[] = [];
   const placed = (start: number): boolean => {
     const before = sentence.slice(Math.max(0, start - 50), start);
     if (!LOCATION_BEFORE.test(before) || SPEECH_NEAR.test(before) || (attribution && start >= attribution.start && start < attribution.end)) return false;
-    const clause = clauseOf(sentence, start);
+    let clause = clauseOf(sentence, start);
+    // "will take place in the autumn, mainly in Spain": a narrowing clause takes its cue from the one before.
+    if (!PLACE_CUE.test(clause) && NARROWING.test(clause)) {
+      const opened = sentence.lastIndexOf(',', start);
+      clause = clauseOf(sentence, Math.max(0, opened - 1)) + clause;
+    }
     // "alarm grows in Poland", "the war on Ukraine": the words just before the place decide.
     return PLACE_CUE.test(clause) && !NOT_PLACE.test(sentence.slice(Math.max(0, start - 60), start));
   };
@@ -430,7 +435,12 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
     const country = actors.find((a) => a.type === 'country' && a.start >= p.end && a.start - p.end <= 30 && a.id === p.country);
     out.push({ start: p.start, end: country ? country.end : p.end, value: { type: 'location', country: p.country, city: p.name } });
   }
-  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  // A military district is a region of its country: "across Belarus and Russia's Western Military District".
+  const countries = actors.flatMap((a): Actor[] => {
+    if (a.type === 'country') return a.form === 'demonym' ? [] : [a];
+    const country = a.id.includes('military-district') ? countryOfOrg(a.id) : undefined;
+    return country ? [{ ...a, id: country, type: 'country' }] : [];
+  });
   for (let k = 0; k < countries.length; k++) {
     const a = countries[k]!;
     // "Russia's Kaliningrad Oblast", "Russia's Western Military District": the country is the place; "Russia's war" is not.
@@ -438,10 +448,11 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
     if (possessive && !PLACE_AFTER_POSSESSIVE.test(sentence.slice(a.end))) continue;
     if (out.some((o) => a.start < o.end && a.end > o.start) || !placed(a.start)) continue;
     out.push({ start: a.start, end: a.end, value: { type: 'location', country: a.id } });
-    // "in Bulgaria, Hungary, and Romania": the list the preposition opens.
+    // "in Bulgaria, Hungary, and Romania": the list the preposition opens; "in Norway and the nearby seas,
+    // including Iceland and the airspace of Finland": the places it goes on to name.
     for (let j = k + 1; j < countries.length; j++) {
       const gap = sentence.slice(countries[j - 1]!.end, countries[j]!.start);
-      if (!/^\s*(?:,\s*|,?\s+and\s+|,?\s+as well as\s+)(?:the\s+)?$/i.test(gap)) break;
+      if (!/^\s*(?:,\s*|,?\s+and\s+|,?\s+as well as\s+)(?:the\s+)?$/i.test(gap) && !PLACE_GAP.test(gap)) break;
       const b = countries[j]!;
       if (!out.some((o) => o.value.country === b.id)) out.push({ start: b.start, end: b.end, value: { type: 'location', country: b.id } });
       k = j;
@@ -449,6 +460,12 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
   }
   return out;
 }
+
+/** Between two places of one list: seas, airspace and "including". */
+const PLACE_GAP = /^(?:\s*,?\s*(?:and\s+)?(?:the\s+)?(?:(?:surrounding|nearby|adjacent|neighbouring|neighboring)\s+)?(?:seas?|waters|airspace|areas?|regions?|coasts?)(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3})?)?\s*,?\s*(?:(?:and|including|as well as)\s+)?(?:(?:the\s+)?(?:airspace|waters|coast|territory)\s+of\s+)?(?:the\s+)?$/;
+
+/** A clause that narrows the place of the clause before it: "mainly in Spain", "including Iceland". */
+const NARROWING = /^\s*(?:mainly|mostly|primarily|chiefly|largely|partly|principally|including|as well as|and also)\s+(?:in\s+|at\s+|on\s+)?/i;
 
 /** What makes "Russia's ..." a place: a region, district, coast or territory of it. */
 const PLACE_AFTER_POSSESSIVE = /^[’']s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Oblast|Krai|Region|District|Military District|territory|coast|waters|airspace|north|south|east|west|Far East|Arctic)\b/;
