@@ -98,7 +98,7 @@ const writtenDates: DateReader = (sentence) => {
 
 const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)[- ](day|week)s?(?:-long)?\b|\bweek-long\b|\bweeklong\b|\bfor\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(day|week)s\b/i;
 
-const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|got underway|gets underway|get underway|from|since)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,(]?\s*)?(?:the\s+)?$/i;
+const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|got underway|gets underway|get underway|from|since)\s+(?:(?:in earnest|officially|formally|fully)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,(]?\s*)?(?:the\s+)?$/i;
 const END_WORDS = /\b(?:until|till|through|to|ended|ends|end|ending|concluded|concludes|conclude|wrapped up|wraps up|closed|closes|finished|finishes|finish)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?(?:the\s+)?$/i;
 const HELD_WORDS = /\b(?:held|hold|holds|take place|takes place|took place|taking place|conducted|staged|scheduled|planned|set|due|run|runs|ran|will be)\s+(?:\w+\s+)?(?:on|in|for|from)?\s*(?:the\s+)?$/i;
 // A date a report was published or a statement made is not the exercise's date.
@@ -190,7 +190,7 @@ function readWritten(sentence: string, g: WrittenDate, published: Date | null, e
   if (g.wd !== undefined) {
     // "Thursday, 1 December": the date that follows says more than the weekday.
     if (new RegExp(`^,?\\s*(?:${DAY}\\s+${MON}|${MON}\\s+\\d)`, 'i').test(sentence.slice(span.end))) return null;
-    const role = roleOf(before);
+    const role = roleOf(before, sentence.slice(g.end, g.end + 100));
     if (!role || !published) return null;
     const day = iso(resolveWeekday(g.wd, role === 'end' && !tense ? 'future' : tense, published));
     return { ...span, role, from: day, to: day, precision: 'day' };
@@ -237,7 +237,7 @@ function readWritten(sentence: string, g: WrittenDate, published: Date | null, e
       if (g.m1 === undefined && g.d2 !== undefined && g.d2 < d1) m1 = m2 - 1 || 12;
     }
     if (g.d2 === undefined) {
-      const role = roleOf(before) ?? (HELD_WORDS.test(before) ? 'held' : null);
+      const role = roleOf(before, sentence.slice(g.end, g.end + 100)) ?? (HELD_WORDS.test(before) ? 'held' : null);
       if (!role) return null;
       const year = y1 ?? editionYear ?? (published ? resolveYear(m1, d1, role === 'end' && !tense ? 'future' : tense, published) : null);
       if (year === null || !valid(year, m1, d1)) return null;
@@ -262,11 +262,20 @@ function readWritten(sentence: string, g: WrittenDate, published: Date | null, e
 /** "opened annual Cobra Gold multinational military exercises on Tuesday": the verb, its object, then the day. */
 // "began its main phase on", "begins in Estonia on Wednesday", "concluded the exercise in Kiel, Germany, on 16 June":
 // the verb's own clause, a place's apposition (", Germany,") the only comma allowed in it.
-const FAR_GAP = String.raw`(?:[^.,;:]|,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,)`;
+const FAR_GAP = String.raw`(?:[^.,;:]|,\s+[A-Z][\w’'-]*(?:\s+[A-Z\d][\w’'-]*)*,|,\s+(?=(?:[\w’'-]+\s+){0,2}(?:naval\s+|military\s+|joint\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games)\b))`;
 const START_FAR = new RegExp(String.raw`\b(?:began|begun|begins|started|starts|kicked off|kicks off|launched|launches|opened|opens|commenced|commences)\b${FAR_GAP}{1,90}?\bon\s+(?:the\s+)?$`, 'i');
 const END_FAR = new RegExp(String.raw`\b(?:ended|ends|concluded|concludes|wrapped up|wraps up|closed|closes|finished|finishes)\b${FAR_GAP}{1,90}?\bon\s+(?:the\s+)?$`, 'i');
 
-function roleOf(before: string): Piece['role'] | null {
+/** "On September 12, the joint exercise began": a date that opens the sentence, its verb after it. */
+const OPENING_ON = /(?:^|[.;:"“«]\s*)On\s+$/;
+const START_AFTER = /^,?\s+(?:the\s+)?[^.;:,]{0,80}?\b(?:began|started|kicked off|opened|commenced|got under ?way|was launched|were launched)\b/i;
+const END_AFTER = /^,?\s+(?:the\s+)?[^.;:,]{0,80}?\b(?:ended|concluded|wrapped up|closed|finished|came to an end)\b/i;
+
+function roleOf(before: string, after = ''): Piece['role'] | null {
+  if (OPENING_ON.test(before)) {
+    if (START_AFTER.test(after)) return 'start';
+    if (END_AFTER.test(after)) return 'end';
+  }
   if (START_WORDS.test(before)) return 'start';
   if (END_WORDS.test(before)) return 'end';
   if (START_FAR.test(before)) return 'start';
