@@ -321,7 +321,8 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
     for (const b of countries) {
       if (b.start <= last.end) continue;
       const gap = sentence.slice(last.end, b.start);
-      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と|や)\s*$/u.test(gap)) break;
+      // "在白俄罗斯及3个俄罗斯靶场": a count of ranges may stand before the next country.
+      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と|や)\s*(?:\d+\s*(?:个|個|つの|か所|カ所))?\s*$/u.test(gap)) break;
       if (!out.some((o) => o.country === b.id)) out.push({ span: { start: b.start, end: b.end }, country: b.id });
       last = b;
     }
@@ -352,10 +353,45 @@ function countryLists(sentence: string, actors: Actor[]): Actor[][] {
   return out;
 }
 
-function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[], listContext = false): { span: Span; entity: EntityId; role: Role }[] {
+/** Between a list of members and the exercise they hold together: "俄罗斯与白俄罗斯“西方-2017”联合", "ロシアとベラルーシの大規模軍事演習「". */
+const JOINT_GAP = /^(?:武装力量|军队|軍隊|军|軍|两军|兩軍|両軍)?(?:的|の|之)?[^，。,;；:：、]{0,12}?(?:演习|演習|军演|軍演)?\s*$/u;
+/** What makes such a run of names a joint exercise: its name right after, or "joint". */
+const JOINT_WORD = /联合|聯合|合同|共同|совместн|спільн/iu;
+/** The blocs that own an exercise named as theirs: "NATOのサイバー防衛演習", "北约的演习". */
+const OWNER_BLOCS = new Set(['org:nato', 'org:csto', 'org:sco', 'org:eu']);
+
+function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[], listContext = false, exercises: Span[] = []): { span: Span; entity: EntityId; role: Role }[] {
   const out: { span: Span; entity: EntityId; role: Role }[] = [];
   const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index);
   const participationAt = [...sentence.matchAll(new RegExp(cues.participation.source, 'giu'))].map((m) => m.index);
+  const firstExercise = exercises.length ? Math.min(...exercises.map((e) => e.start)) : Infinity;
+  // Two or more countries joined, right before the exercise's name or before "joint": its members.
+  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  for (let k = 0; k < countries.length; k++) {
+    const run = [countries[k]!];
+    while (k + 1 < countries.length && /^\s*(?:与|與|和|及|と|и|і|та|й)\s*$/u.test(sentence.slice(run[run.length - 1]!.end, countries[k + 1]!.start))) run.push(countries[++k]!);
+    if (run.length < 2) continue;
+    const last = run[run.length - 1]!;
+    const next = exercises.find((e) => e.start >= last.end && e.start - last.end <= 16);
+    const gap = sentence.slice(last.end, next ? next.start : last.end);
+    const joint = next ? JOINT_GAP.test(gap.replace(/[“”「」『』《》"]/gu, '')) && next.start <= firstExercise : JOINT_WORD.test(sentence.slice(last.end, last.end + 8)) && /^[^，。,;；]{0,8}$/u.test(sentence.slice(last.end, last.end + 8).split(JOINT_WORD)[0]!);
+    if (!joint) continue;
+    for (const a of run) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  }
+  // "NATOのサイバー防衛演習「サイバー・コアリション」", "北约的“网络联盟”演习": the bloc whose exercise it is.
+  for (const a of actors) {
+    if (!OWNER_BLOCS.has(a.id) || a.start > firstExercise) continue;
+    const next = exercises.find((e) => e.start >= a.end && e.start - a.end <= 16);
+    const gap = next ? sentence.slice(a.end, next.start).replace(/[“”「」『』《》"]/gu, '') : '';
+    if (next && /^(?:组织|組織)?(?:の|的|之)[^，。,;；:：、]{0,12}$/u.test(gap) && !out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: next.end }, entity: a.id, role: 'organizer' });
+  }
+  // "拉脱维亚、立陶宛……和爱沙尼亚的受邀代表……进行了观察": a list whose representatives observe, the word far after it.
+  for (const list of countryLists(sentence, actors)) {
+    const end = list[list.length - 1]!.end;
+    if (!observerAt.some((at) => at > end && at - end <= 80 && !/[。;；]/u.test(sentence.slice(end, at)))) continue;
+    if (!/^(?:的|の)?(?:受邀|邀请|招待)?(?:代表|人员|人員|武官|军官|軍官|代表団|代表团)/u.test(sentence.slice(end, end + 6))) continue;
+    for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'observer' });
+  }
   // "Это Австралия, Албания, Болгария...": a list of three or more countries, in a sentence on taking part or
   // right after one, names those taking part.
   const lists = countryLists(sentence, actors);
@@ -466,7 +502,8 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     if (referenced || follows) {
       const places = locations(s.text, actors, cues, attribution);
       if (referenced) for (const l of places) found.push({ kind: 'location', value: { type: 'location', country: l.country }, span: l.span });
-      for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span), previousTakesPart)) {
+      const exerciseSpans = exIn.map((m) => ({ start: m.start - s.start, end: m.end - s.start }));
+      for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span), previousTakesPart, exerciseSpans)) {
         const value: ClaimValue = since ? { type: 'role', entity: r.entity, role: r.role, from: since.year } : { type: 'role', entity: r.entity, role: r.role };
         const past = !since && PAST.test(s.text);
         found.push({ kind: 'role', value, span: r.span, ...(since || past ? { edition: null } : {}), ...(past ? { past } : {}) });
