@@ -4,6 +4,8 @@
  * ../shared/pages (skipped with a message when absent; $TRIANGULATE_PAGES points elsewhere,
  * $TRIANGULATE_BENCH_PAGES=N takes the first N) and generated 12,000-mention pages; and how
  * long a page made of one 600,000-character word and the seed page opened beside it take to answer.
+ * On the seed page, the 12,000-mention pages, the giant word and a 1.6 M-character page it also
+ * prints the extension's service worker's longest task (its longest uninterrupted run of work).
  *
  * Attribution comes from a Chromium trace of each load: with the page's scripts disabled, a task
  * on the page's main thread that runs script runs the content script's (its evaluation, its
@@ -25,8 +27,9 @@ import type { PageState } from '../lib/messages';
 import { denseMentionsPage, giantWordPage, rollCallPage } from '../test/e2e/big-pages';
 import { CHROMIUM, launchChromium } from '../test/e2e/browsers';
 import { chromiumPageState, chromiumShowAll } from '../test/e2e/page-state';
-import { ROOT, seedPageHtml, serve } from '../test/e2e/pages';
+import { articleHtml, ROOT, seedPageHtml, serve } from '../test/e2e/pages';
 import { figureRecord, median, percentile, printFigures, round, type Figure } from './lib/figures';
+import { syntheticArticle } from './lib/synthetic';
 
 const LONG_TASK_MS = 50;
 /** Time to keep watching after the highlights are painted (rendering them comes after). */
@@ -48,6 +51,9 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string } };
 }
 
+/** Chromium's name for the thread a service worker runs on (a trace's `thread_name` metadata). */
+const WORKER_THREAD = 'ServiceWorker thread';
+
 /** One of Triangulate's tasks: CPU time of the main thread and wall time, in ms. */
 interface OurTask {
   cpu: number;
@@ -56,6 +62,8 @@ interface OurTask {
 
 interface Load {
   ours: OurTask[];
+  /** Tasks of the extension's service worker during the load (its analysis of the page). */
+  worker: OurTask[];
   taskMs: number;
   state: PageState | null;
 }
@@ -79,6 +87,18 @@ function ourTasks(events: TraceEvent[], scriptUrl: string): OurTask[] {
     .map((t) => ({ cpu: (t.tdur ?? t.dur ?? 0) / 1000, wall: (t.dur ?? 0) / 1000 }));
 }
 
+/**
+ * Tasks of service-worker threads: with page scripts off and no other extension, the only service
+ * worker is ours. Each is an uninterrupted run of the worker's work, what another tab's request may
+ * have to wait for.
+ */
+function workerTasks(events: TraceEvent[]): OurTask[] {
+  const threads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === WORKER_THREAD).map((e) => `${e.pid}/${e.tid}`));
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && threads.has(`${e.pid}/${e.tid}`))
+    .map((t) => ({ cpu: (t.tdur ?? t.dur ?? 0) / 1000, wall: (t.dur ?? 0) / 1000 }));
+}
+
 /** The renderer's main-thread task time for a page, from Chromium's Performance domain (enabled before navigating). */
 async function taskMeter(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
@@ -96,7 +116,7 @@ async function traced(browser: CDPSession, during: () => Promise<void>): Promise
   const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
   browser.on('Tracing.dataCollected', collect);
   const complete = new Promise((resolve) => browser.once('Tracing.tracingComplete', resolve));
-  await browser.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await browser.send('Tracing.start', { traceConfig: { includedCategories: ['__metadata', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
   try {
     await during();
   } finally {
@@ -142,6 +162,13 @@ const longTasks = (l: Load) => l.ours.filter((t) => t.cpu > LONG_TASK_MS);
 const longTaskMs = (l: Load) => longTasks(l).reduce((sum, t) => sum + t.cpu, 0);
 const longestCpu = (l: Load) => Math.max(0, ...l.ours.map((t) => t.cpu));
 const longestWall = (l: Load) => Math.max(0, ...l.ours.map((t) => t.wall));
+const workerLongest = (l: Load) => `${round(Math.max(0, ...l.worker.map((t) => t.cpu)))} / ${round(Math.max(0, ...l.worker.map((t) => t.wall)))} ms`;
+
+/** A 1.6 M-character report (synthetic prose): the background reads its first 200,000 characters. */
+function archivePage(): string {
+  const article = syntheticArticle(23, 270_000);
+  return articleHtml({ title: article.title, outlet: 'Synthetic Ledger (benchmark fixture)', published: article.published, paragraphs: article.text.split('\n\n') });
+}
 
 function sharedPageNames(): string[] | null {
   const dir = join(PAGES, 'html');
@@ -183,6 +210,7 @@ export async function longTaskFigures(log: (line: string) => void = () => undefi
     '/dense.html': { body: denseMentionsPage(), headers: NO_SCRIPTS },
     '/roll.html': { body: rollCallPage(), headers: NO_SCRIPTS },
     '/giant.html': { body: giantWordPage(), headers: NO_SCRIPTS },
+    '/archive.html': { body: archivePage(), headers: NO_SCRIPTS },
   };
   for (const n of names ?? []) {
     routes[`/shared/${n}.html`] = { body: gunzipSync(readFileSync(join(PAGES, 'html', `${n}.html.gz`))).toString('utf8'), headers: NO_SCRIPTS };
@@ -213,7 +241,7 @@ export async function longTaskFigures(log: (line: string) => void = () => undefi
             }
           });
         });
-        return { ours: ourTasks(events, scriptUrl), taskMs, state };
+        return { ours: ourTasks(events, scriptUrl), worker: workerTasks(events), taskMs, state };
       },
       without: (url) => openPage(plain, url, async () => undefined),
     };
@@ -233,6 +261,7 @@ export async function longTaskFigures(log: (line: string) => void = () => undefi
       { name: `seed page: Triangulate tasks over 50 ms (all ${SEED_RUNS} runs)`, value: seed.reduce((n, l) => n + longTasks(l).length, 0), budget: { max: 0 } },
       { name: 'seed page: main-thread work caused (median)', value: round(Math.max(0, median(seed.map((l) => l.taskMs)) - median(seedPlain))), unit: 'ms' },
       { name: 'seed page: load to highlights (median, page clock)', value: round(median(seed.map((l) => l.state?.readyAt ?? NaN))), unit: 'ms' },
+      { name: `seed page: service worker's longest task, CPU / wall (worst of ${SEED_RUNS})`, value: `${round(Math.max(...seed.flatMap((l) => l.worker.map((t) => t.cpu))))} / ${round(Math.max(...seed.flatMap((l) => l.worker.map((t) => t.wall))))} ms` },
     );
 
     for (const [path, label] of [['/roll.html', '12,000-mention roll call'], ['/dense.html', '12,000-mention prose']] as const) {
@@ -244,10 +273,17 @@ export async function longTaskFigures(log: (line: string) => void = () => undefi
         { name: `${label}: main-thread work caused`, value: round(Math.max(0, first.taskMs - base)), unit: 'ms', budget: { max: 1000 } },
         { name: `${label}: longest Triangulate task, CPU / wall`, value: `${round(longestCpu(first))} / ${round(longestWall(first))} ms` },
         { name: `${label}: long-task time caused (CPU)`, value: round(longTaskMs(first)), unit: 'ms', budget: { max: 0 } },
+        { name: `${label}: service worker's longest task, CPU / wall`, value: workerLongest(first) },
         { name: `${label}, after "Show all": highlights painted`, value: all.state?.painted ?? 0 },
         { name: `${label}, after "Show all": main-thread work caused`, value: round(Math.max(0, all.taskMs - base)), unit: 'ms' },
         { name: `${label}, after "Show all": longest Triangulate task, CPU / wall`, value: `${round(longestCpu(all))} / ${round(longestWall(all))} ms` },
       );
+    }
+
+    // The worker's longest uninterrupted run on the pages that are hardest on its analysis (issue 19: one slice plus one step).
+    for (const [path, label] of [['/giant.html', '600,000-character word page'], ['/archive.html', '1.6 M-character page']] as const) {
+      const load = await loader.withExtension(at(path));
+      figures.push({ name: `${label}: service worker's longest task, CPU / wall`, value: workerLongest(load) });
     }
 
     if (!names) {

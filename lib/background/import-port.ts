@@ -19,7 +19,7 @@ export interface ImportSessionDeps {
    * Parsing and storing (bound to the opened knowledge base and its detector), loaded when an
    * import starts; rejects with a reason to show.
    */
-  prepare: () => Promise<Pick<ImportDeps, 'parse' | 'ingest'>>;
+  prepare: () => Promise<Pick<ImportDeps, 'parse' | 'ingest' | 'restoreLinks'>>;
   /** Something was stored: cached lookups are stale. */
   onImported: () => void;
 }
@@ -84,7 +84,7 @@ export function serveImport(port: ImportPort, deps: ImportSessionDeps): void {
   };
 
   const run = async (files: { name: string; setName: string; size: number }[]) => {
-    let prepared: Pick<ImportDeps, 'parse' | 'ingest'>;
+    let prepared: Pick<ImportDeps, 'parse' | 'ingest' | 'restoreLinks'>;
     try {
       prepared = await deps.prepare();
     } catch (e) {

@@ -7,7 +7,7 @@
  * Triangulate exports — is tested without a browser.
  */
 import type { IngestItem, IngestProgress, IngestReport } from '../kb/ingest';
-import { isUserExport, type UserExport } from '../kb/sets';
+import { exportedLinks, isUserExport, type ExportedLink, type UserExport } from '../kb/sets';
 import type { ImportedArticle, ImportFormat, ParsedFile, Rejection } from '../import';
 import type { SourceOrigin } from '../types';
 
@@ -199,6 +199,8 @@ export interface IngestRequest {
 export interface ImportDeps {
   parse: (name: string, bytes: Uint8Array) => ParsedFile;
   ingest: (items: IngestItem[], request: IngestRequest) => Promise<IngestReport>;
+  /** Sets the links a restored export gives the articles it stored, once all its records are in (lib/kb/sets.ts). */
+  restoreLinks?: (links: ExportedLink[]) => Promise<unknown>;
   now?: () => number;
   newSetId?: () => string;
 }
@@ -234,13 +236,13 @@ export async function importFiles(
   };
   let storageFull = false;
 
-  const run = async (fileIndex: number, fileName: string, setName: string, setId: string, origin: SourceOrigin, parsed: Pick<ParsedFile, 'articles' | 'rejected'> & ReadNotes, format: FileReport['format']) => {
+  const run = async (fileIndex: number, fileName: string, setName: string, setId: string, origin: SourceOrigin, parsed: Pick<ParsedFile, 'articles' | 'rejected'> & ReadNotes, format: FileReport['format']): Promise<string[]> => {
     const started = now();
     const total = parsed.articles.length;
     onProgress({ fileIndex, fileCount: jobs.length, fileName, setName, done: 0, total, imported: 0, duplicates: 0, failed: 0, rate: importRate({ done: 0, total }, 0) });
     if (total === 0) {
       add(fileReport(fileName, setName, format, [], parsed.rejected, null, { notes: parsed, ...(parsed.rejected.length ? {} : { error: 'no articles found in it' }) }));
-      return;
+      return [];
     }
     try {
       const ingest = await deps.ingest(ingestItems(parsed.articles), {
@@ -253,8 +255,10 @@ export async function importFiles(
       });
       storageFull ||= ingest.quotaExceeded;
       add(fileReport(fileName, setName, format, parsed.articles, parsed.rejected, ingest, { notes: parsed }));
+      return ingest.imported;
     } catch (e) {
       add(fileReport(fileName, setName, format, parsed.articles, parsed.rejected, null, { error: message(e), notes: parsed }));
+      return [];
     }
   };
 
@@ -274,10 +278,20 @@ export async function importFiles(
     const exported = readUserExport(bytes);
     if (exported) {
       // A Triangulate export: each set returns under its own id and name, so re-importing it
-      // restores the same sets and skips what is already there.
+      // restores the same sets and skips what is already there. Once all its records are in, the
+      // articles it stored get the links the export gives them, whatever order they came in.
+      const stored = new Set<string>();
       for (const set of exportJobs(exported)) {
         if (storageFull || signal.aborted) break;
-        await run(fileIndex, job.name, set.setName, set.setId, set.origin, set, 'triangulate-export');
+        for (const id of await run(fileIndex, job.name, set.setName, set.setId, set.origin, set, 'triangulate-export')) stored.add(id);
+      }
+      const links = exportedLinks(exported).filter((l) => stored.has(l.id));
+      if (links.length && deps.restoreLinks && !signal.aborted) {
+        try {
+          await deps.restoreLinks(links);
+        } catch {
+          // The articles are stored with the links their import found; only the export's own are missing.
+        }
       }
       continue;
     }

@@ -12,7 +12,7 @@ import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
 import { rederivePending, type RederiveReport } from '../kb/rederive';
 import { currentDatasetVersion, seedBundled } from '../kb/seed';
-import { deleteSet, exportUserData, listSets, removeSource, renameSet, storageUse } from '../kb/sets';
+import { deleteSet, exportUserData, listSets, removeSource, renameSet, restoreLinks, storageUse } from '../kb/sets';
 import { idbReader } from '../kb/store';
 import type { AnswerOf, BackgroundType, CollectedArticle, KbStatus, PageMetadata, RequestOf, TabAnnotationState, WakeTimings } from '../messages';
 import { annotateArticlePaced } from '../pipeline/annotate';
@@ -226,7 +226,7 @@ export function createService(deps: ServiceDeps) {
         prepare: async () => {
           // The parsers (and Readability, fflate) load with the first import, not on every wake.
           const [{ db, detector }, { parseImportFile }] = await Promise.all([whenReady(), import('../import'), deps.beforeImport?.()]);
-          return { parse: parseImportFile, ingest: (items, r) => ingestArticles(db, items, { ...r, detector }) };
+          return { parse: parseImportFile, ingest: (items, r) => ingestArticles(db, items, { ...r, detector }), restoreLinks: (links) => restoreLinks(db, links) };
         },
         onImported: changed,
       });

@@ -8,6 +8,7 @@
  * Ministry", "the ministry") through the country the sentence or article is about. Pass 4 finds
  * exercises missing from the data through their context ("drills code-named X").
  */
+import { runSteps, type Steps } from '../steps';
 import type { Entity, Mention } from '../types';
 import { buildGazetteer, type Gazetteer, type GazetteerEntry, type RawHit } from './gazetteer';
 import { findContextExercises } from './context-exercises';
@@ -17,8 +18,23 @@ import { isAllCaps, isCapitalised, joinableGap, tokenize, type Token } from './t
 
 export interface Detector {
   detect(text: string): Mention[];
+  /**
+   * `detect` in steps (lib/steps.ts), for the service worker's time slices: it yields after the
+   * tokens are read, every TOKENS_PER_STEP tokens scanned and HITS_PER_STEP hits judged, and
+   * between its later passes, each time where in the text it got. It finds every mention
+   * whatever it is sent: a page's mentions are never cut short.
+   */
+  detectInSteps(text: string): Steps<Mention[]>;
   gazetteer: Gazetteer;
 }
+
+/**
+ * Tokens walked through the gazetteer per step, and hits judged by their context per step: a
+ * fraction of a millisecond each on a plain page (a judgement may ask compromise, whose first
+ * answer is one indivisible step).
+ */
+const TOKENS_PER_STEP = 500;
+const HITS_PER_STEP = 100;
 
 const CONFIDENCE: Record<string, number> = {
   name: 1,
@@ -129,11 +145,21 @@ function cjkBounded(text: string, start: number, end: number): boolean {
 }
 
 export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
+  return runSteps(scanGazetteerInSteps(text, tokens, gz));
+}
+
+/** `scanGazetteer` yielding every TOKENS_PER_STEP tokens (the character it reached). */
+function* scanGazetteerInSteps(text: string, tokens: Token[], gz: Gazetteer): Steps<RawHit[]> {
   const hits: RawHit[] = [];
   const n = tokens.length;
   let i = 0;
+  let pauseAt = TOKENS_PER_STEP;
   while (i < n) {
     const token = tokens[i]!;
+    if (i >= pauseAt) {
+      yield token.start;
+      pauseAt = i + TOKENS_PER_STEP;
+    }
     const code = /^([a-z]{2,6})(\d{2})$/.exec(token.key);
     const codeSeries = code ? gz.codes.get(code[1]!) : undefined;
     if (code && codeSeries && isAllCaps(token.raw.slice(0, code[1]!.length))) {
@@ -192,36 +218,47 @@ function insideAddresses(text: string): (start: number, end: number) => boolean 
 
 export function createDetector(entities: Iterable<Entity>): Detector {
   const gazetteer = buildGazetteer(entities);
+  function* detectInSteps(text: string): Steps<Mention[]> {
+    const tokens = tokenize(text);
+    const inAddress = insideAddresses(text);
+    yield 0;
+    const found = yield* scanGazetteerInSteps(text, tokens, gazetteer);
+    // Judged in the order found, as before: a judgement may remember what it read of the text.
+    const hits: RawHit[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const hit = found[k]!;
+      if (k > 0 && k % HITS_PER_STEP === 0) yield tokens[hit.first]!.start;
+      if (!rejectedByContext(hit, text, tokens) && !inAddress(tokens[hit.first]!.start, tokens[hit.last]!.end)) hits.push(hit);
+    }
+    yield text.length;
+    const mentions: Mention[] = hits.map((hit) => {
+      const entity = gazetteer.entities.get(hit.entry.id)!;
+      const start = tokens[hit.first]!.start;
+      // "U.S." keeps its last full stop: the abbreviation is the name.
+      const dotted = hit.entry.caseRule === 'exact' && hit.entry.raw.length > 1 && hit.entry.raw.every((r) => r.length === 1);
+      const end = tokens[hit.last]!.end + (dotted && text.charAt(tokens[hit.last]!.end) === '.' ? 1 : 0) - (hit.trimEnd ?? 0);
+      const form = hit.edition !== undefined ? 'edition' : hit.entry.form;
+      return {
+        type: entity.type,
+        id: entity.id,
+        name: entity.name,
+        text: text.slice(start, end),
+        start,
+        end,
+        confidence: CONFIDENCE[hit.entry.form] ?? 0.8,
+        form,
+        ...(hit.edition !== undefined ? { edition: hit.edition } : {}),
+      };
+    });
+    yield text.length;
+    const generic = resolveGenericPhrases(text, tokens, mentions, gazetteer);
+    yield text.length;
+    const context = findContextExercises(text, tokens, [...mentions, ...generic]);
+    return [...mentions, ...generic, ...context].sort((a, b) => a.start - b.start);
+  }
   return {
     gazetteer,
-    detect(text: string): Mention[] {
-      const tokens = tokenize(text);
-      const inAddress = insideAddresses(text);
-      const hits = scanGazetteer(text, tokens, gazetteer).filter(
-        (hit) => !rejectedByContext(hit, text, tokens) && !inAddress(tokens[hit.first]!.start, tokens[hit.last]!.end),
-      );
-      const mentions: Mention[] = hits.map((hit) => {
-        const entity = gazetteer.entities.get(hit.entry.id)!;
-        const start = tokens[hit.first]!.start;
-        // "U.S." keeps its last full stop: the abbreviation is the name.
-        const dotted = hit.entry.caseRule === 'exact' && hit.entry.raw.length > 1 && hit.entry.raw.every((r) => r.length === 1);
-        const end = tokens[hit.last]!.end + (dotted && text.charAt(tokens[hit.last]!.end) === '.' ? 1 : 0) - (hit.trimEnd ?? 0);
-        const form = hit.edition !== undefined ? 'edition' : hit.entry.form;
-        return {
-          type: entity.type,
-          id: entity.id,
-          name: entity.name,
-          text: text.slice(start, end),
-          start,
-          end,
-          confidence: CONFIDENCE[hit.entry.form] ?? 0.8,
-          form,
-          ...(hit.edition !== undefined ? { edition: hit.edition } : {}),
-        };
-      });
-      const generic = resolveGenericPhrases(text, tokens, mentions, gazetteer);
-      const context = findContextExercises(text, tokens, [...mentions, ...generic]);
-      return [...mentions, ...generic, ...context].sort((a, b) => a.start - b.start);
-    },
+    detect: (text) => runSteps(detectInSteps(text)),
+    detectInSteps,
   };
 }

@@ -1,6 +1,6 @@
 /** The user's article sets: list, rename, delete, export and re-import. */
 import type { KbDatabase } from './db';
-import type { ImportSet } from './schema';
+import type { ImportSet, StoredSource } from './schema';
 
 export async function listSets(db: KbDatabase): Promise<ImportSet[]> {
   return (await db.getAll('sets')).sort((a, b) => b.updated.localeCompare(a.updated));
@@ -64,6 +64,22 @@ export interface ExportedArticle {
   url: string | null;
   language: string;
   text: string;
+  /**
+   * The stored id, and what the article retells: a restore sets these links once every record is
+   * in (restoreLinks), so they do not depend on the order the records come in. Older exports lack them.
+   */
+  id?: string;
+  derivedFrom?: string | null;
+  derivation?: string;
+  retells?: string;
+}
+
+/** A restored article's link as its export gives it. */
+export interface ExportedLink {
+  id: string;
+  derivedFrom: string | null;
+  derivation?: string;
+  retells?: string;
 }
 
 /** Everything the user imported or added, as JSON that the importer reads back into the same sets. */
@@ -83,10 +99,71 @@ export async function exportUserData(db: KbDatabase): Promise<UserExport> {
       created: set.created,
       articles: sources
         .sort((a, b) => (a.added ?? '').localeCompare(b.added ?? '') || a.id.localeCompare(b.id))
-        .map((s) => ({ title: s.title, outlet: s.outlet, published: s.published, url: s.url, language: s.language, text: textOf.get(s.id) ?? '' })),
+        .map((s) => ({
+          title: s.title,
+          outlet: s.outlet,
+          published: s.published,
+          url: s.url,
+          language: s.language,
+          text: textOf.get(s.id) ?? '',
+          id: s.id,
+          derivedFrom: s.derivedFrom ?? null,
+          ...(s.derivation ? { derivation: s.derivation } : {}),
+          ...(s.retells ? { retells: s.retells } : {}),
+        })),
     });
   }
   return out;
+}
+
+/** The links an export gives its articles (an export from before links were exported gives none). */
+export function exportedLinks(data: UserExport): ExportedLink[] {
+  const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+  return data.sets.flatMap((set) =>
+    (Array.isArray(set.articles) ? set.articles : []).flatMap((a): ExportedLink[] => {
+      if (!a || !str(a.id) || !(a.derivedFrom === null || str(a.derivedFrom))) return [];
+      return [{ id: a.id, derivedFrom: a.derivedFrom, ...(str(a.derivation) ? { derivation: a.derivation } : {}), ...(str(a.retells) ? { retells: a.retells } : {}) }];
+    }),
+  );
+}
+
+/**
+ * Gives the articles a restore stored the links their export gives them, once every record is in:
+ * an import links each batch as it comes (what an article retells must already be stored, or come
+ * in its batch), so without this the restored KB would depend on the order of the records. A link
+ * to a source that is not stored (a bundled source a newer dataset dropped) is left out. The
+ * claims' references follow their source, as when an import relinks a source (derive.ts).
+ */
+export async function restoreLinks(db: KbDatabase, links: ExportedLink[]): Promise<number> {
+  if (!links.length) return 0;
+  const tx = db.transaction(['sources', 'claims'], 'readwrite');
+  const sources = tx.objectStore('sources');
+  const claims = tx.objectStore('claims');
+  let changed = 0;
+  for (const link of links) {
+    const record = await sources.get(link.id);
+    if (!record || record.origin === 'bundled') continue;
+    const target = link.derivedFrom && link.derivedFrom !== link.id && (await sources.getKey(link.derivedFrom)) !== undefined ? link.derivedFrom : null;
+    const { derivation: _derivation, retells: _retells, ...rest } = record;
+    const next: StoredSource = {
+      ...rest,
+      derivedFrom: target,
+      ...(target && link.derivation ? { derivation: link.derivation } : {}),
+      ...(link.retells ? { retells: link.retells } : {}),
+    };
+    if ((record.derivedFrom ?? null) === next.derivedFrom && record.derivation === next.derivation && record.retells === next.retells) continue;
+    changed++;
+    const own = await claims.index('by-source').getAll(link.id);
+    await Promise.all([
+      sources.put(next),
+      ...own.map((c) => {
+        const { retells: _r, ...ref } = c.ref;
+        return claims.put({ ...c, ref: { ...ref, derivedFrom: target, ...(next.retells ? { retells: next.retells } : {}) } });
+      }),
+    ]);
+  }
+  await tx.done;
+  return changed;
 }
 
 export function isUserExport(v: unknown): v is UserExport {

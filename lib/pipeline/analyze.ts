@@ -28,34 +28,31 @@ export function isKnownEntity(id: string): boolean {
   return !id.startsWith('ex:x-');
 }
 
-/**
- * `onDetected` runs once the mentions and the text's fingerprint are known, before the (slower)
- * claim extraction: the annotation starts its KB reads there, so they overlap the extraction.
- */
-export function analyzeArticle(
-  article: ArticleInput,
-  sourceId: string,
-  detector: Detector,
-  onDetected?: (detected: Pick<Analysis, 'mentions' | 'fingerprint' | 'signature'>) => void,
-): Analysis {
-  return runSteps(analyzeArticleInSteps(article, sourceId, detector, onDetected));
+/** What detection finds before the claims are read: the KB lookups of a page need only this. */
+export type Detected = Pick<Analysis, 'mentions' | 'fingerprint' | 'signature'>;
+
+export function analyzeArticle(article: ArticleInput, sourceId: string, detector: Detector): Analysis {
+  const detected = runSteps(detectArticleInSteps(article, detector));
+  return runSteps(articleClaimsInSteps(article, sourceId, detector, detected));
 }
 
 /**
- * `analyzeArticle` in steps (lib/steps.ts): detection and the fingerprint are one step each, the
- * claims one sentence per step. Told to stop, it keeps the claims of the sentences read so far.
+ * The first half of `analyzeArticle` in steps (lib/steps.ts): the mentions (the detector's own
+ * steps, block by block), then the text's fingerprint in one step. It finds every mention whatever
+ * it is sent: only the claims may stop early.
  */
-export function* analyzeArticleInSteps(
-  article: ArticleInput,
-  sourceId: string,
-  detector: Detector,
-  onDetected?: (detected: Pick<Analysis, 'mentions' | 'fingerprint' | 'signature'>) => void,
-): Steps<Analysis> {
-  const mentions = detector.detect(article.text);
-  yield 0;
-  const digest = textDigest(article.text);
-  onDetected?.({ mentions, ...digest });
-  yield 0;
+export function* detectArticleInSteps(article: ArticleInput, detector: Detector): Steps<Detected> {
+  const mentions = yield* detector.detectInSteps(article.text);
+  yield article.text.length;
+  return { mentions, ...textDigest(article.text) };
+}
+
+/**
+ * The second half of `analyzeArticle` in steps: the claims, one sentence per step. Told to stop,
+ * it keeps the claims of the sentences read so far.
+ */
+export function* articleClaimsInSteps(article: ArticleInput, sourceId: string, detector: Detector, detected: Detected): Steps<Analysis> {
+  const { mentions } = detected;
   const claims = yield* extractClaimsInSteps({
     text: article.text,
     published: article.published,
@@ -65,7 +62,7 @@ export function* analyzeArticleInSteps(
     entity: (id) => detector.gazetteer.entities.get(id),
   });
   const entities = [...new Set(mentions.map((m) => m.id).filter(isKnownEntity))];
-  return { mentions, claims, entities, ...digest };
+  return { mentions, claims, entities, fingerprint: detected.fingerprint, signature: detected.signature };
 }
 
 /** An article's known entities in order of first mention, each exercise with the editions written next to it: what its KB sources are looked up by. */

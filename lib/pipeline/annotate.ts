@@ -9,7 +9,7 @@ import type { KbReader } from '../kb/store';
 import { runSteps, runStepsWith, type Pacing, type Steps, type StepsOutcome } from '../steps';
 import type { AnnotatedClaim, Annotation, ArticleInput, Claim, EntityInfo, EntityType, Source, SourceSummary } from '../types';
 import { publisherOf } from '../report/publisher';
-import { analyzeArticleInSteps, articleTopics, outletNames, type Analysis } from './analyze';
+import { articleClaimsInSteps, articleTopics, detectArticleInSteps, outletNames, type Analysis } from './analyze';
 
 export const PAGE_SOURCE_ID = 'page';
 
@@ -55,6 +55,38 @@ function entityInfo(detector: Detector, mentions: { id: string; type: EntityType
 
 /** Page claims compared per step: the comparison of one is independent of the others'. */
 const COMPARED_PER_STEP = 50;
+/**
+ * KB reads per batch: the claims of at most this many (subject, edition, kind) keys (each up to
+ * the store's 16) or this many sources are read and rebuilt before the pacing is asked whether to
+ * give the thread away, so a page with thousands of claims never waits for all their evidence in one go.
+ */
+const CLAIM_KEYS_PER_READ = 32;
+const SOURCES_PER_READ = 32;
+
+/** Each (subject, edition, kind) once, in order of first claim: the keys `KbReader.claimsFor` reads. */
+function claimKeys(claims: Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.subject}\u0000${c.edition}\u0000${c.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * `read` over `items` in batches of `size`, one after the other, pausing between them when the
+ * pacing says so; the results in the items' order, as one read of them all would give them.
+ */
+async function inBatches<I, R>(items: I[], size: number, read: (batch: I[]) => Promise<R[]>, pacing: Pacing | null): Promise<R[]> {
+  if (items.length <= size) return read(items);
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await pacing?.pause();
+    for (const r of await read(items.slice(i, i + size))) out.push(r);
+  }
+  return out;
+}
 
 export async function annotateArticle(article: ArticleInput, context: AnnotateContext): Promise<Annotation> {
   return (await annotateArticlePaced(article, context, null)).annotation;
@@ -74,19 +106,16 @@ export interface PacedAnnotation {
  */
 export async function annotateArticlePaced(article: ArticleInput, { detector, kb }: AnnotateContext, pacing: Pacing | null): Promise<PacedAnnotation> {
   const run = <T>(steps: Steps<T>, stoppable: boolean) => (pacing ? runStepsWith(steps, pacing, stoppable) : Promise.resolve({ value: runSteps(steps) } as StepsOutcome<T>));
+  // Every mention is found: only the claims stop when the time is up.
+  const { value: detected } = await run(detectArticleInSteps(article, detector), false);
   // The KB reads do not depend on one another, and the first two need only the mentions and the
   // fingerprint: they start before the claims are extracted, so the store works meanwhile.
-  let early: [Promise<Source[]>, Promise<{ source: Source; shared: string[] }[]>] | undefined;
-  const outcome: StepsOutcome<Analysis> = await run(
-    analyzeArticleInSteps(article, PAGE_SOURCE_ID, detector, ({ mentions, fingerprint }) => {
-      early = [kb.sourcesByUrlOrFingerprint(article.url, fingerprint), kb.sourcesMentioning(articleTopics(article.text, mentions))];
-      // Should the extraction throw or be cancelled, these are never awaited: their failures must not go unhandled.
-      for (const read of early) read.catch(() => undefined);
-    }),
-    true,
-  );
+  const early = [kb.sourcesByUrlOrFingerprint(article.url, detected.fingerprint), kb.sourcesMentioning(articleTopics(article.text, detected.mentions))] as const;
+  // Should the extraction throw or be cancelled, these are never awaited: their failures must not go unhandled.
+  for (const read of early) read.catch(() => undefined);
+  const outcome: StepsOutcome<Analysis> = await run(articleClaimsInSteps(article, PAGE_SOURCE_ID, detector, detected), true);
   const analysis = outcome.value;
-  const [copies, mentioning, evidence] = await Promise.all([...early!, kb.claimsFor(analysis.claims)] as const);
+  const [copies, mentioning, evidence] = await Promise.all([...early, inBatches(claimKeys(analysis.claims), CLAIM_KEYS_PER_READ, (keys) => kb.claimsFor(keys), pacing)] as const);
   // The page may itself be in the KB (added earlier, or a seed): it never corroborates itself.
   const selves = new Set(copies.map((s) => s.id));
   const related = mentioning.filter((r) => !selves.has(r.source.id));
@@ -102,7 +131,7 @@ export async function annotateArticlePaced(article: ArticleInput, { detector, kb
   }
   // Retold sources outside the result still matter for independence: fetch the chain's roots.
   const roots = [...sources.values()].map((s) => s.derivedFrom).filter((id): id is string => !!id && !sources.has(id) && !selves.has(id));
-  for (const s of await kb.sourcesById([...new Set(roots)])) {
+  for (const s of await inBatches([...new Set(roots)], SOURCES_PER_READ, (ids) => kb.sourcesById(ids), pacing)) {
     sources.set(s.id, s);
     shared.set(s.id, []);
   }

@@ -81,24 +81,18 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * The user's content as one canonical record per article (its source record, text and claims, its
- * set by name), without what a restore rightly changes: when it was added, the set's id and dates.
- * Which article retells which (derivedFrom, derivation) is left out too, and compared apart
- * (`retellingLinks`): it is worked out again on import, and depends on the order articles come in.
+ * The user's content as one canonical record per article (its source record with what it retells,
+ * text and claims with their references, its set by name), without what a restore rightly changes:
+ * when it was added, the set's id and dates. Links (derivedFrom, derivation) are part of it: a
+ * restore sets the export's own once every record is in, whatever order they came in.
  */
 export function userContent(dump: KbDump): string {
   const setName = new Map(dump.sets.map((s) => [s.id as string, s.name as string]));
   const textOf = new Map(dump.texts.map((t) => [t.id, t.text]));
   const articles = dump.sources
     .map((s) => {
-      const { added: _added, set, derivedFrom: _from, derivation: _how, ...rest } = s;
-      const claims = dump.claims
-        .filter((c) => c.source === s.id)
-        .map((c): Record<string, unknown> => {
-          const { derivedFrom: _link, ...ref } = (c.ref ?? {}) as Record<string, unknown>;
-          return { ...c, ref };
-        })
-        .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      const { added: _added, set, ...rest } = s;
+      const claims = dump.claims.filter((c) => c.source === s.id).sort((a, b) => String(a.id).localeCompare(String(b.id)));
       return { ...rest, id: s.id as string, set: setName.get(set as string) ?? null, text: textOf.get(s.id as string) ?? null, claims };
     })
     .sort((a, b) => String(a.id).localeCompare(String(b.id)));
