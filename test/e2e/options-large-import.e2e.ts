@@ -43,7 +43,7 @@ async function progressNow(page: Page): Promise<{ value: number; max: number } |
 async function setCount(page: Page, name: string): Promise<number> {
   await page.getByTestId('sets-list').waitFor({ timeout: 15000 });
   const row = page.getByTestId('set-row').filter({ has: page.getByTestId('set-name').getByText(name, { exact: true }) });
-  return Number(await row.getByTestId('set-count').innerText());
+  return Number((await row.getByTestId('set-count').innerText()).replace(/\D/g, ''));
 }
 
 describe.skipIf(!available)('a 1,000-article import from the options page', () => {
