@@ -252,13 +252,13 @@ describe('words outside the catalogue', () => {
 
   it('the check sees text, labels and sentences, and leaves code alone', () => {
     const tsx = [
-      "const a = <p class=\"muted big\" data-testid=\"x y\">Drop files here</p>;",
+      'const a = <p class="muted big" data-testid="x y">Drop files here</p>;',
       "const b = <button aria-label={`Remove ${name} from the list`} title=\"Close\">{t('close')}</button>;",
-      "const c = `File ${i} of ${n}`;",
+      'const c = `File ${i} of ${n}`;',
       "const d = { imported: 'Imported', kind: 'participants' };",
       "if (e.key === 'Escape Key') setOpen(false);",
       "import { x } from '../shared/some thing';",
-      "el.className = `vmark v-${v} s-${shape}`;",
+      'el.className = `vmark v-${v} s-${shape}`;',
       "const f = t('optionsTitle');",
     ].join('\n');
     expect(unmessagedWords('x.tsx', tsx)).toEqual(['x.tsx:1: Drop files here', 'x.tsx:2: Remove', 'x.tsx:2: from the list', 'x.tsx:2: Close', 'x.tsx:3: File', 'x.tsx:4: Imported']);
