@@ -60,6 +60,28 @@ function datasetPlugin(json) {
 }
 
 /**
+ * `import catalogues from 'triangulate:locales'` (lib/cli/bundle.ts, snapshot.ts) resolves to every
+ * public/_locales/<folder>/messages.json, keyed by folder, compiled into the bundle: the CLI reads
+ * the same catalogues as the extension without touching the disk at run time. Imported by path,
+ * so esbuild keeps one copy of the English file that lib/i18n/node.ts imports too.
+ */
+function localesPlugin() {
+  const dir = join(ROOT, 'public', '_locales');
+  return {
+    name: 'triangulate-locales',
+    setup(b) {
+      b.onResolve({ filter: /^triangulate:locales$/ }, (args) => ({ path: args.path, namespace: 'triangulate-locales' }));
+      b.onLoad({ filter: /.*/, namespace: 'triangulate-locales' }, () => {
+        const folders = readdirSync(dir).filter((f) => statSync(join(dir, f, 'messages.json'), { throwIfNoEntry: false })?.isFile());
+        const imports = folders.map((f, i) => `import c${i} from ${JSON.stringify(join(dir, f, 'messages.json'))};`);
+        const entries = folders.map((f, i) => `${JSON.stringify(f)}: c${i}`);
+        return { contents: `${imports.join('\n')}\nexport default { ${entries.join(', ')} };`, loader: 'js', resolveDir: dir, watchFiles: folders.map((f) => join(dir, f, 'messages.json')) };
+      });
+    },
+  };
+}
+
+/**
  * compromise builds its lexicon when its module is evaluated (a few hundred ms of CPU), but the
  * detector asks it only about sentences holding an ambiguous name (lib/detect/tagger.ts). In the
  * bundle the tagger's import resolves to lib/detect/compromise-on-first-call.ts, as in the
@@ -83,7 +105,7 @@ export async function buildCli() {
   rmSync(BUILD_INFO, { force: true });
   // Written beside the target and renamed, so a CLI started meanwhile never reads half a file.
   const partial = `${BUNDLE}.${process.pid}.tmp`;
-  await build({ ...common, entryPoints: [join(ROOT, 'lib', 'cli', 'bundle.ts')], outfile: partial, plugins: [datasetPlugin(json), lazyCompromisePlugin()], minify: true, legalComments: 'none' });
+  await build({ ...common, entryPoints: [join(ROOT, 'lib', 'cli', 'bundle.ts')], outfile: partial, plugins: [datasetPlugin(json), localesPlugin(), lazyCompromisePlugin()], minify: true, legalComments: 'none' });
   renameSync(partial, BUNDLE);
   const snapshot = await buildSnapshot(build, json);
   writeFileSync(join(DIST, 'README.md'), 'Built by scripts/build-cli.mjs (npm ci, npm run build:cli); not tracked.\n');
@@ -99,7 +121,7 @@ async function buildSnapshot(build, json) {
     // CommonJS: Node builds snapshots from a script. compromise loads eagerly here: its lexicon goes into the heap.
     // import.meta.url has no CommonJS form: the script's own URL stands in (lib/cli/seeds.ts reads it).
     const urlShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
-    await build({ ...common, format: 'cjs', banner: { js: urlShim }, define: { 'import.meta.url': '__importMetaUrl' }, entryPoints: [join(ROOT, 'lib', 'cli', 'snapshot.ts')], outfile: entry, plugins: [datasetPlugin(json)], minify: true, legalComments: 'none' });
+    await build({ ...common, format: 'cjs', banner: { js: urlShim }, define: { 'import.meta.url': '__importMetaUrl' }, entryPoints: [join(ROOT, 'lib', 'cli', 'snapshot.ts')], outfile: entry, plugins: [datasetPlugin(json), localesPlugin()], minify: true, legalComments: 'none' });
     const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { cwd: DIST, encoding: 'utf8' });
     if (made.status !== 0) return `node --build-snapshot failed: ${(made.stderr || made.error?.message || '').trim().split('\n').slice(-3).join(' ')}`;
     renameSync(blob, SNAPSHOT);

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FileReport, ImportProgress } from '@/lib/background/import';
+import { t, tPlural } from '@/lib/i18n/messages';
 import { startImport, type RunningImport } from './import-client';
 import { defaultSetName, formatRate, formatTimeLeft, reportSummary } from './model';
 import { ReportView } from './ReportView';
@@ -13,6 +14,19 @@ interface Pending {
 type Phase = { step: 'choose' } | { step: 'running'; progress: ImportProgress | null; reports: FileReport[] } | { step: 'done'; reports: FileReport[]; notice?: string };
 
 const ACCEPT = '.json,.jsonl,.ndjson,.csv,.tsv,.rss,.atom,.xml,.html,.htm,.txt,.md,.zip,.gz';
+
+/** Stands in for the file name while its label is looked up, so the name can be set in bold wherever the language puts it. */
+const NAME_MARK = '\u{E000}';
+
+/** The progress line: which file, how far, how fast, how long. */
+function progressLine(p: ImportProgress): string {
+  return t('optionsProgressLine', {
+    file: t('optionsProgressFile', { index: p.fileIndex + 1, count: p.fileCount, file: p.fileName, set: p.setName }),
+    articles: t('optionsProgressArticles', { done: p.done, total: p.total, imported: p.imported, duplicates: p.duplicates, failed: p.failed }),
+    rate: formatRate(p.rate.perSecond),
+    left: formatTimeLeft(p.rate.secondsLeft),
+  });
+}
 
 /** Drop or pick files, name their sets, import with progress and Cancel, then read the reports. */
 export function ImportSection({ onImported }: { onImported: () => void }) {
@@ -46,23 +60,22 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     const outcome = await run.done;
     importRun.current = null;
     if (outcome.error && !outcome.reports.length) {
-      setPhase({ step: 'done', reports: [], notice: `Nothing was imported: ${outcome.error}.` });
+      setPhase({ step: 'done', reports: [], notice: t('optionsImportNothing', { error: outcome.error }) });
       return;
     }
     setPending([]);
-    setPhase({ step: 'done', reports: outcome.reports, ...(outcome.error ? { notice: `The import stopped: ${outcome.error}.` } : {}) });
+    setPhase({ step: 'done', reports: outcome.reports, ...(outcome.error ? { notice: t('optionsImportStopped', { error: outcome.error }) } : {}) });
     onImported();
   };
 
   const running = phase.step === 'running';
   const p = running ? phase.progress : null;
+  const [labelBefore = '', labelAfter = ''] = t('optionsSetNameFor', { file: NAME_MARK }).split(NAME_MARK);
 
   return (
     <section aria-labelledby="import-heading" class="card">
-      <h2 id="import-heading">Import articles</h2>
-      <p class="muted">
-        JSON, JSON Lines, CSV, RSS/Atom feeds, HTML pages, plain text, and zip or gzip archives of them. Files are read on this computer; nothing is sent anywhere.
-      </p>
+      <h2 id="import-heading">{t('optionsImportHeading')}</h2>
+      <p class="muted">{t('optionsImportFormats')}</p>
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         data-testid="drop-zone"
@@ -78,11 +91,11 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           if (!running) add(e.dataTransfer?.files ?? null);
         }}
       >
-        <p>Drop files here, or</p>
+        <p>{t('optionsDropFiles')}</p>
         <input
           ref={input}
           id="import-files"
-          aria-label="Files to import"
+          aria-label={t('optionsFilesToImport')}
           type="file"
           multiple
           accept={ACCEPT}
@@ -95,7 +108,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           }}
         />
         <button type="button" data-testid="choose-files" disabled={running} onClick={() => input.current?.click()}>
-          Choose files…
+          {t('optionsChooseFiles')}
         </button>
       </div>
 
@@ -111,7 +124,9 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
             {pending.map((item, i) => (
               <li key={item.key} data-testid="pending-file" data-file={item.file.name}>
                 <label for={`set-name-${item.key}`}>
-                  Set name for <strong>{item.file.name}</strong>
+                  {labelBefore}
+                  <strong>{item.file.name}</strong>
+                  {labelAfter}
                 </label>
                 <div class="pending-row">
                   <input
@@ -124,21 +139,21 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                       setPending((list) => list.map((x, j) => (j === i ? { ...x, setName } : x)));
                     }}
                   />
-                  <button type="button" disabled={running} aria-label={`Remove ${item.file.name} from the list`} onClick={() => setPending((list) => list.filter((x) => x.key !== item.key))}>
-                    Remove
+                  <button type="button" disabled={running} aria-label={t('optionsRemoveFileLabel', { file: item.file.name })} onClick={() => setPending((list) => list.filter((x) => x.key !== item.key))}>
+                    {t('optionsRemove')}
                   </button>
                 </div>
               </li>
             ))}
           </ul>
-          <p class="muted">A Triangulate export restores its sets under their own names.</p>
+          <p class="muted">{t('optionsExportRestores')}</p>
           <div class="buttons">
             <button type="submit" class="primary" data-testid="start-import" disabled={running}>
-              Import {pending.length} file{pending.length === 1 ? '' : 's'}
+              {tPlural('optionsImportFiles', pending.length)}
             </button>
             {running && (
               <button type="button" class="danger" data-testid="cancel-import" onClick={() => importRun.current?.cancel()}>
-                Cancel
+                {t('cancel')}
               </button>
             )}
           </div>
@@ -149,9 +164,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         <div class="progress" data-testid="import-progress">
           <progress max={p?.total || 1} value={p?.done ?? 0} aria-labelledby="progress-label" />
           <p id="progress-label" aria-live="polite">
-            {p
-              ? `File ${p.fileIndex + 1} of ${p.fileCount}, ${p.fileName} → “${p.setName}”: ${p.done} of ${p.total} articles (${p.imported} imported, ${p.duplicates} duplicates, ${p.failed} failed) · ${formatRate(p.rate.perSecond)} · ${formatTimeLeft(p.rate.secondsLeft)}`
-              : 'Starting the import in the background…'}
+            {p ? progressLine(p) : t('optionsStarting')}
           </p>
           {phase.reports.length > 0 && (
             <ul class="reports-live" data-testid="import-reports-live">
@@ -165,9 +178,9 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
 
       {phase.step === 'done' && (
         <div class="reports" data-testid="import-reports">
-          <h3>Import report</h3>
+          <h3>{t('optionsImportReport')}</h3>
           <p role="status" aria-live="polite" data-testid="import-status">
-            {phase.notice ?? (phase.reports.length ? `${phase.reports.reduce((n, r) => n + r.imported, 0)} articles imported.` : '')}
+            {phase.notice ?? (phase.reports.length ? tPlural('optionsArticlesImported', phase.reports.reduce((n, r) => n + r.imported, 0)) : '')}
           </p>
           <ul class="report-list">
             {phase.reports.map((r, i) => (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ImportSet } from '@/lib/kb/schema';
 import type { StorageUse } from '@/lib/kb/sets';
+import { t } from '@/lib/i18n/messages';
 import type { KbStatus } from '@/lib/messages';
 import { kbStatusLine } from '../panel/model';
 import { send } from '../shared/send';
@@ -29,7 +30,7 @@ export function Options() {
   return (
     <div class="options">
       <header>
-        <h1>Triangulate</h1>
+        <h1>{t('extName')}</h1>
         <p class="muted" data-testid="kb-status">
           {kbStatusLine(kb)}
         </p>

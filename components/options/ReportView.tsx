@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FileReport } from '@/lib/background/import';
+import { t } from '@/lib/i18n/messages';
 import { reportSummary } from './model';
 import { reportTableView } from './report';
 
@@ -16,19 +17,18 @@ export function ReportView({ report, index }: { report: FileReport; index: numbe
     <li class={`report${report.error || report.quotaExceeded ? ' report-problem' : ''}`} data-testid="import-report" data-file={report.fileName}>
       <h4 class="report-summary">{reportSummary(report)}</h4>
       <dl class="report-counts">
-        <dt>Imported</dt>
+        <dt>{t('reportCountImported')}</dt>
         <dd data-testid="report-imported">{report.imported}</dd>
-        <dt>Imported, changed or guessed</dt>
+        <dt>{t('reportCountChanged')}</dt>
         <dd data-testid="report-changed">{report.changed.length}</dd>
-        <dt>Skipped as duplicate</dt>
+        <dt>{t('outcomeDuplicate')}</dt>
         <dd data-testid="report-duplicates">{report.duplicates.length}</dd>
-        <dt>Rejected</dt>
+        <dt>{t('outcomeRejected')}</dt>
         <dd data-testid="report-rejected">{report.rejected.length}</dd>
       </dl>
       {report.quotaExceeded && (
         <p class="field-error" role="alert" data-testid="report-quota">
-          The browser’s storage for Triangulate is full. Articles stored before that point are kept. Delete sets you no longer need (below) or free disk space, then import this file
-          again: what is already stored will be skipped as duplicates.
+          {t('reportQuotaFull')}
         </p>
       )}
       {report.dates && (
@@ -42,9 +42,9 @@ export function ReportView({ report, index }: { report: FileReport; index: numbe
             <caption>{view.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Where</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t('reportWhere')}</th>
+                <th scope="col">{t('reportOutcome')}</th>
+                <th scope="col">{t('reportWhy')}</th>
               </tr>
             </thead>
             <tbody>
@@ -52,7 +52,7 @@ export function ReportView({ report, index }: { report: FileReport; index: numbe
                 <tr key={i} data-testid="report-row" data-outcome={row.outcome}>
                   <th scope="row" data-testid="report-where">
                     {row.where}
-                    {row.title && <span class="row-title">“{row.title}”</span>}
+                    {row.title && <span class="row-title">{t('quoted', { text: row.title })}</span>}
                   </th>
                   <td>
                     <span class={`outcome outcome-${row.outcome}`}>{row.outcomeLabel}</span>

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ImportSet } from '@/lib/kb/schema';
 import type { StorageUse } from '@/lib/kb/sets';
+import { t, tPlural, type MessageKey } from '@/lib/i18n/messages';
+import { formatNumber } from '@/lib/i18n/intl';
 import { formatDate } from '@/lib/report/format';
 import { downloadText } from '../shared/download';
 import { send } from '../shared/send';
@@ -15,7 +17,14 @@ interface Props {
   onChanged: () => void;
 }
 
-const ORIGIN: Record<ImportSet['origin'], string> = { imported: 'Imported', page: 'Pages you added', bundled: 'Bundled' };
+const ORIGIN: Record<ImportSet['origin'], MessageKey> = { imported: 'setOriginImported', page: 'setOriginPage', bundled: 'setOriginBundled' };
+
+/** "1,204 articles and 3,310 claims stored (bundled included) · 12.5 MB used of 2.1 GB available". */
+function storageLine(storage: StorageUse): string {
+  const stored = t('storageStored', { articles: tPlural('setsArticles', storage.sources), claims: tPlural('kbClaims', storage.claims) });
+  const used = formatBytes(storage.bytes);
+  return storage.quota !== null ? t('storageUsedOfQuota', { stored, used, quota: formatBytes(storage.quota) }) : t('storageUsed', { stored, used });
+}
 
 /** The user's sets: rename, delete (after an explicit confirmation), export all, storage used. */
 export function SetsSection({ sets, storage, error, onChanged }: Props) {
@@ -29,7 +38,7 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
       setStatus(await work());
       onChanged();
     } catch (e) {
-      setStatus(`That did not work: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('setsActionFailed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
       setEditing(null);
@@ -41,27 +50,27 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
       const data = await send({ type: 'export-user-data' });
       const count = data.sets.reduce((n, s) => n + s.articles.length, 0);
       downloadText(JSON.stringify(data, null, 2), `triangulate-my-sources-${data.exported.slice(0, 10)}.json`, 'application/json');
-      setStatus(`Exported ${count} article${count === 1 ? '' : 's'} in ${data.sets.length} set${data.sets.length === 1 ? '' : 's'}.`);
+      setStatus(t('setsExported', { articles: tPlural('setsArticles', count), sets: tPlural('setsCount', data.sets.length) }));
     } catch (e) {
-      setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('setsExportFailed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
 
   return (
     <section aria-labelledby="sets-heading" class="card">
-      <h2 id="sets-heading">Your sets</h2>
+      <h2 id="sets-heading">{t('setsHeading')}</h2>
       <p role="status" aria-live="polite" data-testid="sets-status">
         {status}
       </p>
       {error ? (
         <p class="field-error" role="alert" data-testid="sets-error">
-          Could not read the knowledge base: {error}. Reload this page; if it keeps failing, reload the extension.
+          {t('setsReadError', { error })}
         </p>
       ) : sets === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('loading')}</p>
       ) : sets.length === 0 ? (
         <p class="muted" data-testid="sets-empty">
-          No sets yet. Imported files and pages you add from the side panel appear here.
+          {t('setsEmpty')}
         </p>
       ) : (
         // In a narrow window the table scrolls inside its own region (reachable by keyboard), not the whole page.
@@ -69,12 +78,12 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
           <table class="sets" data-testid="sets-list">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Articles</th>
-                <th scope="col">Added</th>
-                <th scope="col">Updated</th>
+                <th scope="col">{t('setsColumnName')}</th>
+                <th scope="col">{t('setsColumnArticles')}</th>
+                <th scope="col">{t('setsColumnAdded')}</th>
+                <th scope="col">{t('setsColumnUpdated')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('setsColumnActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -88,11 +97,11 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
                         onSubmit={(e) => {
                           e.preventDefault();
                           const name = editing.name.trim();
-                          if (name) void act(async () => (await send({ type: 'rename-set', setId: s.id, name }), `Renamed to “${name}”.`));
+                          if (name) void act(async () => (await send({ type: 'rename-set', setId: s.id, name }), t('setsRenamed', { name })));
                         }}
                       >
                         <label class="visually-hidden" for={`rename-${s.id}`}>
-                          New name for {s.name}
+                          {t('setsNewNameFor', { name: s.name })}
                         </label>
                         <input
                           id={`rename-${s.id}`}
@@ -103,48 +112,48 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
                           onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
                         />
                         <button type="submit" data-testid="rename-save" disabled={busy || !editing.name.trim()}>
-                          Save
+                          {t('save')}
                         </button>
                         <button type="button" onClick={() => setEditing(null)}>
-                          Cancel
+                          {t('cancel')}
                         </button>
                       </form>
                     ) : (
                       <>
                         <span data-testid="set-name">{s.name}</span>
-                        <span class="muted origin"> {ORIGIN[s.origin]}</span>
+                        <span class="muted origin"> {t(ORIGIN[s.origin])}</span>
                       </>
                     )}
                   </th>
-                  <td data-testid="set-count">{s.count}</td>
+                  <td data-testid="set-count">{formatNumber(s.count)}</td>
                   <td>{formatDate(s.created)}</td>
                   <td>{formatDate(s.updated)}</td>
                   <td class="actions">
                     {editing?.id === s.id && editing.mode === 'delete' ? (
-                      <div role="group" aria-label={`Confirm deleting ${s.name}`} data-testid="delete-confirm">
+                      <div role="group" aria-label={t('setsConfirmDeleteLabel', { name: s.name })} data-testid="delete-confirm">
                         <p>
-                          Delete “{s.name}” and its {s.count} article{s.count === 1 ? '' : 's'}? This cannot be undone.
+                          {tPlural('setsConfirmDelete', s.count, { name: s.name })}
                         </p>
                         <button
                           type="button"
                           class="danger"
                           data-testid="delete-confirm-yes"
                           disabled={busy}
-                          onClick={() => void act(async () => `Deleted “${s.name}” (${(await send({ type: 'delete-set', setId: s.id })).deleted} articles).`)}
+                          onClick={() => void act(async () => tPlural('setsDeleted', (await send({ type: 'delete-set', setId: s.id })).deleted, { name: s.name }))}
                         >
-                          Delete
+                          {t('setsDelete')}
                         </button>
                         <button type="button" data-testid="delete-confirm-no" autoFocus onClick={() => setEditing(null)}>
-                          Keep
+                          {t('setsKeep')}
                         </button>
                       </div>
                     ) : (
                       <>
-                        <button type="button" data-testid="rename-set" aria-label={`Rename ${s.name}`} onClick={() => setEditing({ id: s.id, mode: 'rename', name: s.name })}>
-                          Rename
+                        <button type="button" data-testid="rename-set" aria-label={t('setsRenameLabel', { name: s.name })} onClick={() => setEditing({ id: s.id, mode: 'rename', name: s.name })}>
+                          {t('setsRename')}
                         </button>
-                        <button type="button" class="danger" data-testid="delete-set" aria-label={`Delete ${s.name}`} onClick={() => setEditing({ id: s.id, mode: 'delete' })}>
-                          Delete
+                        <button type="button" class="danger" data-testid="delete-set" aria-label={t('setsDeleteLabel', { name: s.name })} onClick={() => setEditing({ id: s.id, mode: 'delete' })}>
+                          {t('setsDelete')}
                         </button>
                       </>
                     )}
@@ -157,13 +166,11 @@ export function SetsSection({ sets, storage, error, onChanged }: Props) {
       )}
       <div class="buttons">
         <button type="button" data-testid="export-user-data" disabled={!sets?.length} onClick={() => void exportAll()}>
-          Export everything I imported (JSON)
+          {t('setsExportAll')}
         </button>
       </div>
       <p class="muted" data-testid="storage-use">
-        {storage
-          ? `${storage.sources.toLocaleString('en-US')} articles and ${storage.claims.toLocaleString('en-US')} claims stored (bundled included) · ${formatBytes(storage.bytes)} used${storage.quota !== null ? ` of ${formatBytes(storage.quota)} available` : ''}`
-          : 'Measuring storage…'}
+        {storage ? storageLine(storage) : t('storageMeasuring')}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@
  * never parses or stores anything (lib/background/import-port.ts does, in the background).
  */
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/messages';
 import type { FileReport, ImportProgress } from '@/lib/background/import';
 import { IMPORT_CHUNK, IMPORT_PORT, type ImportClientMessage, type ImportServerMessage } from '@/lib/messages';
 
@@ -84,9 +85,7 @@ export function startImport(files: ImportFile[], on: { progress: (p: ImportProgr
         return;
     }
   });
-  port.onDisconnect.addListener(() =>
-    finish({ reports: received, error: 'the extension’s background stopped during the import (articles stored before that point are kept). Import the files again: what is already stored will be skipped as duplicates' }),
-  );
+  port.onDisconnect.addListener(() => finish({ reports: received, error: t('optionsBackgroundStopped') }));
   post({ type: 'start', files: files.map(({ file, setName }) => ({ name: file.name, setName, size: file.size })) });
   return { done, cancel: () => !finished && post({ type: 'cancel' }) };
 }

@@ -5,6 +5,7 @@
  * ReportView.tsx only lays it out.
  */
 import type { FileReport, ReportLine } from '@/lib/background/import';
+import { t, tPlural, type MessageKey, type PluralKey } from '@/lib/i18n/messages';
 
 /** A row's outcome: the parser's three actions, with "skipped because already stored" told apart from a problem in the file. */
 export type RowOutcome = 'skipped' | 'changed' | 'assumed' | 'duplicate';
@@ -22,19 +23,19 @@ export interface ReportRow {
 }
 
 /** The same words as the counts above the table and the file's one-line summary (model.ts). */
-export const OUTCOME_LABELS: Record<RowOutcome, string> = {
-  skipped: 'Rejected',
-  changed: 'Imported, changed',
-  assumed: 'Imported, guessed',
-  duplicate: 'Skipped as duplicate',
+export const OUTCOME_LABELS: Record<RowOutcome, MessageKey> = {
+  skipped: 'outcomeRejected',
+  changed: 'outcomeChanged',
+  assumed: 'outcomeGuessed',
+  duplicate: 'outcomeDuplicate',
 };
 
 /** What each outcome counts as in the caption ("2 rejected, 1 changed"). */
-const CAPTION_WORDS: Record<RowOutcome, string> = {
-  skipped: 'rejected',
-  changed: 'changed',
-  assumed: 'guessed',
-  duplicate: 'skipped as duplicate',
+const CAPTION_WORDS: Record<RowOutcome, PluralKey> = {
+  skipped: 'captionRejected',
+  changed: 'captionChanged',
+  assumed: 'captionGuessed',
+  duplicate: 'captionDuplicate',
 };
 
 /**
@@ -48,9 +49,10 @@ export const FIRST_ROWS = 20;
 
 /** Where a record sits: the zip entry it came from, then its line (what an editor shows), else its index in the file. */
 export function whereText(at: Pick<ReportLine, 'file' | 'record' | 'line'>): string {
-  const within = at.line !== undefined ? `line ${at.line}` : at.record !== undefined ? `record ${at.record}` : '';
-  if (at.file) return within ? `${at.file}, ${within}` : at.file;
-  return within || 'whole file';
+  // Line and record numbers are positions, written as digits without grouping.
+  const within = at.line !== undefined ? t('whereLine', { line: String(at.line) }) : at.record !== undefined ? t('whereRecord', { record: String(at.record) }) : '';
+  if (at.file) return within ? t('whereInEntry', { entry: at.file, within }) : at.file;
+  return within || t('whereWholeFile');
 }
 
 /** Reasons come from the parsers as clauses ("no text", "invalid JSON at line 3"); a table cell reads better as a sentence start. */
@@ -62,7 +64,7 @@ function sentence(reason: string): string {
 function row(outcome: RowOutcome, line: ReportLine): ReportRow {
   return {
     outcome,
-    outcomeLabel: OUTCOME_LABELS[outcome],
+    outcomeLabel: t(OUTCOME_LABELS[outcome]),
     where: whereText(line),
     ...(line.title ? { title: line.title } : {}),
     reason: sentence(line.reason),
@@ -95,12 +97,11 @@ export function reportTableView(report: FileReport, showAll: boolean, first = FI
   const counts = OUTCOME_ORDER.map((o) => [o, all.filter((r) => r.outcome === o).length] as const).filter(([, n]) => n > 0);
   const truncated = all.length > first && !showAll;
   const shown = truncated ? all.slice(0, first) : all;
-  const tally = counts.map(([o, n]) => `${n.toLocaleString('en-US')} ${CAPTION_WORDS[o]}`).join(', ');
-  const extent = truncated ? `; the first ${first} of ${all.length.toLocaleString('en-US')} are shown` : '';
+  const tally = counts.map(([o, n]) => tPlural(CAPTION_WORDS[o], n)).join(t('listSeparator'));
   return {
     rows: shown,
     total: all.length,
-    caption: `Records of ${report.fileName} not taken as written: ${tally}${extent}`,
-    toggle: all.length <= first ? null : showAll ? `Show the first ${first} only` : `Show all ${all.length.toLocaleString('en-US')} records`,
+    caption: truncated ? t('reportCaptionFirst', { file: report.fileName, tally, shown: first, total: all.length }) : t('reportCaption', { file: report.fileName, tally }),
+    toggle: all.length <= first ? null : showAll ? t('reportShowFirst', { count: first }) : tPlural('reportShowAll', all.length),
   };
 }

@@ -4,6 +4,8 @@
  * stores it (lib/background/import.ts) while progress and each file's report flow back. Closing
  * the port (the options page closed) or "cancel" stops the import: what was stored stays.
  */
+import { formatByteSize } from '../i18n/intl';
+import { t } from '../i18n/messages';
 import { IMPORT_CHUNK, parseImportClientMessage, type ImportClientMessage, type ImportServerMessage } from '../messages';
 import { importFiles, type FileReport, type ImportDeps } from './import';
 
@@ -64,8 +66,8 @@ export function serveImport(port: ImportPort, deps: ImportSessionDeps): void {
 
   const read = (file: number, size: number) =>
     new Promise<Uint8Array>((resolve, reject) => {
-      if (abort.signal.aborted) return reject(new Error('import cancelled before this file was read'));
-      if (size > MAX_IMPORT_BYTES) return reject(new Error(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`));
+      if (abort.signal.aborted) return reject(new Error(t('importCancelledRead')));
+      if (size > MAX_IMPORT_BYTES) return reject(new Error(t('importTooLarge', { size: formatByteSize(MAX_IMPORT_BYTES) })));
       receiving = { file, bytes: new Uint8Array(size), filled: 0, resolve, reject };
       post({ type: 'send-file', file });
     });
@@ -75,7 +77,7 @@ export function serveImport(port: ImportPort, deps: ImportSessionDeps): void {
     if (!r || r.file !== m.file) return;
     if (m.type === 'unreadable') return stopReceiving(m.reason);
     const chunk = decodeBase64(m.data);
-    if (chunk.length > IMPORT_CHUNK * 2 || r.filled + chunk.length > r.bytes.length) return stopReceiving('the file is larger than its stated size');
+    if (chunk.length > IMPORT_CHUNK * 2 || r.filled + chunk.length > r.bytes.length) return stopReceiving(t('importLargerThanStated'));
     r.bytes.set(chunk, r.filled);
     r.filled += chunk.length;
     if (!m.last) return;
@@ -111,7 +113,7 @@ export function serveImport(port: ImportPort, deps: ImportSessionDeps): void {
   port.onDisconnect.addListener(() => {
     closed = true;
     abort.abort();
-    stopReceiving('the options page was closed');
+    stopReceiving(t('importPageClosed'));
   });
 
   port.onMessage.addListener((raw) => {
@@ -129,7 +131,7 @@ export function serveImport(port: ImportPort, deps: ImportSessionDeps): void {
         return;
       case 'cancel':
         abort.abort();
-        stopReceiving('import cancelled before this file was read');
+        stopReceiving(t('importCancelledRead'));
         return;
       case 'ping':
         return;

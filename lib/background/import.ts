@@ -6,6 +6,7 @@
  * bound to its database and detector), so the flow — cancellation, storage exhaustion,
  * Triangulate exports — is tested without a browser.
  */
+import { t, tPlural } from '../i18n/messages';
 import type { IngestItem, IngestProgress, IngestReport } from '../kb/ingest';
 import { exportedLinks, isUserExport, type ExportedLink, type UserExport } from '../kb/sets';
 import type { ImportedArticle, ImportFormat, ParsedFile, Rejection } from '../import';
@@ -56,9 +57,9 @@ export interface ReadNotes {
 }
 
 function datesSentence(d: NonNullable<ReadNotes['dates']>): string {
-  const order = d.order === 'month-first' ? 'month first (03/04/2019 is 4 March)' : 'day first (03/04/2019 is 3 April)';
-  const basis = d.basis === 'file' ? 'because a date in the file allows only that reading' : d.basis === 'language' ? 'from the articles’ language' : 'by default';
-  return `Numeric dates read ${order} ${basis}; ${d.ambiguous} could be read either way.`;
+  const order = t(d.order === 'month-first' ? 'importOrderMonthFirst' : 'importOrderDayFirst');
+  const basis = t(d.basis === 'file' ? 'importBasisFile' : d.basis === 'language' ? 'importBasisLanguage' : 'importBasisDefault');
+  return tPlural('importDates', d.ambiguous, { order, basis });
 }
 
 export interface FileReport {
@@ -169,7 +170,7 @@ export function exportJobs(data: UserExport): ExportedSetJob[] {
       (Array.isArray(s.articles) ? s.articles : []).forEach((a, i) => {
         const record = i + 1;
         if (!a || typeof a.title !== 'string' || typeof a.text !== 'string' || !a.text.trim()) {
-          rejected.push({ record, reason: 'missing title or text' });
+          rejected.push({ record, reason: t('importMissingTitleOrText') });
           return;
         }
         articles.push({
@@ -241,7 +242,7 @@ export async function importFiles(
     const total = parsed.articles.length;
     onProgress({ fileIndex, fileCount: jobs.length, fileName, setName, done: 0, total, imported: 0, duplicates: 0, failed: 0, rate: importRate({ done: 0, total }, 0) });
     if (total === 0) {
-      add(fileReport(fileName, setName, format, [], parsed.rejected, null, { notes: parsed, ...(parsed.rejected.length ? {} : { error: 'no articles found in it' }) }));
+      add(fileReport(fileName, setName, format, [], parsed.rejected, null, { notes: parsed, ...(parsed.rejected.length ? {} : { error: t('importNoArticles') }) }));
       return [];
     }
     try {
@@ -264,7 +265,7 @@ export async function importFiles(
 
   for (const [fileIndex, job] of jobs.entries()) {
     if (storageFull || signal.aborted) {
-      const report = fileReport(job.name, job.setName, 'unknown', [], [], null, { error: storageFull ? 'storage is full' : 'import cancelled before this file' });
+      const report = fileReport(job.name, job.setName, 'unknown', [], [], null, { error: t(storageFull ? 'importStorageFull' : 'importCancelledFile') });
       add({ ...report, cancelled: signal.aborted, quotaExceeded: storageFull });
       continue;
     }
@@ -272,7 +273,7 @@ export async function importFiles(
     try {
       bytes = await job.read();
     } catch (e) {
-      add(fileReport(job.name, job.setName, 'unknown', [], [], null, { error: `could not read the file: ${message(e)}` }));
+      add(fileReport(job.name, job.setName, 'unknown', [], [], null, { error: t('importUnreadable', { error: message(e) }) }));
       continue;
     }
     const exported = readUserExport(bytes);

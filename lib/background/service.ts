@@ -146,16 +146,16 @@ export function createService(deps: ServiceDeps) {
   async function addPage(tabId: number, metadata: PageMetadata): Promise<{ sourceId: string }> {
     const { db, detector } = await whenReady();
     const collected = tabs.get(tabId)?.collected ?? (await deps.collectFromTab(tabId));
-    if (!collected || !collected.article.text.trim()) throw new Error('This page has no article text to add.');
+    if (!collected || !collected.article.text.trim()) throw new Error(t('addNoArticleText'));
     const report = await ingestArticles(
       db,
       [{ ...collected.article, title: metadata.title, outlet: metadata.outlet, published: metadata.published, url: metadata.url, ...(metadata.language ? { language: metadata.language } : {}) }],
-      { setId: PAGE_SET, setName: 'Pages I added', origin: 'page', detector, pause: async () => {} },
+      { setId: PAGE_SET, setName: t('pageSetName'), origin: 'page', detector, pause: async () => {} },
     );
     const id = report.imported[0];
     if (!id) {
-      const why = report.duplicates[0]?.reason ?? report.failed[0]?.reason ?? 'unknown reason';
-      throw new Error(`This page was not added: ${why}.`);
+      const reason = report.duplicates[0]?.reason ?? report.failed[0]?.reason ?? t('unknownReason');
+      throw new Error(t('addNotAdded', { reason }));
     }
     tabs.clear();
     return { sourceId: id };

@@ -6,9 +6,16 @@
  * record that was skipped, changed or read under an assumption is listed on stderr as
  * `FILE[:ENTRY][:LINE]: skipped|changed|assumed: reason`; a --sources file that adds no article
  * fails the run. The page and the imports go under the extension's input caps.
+ *
+ * Its words are messages of the extension's catalogue (public/_locales): English from the sources
+ * (tests, scripts), the environment's language from the bundle (lib/i18n/environment.ts). The
+ * stderr record lines keep their machine-readable shape: `skipped`, `changed` and `assumed` are
+ * the import's action names, the same in every language, for scripts that read them.
  */
 import '../dom/node';
 import '../i18n/node';
+import { t, tPlural } from '../i18n/messages';
+import { useMessageSource, type MessageSource } from '../i18n/source';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,25 +40,22 @@ export interface CliEnv {
   kb?: () => Promise<CliKb>;
   /** Where warnings go, one line per call; stderr by default. */
   warn?: (line: string) => void;
+  /** The catalogue to speak from (the bundle's, for the environment's language); English when absent. */
+  messages?: () => MessageSource;
 }
-
-const USAGE = `Usage:
-  triangulate extract PAGE                      print the article of PAGE (.html, .txt, .md) as JSON
-  triangulate annotate PAGE [--sources FILE ...] [--json]
-                                                compare PAGE with the bundled dataset and FILEs`;
 
 function readFile(path: string): string {
   let stat;
   try {
     stat = statSync(path);
   } catch {
-    throw new CliError(`${path}: no such file`);
+    throw new CliError(t('cliNoSuchFile', { file: path }));
   }
-  if (stat.isDirectory()) throw new CliError(`${path}: is a directory, not a file`);
+  if (stat.isDirectory()) throw new CliError(t('cliIsDirectory', { file: path }));
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`${path}: cannot read (${e instanceof Error ? e.message : String(e)})`);
+    throw new CliError(t('cliCannotRead', { file: path, error: e instanceof Error ? e.message : String(e) }));
   }
 }
 
@@ -60,14 +64,14 @@ export function readArticle(path: string): ArticleInput {
   const content = readFile(path);
   let article: ArticleInput;
   if (ext === '.html' || ext === '.htm') {
-    if (!/<[a-z!]/i.test(content)) throw new CliError(`${path}: not HTML (no markup found)`);
+    if (!/<[a-z!]/i.test(content)) throw new CliError(t('cliNotHtml', { file: path }));
     article = extractArticleFromHtml(content, null);
   } else if (ext === '.txt' || ext === '.md' || ext === '.markdown' || ext === '') {
     article = extractArticleFromTextFile(content, basename(path));
   } else {
-    throw new CliError(`${path}: unsupported file type "${ext}" (use .html, .txt or .md)`);
+    throw new CliError(t('cliUnsupportedType', { file: path, ext }));
   }
-  if (!article.text.trim()) throw new CliError(`${path}: no article text found`);
+  if (!article.text.trim()) throw new CliError(t('cliNoArticleText', { file: path }));
   return article;
 }
 
@@ -89,9 +93,10 @@ function commandOf(args: string[]): Command {
       tokens: true,
     });
   } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e)}\n${USAGE}`);
+    // Node's own wording of the problem (English), then the usage.
+    throw new CliError(`${e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e)}\n${t('cliUsage')}`);
   }
-  if (parsed.values.help || parsed.positionals.length === 0) throw new CliError(USAGE);
+  if (parsed.values.help || parsed.positionals.length === 0) throw new CliError(t('cliUsage'));
   const sources: string[] = [];
   const positionals: string[] = [];
   // Positionals right after a --sources value are more sources: `--sources a.json b.xml`.
@@ -106,16 +111,16 @@ function commandOf(args: string[]): Command {
     } else inSources = false;
   }
   const [command, page, ...extra] = positionals;
-  if (command !== 'extract' && command !== 'annotate') throw new CliError(`unknown command "${command}"\n${USAGE}`);
-  if (!page) throw new CliError(`${command} needs a PAGE\n${USAGE}`);
-  if (extra.length) throw new CliError(`unexpected argument ${extra[0]}\n${USAGE}`);
+  if (command !== 'extract' && command !== 'annotate') throw new CliError(`${t('cliUnknownCommand', { command: command ?? '' })}\n${t('cliUsage')}`);
+  if (!page) throw new CliError(`${t('cliNeedsPage', { command })}\n${t('cliUsage')}`);
+  if (extra.length) throw new CliError(`${t('cliUnexpectedArgument', { argument: extra[0]! })}\n${t('cliUsage')}`);
   return { command, page, sources, json: parsed.values.json ?? false };
 }
 
 /** `feed.zip:reports/a.jsonl:3: skipped: reason`, or `(record 2)` where a format has no lines. */
 export function reportLine(file: string, r: Pick<RecordReport, 'action' | 'reason' | 'file' | 'line' | 'record'>): string {
   const place = [file, r.file, r.line].filter((p) => p !== undefined).join(':');
-  const record = r.line === undefined && r.record !== undefined ? ` (record ${r.record})` : '';
+  const record = r.line === undefined && r.record !== undefined ? ` (${t('cliRecord', { record: String(r.record) })})` : '';
   return `${place}${record}: ${r.action}: ${r.reason}`;
 }
 
@@ -139,11 +144,11 @@ export async function run(args: string[], env: CliEnv = FROM_SOURCES): Promise<s
     try {
       bytes = readFileSync(file);
     } catch {
-      throw new CliError(`${file}: no such file`);
+      throw new CliError(t('cliNoSuchFile', { file }));
     }
     const parsed = parseImportFile(basename(file), bytes);
     for (const r of parsed.reports) warn(reportLine(file, r));
-    if (parsed.articles.length === 0) throw new CliError(`${file}: nothing imported${parsed.reports.length ? ` (${countOf(parsed.reports.length, 'problem')} above)` : ': no articles found'}`);
+    if (parsed.articles.length === 0) throw new CliError(parsed.reports.length ? tPlural('cliNothingImportedProblems', parsed.reports.length, { file }) : t('cliNothingImportedNoArticles', { file }));
     return { file, parsed };
   });
   const cli = await (env.kb ?? (() => openCliKb(env.dataset())))();
@@ -153,7 +158,7 @@ export async function run(args: string[], env: CliEnv = FROM_SOURCES): Promise<s
       for (const d of [...report.duplicates, ...report.failed]) {
         warn(reportLine(file, { action: 'skipped', reason: d.reason, ...positionOf(d.record === undefined ? undefined : parsed.articles[d.record - 1]) }));
       }
-      if (report.imported.length === 0) throw new CliError(`${file}: nothing imported (every article was already stored or failed, see above)`);
+      if (report.imported.length === 0) throw new CliError(t('cliNothingImportedStored', { file }));
     }
     // The extension's caps on a page apply here too: what they leave out is said on stderr.
     const { text, report: limits } = applyInputLimits(article.text, PAGE_LIMITS);
@@ -175,11 +180,8 @@ export async function run(args: string[], env: CliEnv = FROM_SOURCES): Promise<s
   }
 }
 
-function countOf(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 export async function main(args: string[], env: CliEnv = FROM_SOURCES): Promise<number> {
+  if (env.messages) useMessageSource(env.messages());
   try {
     process.stdout.write(`${await run(args, env)}\n`);
     return 0;
@@ -188,7 +190,7 @@ export async function main(args: string[], env: CliEnv = FROM_SOURCES): Promise<
       process.stderr.write(`triangulate: ${e.message}\n`);
       return 1;
     }
-    process.stderr.write(`triangulate: unexpected error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(`triangulate: ${t('cliUnexpectedError', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`);
     return 1;
   }
 }

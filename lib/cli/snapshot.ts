@@ -9,6 +9,8 @@
  */
 import { startupSnapshot } from 'node:v8';
 import dataset from 'triangulate:dataset';
+import catalogues from 'triangulate:locales';
+import { environmentLocale, sourceForLocale } from '../i18n/environment';
 import { openCliKb, type CliKb } from './kb';
 
 let prepared: CliKb | undefined;
@@ -20,5 +22,7 @@ void openCliKb(dataset).then((kb) => {
 startupSnapshot.setDeserializeMainFunction(async () => {
   const { main } = await import('./main');
   const kb = prepared;
-  process.exitCode = await main(process.argv.slice(1), { dataset: () => dataset, ...(kb ? { kb: async () => kb } : {}) });
+  // The environment is the run's, not the build's: the language is chosen here.
+  const messages = () => sourceForLocale(catalogues, environmentLocale(process.env));
+  process.exitCode = await main(process.argv.slice(1), { dataset: () => dataset, messages, ...(kb ? { kb: async () => kb } : {}) });
 });

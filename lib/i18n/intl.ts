@@ -131,3 +131,18 @@ function displayNames(type: 'region' | 'language'): Intl.DisplayNames | null {
 export function pluralCategory(n: number, type: Intl.PluralRuleType = 'cardinal'): Intl.LDMLPluralRule {
   return cached(`plural:${type}`, () => new Intl.PluralRules(wordsLanguage(), { type })).select(n);
 }
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** "1.5 kB", "512 MB" in the user's locale: binary multiples (as file managers count), named by Intl's units. */
+export function formatByteSize(bytes: number): string {
+  let value = bytes;
+  let i = 0;
+  while (value >= 1024 && i < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  const unit = BYTE_UNITS[i]!;
+  const digits = i === 0 || value >= 100 ? 0 : 1;
+  return cached(`bytes:${unit}:${digits}`, () => new Intl.NumberFormat(uiLocale(), { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: digits, minimumFractionDigits: digits })).format(value);
+}

@@ -3,7 +3,13 @@
  * into notes, a CSV (one row per claim and source) for a spreadsheet, and JSON for tools. All
  * text comes from pages and imports, so Markdown is escaped, only http(s) URLs become links and
  * CSV cells cannot start a spreadsheet formula.
+ *
+ * Headings and labels are in the interface's language (the message catalogue); data stays as it
+ * is: the CSV's column names, the JSON's keys and the machine values in both (kind, verdict,
+ * relation, `none`, `quote`) never change with the language, so scripts can read any export.
  */
+import { wordsLanguage } from '../i18n/intl';
+import { t, type MessageKey } from '../i18n/messages';
 import type { AnnotatedClaim, Annotation, Evidence } from '../types';
 import { cleanUrl } from '../text/url';
 import { claimCard, summaryLabel, wordingContext, wordsOf, type EvidenceGroupKind, type EvidenceItem, type WordingContext } from './claims';
@@ -54,32 +60,33 @@ function citations(annotation: Annotation): Citations {
 }
 
 /** One line per group member: "Agree", "Contradict", … said as a verb on each line. */
-const RELATION_WORD: Record<EvidenceGroupKind, string> = {
-  agree: 'Agrees',
-  conflict: 'Contradicts',
-  disputed: 'Other speaker',
-  close: 'Close, not the same',
-  other: 'Other figure',
+const RELATION_WORD: Record<EvidenceGroupKind, MessageKey> = {
+  agree: 'exportAgrees',
+  conflict: 'exportContradicts',
+  disputed: 'exportOtherSpeaker',
+  close: 'groupClose',
+  other: 'exportOtherFigure',
 };
 
 /** A source's own sentence in quotation marks; Triangulate's summary labelled, never quoted. */
 function markdownWords(item: EvidenceItem): string {
   if (!item.words) return '';
-  return item.words.kind === 'quote' ? `: “${escapeMarkdown(item.words.text)}”` : `. ${summaryLabel()}: ${escapeMarkdown(item.words.text)}`;
+  return item.words.kind === 'quote' ? `: ${t('quoted', { text: escapeMarkdown(item.words.text) })}` : `. ${t('labelAndText', { label: summaryLabel(), text: escapeMarkdown(item.words.text) })}`;
 }
 
 function evidenceLine(item: EvidenceItem, cite: Citations): string {
   const source = item.evidence.source;
   // The note is Triangulate's words with citation numbers; the speaker and scope come from sources.
-  const details = [item.note, item.speaker ? `per ${escapeMarkdown(item.speaker)}` : '', item.scope ? escapeMarkdown(item.scope) : ''].filter(Boolean);
+  const details = [item.note, item.speaker ? t('evidencePer', { speaker: escapeMarkdown(item.speaker) }) : '', item.scope ? escapeMarkdown(item.scope) : ''].filter(Boolean);
   return (
-    `- ${RELATION_WORD[item.group]}: **${escapeMarkdown(item.value)}**, ${escapeMarkdown(source.outlet || source.title)}, ` +
+    `- ${t(RELATION_WORD[item.group])}: **${escapeMarkdown(item.value)}**, ${escapeMarkdown(source.outlet || source.title)}, ` +
     `${formatDate(source.published)} [${cite.numberOf(source.id)}]${details.length ? ` (${details.join('; ')})` : ''}${markdownWords(item)}`
   );
 }
 
 function claimHeading(c: AnnotatedClaim, i: number, ctx: WordingContext): string {
-  return `### ${i + 1}. ${escapeMarkdown(claimSubjectLabel(c))}, ${kindLabel(c.kind).toLowerCase()}: ${escapeMarkdown(formatValue(c.value, ctx.names))} (${verdictLabel(c.verdict)})`;
+  const heading = t('exportClaimHeading', { subject: escapeMarkdown(claimSubjectLabel(c)), kind: kindLabel(c.kind).toLocaleLowerCase(wordsLanguage()), value: escapeMarkdown(formatValue(c.value, ctx.names)), verdict: verdictLabel(c.verdict) });
+  return `### ${i + 1}. ${heading}`;
 }
 
 export function toMarkdown(annotation: Annotation, opts: ExportOptions = {}): string {
@@ -87,15 +94,15 @@ export function toMarkdown(annotation: Annotation, opts: ExportOptions = {}): st
   const ctx: WordingContext = { ...wordingContext(annotation), sourceName: (id) => `[${cite.numberOf(id)}]` };
   const generated = opts.generated ?? new Date().toISOString();
   const out: string[] = [];
-  out.push(`# Source check: ${escapeMarkdown(annotation.title || 'Untitled page')}`, '');
-  out.push(`- Page: ${markdownLink(annotation.url ?? annotation.title, annotation.url)} [1]`);
-  out.push(`- Published: ${formatDate(annotation.published)}`);
-  if (annotation.pageDerivedFrom) out.push(`- This page retells [${cite.numberOf(annotation.pageDerivedFrom)}]`);
-  out.push(`- Checked: ${formatDate(generated)} with Triangulate, against the sources stored on this computer`);
-  out.push(`- Quotation marks enclose a source's own sentence; ${summaryLabel()} marks Triangulate's own words about a bundled source`, '');
+  out.push(`# ${t('exportTitle', { title: escapeMarkdown(annotation.title || t('untitledPage')) })}`, '');
+  out.push(`- ${t('exportPage', { link: markdownLink(annotation.url ?? annotation.title, annotation.url) })} [1]`);
+  out.push(`- ${t('exportPublished', { date: formatDate(annotation.published) })}`);
+  if (annotation.pageDerivedFrom) out.push(`- ${t('exportPageRetells', { citation: `[${cite.numberOf(annotation.pageDerivedFrom)}]` })}`);
+  out.push(`- ${t('exportChecked', { date: formatDate(generated) })}`);
+  out.push(`- ${t('exportQuotesNote', { label: summaryLabel() })}`, '');
   out.push(`${summaryLine(summarizeClaims(annotation))}.`, '');
   if (annotation.claims.length) {
-    out.push('## Claims', '');
+    out.push(`## ${t('exportClaimsHeading')}`, '');
     const claims = [...annotation.claims].sort((a, b) => a.start - b.start);
     claims.forEach((c, i) => {
       const card = claimCard(c, ctx, annotation.claims);
@@ -103,15 +110,15 @@ export function toMarkdown(annotation: Annotation, opts: ExportOptions = {}): st
       out.push(escapeMarkdown(card.line), '');
       out.push(`> ${escapeMarkdown(c.sentence ?? c.text)}`, '');
       const lines = [...card.alsoInArticle.map((t) => `- ${escapeMarkdown(t)}`), ...card.groups.flatMap((g) => g.items.map((item) => evidenceLine(item, cite)))];
-      out.push(...(lines.length ? lines : ['- No other source mentions it.']), '');
+      out.push(...(lines.length ? lines : [`- ${t('exportNoOtherSource')}`]), '');
     });
   }
-  out.push('## Sources', '');
+  out.push(`## ${t('sourcesHeading')}`, '');
   for (const r of cite.rows) {
     const n = cite.numberOf(r.id);
-    const retells = r.retells ? ` (retells [${cite.numberOf(r.retells)}]${r.derivation ? `, ${escapeMarkdown(r.derivation)}` : ''})` : '';
-    const name = r.isPage ? 'This page' : escapeMarkdown(r.outlet || 'Unknown outlet');
-    out.push(`${n}. ${name}: ${markdownLink(r.title || r.url || 'untitled', r.url)}, ${formatDate(r.published)}${retells}`);
+    const retells = r.retells ? ` (${t('retellsSource', { source: `[${cite.numberOf(r.retells)}]` })}${r.derivation ? `, ${escapeMarkdown(r.derivation)}` : ''})` : '';
+    const name = r.isPage ? t('thisPage') : escapeMarkdown(r.outlet || t('unknownOutlet'));
+    out.push(`${n}. ${name}: ${markdownLink(r.title || r.url || t('untitled'), r.url)}, ${formatDate(r.published)}${retells}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -179,7 +186,7 @@ export function toCsv(annotation: Annotation): string {
           item.scope ?? '',
           e.independent,
           item.note,
-          origin !== e.source.id ? (origin === PAGE_COLUMN_ID ? 'this page' : (ctx.sources.get(origin)?.outlet ?? origin)) : '',
+          origin !== e.source.id ? (origin === PAGE_COLUMN_ID ? t('thisPageInSentence') : (ctx.sources.get(origin)?.outlet ?? origin)) : '',
           item.words ? csvTextKind(item.words.kind) : '',
           item.words?.text ?? '',
         ]

@@ -4,6 +4,7 @@
  * only its en-US interface, so a copy of the build gets the test's partial Russian catalogue
  * (test/fixtures/locales/ru) under `_locales/en_US`, the folder that UI language reads; the
  * catalogue still says its words are Russian (`catalogueLanguage`), and plural forms follow that.
+ * The popup and the options page are checked.
  */
 import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,5 +43,22 @@ describe.skipIf(!available)('a second UI language in Chromium', () => {
     // "N источников, N утверждений, N entities": Russian plural forms where the file has them, English where it has none.
     await expect.poll(() => popup.getByTestId('kb-status').innerText(), { timeout: 20000 }).toMatch(/^[\d,]+ источник(а|ов)?, [\d,]+ утвержден(ие|ия|ий), [\d,]+ entit(y|ies)/);
     await popup.close();
+  });
+
+  it('words the options page from the second file too, with English for the rest', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.locator('#import-heading').innerText(), { timeout: 10000 }).toBe('Импорт статей');
+    expect(await options.getByTestId('choose-files').innerText()).toBe('Выбрать файлы…');
+    expect(await options.locator('#sets-heading').innerText()).toBe('Ваши наборы');
+    expect(await options.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['ru', 'Настройки Triangulate']);
+    // A message the file leaves out is English.
+    expect(await options.getByTestId('drop-zone').locator('p').innerText()).toBe('Drop files here, or');
+    // Russian plural forms on the import button: one file, then three.
+    await options.getByTestId('file-input').setInputFiles([{ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from('[]') }]);
+    expect(await options.getByTestId('start-import').innerText()).toBe('Импортировать 1 файл');
+    await options.getByTestId('file-input').setInputFiles(['b', 'c'].map((n) => ({ name: `${n}.json`, mimeType: 'application/json', buffer: Buffer.from('[]') })));
+    expect(await options.getByTestId('start-import').innerText()).toBe('Импортировать 3 файла');
+    await options.close();
   });
 });

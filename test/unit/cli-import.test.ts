@@ -83,6 +83,14 @@ describe('bin/triangulate.mjs', () => {
     ]);
   }, 120_000);
 
+  it('reads the environment\'s locale: English words where no catalogue has the language, its dates and numbers', async () => {
+    const viaBin = await exec(process.execPath, [join(ROOT, 'bin/triangulate.mjs'), 'annotate', SEED_000], { cwd: ROOT, env: { ...process.env, LC_ALL: 'de_DE.UTF-8' } });
+    expect(viaBin.stdout).toMatch(/^Mentions: \d+$/m);
+    expect(viaBin.stdout).toContain(new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date('2019-12-03')));
+    const plain = await exec(process.execPath, [join(ROOT, 'bin/dist/triangulate.mjs'), 'annotate', SEED_000], { cwd: ROOT, env: { ...process.env, LC_ALL: 'C' } });
+    expect(plain.stdout).toContain('3 Dec 2019');
+  }, 120_000);
+
   it('gives the same report from the start-up snapshot (when this Node built one) and from the plain bundle', async () => {
     const args = ['annotate', SEED_000, '--sources', broken('duplicate-ids.jsonl'), '--json'];
     const viaBin = await exec(process.execPath, [join(ROOT, 'bin/triangulate.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });

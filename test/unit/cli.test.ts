@@ -1,7 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import { catalogueSource, type Catalogue } from '../../lib/i18n/catalogue';
+import { environmentLocale, sourceForLocale } from '../../lib/i18n/environment';
+import { useMessageSource } from '../../lib/i18n/source';
 import { CliError, main, run } from '../../lib/cli/main';
 import { datasetFromSeeds } from '../../lib/cli/seeds';
 import type { Annotation } from '../../lib/types';
@@ -101,5 +105,30 @@ describe('triangulate annotate', () => {
     expect(out.text.length).toBeLessThanOrEqual(200_000);
     expect(out.mentions.map((m) => m.name)).toContain('Cyber Coalition');
     expect(warnings).toEqual([expect.stringMatching(/long\.txt: Analysed the first 200,000 characters of 268,347\. Skipped one 300-character word\.$/)]);
+  });
+});
+
+describe('the CLI in the environment\'s language', () => {
+  const catalogues: Record<string, Catalogue> = { en: english as Catalogue, ru: JSON.parse(readFileSync(join(ROOT, 'test/fixtures/locales/ru/messages.json'), 'utf8')) as Catalogue };
+  // As the bundle does (lib/cli/bundle.ts), from a Russian environment and the test's partial Russian catalogue.
+  const messages = () => sourceForLocale(catalogues, environmentLocale({ LANG: 'ru_RU.UTF-8' }));
+
+  afterEach(() => {
+    useMessageSource(catalogueSource([english as Catalogue], 'en-GB'));
+    vi.restoreAllMocks();
+  });
+
+  it('prints its report and its errors from the catalogue, English where the catalogue is silent', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await main(['annotate', SEED_000], { dataset: datasetFromSeeds, messages })).toBe(0);
+    const report = stdout.mock.calls.map((c) => String(c[0])).join('');
+    expect(report).toMatch(/^Упоминания: \d+$/m);
+    expect(report).toMatch(/^Утверждения: \d+$/m);
+    expect(report).toMatch(/^Sources sharing this article's entities: \d+$/m);
+    // Dates in the environment's locale.
+    expect(report).toContain(new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date('2019-12-03')));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['annotate', join(dir, 'missing.html')], { dataset: datasetFromSeeds, messages })).toBe(1);
+    expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([`triangulate: ${join(dir, 'missing.html')}: файл не найден\n`]);
   });
 });

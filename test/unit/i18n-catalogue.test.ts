@@ -6,13 +6,17 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
 import { catalogueSource, renderMessage, type Catalogue } from '../../lib/i18n/catalogue';
+import { environmentLocale, sourceForLocale } from '../../lib/i18n/environment';
 import { formatNumber, uiLocale, wordsLanguage } from '../../lib/i18n/intl';
 import { t, tOrdinal, tPlural } from '../../lib/i18n/messages';
 import { useMessageSource } from '../../lib/i18n/source';
 import { kbStatusLine } from '../../components/panel/model';
+import { formatBytes, reportSummary } from '../../components/options/model';
+import { reportTableView } from '../../components/options/report';
 import { formatDate } from '../../lib/report/format';
 import { otherLanguage } from '../../lib/report/sources';
 
@@ -116,6 +120,61 @@ function unusedKeys(files: readonly { path: string; text: string }[], catalogue:
   return [...bases].filter((base) => !all.includes(`'${base}'`) && !all.includes(`__MSG_${base}__`));
 }
 
+/** Attributes whose value a person reads or hears; every other attribute (class, data-testid, id…) is code. */
+const SHOWN_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'title', 'alt', 'placeholder', 'label']);
+
+/** Text a person would read: two words in a row, or one capitalised word ("Remove", "Imported"). */
+function looksLikeWords(text: string): boolean {
+  return /\p{L}{2,}[,:;.!?…]?\s+\p{L}/u.test(text) || /^\s*\p{Lu}\p{Ll}+[\s.!?…:]*$/u.test(text);
+}
+
+/** The node sits where strings are code, not words: an import, a class or test id, a comparison, a switch case, a type. */
+function isCodePosition(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent, child: ts.Node = node; n; child = n, n = n.parent) {
+    if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isModuleDeclaration(n) || ts.isLiteralTypeNode(n) || ts.isCaseClause(n)) return true;
+    if (ts.isJsxAttribute(n)) return !SHOWN_ATTRIBUTES.has(n.name.getText());
+    if (ts.isBinaryExpression(n) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(n.operatorToken.kind)) return true;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && /\.(className|id)$/.test(n.left.getText())) return true;
+    if (ts.isPropertyAssignment(n) && child === n.name) return true;
+    if (ts.isCallExpression(n) && /^(t|tPlural|tOrdinal|querySelector|querySelectorAll|getElementById|matchMedia|addEventListener|removeEventListener|createElement|setAttribute|getAttribute|attachShadow)$/.test(n.expression.getText().split('.').pop()!)) return true;
+    if (ts.isStatement(n) || ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n)) return false;
+  }
+  return false;
+}
+
+/** Strings in `text` that read as words but are not looked up in the catalogue, as "path:line: text". */
+function unmessagedWords(path: string, text: string): string[] {
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: string[] = [];
+  const report = (node: ts.Node, words: string) => found.push(`${path}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${words.trim()}`);
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node)) {
+      if (/\p{L}/u.test(node.text)) report(node, node.text);
+    } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      const inShownAttribute = ts.isJsxAttribute(node.parent) && SHOWN_ATTRIBUTES.has(node.parent.name.getText()) && /\p{L}/u.test(node.text);
+      if (inShownAttribute || (looksLikeWords(node.text) && !isCodePosition(node))) report(node, node.text);
+    }
+    node.forEachChild(visit);
+  };
+  visit(file);
+  return found;
+}
+
+/**
+ * The files that word what users see: the options page, the side panel, popover and popup, the
+ * exports and other reports, the command line, and the texts the background sends to pages. Not
+ * lib/background/tab-queue.ts and slices.ts (their texts are internal), nor the engine's readers.
+ */
+const WORDED = CODE.filter(({ path }) => /^(components|entrypoints)\/|^lib\/(cli|report)\/|^lib\/background\/(import|import-port|service|badge)\.ts$/.test(path));
+
+/**
+ * Strings in those files that are code, not words shown to anyone, each with its reason.
+ * Keyed by "path: text", so an unrelated new string never slips through.
+ */
+const NOT_WORDS = new Map<string, string>([
+  ['entrypoints/background.ts: " is not allowed from this sender', 'a refusal for a sender that is not ours; no page shows it'],
+]);
+
 afterEach(async () => {
   // Back to the English catalogue every other test file uses (lib/i18n/node.ts).
   useMessageSource(catalogueSource([EN], 'en-GB'));
@@ -158,6 +217,54 @@ describe('the catalogues', () => {
   });
 });
 
+describe('the command line\'s language', () => {
+  it('is the environment\'s locale, as POSIX programs read it', () => {
+    expect(environmentLocale({ LANG: 'ru_RU.UTF-8' })).toBe('ru-RU');
+    expect(environmentLocale({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'uk_UA.UTF-8' })).toBe('uk-UA');
+    expect(environmentLocale({ LANG: 'de_DE', LC_MESSAGES: 'uk_UA', LC_ALL: 'ja_JP.eucJP' })).toBe('ja-JP');
+    expect(environmentLocale({ LANG: 'sr_RS@latin' })).toBe('sr-RS');
+    for (const LANG of ['C', 'C.UTF-8', 'POSIX', '', 'not a locale!']) expect(environmentLocale({ LANG })).toBeNull();
+    expect(environmentLocale({})).toBeNull();
+  });
+
+  it('reads the best file for it, then English; numbers and dates in that locale', () => {
+    const ru = readCatalogue(FIXTURE_RU.file);
+    useMessageSource(sourceForLocale({ en: EN, ru }, environmentLocale({ LANG: 'ru_RU.UTF-8' })));
+    expect(t('cliMentions', { count: 12700 })).toBe(`Упоминания: ${new Intl.NumberFormat('ru-RU').format(12700)}`);
+    expect(t('cliSources', { count: 3 })).toBe('Sources sharing this article\'s entities: 3');
+    expect(uiLocale()).toBe('ru-RU');
+    // A country's own file comes before the language's.
+    useMessageSource(sourceForLocale({ en: EN, ru, ru_UA: { catalogueLanguage: { message: 'ru' }, cliClaims: { message: 'Утверждений: $COUNT$', placeholders: { count: { content: '$1' } } } } }, 'ru-UA'));
+    expect([t('cliClaims', { count: 2 }), t('cliMentions', { count: 2 })]).toEqual(['Утверждений: 2', 'Упоминания: 2']);
+    // No locale, or one without a file: English words; numbers and dates British without a locale, else the locale's.
+    useMessageSource(sourceForLocale({ en: EN, ru }, null));
+    expect([t('cliMentions', { count: 12700 }), uiLocale()]).toEqual(['Mentions: 12,700', 'en-GB']);
+    useMessageSource(sourceForLocale({ en: EN, ru }, 'de-DE'));
+    expect(t('cliMentions', { count: 12700 })).toBe('Mentions: 12.700');
+  });
+});
+
+describe('words outside the catalogue', () => {
+  it('every word the options page, panels, exports, CLI and background show is a message', () => {
+    const found = WORDED.flatMap(({ path, text }) => unmessagedWords(path, text)).filter((line) => !NOT_WORDS.has(line.replace(/:\d+: /, ': ')));
+    expect(found).toEqual([]);
+  });
+
+  it('the check sees text, labels and sentences, and leaves code alone', () => {
+    const tsx = [
+      'const a = <p class="muted big" data-testid="x y">Drop files here</p>;',
+      "const b = <button aria-label={`Remove ${name} from the list`} title=\"Close\">{t('close')}</button>;",
+      'const c = `File ${i} of ${n}`;',
+      "const d = { imported: 'Imported', kind: 'participants' };",
+      "if (e.key === 'Escape Key') setOpen(false);",
+      "import { x } from '../shared/some thing';",
+      'el.className = `vmark v-${v} s-${shape}`;',
+      "const f = t('optionsTitle');",
+    ].join('\n');
+    expect(unmessagedWords('x.tsx', tsx)).toEqual(['x.tsx:1: Drop files here', 'x.tsx:2: Remove', 'x.tsx:2: from the list', 'x.tsx:2: Close', 'x.tsx:3: File', 'x.tsx:4: Imported']);
+  });
+});
+
 describe('reading messages', () => {
   it('fills placeholders by name, as the browsers do', () => {
     expect(t('popoverSources_other', { count: 19, name: 'Zapad, any edition' })).toBe('19 other sources in your dataset name Zapad, any edition.');
@@ -197,6 +304,16 @@ describe('a second language', () => {
     expect(formatDate('2019-12-03')).toBe(new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date('2019-12-03')));
     expect(otherLanguage('ja', 'en')).toBe('язык: японский');
     expect(kbStatusLine({ ready: true, datasetVersion: null, sources: 120, claims: 22, entities: 1 })).toBe('120 источников, 22 утверждения, 1 entity');
+  });
+
+  it('words the options page in it, with English where it is silent', () => {
+    useRussian();
+    expect(t('optionsImportHeading')).toBe('Импорт статей');
+    expect([1, 3, 5, 21].map((n) => tPlural('optionsImportFiles', n))).toEqual(['Импортировать 1 файл', 'Импортировать 3 файла', 'Импортировать 5 файлов', 'Импортировать 21 файл']);
+    expect(formatBytes(1536)).toBe(new Intl.NumberFormat('ru-RU', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(1.5));
+    const report = { fileName: 'f.jsonl', setName: 'f', format: 'jsonl' as const, imported: 1200, duplicates: [], rejected: [{ action: 'skipped' as const, record: 2, reason: 'no text' }], changed: [], cancelled: false, quotaExceeded: false };
+    expect(reportTableView(report, false).rows.map((r) => [r.outcomeLabel, r.where])).toEqual([['Отклонено', 'record 2']]);
+    expect(reportSummary(report)).toBe(`f.jsonl → “f”: ${formatNumber(1200)} imported, 0 skipped as duplicates, 1 rejected.`);
   });
 
   it('falls back to English wholesale when the user\'s language has no file', () => {

@@ -20,7 +20,9 @@ describe('options model', () => {
     expect(importRate({ done: 0, total: 200 }, 2000)).toEqual({ perSecond: null, secondsLeft: null });
     expect(formatTimeLeft(6)).toBe('about 6 s left');
     expect(formatTimeLeft(150)).toBe('about 3 min left');
-    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(1536)).toBe('1.5 kB');
+    expect(formatBytes(512 * 1024 * 1024)).toBe('512 MB');
+    expect(formatBytes(900)).toBe('900 bytes');
     expect(formatBytes(null)).toBe('unknown');
   });
 

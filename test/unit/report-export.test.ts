@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import english from '../../public/_locales/en/messages.json';
+import { catalogueSource, type Catalogue } from '../../lib/i18n/catalogue';
+import { useMessageSource } from '../../lib/i18n/source';
 import { CSV_COLUMNS, escapeMarkdown, reportFileName, toCsv, toJson, toMarkdown } from '../../lib/report/export';
 import { formatDateRange } from '../../lib/report/format';
 import { fixtureAnnotation } from './report-fixture';
@@ -113,4 +118,27 @@ describe('toJson', () => {
 it('names report files after the page and day', () => {
   expect(reportFileName({ title: 'Zapad-2017: Übung / “drills”' }, 'md', generated)).toBe('triangulate-zapad-2017-ubung-drills-2024-03-01.md');
   expect(reportFileName({ title: '' }, 'csv', generated)).toBe('triangulate-page-2024-03-01.csv');
+});
+
+describe('exports in another interface language', () => {
+  const ru = JSON.parse(readFileSync(join(__dirname, '../fixtures/locales/ru/messages.json'), 'utf8')) as Catalogue;
+
+  afterEach(() => useMessageSource(catalogueSource([english as Catalogue], 'en-GB')));
+
+  it('translates headings and labels, and keeps the data and its keys as they are', () => {
+    const before = { csv: parseCsv(toCsv(fixtureAnnotation())), json: JSON.parse(toJson(fixtureAnnotation(), { generated })) as Record<string, unknown> };
+    useMessageSource(catalogueSource([ru, english as Catalogue], 'ru-RU'));
+    const md = toMarkdown(fixtureAnnotation(), { generated });
+    expect(md).toContain('# Проверка источников: NATO cyber drill: Cyber Coalition 2019');
+    expect(md).toContain('\n## Утверждения\n');
+    expect(md).toContain('\n## Источники\n');
+    const csv = parseCsv(toCsv(fixtureAnnotation()));
+    expect(csv[0]).toEqual([...CSV_COLUMNS]);
+    const keep = ['claim', 'subject', 'edition', 'kind', 'verdict', 'relation', 'source_outlet', 'source_published', 'source_url', 'independent', 'source_text'].map((c) => CSV_COLUMNS.indexOf(c as (typeof CSV_COLUMNS)[number]));
+    expect(csv.map((row) => keep.map((i) => row[i]))).toEqual(before.csv.map((row) => keep.map((i) => row[i])));
+    const json = JSON.parse(toJson(fixtureAnnotation(), { generated })) as { claims: Record<string, unknown>[] };
+    const keys = (value: unknown): string[] => (value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : []);
+    expect(keys(json)).toEqual(keys(before.json));
+    expect(json.claims.map((c) => [c.kind, c.verdict])).toEqual((before.json.claims as Record<string, unknown>[]).map((c) => [c.kind, c.verdict]));
+  });
 });
