@@ -1,9 +1,9 @@
 import { badgeFor } from '@/lib/background/badge';
 import { createService } from '@/lib/background/service';
 import type { Dataset } from '@/lib/dataset/types';
-import { allowed, askTab, callerOf, IMPORT_PORT, parseRequest, type Envelope, type TabRequest } from '@/lib/messages';
+import { allowed, askTab, callerOf, IMPORT_PORT, parseRequest, type Envelope, type PanelOpening, type TabRequest } from '@/lib/messages';
 
-async function openPanel(tabId: number | undefined, entityId: string | null): Promise<boolean> {
+async function openPanel(tabId: number | undefined, entityId: string | null): Promise<PanelOpening> {
   const query = new URLSearchParams();
   if (tabId !== undefined) query.set('tabId', String(tabId));
   if (entityId) query.set('entity', entityId);
@@ -15,21 +15,49 @@ async function openPanel(tabId: number | undefined, entityId: string | null): Pr
     const configured = chromePanel.setOptions({ tabId, path, enabled: true });
     const opened = chromePanel.open({ tabId });
     await Promise.all([configured, opened]);
-    return true;
+    return { opened: 'panel', shortcut: null };
   }
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void>; setPanel(o: { panel: string; tabId?: number }): Promise<void> } }).sidebarAction;
-  if (sidebar) {
-    // Firefox opens its sidebar only from a user action in an extension page or its own controls:
-    // a click relayed from a content script is refused, and the popover then says how to open it.
-    const configured = sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html'), ...(tabId !== undefined ? { tabId } : {}) });
-    const opened = sidebar.open().then(
-      () => true,
-      () => false,
-    );
-    await configured;
-    return opened;
+  if (!sidebar) return { opened: 'none', shortcut: null };
+  // Firefox opens its sidebar only from a user action in an extension page or its own controls; a
+  // click relayed from a content script is refused ("may only be called from a user input handler").
+  // Tried first all the same, in this turn, in case a later Firefox lets the gesture through.
+  const configured = sidebar.setPanel({ panel: browser.runtime.getURL(`/${path}` as '/sidepanel.html'), ...(tabId !== undefined ? { tabId } : {}) });
+  const opened = sidebar.open().then(
+    () => true,
+    () => false,
+  );
+  await configured;
+  if (await opened) return { opened: 'panel', shortcut: null };
+  return { opened: (await openToolbarPopup(tabId)) ? 'popup' : 'none', shortcut: await sidebarShortcut() };
+}
+
+/**
+ * Firefox: the toolbar popup, opened for the tab with its "Open side panel" button focused. Firefox
+ * opens an action's popup without a user action (bug 1799344; the pref
+ * extensions.openPopupWithoutUserGesture.enabled is on in ESR 153), and a click in the popup is one
+ * it accepts for sidebarAction.open(). The sidebar then shows the panel set for the tab above.
+ */
+async function openToolbarPopup(tabId: number | undefined): Promise<boolean> {
+  // Typed here: the polyfill's types know neither openPopup nor a null popup (back to the default).
+  const action = (browser as unknown as { browserAction?: { openPopup?(): Promise<void>; setPopup(o: { tabId: number; popup: string | null }): Promise<void> } }).browserAction;
+  if (!action?.openPopup || tabId === undefined) return false;
+  try {
+    await action.setPopup({ tabId, popup: `popup.html?tabId=${tabId}&compare=1` });
+    await action.openPopup();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    // The popup opened with its address already read; the toolbar button goes back to the usual one.
+    await action.setPopup({ tabId, popup: null }).catch(() => undefined);
   }
-  return false;
+}
+
+/** The sidebar's shortcut as the reader has it set (about:addons lets them change or remove it). */
+async function sidebarShortcut(): Promise<string | null> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  return commands.find((c) => c.name === '_execute_sidebar_action')?.shortcut || null;
 }
 
 /** An extension resource built by wxt.config.ts (WXT's typed public paths do not list generated files). */

@@ -13,6 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createPopoverController } from '@/components/popover/controller';
+import { PANEL_NOT_OPENED } from '@/components/popover/panel-hint';
 import { displayChange, readDisplaySettings } from '@/components/shared/display-settings';
 import { isPaused, pauseChange, readPause } from '@/components/shared/pause';
 import { ask, dispatchTab, parseTabRequest, type AnswerOf, type BackgroundRequest, type TabHandlers } from '@/lib/messages';
@@ -46,10 +47,7 @@ export default defineUnlistedScript(async () => {
     popover: (options) =>
       createPopoverController({
         ...options,
-        openPanel: (entityId) => send({ type: 'open-panel', entityId }).then(
-          (r) => r.opened,
-          () => false,
-        ),
+        openPanel: (entityId) => send({ type: 'open-panel', entityId }).catch(() => PANEL_NOT_OPENED),
       }),
     offTopic: () => offTopic,
     gone: () => !extensionAlive() && (teardown(), true),

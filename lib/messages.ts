@@ -103,10 +103,21 @@ export type TabAnnotationState =
   | { state: 'paused' }
   | { state: 'unavailable'; reason: string };
 
+/**
+ * How "Compare sources" went. `panel`: the side panel or sidebar opened. `popup`: Firefox refused to
+ * open its sidebar from a page's click, so the toolbar popup opened instead, its "Open side panel"
+ * button focused (one more click, which Firefox accepts). `none`: neither could open. `shortcut` is
+ * the sidebar's keyboard shortcut as the reader has it set, for the card to name (null: none).
+ */
+export interface PanelOpening {
+  opened: 'panel' | 'popup' | 'none';
+  shortcut: string | null;
+}
+
 /** Every background request's answer. Adding a request without its answer fails to compile. */
 export interface BackgroundAnswers {
   annotate: LimitedAnnotation;
-  'open-panel': { opened: boolean };
+  'open-panel': PanelOpening;
   'tab-annotation': TabAnnotationState;
   'add-page': { sourceId: string };
   'remove-source': { removed: boolean };

@@ -10,7 +10,9 @@ import { formatDate } from '../../lib/report/format';
 import { otherLanguage, publisherLabel } from '../../lib/report/sources';
 import { ClaimCard } from '../shared/ClaimCard';
 import { SourceLink } from '../shared/SourceLink';
+import type { PanelOpening } from '../../lib/messages';
 import type { PopoverModel } from './model';
+import { compareHint } from './panel-hint';
 
 const TYPE_LABEL: Record<EntityType, MessageKey> = { exercise: 'typeExercise', country: 'typeCountry', organization: 'typeOrganization' };
 
@@ -97,8 +99,8 @@ const LEGEND: [string, string, MessageKey][] = [
 export interface PopoverProps {
   model: PopoverModel;
   onClose: () => void;
-  /** Resolves to whether the browser opened the panel (Firefox only opens its sidebar from its own controls). */
-  onOpenPanel: (entityId: string) => Promise<boolean>;
+  /** Resolves to how far the browser went (Firefox opens its sidebar only after a click in the extension's own pages). */
+  onOpenPanel: (entityId: string) => Promise<PanelOpening>;
   /** Move keyboard focus into the card (when opened from the keyboard). */
   takeFocus: boolean;
 }
@@ -165,7 +167,7 @@ export function Popover({ model, onClose, onOpenPanel, takeFocus }: PopoverProps
           class="panel"
           data-testid="open-panel"
           onClick={() =>
-            void onOpenPanel(entity.id).then((opened) => setPanelHint(opened ? null : t('popoverSidebarHint')))
+            void onOpenPanel(entity.id).then((outcome) => setPanelHint(compareHint(outcome)))
           }
         >
           {t('popoverCompare')}

@@ -10,7 +10,9 @@ import { wordsLanguage } from '../../lib/i18n/intl';
 import { t, tPlural, type MessageKey } from '../../lib/i18n/messages';
 import { verdictLabel } from '../../lib/report/format';
 import type { EntityType } from '../../lib/types';
+import type { PanelOpening } from '../../lib/messages';
 import { buildPopoverModel } from './model';
+import { PANEL_NOT_OPENED } from './panel-hint';
 import { createPopoverHost, type PopoverHost } from './mount';
 
 const HOVER_OPEN_MS = 120;
@@ -22,8 +24,8 @@ type CaretDocument = Document & {
 };
 
 type PopoverControllerOptions = Parameters<PopoverFactory>[0] & {
-  /** "Compare sources" in the card; resolves to whether the panel opened. */
-  openPanel: (entityId: string) => Promise<boolean>;
+  /** "Compare sources" in the card; resolves to how far it got (the panel, Firefox's toolbar popup, or neither). */
+  openPanel: (entityId: string) => Promise<PanelOpening>;
 };
 
 const TYPE_WORD: Record<EntityType, MessageKey> = { exercise: 'typeWordExercise', country: 'typeWordCountry', organization: 'typeWordOrganization' };
@@ -78,7 +80,7 @@ export function createPopoverController({ doc, signal, view, gone, openPanel }: 
   function hostPopover(): PopoverHost {
     host ??= createPopoverHost(doc, {
       onClose: () => close(true),
-      onOpenPanel: (entityId) => (gone() ? Promise.resolve(false) : openPanel(entityId)),
+      onOpenPanel: (entityId) => (gone() ? Promise.resolve(PANEL_NOT_OPENED) : openPanel(entityId)),
     });
     return host;
   }

@@ -14,6 +14,7 @@ import css from '../../assets/styles/popover.css?inline';
 import { createMarkLayer } from './marks';
 import type { PaintedClaim } from '../../lib/page/annotator';
 import type { PopoverModel } from './model';
+import type { PanelOpening } from '../../lib/messages';
 import { Popover } from './Popover';
 
 export interface PopoverHost {
@@ -42,7 +43,7 @@ export function placeCard(anchor: { left: number; top: number; bottom: number },
   return { left, top };
 }
 
-export function createPopoverHost(doc: Document, handlers: { onClose: () => void; onOpenPanel: (entityId: string) => Promise<boolean> }): PopoverHost {
+export function createPopoverHost(doc: Document, handlers: { onClose: () => void; onOpenPanel: (entityId: string) => Promise<PanelOpening> }): PopoverHost {
   const host = doc.createElement('triangulate-ui');
   const shadow = host.attachShadow({ mode: 'closed' });
   try {

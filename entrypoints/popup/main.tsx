@@ -5,7 +5,7 @@
  * scripts react.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { wordsLanguage } from '@/lib/i18n/intl';
 import { t } from '@/lib/i18n/messages';
@@ -78,6 +78,35 @@ function Popup() {
     send({ type: 'kb-status' }).then(setKb, (e: unknown) => setKbError(e instanceof Error ? e.message : String(e)));
   }, []);
 
+  // Opened by the card's "Compare sources" in Firefox (the background sets `?compare=1` for that
+  // opening only): the button that opens the sidebar comes first, focused, so one click or Enter does it.
+  const compare = new URLSearchParams(location.search).has('compare');
+  const openRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (compare) openRef.current?.focus();
+  }, [compare]);
+  const openButton = (
+    <button
+      type="button"
+      class="primary"
+      data-testid="open-side-panel"
+      ref={openRef}
+      onClick={() => {
+        const opened = openSidePanel(tab?.id);
+        if (!opened) {
+          setMessage(t('popupNoSidePanel'));
+          return;
+        }
+        opened.then(
+          () => window.close(),
+          (e: unknown) => setMessage(t('popupSidePanelFailed', { error: e instanceof Error ? e.message : String(e) })),
+        );
+      }}
+    >
+      {t('popupOpenSidePanel')}
+    </button>
+  );
+
   const host = tab?.host ?? null;
   const sitePaused = !!(pause && host && isSitePaused(pause, host));
 
@@ -87,6 +116,12 @@ function Popup() {
       <p class="muted" data-testid="kb-status">
         {kbError ? t('kbUnavailable', { error: kbError }) : kbStatusLine(kb)}
       </p>
+      {compare && (
+        <section class="compare" data-testid="popup-compare">
+          <p>{t('popupCompareIntro')}</p>
+          {openButton}
+        </section>
+      )}
       {analysis?.state === 'ok' && <Digest state={analysis} />}
       {page && pageStatusLine(page) && (
         <section class="page-status" data-testid="page-status">
@@ -162,24 +197,7 @@ function Popup() {
         {message}
       </p>
       <div class="buttons">
-        <button
-          type="button"
-          class="primary"
-          data-testid="open-side-panel"
-          onClick={() => {
-            const opened = openSidePanel(tab?.id);
-            if (!opened) {
-              setMessage(t('popupNoSidePanel'));
-              return;
-            }
-            opened.then(
-              () => window.close(),
-              (e: unknown) => setMessage(t('popupSidePanelFailed', { error: e instanceof Error ? e.message : String(e) })),
-            );
-          }}
-        >
-          {t('popupOpenSidePanel')}
-        </button>
+        {!compare && openButton}
         <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
           {t('optionsAndImports')}
         </button>

@@ -14,7 +14,7 @@ import { rederivePending, type RederiveReport } from '../kb/rederive';
 import { currentDatasetVersion, seedBundled } from '../kb/seed';
 import { deleteSet, exportUserData, listSets, removeSource, renameSet, restoreLinks, storageUse } from '../kb/sets';
 import { idbReader } from '../kb/store';
-import type { AnswerOf, BackgroundType, CollectedArticle, KbStatus, PageMetadata, RequestOf, TabAnnotationState, WakeTimings } from '../messages';
+import type { AnswerOf, BackgroundType, CollectedArticle, KbStatus, PageMetadata, PanelOpening, RequestOf, TabAnnotationState, WakeTimings } from '../messages';
 import { annotateArticlePaced } from '../pipeline/annotate';
 import { applyInputLimits, PAGE_LIMITS, withClaimsStop, type LimitedAnnotation } from '../pipeline/limits';
 import { serveImport, type ImportPort } from './import-port';
@@ -28,8 +28,8 @@ export interface ServiceDeps {
   /** Asks a tab's content script for its article (the side panel may open after the page annotated). */
   collectFromTab: (tabId: number) => Promise<CollectedArticle | null>;
   openDb?: () => Promise<KbDatabase>;
-  /** Opens the side panel (Chromium) or sidebar (Firefox); false where neither exists. */
-  openPanel?: (tabId: number | undefined, entityId: string | null) => Promise<boolean>;
+  /** Opens the side panel (Chromium) or sidebar (Firefox), or what leads there (`PanelOpening`). */
+  openPanel?: (tabId: number | undefined, entityId: string | null) => Promise<PanelOpening>;
   /** Loads what imports need and page annotation does not (a DOM parser in a service worker). */
   beforeImport?: () => Promise<void>;
   /** Told when a tab's page is annotated (the toolbar badge follows it). */
@@ -177,7 +177,7 @@ export function createService(deps: ServiceDeps) {
   const handlers: Handlers = {
     annotate: ({ article, metadata }, from) =>
       annotate({ article, metadata: metadata ?? { title: article.title, outlet: article.outlet ?? '', published: article.published, url: article.url, language: article.language ?? null }, paused: false }, from.tabId, from.pageUrl),
-    'open-panel': async ({ entityId }, from) => ({ opened: deps.openPanel ? await deps.openPanel(from.tabId, entityId) : false }),
+    'open-panel': async ({ entityId }, from) => (deps.openPanel ? deps.openPanel(from.tabId, entityId) : { opened: 'none', shortcut: null }),
     'tab-annotation': ({ tabId }) => tabAnnotation(tabId),
     'add-page': ({ tabId, metadata }) => addPage(tabId, metadata),
     'remove-source': async ({ sourceId }) => {

@@ -121,3 +121,87 @@ export async function firefoxPopoverText(browser: unknown, page: unknown): Promi
   });
   return bidiText(reply.result.result).replace(/\s+/g, ' ').trim();
 }
+
+interface BidiElement {
+  sharedId?: string;
+  value?: { attributes?: Record<string, string>; children?: BidiElement[]; shadowRoot?: BidiElement | null };
+}
+
+function findByTestId(node: BidiElement | null | undefined, testId: string): BidiElement | null {
+  const v = node?.value;
+  if (!v) return null;
+  if (v.attributes?.['data-testid'] === testId) return node!;
+  for (const child of [v.shadowRoot, ...(v.children ?? [])]) {
+    const found = findByTestId(child, testId);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Clicks an element of Triangulate's closed shadow root on a Firefox page as a user would: a
+ * WebDriver BiDi pointer action aimed at the element (found by its test id), so the page gets
+ * real, trusted input.
+ */
+export async function firefoxClickInPopover(browser: unknown, page: unknown, testId: string): Promise<void> {
+  const connection = (browser as { connection: { send(method: string, params: unknown): Promise<{ result: { result: BidiElement } }> } }).connection;
+  const context = (page as { mainFrame(): { _id: string } }).mainFrame()._id;
+  const reply = await connection.send('script.evaluate', {
+    expression: 'document.querySelector("triangulate-ui")',
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
+  });
+  const target = findByTestId(reply.result.result, testId);
+  if (!target?.sharedId) throw new Error(`no [data-testid="${testId}"] in the popover`);
+  const origin = { type: 'element', element: { sharedId: target.sharedId } };
+  await connection.send('input.performActions', {
+    context,
+    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: 0, y: 0, origin }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }],
+  });
+}
+
+/**
+ * Evaluates `expression` in Firefox's browser window (chrome scope, which launchFirefox's
+ * --remote-allow-system-access opens): where the sidebar and the toolbar popup live.
+ */
+export async function firefoxChrome(browser: unknown): Promise<(expression: string) => Promise<unknown>> {
+  const connection = (browser as { connection: { send(method: string, params: unknown): Promise<{ result: Record<string, unknown> }> } }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const chrome = tree.contexts[0]!.context;
+  return async (expression) => {
+    const reply = (await connection.send('script.evaluate', { expression, target: { context: chrome }, awaitPromise: true })).result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+    if (reply.type === 'exception') throw new Error(`chrome script failed: ${reply.exceptionDetails?.text ?? ''}`);
+    return reply.result?.value;
+  };
+}
+
+/** The document in Triangulate's sidebar (its address and title), or empty strings while it is closed. */
+export async function firefoxSidebar(chrome: (expression: string) => Promise<unknown>): Promise<{ url: string; title: string }> {
+  return JSON.parse(String(await chrome(`(() => {
+    const b = document.getElementById('sidebar')?.contentDocument?.getElementById('webext-panels-browser');
+    return JSON.stringify({ url: b?.currentURI?.spec ?? '', title: b?.contentTitle ?? '' });
+  })()`))) as { url: string; title: string };
+}
+
+/** The open toolbar popup's address ('' when none is open). */
+export const FIREFOX_TOOLBAR_POPUP = `(() => {
+  const panel = [...document.querySelectorAll('panel')].find((p) => p.state === 'open' && p.querySelector('browser'));
+  return panel?.querySelector('browser')?.currentURI?.spec ?? '';
+})()`;
+
+/**
+ * Presses Enter in the open toolbar popup as the keyboard would. Firefox gives the popup focus when
+ * it opens; a headless window has no OS focus, so the popup's <browser> is focused first, then
+ * the key goes through Firefox's own input path (nsITextInputProcessor), trusted like a real key.
+ */
+export const FIREFOX_ENTER_IN_POPUP = `(() => {
+  const panel = [...document.querySelectorAll('panel')].find((p) => p.state === 'open' && p.querySelector('browser'));
+  panel.querySelector('browser').focus();
+  const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+  if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+  const enter = new KeyboardEvent('', { key: 'Enter', code: 'Enter', keyCode: 13 });
+  tip.keydown(enter);
+  tip.keyup(enter);
+  return true;
+})()`;
