@@ -275,8 +275,10 @@ function markSelfContradictions(claims: Claim[]): void {
   }
   for (const list of groups.values()) {
     if (list.length < 2) continue;
+    // Each distinct value once: a page repeating one figure 4,000 times is one comparison, not eight million.
+    const distinct = [...new Map(list.map((c) => [JSON.stringify(c.value), c])).values()];
     // Two date ranges one inside the other are also two facts (the exercise and a phase), neither labelled.
-    const clash = list.some((a, i) => list.slice(i + 1).some((b) => {
+    const clash = distinct.some((a, i) => distinct.slice(i + 1).some((b) => {
       const r = relate(a.value, b.value);
       return r === 'disagree' || (r === 'other' && a.kind === 'dates');
     }));
