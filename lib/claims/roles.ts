@@ -112,6 +112,13 @@ const LED_NOUN = /^(?:-led|[’']s)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|drills?|m
 /** Between the exercise and such a phrase: an apposition or "is a". */
 const LED_LINK = /^[^;:]{0,40}?(?:,|\bis|\bwas|\bwill be|\bremains|\bhas been)\s+(?:(?:a|an|the|this)\s+)?$/i;
 
+/** The blocs an exercise is said to belong to. */
+const BLOCS = new Set(['org:nato', 'org:csto', 'org:sco', 'org:eu']);
+/** "NATO on Wednesday began its biggest military exercise"; not "began its own exercise planning". */
+const BLOC_RUNS = /^\s*(?:(?:on\s+\w+day|this week|last week|today|yesterday|again|also)\s+)?(?:launched|launches|began|begins|kicked off|kicks off|started|starts|concluded|concludes|wrapped up|wraps up|held|holds|is holding|conducted|conducts|staged|stages|opened|opens|will launch|would launch)\s+its\s+(?!own\b)(?:[\w-]+\s+){0,5}?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games)\b(?!\s+(?:planning|plans?|schedule|calendar|programme|program)\b)/i;
+/** "the NATO cyber exercise, called Cyber Coalition", "the NATO exercise Trident Juncture". */
+const BLOC_ATTRIBUTIVE = /^\s+(?:[\w-]+\s+){0,3}?(?:exercise|drills?)\s*,?\s*(?:(?:called|named|dubbed|known as|code-?named)\s+)?(?:the\s+)?$/i;
+
 /** "NATO's Trident Juncture", "the NATO-led exercise". */
 const POSSESSIVE = /^(?:[’']s|-led)\b/;
 
@@ -293,6 +300,16 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     const subject = exercises.filter((e) => e.end <= a.start).pop();
     if (!led || !subject || !LED_LINK.test(sentence.slice(subject.end, a.start)) || negated(a.start)) continue;
     add(a.id, 'organizer', a.start, a.end + led[0].length, a.end + led[0].length);
+  }
+  // The bloc that runs its own exercise: "NATO concluded its largest annual cyber exercise", "the NATO cyber
+  // exercise, called Cyber Coalition".
+  const firstExercise = exercises.length ? Math.min(...exercises.map((e) => e.start)) : Infinity;
+  for (const a of actors) {
+    if (!BLOCS.has(a.id) || a.start > firstExercise || negated(a.start)) continue;
+    const runs = BLOC_RUNS.exec(sentence.slice(a.end));
+    const named = exercises.find((e) => e.start >= a.end && e.start - a.end <= 60 && BLOC_ATTRIBUTIVE.test(sentence.slice(a.end, e.start)));
+    if (runs) add(a.id, 'organizer', a.start, a.end + runs[0].length, a.end + runs[0].length);
+    else if (named) add(a.id, 'organizer', a.start, named.end, named.start);
   }
   // The organisation whose exercise it is: "NATO's Trident Juncture", "a NATO-led exercise".
   for (const e of exercises) {

@@ -90,3 +90,17 @@ describe('lists of participants in running text (patterns seen on the developmen
     expect(roles(seedClaims(text, '2017-09-10')).filter((r) => r.startsWith('ex:zapad'))).toEqual([]);
   });
 });
+
+describe('the bloc that runs its own exercise (patterns seen on the development set, 6 December)', () => {
+  it('"NATO concluded its largest annual cyber exercise, Cyber Coalition 2016"; "NATO on Wednesday began its biggest exercise"', () => {
+    expect(roles(seedClaims('NATO concluded its largest annual cyber exercise, Cyber Coalition 2016, in Estonia on Friday.', '2016-12-03'))).toContain('ex:cyber-coalition 2016 org:nato organizer');
+    expect(roles(seedClaims('Steadfast Defender 2024 is under way. NATO on Wednesday began its biggest military exercise in decades.', '2024-01-25'))).toContain('ex:steadfast-defender 2024 org:nato organizer');
+  });
+  it('"The NATO cyber exercise, called Cyber Coalition, started in Tallinn"', () => {
+    expect(roles(seedClaims('The NATO cyber exercise, called Cyber Coalition 2022, started in Tallinn on Monday.', '2022-11-30'))).toContain('ex:cyber-coalition 2022 org:nato organizer');
+  });
+  it('a bloc that watches or criticises another\'s exercise is not its organizer', () => {
+    const got = roles(seedClaims('Zapad 2017 began on Thursday. NATO on Thursday criticised its scale, and NATO began its own exercise planning.', '2017-09-15'));
+    expect(got.filter((r) => r.includes('org:nato'))).toEqual([]);
+  });
+});
