@@ -161,7 +161,11 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
   }
   for (const a of actors) {
     const by = BY.exec(sentence.slice(Math.max(0, a.start - 40), a.start));
-    if (by && !negated(a.start - by[0].length)) add(a.id, verbRole(by[1]!), a.start - by[0].length, a.end, a.start);
+    if (!by || negated(a.start - by[0].length)) continue;
+    // "hosted by NATO's Cooperative Cyber Defence Centre": the body owned, not its owner, does it.
+    const owned = actors.find((b) => b.start > a.end && /^[’']s\s+(?:the\s+)?$/.test(sentence.slice(a.end, b.start)));
+    const doer = owned ?? a;
+    add(doer.id, verbRole(by[1]!), a.start - by[0].length, doer.end, a.start);
   }
   INCLUDE.lastIndex = 0;
   for (let m = INCLUDE.exec(sentence); m; m = INCLUDE.exec(sentence)) {

@@ -103,4 +103,9 @@ describe('the bloc that runs its own exercise (patterns seen on the development 
     const got = roles(seedClaims('Zapad 2017 began on Thursday. NATO on Thursday criticised its scale, and NATO began its own exercise planning.', '2017-09-15'));
     expect(got.filter((r) => r.includes('org:nato'))).toEqual([]);
   });
+  it('"hosted by NATO\'s cyber centre": the centre hosts, not NATO', () => {
+    const got = roles(seedClaims('Locked Shields 2023 was hosted by NATO\'s Cooperative Cyber Defence Centre of Excellence in Tallinn.', '2023-04-25'));
+    expect(got).toContain('ex:locked-shields 2023 org:ccdcoe host');
+    expect(got).not.toContain('ex:locked-shields 2023 org:nato host');
+  });
 });
