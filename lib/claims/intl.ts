@@ -378,6 +378,12 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     if (!joint) continue;
     for (const a of run) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
   }
+  // "ロシアとベラルーシで12日、両国の合同軍事演習が始まった", "两国联合演习": the two countries named before "both".
+  const both = /(?:両国|两国|兩國|双方|雙方)(?:の|的)?(?:合同|联合|聯合|共同)/u.exec(sentence);
+  if (both) {
+    const before = [...new Map(countries.filter((a) => a.end <= both.index).map((a) => [a.id, a])).values()];
+    if (before.length === 2) for (const a of before) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  }
   // "NATOのサイバー防衛演習「サイバー・コアリション」", "北约的“网络联盟”演习": the bloc whose exercise it is.
   for (const a of actors) {
     if (!OWNER_BLOCS.has(a.id) || a.start > firstExercise) continue;

@@ -23,6 +23,17 @@ describe('joint exercises named with their members', () => {
   });
 });
 
+describe('"both countries" of a joint exercise', () => {
+  it('Japanese: "ロシアとベラルーシで12日、両国の合同軍事演習「ザーパド2025」が始まった"', () => {
+    const got = roles(seedClaims('ロシアと同盟国ベラルーシで12日、両国の合同軍事演習「ザーパド2025」が始まった。', '2025-09-12'));
+    expect(got).toEqual(expect.arrayContaining(['ex:zapad 2025 country:RU participant', 'ex:zapad 2025 country:BY participant']));
+  });
+  it('three countries before "両国" leave it unresolved', () => {
+    const got = roles(seedClaims('日本はロシアとベラルーシで12日に始まった両国の合同軍事演習「ザーパド2025」を注視している。', '2025-09-12'));
+    expect(got).not.toContain('ex:zapad 2025 country:JP participant');
+  });
+});
+
 describe('the bloc whose exercise it is', () => {
   it('Japanese "NATOのサイバー防衛演習「サイバー・コアリション」" and Chinese "北约的“网络联盟”演习": the organizer', () => {
     expect(roles(seedClaims('NATOのサイバー防衛演習「サイバー・コアリション2019」が2日に始まった。', '2019-12-03'))).toContain('ex:cyber-coalition 2019 org:nato organizer');
