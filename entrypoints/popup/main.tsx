@@ -83,7 +83,16 @@ function Popup() {
   const compare = new URLSearchParams(location.search).has('compare');
   const openRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (compare) openRef.current?.focus();
+    if (!compare) return;
+    openRef.current?.focus();
+    // Firefox may show the popup, and give it focus, after this first render, which resets the
+    // focused element: focus the button again when the popup's window gets focus, unless the reader
+    // has already moved on to something else.
+    const refocus = () => {
+      if (document.activeElement === document.body || !document.activeElement) openRef.current?.focus();
+    };
+    window.addEventListener('focus', refocus);
+    return () => window.removeEventListener('focus', refocus);
   }, [compare]);
   const openButton = (
     <button

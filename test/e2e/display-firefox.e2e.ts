@@ -20,10 +20,14 @@ describe.skipIf(!available)('the page as the reader sees it, in Firefox', () => 
   let server: LocalServer;
   let browser: Browser;
   let page: Page;
+  /** An extension page in a background tab: it sees the toolbar popup's document (same extension). */
+  let lookout: Page;
 
   beforeAll(async () => {
     server = await serve({ '/seed-000.html': seedPageHtml('000') });
     browser = await launchFirefox();
+    lookout = await browser.newPage();
+    await openFirefoxExtensionPage(browser, lookout, 'popup.html');
     page = await browser.newPage();
     await page.goto(`${server.origin}/seed-000.html`);
     await waitForFirefoxState(browser, page);
@@ -62,7 +66,10 @@ describe.skipIf(!available)('the page as the reader sees it, in Firefox', () => 
       'Firefox asks for one more click: choose “Open side panel” in the Triangulate window under the toolbar button. Alt+Shift+Y opens the sidebar in one step.',
     );
 
-    // The popup's own button is focused: Enter there is a user action Firefox accepts.
+    // The popup's own button is focused: Enter there is a user action Firefox accepts. The popup's
+    // address is set before its page has rendered, so the key waits for the focused button (read
+    // through the extension's own view of its popup; the browser's chrome cannot see into it).
+    await firefoxWaitFor(lookout, POPUP_BUTTON_FOCUSED);
     await chrome(FIREFOX_ENTER_IN_POPUP);
     let sidebar = { url: '', title: '' };
     const deadline = Date.now() + 20000;
@@ -77,6 +84,9 @@ describe.skipIf(!available)('the page as the reader sees it, in Firefox', () => 
     await expect.poll(() => chrome(FIREFOX_TOOLBAR_POPUP), { timeout: 5000 }).toBe('');
   });
 });
+
+/** Whether the toolbar popup is open on "Compare sources", rendered, with its sidebar button focused. */
+const POPUP_BUTTON_FOCUSED = `browser.extension.getViews({ type: 'popup' }).some((w) => w.document.activeElement?.dataset?.testid === 'open-side-panel')`;
 
 /** The popup as "Compare sources" opens it, for review (the toolbar popup itself cannot be captured headless). */
 async function comparePopupScreenshot(browser: Browser, url: string): Promise<void> {
