@@ -92,6 +92,11 @@ export function formatCalendarDate(c: CalendarDate): string {
   return dateFormat(precisionOf(c)).format(toDate(c));
 }
 
+/** "3 April 2019" (en-GB): a day with its month spelled out, where a sentence names it. */
+export function formatLongDate(c: Required<CalendarDate>): string {
+  return cached('date:long', () => new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(toDate(c));
+}
+
 /** "2–6 Dec 2019", "28 Nov – 6 Dec 2019" (en-GB); null when the two ends are not known to the same precision. */
 export function formatCalendarRange(a: CalendarDate, b: CalendarDate): string | null {
   const p = precisionOf(a);

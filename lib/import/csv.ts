@@ -3,6 +3,7 @@
  * header), Excel's `sep=;` first line, CRLF or LF, quoted fields spanning lines. The header names
  * the columns; `fields.ts` maps them onto article fields.
  */
+import { t } from '../i18n/messages';
 import { fieldOfKey, rawArticleOf } from './fields';
 import type { ImportResult, RawRecord, RecordReport } from './types';
 import { failedFile, finishFile } from './validate';
@@ -35,7 +36,7 @@ export function parseCsv(text: string): ImportResult {
   }));
   const header = rows.shift();
   if (!header) return failedFile('csv', 'no-records', 'empty CSV');
-  if (header.quoteError) return failedFile('csv', 'csv-quote', `CSV header: ${header.quoteError.reason}`, { line: header.quoteError.line });
+  if (header.quoteError) return failedFile('csv', 'csv-quote', t('importWhyCsvHeader', { problem: header.quoteError.reason }), { line: header.quoteError.line });
   const columns = header.fields.map((name) => fieldOfKey(name.trim()));
   if (!columns.includes('text')) {
     return failedFile('csv', 'csv-header', 'CSV header has no text column (text, body, content, articleBody or description)', { line: header.line });
@@ -46,7 +47,7 @@ export function parseCsv(text: string): ImportResult {
   rows.forEach((row, i) => {
     const at = { record: i + 1, line: row.line };
     if (row.quoteError) {
-      problems.push({ action: 'skipped', issue: 'csv-quote', reason: `row ${at.record}: ${row.quoteError.reason}`, record: at.record, line: row.quoteError.line });
+      problems.push({ action: 'skipped', issue: 'csv-quote', reason: t('importWhyCsvRow', { row: String(at.record), problem: row.quoteError.reason }), record: at.record, line: row.quoteError.line });
       return;
     }
     // No prototype: a column named "constructor" or "__proto__" is just a column.
@@ -58,7 +59,7 @@ export function parseCsv(text: string): ImportResult {
     });
     const raw = rawArticleOf(record);
     if (row.fields.length <= textColumn && raw.text === undefined) {
-      problems.push({ action: 'skipped', issue: 'csv-fields', reason: `row ${at.record}: expected ${columns.length} fields, found ${row.fields.length}`, ...at });
+      problems.push({ action: 'skipped', issue: 'csv-fields', reason: t('importWhyCsvFields', { row: String(at.record), expected: columns.length, found: row.fields.length }), ...at });
       return;
     }
     raws.push({ raw, at });
@@ -117,7 +118,7 @@ function csvRows(text: string, delimiter: string): CsvRow[] {
       for (;;) {
         const close = text.indexOf('"', i);
         if (close === -1) {
-          problem = `quoted field opened on line ${openLine} never closed`;
+          problem = t('importWhyQuoteNeverClosed', { line: String(openLine) });
           break;
         }
         const chunk = text.slice(i, close);
@@ -133,8 +134,8 @@ function csvRows(text: string, delimiter: string): CsvRow[] {
         if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
           problem =
             line > openLine
-              ? `quoted field opened on line ${openLine} is never properly closed (it runs on to line ${line})`
-              : `text after the closing quote of the field opened on line ${openLine}`;
+              ? t('importWhyQuoteRunsOn', { line: String(openLine), to: String(line) })
+              : t('importWhyTextAfterQuote', { line: String(openLine) });
         }
         break;
       }

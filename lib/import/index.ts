@@ -6,6 +6,7 @@
  * `.xml` holding Atom, a zip under any name); files with an unknown extension are sniffed.
  */
 import { gunzipSync } from 'fflate';
+import { t } from '../i18n/messages';
 import { decodeText } from './decode';
 import { parseHtmlFile, parseTextFile } from './document';
 import { parseCsv } from './csv';
@@ -43,20 +44,20 @@ export function parseImportFile(name: string, bytes: Uint8Array): ImportResult {
     return parseAt(name, bytes, 0);
   } catch (error) {
     // Every reader handles bad input itself; this catches the unforeseen so one file cannot stop an import.
-    return failed('unknown', `could not read the file: ${error instanceof Error ? error.message : String(error)}`, 'unreadable-file');
+    return failed('unknown', t('importUnreadable', { error: error instanceof Error ? error.message : String(error) }), 'unreadable-file');
   }
 }
 
 function parseAt(name: string, bytes: Uint8Array, depth: number): ImportResult {
   const extension = extensionOf(name);
-  if (bytes.length === 0) return failed(formatOfExtension(extension), 'empty file', 'empty-file');
+  if (bytes.length === 0) return failed(formatOfExtension(extension), t('importWhyEmptyFile'), 'empty-file');
   if (ZIPPED_DOCUMENTS.has(extension)) return unsupported(extension);
   if (isZip(bytes) || FAMILY_OF_EXTENSION[extension] === 'zip') {
-    if (depth > MAX_ARCHIVE_DEPTH) return failed('zip', 'zip nested too deep (one zip inside another is the limit)', 'archive-too-deep');
+    if (depth > MAX_ARCHIVE_DEPTH) return failed('zip', t('importWhyZipTooDeep'), 'archive-too-deep');
     return parseZip(bytes, (inner, content) => parseAt(inner, content, depth + 1));
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    if (depth > MAX_ARCHIVE_DEPTH) return failed('unknown', 'archive nested too deep', 'archive-too-deep');
+    if (depth > MAX_ARCHIVE_DEPTH) return failed('unknown', t('importWhyArchiveTooDeep'), 'archive-too-deep');
     return parseGzip(name, bytes, depth);
   }
   const text = decodeText(bytes);
@@ -73,7 +74,7 @@ function parseAt(name: string, bytes: Uint8Array, depth: number): ImportResult {
     case 'text':
       return parseTextFile(text, baseName(name));
     case 'gzip':
-      return failed('unknown', 'corrupt gzip: not a gzip file', 'corrupt-archive');
+      return failed('unknown', t('importWhyNotGzip'), 'corrupt-archive');
     default:
       return unsupported(extension);
   }
@@ -83,12 +84,12 @@ function parseAt(name: string, bytes: Uint8Array, depth: number): ImportResult {
 function parseGzip(name: string, bytes: Uint8Array, depth: number): ImportResult {
   // The trailer's ISIZE (size mod 4 GiB) is checked before inflating, against gzip bombs.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 18 || view.getUint32(bytes.length - 4, true) > MAX_GUNZIP_BYTES) return failed('unknown', 'corrupt or oversized gzip', 'corrupt-archive');
+  if (bytes.length < 18 || view.getUint32(bytes.length - 4, true) > MAX_GUNZIP_BYTES) return failed('unknown', t('importWhyGzipTooLarge'), 'corrupt-archive');
   let inner: Uint8Array;
   try {
     inner = gunzipSync(bytes);
   } catch (error) {
-    return failed('unknown', `corrupt gzip: ${error instanceof Error ? error.message : String(error)}`, 'corrupt-archive');
+    return failed('unknown', t('importWhyCorruptGzip', { error: error instanceof Error ? error.message : String(error) }), 'corrupt-archive');
   }
   return parseAt(name.replace(/\.gz$/i, ''), inner, depth + 1);
 }
@@ -150,7 +151,7 @@ function formatOfExtension(extension: string): ImportFormat {
 }
 
 function unsupported(extension: string): ImportResult {
-  return failed('unknown', `unsupported format (${extension ? `.${extension}` : 'no extension'})`, 'unsupported-format');
+  return failed('unknown', t('importWhyUnsupported', { extension: extension ? `.${extension}` : t('importWhyNoExtension') }), 'unsupported-format');
 }
 
 function failed(format: ImportFormat, reason: string, issue: ImportIssue): ImportResult {

@@ -2,6 +2,7 @@
  * JSON and JSON Lines. JSON: an array of articles, an object holding one (`articles`, `items`,
  * `data`...), or a single article. JSON Lines: one object per line, each judged on its own.
  */
+import { t } from '../i18n/messages';
 import { normalizeKey, rawArticleOf } from './fields';
 import type { ImportResult, RawArticle, RawRecord, RecordReport } from './types';
 import { failedFile, finishFile } from './validate';
@@ -33,7 +34,7 @@ export function parseJson(text: string): ImportResult {
   const problems: RecordReport[] = [];
   records.forEach((record, i) => {
     const at = { record: i + 1 };
-    if (!isObject(record)) problems.push({ action: 'skipped', issue: 'not-an-object', reason: 'not a JSON object', ...at });
+    if (!isObject(record)) problems.push({ action: 'skipped', issue: 'not-an-object', reason: t('importWhyNotObject'), ...at });
     else raws.push({ raw: { ...defaults, ...rawArticleOf(record) }, at });
   });
   return finishFile('json', raws, problems);
@@ -48,8 +49,8 @@ export function parseJsonLines(text: string): ImportResult {
     record++;
     const at = { record, line: i + 1 };
     const value = parseOrUndefined(content);
-    if (value === undefined) problems.push({ action: 'skipped', issue: 'invalid-json', reason: `invalid JSON at line ${at.line}`, ...at });
-    else if (!isObject(value)) problems.push({ action: 'skipped', issue: 'not-an-object', reason: `not a JSON object at line ${at.line}`, ...at });
+    if (value === undefined) problems.push({ action: 'skipped', issue: 'invalid-json', reason: t('importWhyInvalidJson', { line: String(at.line) }), ...at });
+    else if (!isObject(value)) problems.push({ action: 'skipped', issue: 'not-an-object', reason: t('importWhyNotObjectAt', { line: String(at.line) }), ...at });
     else raws.push({ raw: rawArticleOf(value), at });
   });
   return finishFile('jsonl', raws, problems);

@@ -4,9 +4,11 @@
  * article satisfies `isValidArticle` whichever format it came from.
  */
 import { DEFAULT_DATE_ORDER, isIsoDate, normalizeDate, numericDateOrder, type DateOrder } from './dates';
+import { formatLongDate } from '../i18n/intl';
+import { t, type MessageKey } from '../i18n/messages';
 import { cutText, IMPORT_LIMITS } from './limits';
 import { stripControl, tidyLine, tidyText } from './text';
-import type { DateReading, ImportedArticle, ImportFormat, ImportResult, RawArticle, RawRecord, RecordPosition, RecordReport } from './types';
+import type { DateReading, ImportedArticle, ImportFormat, ImportResult, MarkupField, RawArticle, RawRecord, RecordPosition, RecordReport } from './types';
 
 const WORD = /[\p{L}\p{N}]/u;
 // BCP 47 in the shape files actually use: "en", "en-GB", "zh-Hant-TW"; "en_US" is repaired first.
@@ -14,44 +16,63 @@ const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
 export type Validated = { article: ImportedArticle; reports: RecordReport[] } | { rejection: RecordReport };
 
-const count = (n: number) => n.toLocaleString('en-US');
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const BASIS_WORDS = {
+  file: 'importWhyBasisFile',
+  language: 'importWhyBasisLanguage',
+  default: 'importWhyBasisDefault',
+} as const satisfies Record<DateReading['basis'], MessageKey>;
 
-/** "3 April 2019" for an ISO day or timestamp. */
+const MARKUP_WORDS = {
+  title: 'importWhyMarkupTitle',
+  text: 'importWhyMarkupText',
+  outlet: 'importWhyMarkupOutlet',
+} as const satisfies Record<MarkupField, MessageKey>;
+
+/** "3 April 2019" (in the reader's language) for an ISO day or timestamp. */
 function spelledDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTH_NAMES[m! - 1]} ${y}`;
+  return formatLongDate({ y: y!, m: m!, d: d! });
 }
 
-export function validateRecord(raw: RawArticle, at: RecordPosition, order: DateOrder = DEFAULT_DATE_ORDER, orderBasis = 'the default'): Validated {
+export function validateRecord(raw: RawArticle, at: RecordPosition, order: DateOrder = DEFAULT_DATE_ORDER, orderBasis = t(BASIS_WORDS.default)): Validated {
   const report = (action: RecordReport['action'], issue: RecordReport['issue'], reason: string): RecordReport => ({ action, issue, reason, ...at });
   const reports: RecordReport[] = [];
   let text = tidyText(raw.text ?? '');
-  if (!WORD.test(text)) return { rejection: report('skipped', 'no-text', 'no text') };
+  if (!WORD.test(text)) return { rejection: report('skipped', 'no-text', t('importWhyNoText')) };
 
   let published: string | null = null;
   const rawDate = tidyLine(raw.published ?? '');
   if (rawDate) {
     published = normalizeDate(rawDate, order);
-    if (published === null) return { rejection: report('skipped', 'bad-date', `unparseable date '${rawDate.slice(0, 60)}'`) };
+    if (published === null) return { rejection: report('skipped', 'bad-date', t('importWhyBadDate', { date: rawDate.slice(0, 60) })) };
     if (numericDateOrder(rawDate) === 'either') {
       const other = normalizeDate(rawDate, order === 'day-first' ? 'month-first' : 'day-first');
       reports.push(
-        report('assumed', 'ambiguous-date', `date '${rawDate.slice(0, 60)}' read ${order.replace('-', ' ')} (${orderBasis}) as ${spelledDate(published)}, not ${spelledDate(other ?? published)}`),
+        report(
+          'assumed',
+          'ambiguous-date',
+          t('importWhyAmbiguousDate', {
+            date: rawDate.slice(0, 60),
+            order: t(order === 'day-first' ? 'importWhyOrderDayFirst' : 'importWhyOrderMonthFirst'),
+            basis: orderBasis,
+            read: spelledDate(published),
+            other: spelledDate(other ?? published),
+          }),
+        ),
       );
     }
   }
 
-  for (const field of raw.markup ?? []) reports.push(report('changed', 'markup-removed', `markup removed from the ${field}, its text kept`));
+  for (const field of raw.markup ?? []) reports.push(report('changed', 'markup-removed', t(MARKUP_WORDS[field])));
 
   if (text.length > IMPORT_LIMITS.maxTextChars) {
     const full = text.length;
     text = cutText(text, IMPORT_LIMITS.maxTextChars);
-    reports.push(report('changed', 'text-too-long', `text cut to its first ${count(text.length)} characters of ${count(full)} (limit ${count(IMPORT_LIMITS.maxTextChars)})`));
+    reports.push(report('changed', 'text-too-long', t('importWhyTextCut', { kept: text.length, full, limit: IMPORT_LIMITS.maxTextChars })));
   }
   let title = tidyLine(raw.title ?? '');
   if (title.length > IMPORT_LIMITS.maxTitleChars) {
-    reports.push(report('changed', 'title-too-long', `title cut from ${count(title.length)} to ${count(IMPORT_LIMITS.maxTitleChars)} characters`));
+    reports.push(report('changed', 'title-too-long', t('importWhyTitleCut', { from: title.length, to: IMPORT_LIMITS.maxTitleChars })));
     title = cutText(title, IMPORT_LIMITS.maxTitleChars, true);
   }
 
@@ -65,7 +86,7 @@ export function validateRecord(raw: RawArticle, at: RecordPosition, order: DateO
   if (at.line !== undefined) article.line = at.line;
   let outlet = tidyLine(raw.outlet ?? '');
   if (outlet.length > IMPORT_LIMITS.maxOutletChars) {
-    reports.push(report('changed', 'outlet-too-long', `outlet name cut from ${count(outlet.length)} to ${count(IMPORT_LIMITS.maxOutletChars)} characters`));
+    reports.push(report('changed', 'outlet-too-long', t('importWhyOutletCut', { from: outlet.length, to: IMPORT_LIMITS.maxOutletChars })));
     outlet = cutText(outlet, IMPORT_LIMITS.maxOutletChars, true);
   }
   if (outlet) article.outlet = outlet;
@@ -101,12 +122,6 @@ export function dateReadingOf(records: RawRecord[]): DateReading | undefined {
   return { order: DEFAULT_DATE_ORDER, basis: 'default', ambiguous };
 }
 
-const BASIS_WORDS: Record<DateReading['basis'], string> = {
-  file: 'as other dates in this file',
-  language: 'as the records are in US English',
-  default: 'the default; nothing in the file decides',
-};
-
 /**
  * The one way a reader's records become an `ImportResult`: every record validated under the file's
  * date order, ids kept unique (the first record with an id wins, later ones are skipped), and the
@@ -115,7 +130,7 @@ const BASIS_WORDS: Record<DateReading['basis'], string> = {
 export function finishFile(format: ImportFormat, records: RawRecord[], problems: RecordReport[] = []): ImportResult {
   const dates = dateReadingOf(records);
   const order = dates?.order ?? DEFAULT_DATE_ORDER;
-  const basis = dates ? BASIS_WORDS[dates.basis] : BASIS_WORDS.default;
+  const basis = t(BASIS_WORDS[dates?.basis ?? 'default']);
   const result: ImportResult = { format, articles: [], rejected: [], reports: [...problems] };
   if (dates) result.dates = dates;
   const firstWithId = new Map<string, RecordPosition>();
@@ -128,8 +143,8 @@ export function finishFile(format: ImportFormat, records: RawRecord[], problems:
     const id = outcome.article.id;
     const first = id === undefined ? undefined : firstWithId.get(id);
     if (first) {
-      const where = first.line !== undefined ? `line ${first.line}` : `record ${first.record}`;
-      result.reports.push({ action: 'skipped', issue: 'duplicate-id', reason: `duplicate id '${id!.slice(0, 60)}' (first at ${where})`, ...at });
+      const where = first.line !== undefined ? t('importWhereLine', { line: String(first.line) }) : t('importWhereRecord', { record: String(first.record) });
+      result.reports.push({ action: 'skipped', issue: 'duplicate-id', reason: t('importWhyDuplicateId', { id: id!.slice(0, 60), where }), ...at });
       continue;
     }
     if (id !== undefined) firstWithId.set(id, at);

@@ -4,6 +4,7 @@
  * is refused instead of filling memory.
  */
 import { unzipSync } from 'fflate';
+import { t } from '../i18n/messages';
 import { tidyLine } from './text';
 import type { ImportResult, NamedParsedFile, RecordReport } from './types';
 
@@ -28,20 +29,20 @@ export function parseZip(bytes: Uint8Array, parseEntry: (name: string, bytes: Ui
         // Checked before the hidden-file rule, which would otherwise drop `../x.json` without a word.
         const unsafe = unsafePath(file.name);
         if (unsafe) {
-          refused.push({ action: 'skipped', issue: 'unsafe-path', file: entryName(file.name), reason: `not read: its path ${unsafe}` });
+          refused.push({ action: 'skipped', issue: 'unsafe-path', file: entryName(file.name), reason: t('importWhyUnsafePath', { why: unsafe }) });
           return false;
         }
         if (isSkipped(file.name)) return false;
         total += file.originalSize;
         if (file.originalSize > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-          refused.push({ action: 'skipped', issue: 'entry-too-large', file: entryName(file.name), reason: 'file too large to import from a zip' });
+          refused.push({ action: 'skipped', issue: 'entry-too-large', file: entryName(file.name), reason: t('importWhyZipEntryTooLarge') });
           return false;
         }
         return true;
       },
     });
   } catch (error) {
-    const report: RecordReport = { action: 'skipped', issue: 'corrupt-archive', reason: `corrupt zip: ${error instanceof Error ? error.message : String(error)}` };
+    const report: RecordReport = { action: 'skipped', issue: 'corrupt-archive', reason: t('importWhyCorruptZip', { error: error instanceof Error ? error.message : String(error) }) };
     return { ...result, rejected: [report], reports: [report] };
   }
   result.reports.push(...refused);
@@ -64,7 +65,7 @@ export function parseZip(bytes: Uint8Array, parseEntry: (name: string, bytes: Ui
       parsed.reports.push({
         action: 'skipped',
         issue: 'duplicate-id',
-        reason: `duplicate id '${article.id.slice(0, 60)}' (first in ${first})`,
+        reason: t('importWhyDuplicateIdInZip', { id: article.id.slice(0, 60), file: first }),
         record: article.record,
         ...(article.line !== undefined ? { line: article.line } : {}),
         ...(article.file !== undefined ? { file: article.file } : {}),
@@ -77,7 +78,7 @@ export function parseZip(bytes: Uint8Array, parseEntry: (name: string, bytes: Ui
     result.articles.push(...parsed.articles.map((article) => ({ ...article, file: join(name, article.file) })));
     result.reports.push(...parsed.reports.map((report) => ({ ...report, file: join(name, report.file) })));
   }
-  if (result.files!.length === 0 && refused.length === 0) result.reports.push({ action: 'skipped', issue: 'no-records', reason: 'zip holds no files to import' });
+  if (result.files!.length === 0 && refused.length === 0) result.reports.push({ action: 'skipped', issue: 'no-records', reason: t('importWhyZipEmpty') });
   result.rejected = result.reports.filter((r) => r.action === 'skipped');
   return result;
 }
@@ -89,9 +90,9 @@ function entryName(raw: string): string {
 
 /** Why a path would leave the folder it is unpacked into (absolute, a drive, `..`), or null. */
 function unsafePath(path: string): string | null {
-  if (/^[/\\]/.test(path)) return 'is absolute';
-  if (/^[a-z]:/i.test(path)) return 'names a drive';
-  if (path.split(/[/\\]/).includes('..')) return "climbs out of the archive ('..')";
+  if (/^[/\\]/.test(path)) return t('importWhyPathAbsolute');
+  if (/^[a-z]:/i.test(path)) return t('importWhyPathDrive');
+  if (path.split(/[/\\]/).includes('..')) return t('importWhyPathClimbs');
   return null;
 }
 

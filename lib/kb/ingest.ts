@@ -5,6 +5,7 @@
  * text), so importing a file twice changes nothing; a near-identical copy (a wire story carried by
  * another outlet) is kept, linked to the source it retells (derive.ts).
  */
+import { t } from '../i18n/messages';
 import type { Detector } from '../detect';
 import { analyzeArticle } from '../pipeline/analyze';
 import { applyInputLimits, PAGE_LIMITS } from '../pipeline/limits';
@@ -89,16 +90,16 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
       const sources = tx.objectStore('sources');
       const exists = await Promise.all(
         prepared.map(async (p) => {
-          if (await sources.get(p.id)) return 'same text already stored';
-          if ((await sources.index('by-fingerprint').count(p.analysis.fingerprint)) > 0) return 'same text already stored';
-          if (p.urlKey && (await sources.index('by-url').count(p.urlKey)) > 0) return 'same URL already stored';
+          if (await sources.get(p.id)) return t('importWhySameText');
+          if ((await sources.index('by-fingerprint').count(p.analysis.fingerprint)) > 0) return t('importWhySameText');
+          if (p.urlKey && (await sources.index('by-url').count(p.urlKey)) > 0) return t('importWhySameUrl');
           return null;
         }),
       );
       const kept: { p: (typeof prepared)[number]; source: Source }[] = [];
       prepared.forEach((p, i) => {
         // Earlier records of this import (in this batch or before) count too.
-        const dup = exists[i] ?? (seenInRun.has(p.analysis.fingerprint) || (p.urlKey && seenInRun.has(p.urlKey)) ? 'duplicate in this import' : null);
+        const dup = exists[i] ?? (seenInRun.has(p.analysis.fingerprint) || (p.urlKey && seenInRun.has(p.urlKey)) ? t('importWhyDuplicateInImport') : null);
         seenInRun.add(p.analysis.fingerprint);
         if (p.urlKey) seenInRun.add(p.urlKey);
         if (dup) {
@@ -167,7 +168,7 @@ export async function ingestArticles(db: KbDatabase, items: IngestItem[], opts: 
       report.imported = [...imported];
       if (isQuotaError(e)) {
         report.quotaExceeded = true;
-        for (const p of prepared) report.failed.push({ record: p.item.record, title: p.item.title, reason: 'storage is full' });
+        for (const p of prepared) report.failed.push({ record: p.item.record, title: p.item.title, reason: t('importStorageFull') });
         break;
       }
       const reason = e instanceof Error ? e.message : String(e);

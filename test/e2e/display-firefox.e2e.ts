@@ -86,7 +86,7 @@ describe.skipIf(!available)('the page as the reader sees it, in Firefox', () => 
 });
 
 /** Whether the toolbar popup is open on "Compare sources", rendered, with its sidebar button focused. */
-const POPUP_BUTTON_FOCUSED = `browser.extension.getViews({ type: 'popup' }).some((w) => w.document.activeElement?.dataset?.testid === 'open-side-panel')`;
+const POPUP_BUTTON_FOCUSED = 'browser.extension.getViews({ type: "popup" }).some((w) => w.document.activeElement?.dataset?.testid === "open-side-panel")';
 
 /** The popup as "Compare sources" opens it, for review (the toolbar popup itself cannot be captured headless). */
 async function comparePopupScreenshot(browser: Browser, url: string): Promise<void> {
