@@ -41,6 +41,10 @@ interface Cues {
   threshold: RegExp;
   /** Another event whose date is not the exercise's. */
   otherEvent: RegExp;
+  /** A sentence that opens on the exercise's period ("実施期間は…", "演习时间为…"): its dates are the exercise's. */
+  timing?: RegExp;
+  /** After the exercise's name, the sentence's verb of taking part ("」に参加した"): its subject takes part. */
+  joinsAfterName?: RegExp;
 }
 
 const CYRILLIC_ATTRIBUTION = [
@@ -99,6 +103,7 @@ const CUES: Record<Lang, Cues> = {
     phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段/u,
     threshold: /维也纳文件|維也納文件|门槛|門檻|须邀请|需邀请|必须邀请/u,
     otherEvent: /战争|戰爭|入侵|峰会|峰會|会谈|會談|访问|訪問|选举|選舉|疫情/u,
+    timing: /^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:时间|時間|日期|期间|期間)(?:为|為|是|从|從)|^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:为期|為期)/u,
   },
   ja: {
     exercise: /演習|訓練/u,
@@ -109,11 +114,15 @@ const CUES: Record<Lang, Cues> = {
     official: /公式|発表|防衛省|国防省|政府/u,
     part: /(?:うち|その中で|内訳は)\s*(?:[^、。]{0,8})$/u,
     placeBefore: null,
-    placeAfter: /^(?:で|において|にて|周辺|沖|近海|国内)/u,
+    // "エストニアで", and "エストニア・タルトゥで": a city written after its country.
+    placeAfter: /^(?:[・･の][\p{Script=Katakana}ー]{2,10})?(?:で|において|にて|周辺|沖|近海|国内)/u,
     territory: /領内|国内|領土/u,
     phase: /第[一二三1-3](?:段階|フェーズ)/u,
     threshold: /ウィーン文書|受け入れ義務|招待する義務/u,
     otherEvent: /戦争|侵攻|会談|首脳会議|訪問|選挙/u,
+    timing: /^\s*(?:演習の|訓練の)?(?:実施期間|実施日程|期間|日程|会期)は/u,
+    // "」に初めて正式に参加した", "」へ参加すると発表した"; not "」に参加する兵士" (the soldiers who take part).
+    joinsAfterName: /^[」』"”]?\s*(?:に|へ)(?:も|は)?(?:(?:初めて|正式に|再び|今回|共同で)\s*)*(?:参加|加わ)(?:した|する|している|しており|しています|します|し|った|る)?(?=[。、]|と(?:発表|明らか|伝え|述べ|報じ)|こと|予定|方針|見通し|$)/u,
   },
 };
 
@@ -389,7 +398,22 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     if (!OWNER_BLOCS.has(a.id) || a.start > firstExercise) continue;
     const next = exercises.find((e) => e.start >= a.end && e.start - a.end <= 16);
     const gap = next ? sentence.slice(a.end, next.start).replace(/[“”「」『』《》"]/gu, '') : '';
-    if (next && /^(?:组织|組織)?(?:の|的|之)[^，。,;；:：、]{0,12}$/u.test(gap) && !out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: next.end }, entity: a.id, role: 'organizer' });
+    // Also "NATO主催の…演習", "NATOが主催する…演習", "北约主办的…演习".
+    const owned = /^(?:组织|組織)?(?:の|的|之)[^，。,;；:：、]{0,12}$/u.test(gap) || /^[)）]?(?:が)?(?:主催|主導)(?:する|の|した)[^，。,;；:：、]{0,12}$|^(?:主办|主辦|牵头|牽頭)的[^，。,;；:：、]{0,12}$/u.test(gap);
+    if (next && owned && !out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: next.end }, entity: a.id, role: 'organizer' });
+  }
+  // "日本は2日、…演習「EX」に参加した": the subject (marked は, が or も) of the verb that follows the name.
+  if (cues.joinsAfterName) {
+    for (const e of exercises) {
+      if (!cues.joinsAfterName.test(sentence.slice(e.end))) continue;
+      const subjects = actors.filter((a) => a.end <= e.start && /^(?:[・･][^\s、。は]{1,8})?\s*(?:は|が|も)/u.test(sentence.slice(a.end, a.end + 10)));
+      const last = subjects[subjects.length - 1];
+      // "中国は、ロシアが…": the nearest subject before the name is the verb's.
+      if (!last) continue;
+      const body = input.entity(last.id);
+      const country = last.type === 'country' ? last.id : body?.role === 'armed-forces' || body?.role === 'defence-ministry' ? body.country : undefined;
+      if (country && !out.some((o) => o.entity === country)) out.push({ span: { start: last.start, end: last.end }, entity: country, role: 'participant' });
+    }
   }
   // "拉脱维亚、立陶宛……和爱沙尼亚的受邀代表……进行了观察": a list whose representatives observe, the word far after it.
   for (const list of countryLists(sentence, actors)) {
@@ -480,7 +504,9 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     const actors: Actor[] = others.filter(inside).map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
     const attribution = attributionOf(s.text, cues);
     const found: Found[] = [];
-    const dates = referenced ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? null) : null;
+    // "実施期間は12月2日から6日まで" right after the sentence that names the exercise: its days.
+    const timed = !referenced && !!focus && si - focus.last === 1 && !!cues.timing?.test(s.text) && !cues.otherEvent.test(s.text);
+    const dates = referenced || timed ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? null) : null;
     const datesOk = dates && !cues.otherEvent.test(s.text.slice(Math.max(0, dates.start - 30), dates.start));
     const cue = referenced || cues.participation.test(s.text);
     // "中国解放军派出约3200人,1000余辆装备车,飞机30架": what a sender sends is one list, commas and all.
@@ -523,7 +549,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       if (f.scope) claim.scope = f.scope;
       const known = input.entity(ref.id)?.editions ?? [];
       const guessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
-      if ((!referenced && !follows) || guessed || f.past) claim.tentative = true;
+      if ((!referenced && !follows && !(timed && f.kind === 'dates')) || guessed || f.past) claim.tentative = true;
       if (f.count) {
         const clause = clauseAround(s.text, f.span, lang);
         const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;

@@ -54,3 +54,34 @@ describe('places', () => {
     expect(places(seedClaims('“西方-2017”战略演习将于9月14日至20日在白俄罗斯及3个俄罗斯靶场举行。', '2017-09-01'))).toEqual(['ex:zapad 2017 country:BY', 'ex:zapad 2017 country:RU']);
   });
 });
+
+describe('Japanese sentences built subject first, verb last (patterns seen on the development set, 6 December, second pass)', () => {
+  const dates = (cs: Claim[]) => cs.flatMap((c) => (c.value.type === 'dates' ? [`${c.subject} ${c.edition} ${c.value.start} ${c.value.end}`] : []));
+  it('"XはY日、…演習「EX」に参加した": the subject takes part, however long the middle', () => {
+    const got = roles(seedClaims('フィンランドは3日、北大西洋条約機構(NATO)が主催する大規模なサイバー防衛演習「サイバー・コアリション2022」に初めて正式に参加した。', '2022-12-04'));
+    expect(got).toContain('ex:cyber-coalition 2022 country:FI participant');
+  });
+  it('a defence ministry as the subject stands for its country: "防衛省は…へ参加すると発表した"', () => {
+    const got = roles(seedClaims('防衛省は28日、NATOのサイバー演習「サイバー・コアリション2021」へ参加すると発表した。', '2021-11-29'));
+    expect(got).toContain('ex:cyber-coalition 2021 country:JP participant');
+  });
+  it('a subject that only reports on it does not take part: "Xは…演習「EX」に参加すると伝えた" names the reporter as nothing', () => {
+    const got = roles(seedClaims('中国は、ロシアが大規模演習「ヴォストーク2018」に参加する兵士を増やすと伝えた。', '2018-08-30'));
+    expect(got).not.toContain('ex:vostok 2018 country:CN participant');
+  });
+  it('"NATOが主催する…演習「EX」" and "NATO主催の…演習「EX」": the organizer', () => {
+    expect(roles(seedClaims('日本は北大西洋条約機構(NATO)が主催する大規模サイバー演習「サイバー・コアリション2020」に参加する。', '2020-11-10'))).toContain('ex:cyber-coalition 2020 org:nato organizer');
+    expect(roles(seedClaims('防衛省はNATO主催のサイバー防衛演習「サイバー・コアリション2020」へ参加すると発表した。', '2020-11-10'))).toContain('ex:cyber-coalition 2020 org:nato organizer');
+  });
+  it('"Xの首都・都市で開催": the country, with a city between it and the place word', () => {
+    expect(places(seedClaims('サイバー・コアリション2021は、エストニア・タリンで開催される。', '2021-11-20'))).toContain('ex:cyber-coalition 2021 country:EE');
+  });
+  it('"実施期間は…から…まで" in the sentence after the name: the exercise\'s days', () => {
+    const text = 'サイバー・コアリション2021は、エストニアで開催される。実施期間は11月29日から12月3日までとなる。';
+    expect(dates(seedClaims(text, '2021-11-20'))).toContain('ex:cyber-coalition 2021 2021-11-29 2021-12-03');
+  });
+  it('a period in a sentence about something else is not the exercise\'s: "会談の期間は…"', () => {
+    const text = 'サイバー・コアリション2021は、エストニアで開催される。首脳会談の期間は11月29日から12月3日までとなる。';
+    expect(dates(seedClaims(text, '2021-11-20'))).toEqual([]);
+  });
+});
