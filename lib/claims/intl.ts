@@ -176,6 +176,13 @@ function countryOf(id: EntityId, input: ExtractInput): EntityId | undefined {
   return input.entity(id)?.country;
 }
 
+/** The country an actor stands for when it acts in an exercise: itself, or its armed forces' or defence ministry's. */
+function actingCountry(a: Actor, input: ExtractInput): EntityId | undefined {
+  if (a.type === 'country') return a.id;
+  const body = input.entity(a.id);
+  return body?.role === 'armed-forces' || body?.role === 'defence-ministry' ? body.country : undefined;
+}
+
 function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string; text: string }) | null {
   for (const re of cues.attribution) {
     const m = re.exec(sentence);
@@ -407,12 +414,10 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     for (const e of exercises) {
       if (!cues.joinsAfterName.test(sentence.slice(e.end))) continue;
       const subjects = actors.filter((a) => a.end <= e.start && /^(?:[・･][^\s、。は]{1,8})?\s*(?:は|が|も)/u.test(sentence.slice(a.end, a.end + 10)));
-      const last = subjects[subjects.length - 1];
       // "中国は、ロシアが…": the nearest subject before the name is the verb's.
-      if (!last) continue;
-      const body = input.entity(last.id);
-      const country = last.type === 'country' ? last.id : body?.role === 'armed-forces' || body?.role === 'defence-ministry' ? body.country : undefined;
-      if (country && !out.some((o) => o.entity === country)) out.push({ span: { start: last.start, end: last.end }, entity: country, role: 'participant' });
+      const last = subjects[subjects.length - 1];
+      const country = last && actingCountry(last, input);
+      if (last && country && !out.some((o) => o.entity === country)) out.push({ span: { start: last.start, end: last.end }, entity: country, role: 'participant' });
     }
   }
   // "拉脱维亚、立陶宛……和爱沙尼亚的受邀代表……进行了观察": a list whose representatives observe, the word far after it.
@@ -434,9 +439,8 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     if (places.some((p) => p.start === a.start)) continue;
     // "NATOの演習", "北约的演习": the exercise's owner, not a participant or observer.
     if (/^(?:组织|組織|军|軍|方面|方)?(?:の|的|之)/u.test(sentence.slice(a.end, a.end + 3))) continue;
-    const body = input.entity(a.id);
     // A country's forces or defence ministry taking part is the country taking part.
-    const country = a.type === 'country' ? a.id : body?.role === 'armed-forces' || body?.role === 'defence-ministry' ? body.country : undefined;
+    const country = actingCountry(a, input);
     const bloc = a.id === 'org:nato' || a.id === 'org:eu' || a.id === 'org:csto' || a.id === 'org:un' || a.id === 'org:osce';
     if (!country && !bloc) continue;
     const entity = country ?? a.id;
