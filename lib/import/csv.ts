@@ -35,11 +35,11 @@ export function parseCsv(text: string): ImportResult {
     ...(row.quoteError ? { quoteError: { ...row.quoteError, line: row.quoteError.line + lineOffset } } : {}),
   }));
   const header = rows.shift();
-  if (!header) return failedFile('csv', 'no-records', 'empty CSV');
+  if (!header) return failedFile('csv', 'no-records', t('importWhyEmptyCsv'));
   if (header.quoteError) return failedFile('csv', 'csv-quote', t('importWhyCsvHeader', { problem: header.quoteError.reason }), { line: header.quoteError.line });
   const columns = header.fields.map((name) => fieldOfKey(name.trim()));
   if (!columns.includes('text')) {
-    return failedFile('csv', 'csv-header', 'CSV header has no text column (text, body, content, articleBody or description)', { line: header.line });
+    return failedFile('csv', 'csv-header', t('importWhyCsvNoText'), { line: header.line });
   }
   const textColumn = columns.indexOf('text');
   const raws: RawRecord[] = [];

@@ -4,6 +4,7 @@
  */
 import { extractArticleFromHtml } from '../extract/html';
 import { extractArticleFromTextFile } from '../extract/text-file';
+import { t } from '../i18n/messages';
 import type { ArticleInput } from '../types';
 import type { ImportResult, RawArticle } from './types';
 import { failedFile, finishFile } from './validate';
@@ -21,7 +22,7 @@ function single(format: 'html' | 'text', extract: () => ArticleInput): ImportRes
   try {
     article = extract();
   } catch (error) {
-    return failedFile(format, 'unreadable-file', `could not read the article: ${error instanceof Error ? error.message : String(error)}`, { record: 1 });
+    return failedFile(format, 'unreadable-file', t('importWhyArticleUnreadable', { error: error instanceof Error ? error.message : String(error) }), { record: 1 });
   }
   return finishFile(format, [{ raw: rawOf(article), at: { record: 1 } }]);
 }

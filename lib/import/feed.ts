@@ -4,6 +4,7 @@
  * Elements are matched by local name, so namespace prefixes do not matter.
  */
 import { parseXmlDocument } from '../dom/parse';
+import { t } from '../i18n/messages';
 import { elementText, localNameOf, plainText, plainTextOf, tidyText } from './text';
 import type { ImportResult, RawArticle, RawRecord } from './types';
 import { failedFile, finishFile } from './validate';
@@ -12,9 +13,9 @@ type FeedFormat = 'rss' | 'atom';
 
 export function parseFeed(text: string): ImportResult {
   const root = feedRoot(text) ?? feedRoot(repairXml(text));
-  if (!root) return failedFile('unknown', 'unsupported-format', 'XML is not an RSS or Atom feed');
+  if (!root) return failedFile('unknown', 'unsupported-format', t('importWhyNotFeed'));
   const { format, items, channel } = root;
-  if (items.length === 0) return failedFile(format, 'no-records', 'feed has no items');
+  if (items.length === 0) return failedFile(format, 'no-records', t('importWhyFeedEmpty'));
   // Read once: the channel holds every item, so per-item lookups in it would cost n² on big feeds.
   const feed = format === 'atom' ? atomFeedFields(channel) : rssChannelFields(channel);
   const records: RawRecord[] = items.map((item, i) => ({ raw: format === 'atom' ? atomEntry(item, feed) : rssItem(item, feed), at: { record: i + 1 } }));

@@ -26,10 +26,10 @@ export function parseJson(text: string): ImportResult {
     value = JSON.parse(text);
   } catch {
     const line = errorLine(text);
-    return failedFile('json', 'invalid-json', `invalid JSON at line ${line}`, { line });
+    return failedFile('json', 'invalid-json', t('importWhyInvalidJson', { line: String(line) }), { line });
   }
   const { records, defaults } = recordsOf(value);
-  if (records === null) return failedFile('json', 'no-records', 'JSON holds no article object or array of articles');
+  if (records === null) return failedFile('json', 'no-records', t('importWhyNoArticleInJson'));
   const raws: RawRecord[] = [];
   const problems: RecordReport[] = [];
   records.forEach((record, i) => {
