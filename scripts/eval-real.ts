@@ -230,7 +230,8 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
       const pf = bestFact(a, facts);
       const judge = (e: Evidence, kind: 'conflict' | 'agree' | 'disputed'): [boolean, string] => {
         const other = goldById.get(e.source.id)!;
-        const oc = analysed.find((y) => y.article.id === e.source.id)!.analysis.claims.find((c) => c.sentence === e.text && JSON.stringify(c.value) === JSON.stringify(e.value));
+        // Evidence is compared within one kind: "32 countries … 32 ships" gives two claims of one sentence and value.
+        const oc = analysed.find((y) => y.article.id === e.source.id)!.analysis.claims.find((c) => c.kind === a.kind && c.sentence === e.text && JSON.stringify(c.value) === JSON.stringify(e.value));
         const of = oc ? bestFact(oc, other.facts) : undefined;
         if (!pf) return [false, 'page claim misread'];
         if (!of) return [false, 'other claim misread'];

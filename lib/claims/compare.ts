@@ -176,6 +176,8 @@ function claimKey(c: Claim): string {
   return `${c.subject}|${c.edition ?? ''}|${c.kind}`;
 }
 
+const PART_OF_LARGER = 'part of a larger figure';
+
 /** Whether two scopes name the same part of an exercise (absent = the whole). */
 export function sameScope(a: Scope | undefined, b: Scope | undefined): boolean {
   const ka = a?.kind ?? 'total';
@@ -185,7 +187,8 @@ export function sameScope(a: Scope | undefined, b: Scope | undefined): boolean {
   // A threshold is a rule, not a participation figure; an unnamed share cannot be matched.
   if (ka === 'threshold') return false;
   if (a!.of || b!.of) return a!.of === b!.of;
-  return ka === 'phase' && !!a!.label && a!.label === b!.label;
+  // Named groups compare with the same group ("reservists"); an unnamed share ("part of a larger figure") never.
+  return (ka === 'phase' || (ka === 'contingent' && a!.label !== PART_OF_LARGER)) && !!a!.label && a!.label === b!.label;
 }
 
 /** The relation of another source's claim to the page's, speakers included; null when they are not about the same thing. */

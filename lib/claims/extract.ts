@@ -358,7 +358,8 @@ function clauseAround(sentence: string, span: Span): Span {
  * unnamed edition ("the previous exercise", "four years ago").
  */
 const NEAR_YEAR = /\b(?:in|during|since|of|from)\s+((?:19|20)\d\d)\b(?![,\d])|\b((?:19|20)\d\d)(?:[’']s)?\s+(?:edition|exercise|drills?|iteration|version|war ?games|maneuvers|manoeuvres)\b|[-–\s]((?:19|20)\d\d)\b(?=\s*[,;:)]|\s+(?:involved|saw|had|drew|brought|featured|included|gathered))|[A-Za-z]((?:19|20)\d\d)\b/g;
-const COMPARED = /\b(?:than|compared (?:to|with)|up from|down from|double|doubled|doubling|twice|triple|tripled|half|in contrast|versus)\b/i;
+const COMPARED = /\b(?:than|compared (?:to|with)|up from|down from|double|doubled|doubling|twice|triple|tripled|half|in contrast|versus|matching|similar to|comparable (?:to|with)|same as|in line with|on (?:a )?par with)\b/i;
+const LIKE_BEFORE = /\b(?:matching|similar to|comparable (?:to|with)|same as|in line with|on (?:a )?par with|equal to|as)\s+$/i;
 const RELATIVE_NEAR = /\b(last|previous|past|this|next|coming)\s+year(?:[’']s)?\b/gi;
 const EARLIER = /\b(?:previous|last|prior|earlier|preceding)\s+(?:edition|exercise|drills?|iteration|one|time)\b|\byears? ago\b|\bin the past\b/i;
 
@@ -378,6 +379,8 @@ function otherEdition(sentence: string, span: Span, current: number | null, publ
   if (published !== null) {
     RELATIVE_NEAR.lastIndex = 0;
     for (let m = RELATIVE_NEAR.exec(window); m; m = RELATIVE_NEAR.exec(window)) {
+      // "17,000 troops, matching last year's levels": this year's figure, measured against last year's.
+      if (LIKE_BEFORE.test(window.slice(0, m.index))) continue;
       const shift = /last|previous|past/i.test(m[1]!) ? -1 : /next|coming/i.test(m[1]!) ? 1 : 0;
       consider(published + shift, m.index, m.index + m[0].length);
     }

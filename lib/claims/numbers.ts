@@ -336,6 +336,16 @@ export function findCounts(tokens: Token[]): CountMatch[] {
       // noun of its own counts what the sentence's previous figure counted.
       kind = previousKind;
     }
+    if (!kind && (tokens[next]?.t === 'and' || tokens[next]?.t === ',')) {
+      // "700 and 200 soldiers respectively": the first figure of a pair counts what the second counts.
+      const second = parseNumber(tokens, next + 1);
+      const secondNoun = second ? nounAfter(tokens, second.next) : null;
+      const secondKind = secondNoun && second!.next === secondNoun.index ? kindOf(tokens, secondNoun.index) : undefined;
+      if (secondKind) {
+        kind = secondKind;
+        end = tokens[next - 1]!.end;
+      }
+    }
     if (!kind) {
       // "the team of roughly 20", "a contingent of 150".
       const g = tokens[first - 1]?.t === 'of' ? tokens[first - 2]?.t : undefined;

@@ -45,11 +45,14 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
 
   const site = siteOf(sentence, count);
   if (site) return { kind: 'territory', label: site };
-  // "roughly 2,000 paratroopers": one arm of the exercise, not all of it.
-  if (COMPONENT_NOUN.test(count.noun)) return { kind: 'phase', label: count.noun };
+  // "roughly 2,000 paratroopers": one group of those taking part, not all of them; "13,000 reservists,
+  // volunteers, conscripts and allied soldiers" names every group: the whole exercise.
+  if (COMPONENT_NOUN.test(count.noun) && !KINDS_LIST_AFTER.test(sentence.slice(count.end))) return { kind: 'contingent', label: count.noun };
   // "China sent 900 combat vehicles and 30 aircraft", "...21 planes and three ships were sent by China": the sender's contingent.
-  const sender = senderOf(input) ?? passiveSenderOf(input);
+  const sender = senderOf(input) ?? passiveSenderOf(input) ?? respectiveOf(input);
   if (sender) return { kind: 'contingent', of: sender };
+  // "No more than 1,000 foreign troops": the guests' share.
+  if (/\bforeign\b/i.test(sentence.slice(count.start, count.end))) return { kind: 'contingent', label: 'foreign troops' };
   // "14,000 of the approximately 30,000 soldiers", "the remaining 8,000": a share of a figure.
   if (/^\s+(?:of|out of)\s+(?:the|a|an)?\s*(?:approximately|about|some|around|nearly|almost|over|more than)?\s*\d/i.test(sentence.slice(count.end, count.end + 40)) || /\bremaining\s+$/i.test(sentence.slice(Math.max(0, count.start - 12), count.start))) {
     return { kind: 'contingent', label: 'part of a larger figure' };
@@ -67,7 +70,8 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   }
   if (insideCountries.size > 1) return undefined;
   // "20 people from Japan's Ministry of Defense".
-  const from = actors.find((a) => a.start >= count.end && /^\s+from\s+(?:the\s+)?$/i.test(sentence.slice(count.end, a.start)));
+  // "180 personnel are participating from India".
+  const from = actors.find((a) => a.start >= count.end && FROM_AFTER.test(sentence.slice(count.end, a.start)));
   // "from China, India and several other countries" is everyone, not one contingent.
   // A list of bodies of one country ("from Japan's Defense Ministry and the Self-Defense Forces") is still that country.
   const fromCountry = from ? input.countryOf(from.id) : undefined;
@@ -89,8 +93,11 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
 }
 
 const COMPONENT_NOUN = /^(?:paratroopers|commandos|engineers|medics|cadets|snipers|reservists|conscripts)$/;
+/** A list of further kinds of personnel after the count's noun: ", volunteers, conscripts and allied soldiers". */
+const KINDS_LIST_AFTER = /^\s*,\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*(?:,|\band\b|\bas well as\b)/i;
+const FROM_AFTER = /^\s+(?:(?:are|is|were|was|will be|have been|has been)\s+)?(?:(?:participating|taking part|coming|drawn|deployed|sent)\s+)?from\s+(?:the\s+)?$/i;
 const SITE = /\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+){1,3}(?:Airbase|Air Base|Air Station|Base|Airfield|Range|Training Area|Training Ground|Barracks|Camp|Naval Station))\b/;
-const SENDING = /^\s*(?:has\s+|have\s+|will\s+|is\s+|are\s+)?(?:be\s+|been\s+)?(?:sent|sends|send|sending|contributed|contributes|contributing|dispatched|dispatches|deployed|deploys|deploying|brought|brings|bring|will bring|provided|provides|supplied|supplies|supplying|committed|commits)\s+(?:up to\s+|about\s+|some\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+)?$/i;
+const SENDING = /^\s*(?:has\s+|have\s+|will\s+|is\s+|are\s+|to\s+)?(?:be\s+|been\s+)?(?:sent|sends|send|sending|contributed|contributes|contributing|dispatched|dispatches|deployed|deploys|deploying|brought|brings|bring|will bring|provided|provides|supplied|supplies|supplying|committed|commits)(?:\s+out)?\s+(?:up to\s+|about\s+|some\s+|around\s+|more than\s+|nearly\s+|almost\s+|over\s+)?$/i;
 
 /** A named site the count is at: "3,000 troops at Curtin Airbase", "at Curtin Airbase near Derby, where 3,000 troops were deployed". */
 function siteOf(sentence: string, count: CountMatch): string | undefined {
@@ -129,9 +136,37 @@ function senderOf({ sentence, count, actors, countryOf, previous, exercise }: Sc
     const country = countryOf(a.id);
     const verb = sentence.slice(a.end, head);
     if (!country || !SENDING.test(verb)) return undefined;
-    return hosts.has(country) && /\bdeploy/i.test(verb) ? undefined : country;
+    if (!hosts.has(country) || !/\bdeploy/i.test(verb)) return country;
+    // ...unless it deploys them to another country: "the United States is deploying 9,000 troops to the Philippines".
+    const abroad = actors.some((b) => b.start >= count.end && b.start - count.end <= 40 && /^\s+(?:to|into)\s+(?:the\s+)?$/i.test(sentence.slice(count.end, b.start)) && !!countryOf(b.id) && countryOf(b.id) !== country);
+    return abroad ? country : undefined;
   }
   return undefined;
+}
+
+/**
+ * "Russia has sent 177 soldiers, with China and India 700 and 200 respectively": the figures of a list
+ * given "respectively" belong, in order, to the countries listed just before them.
+ */
+function respectiveOf({ sentence, count, actors, countryOf }: ScopeInput): EntityId | undefined {
+  const tail = /^[^.;]{0,60}?\brespectively\b/i.exec(sentence.slice(count.end));
+  if (!tail) return undefined;
+  // The countries right before the first figure of the list, joined by commas and "and".
+  const before = actors.filter((a) => a.end <= count.start && !!countryOf(a.id));
+  const last = before[before.length - 1];
+  if (!last) return undefined;
+  const figures = sentence.slice(last.end, count.end + tail[0].length);
+  if (!/^\s*,?\s*(?:with\s+|and\s+)?[\d\s,.]*(?:and\s+[\d,.]+\s*)?/.test(sentence.slice(last.end, count.start))) return undefined;
+  if (/[A-Za-z]{3,}/.test(sentence.slice(last.end, count.start).replace(/\b(?:and|with)\b/g, ''))) return undefined;
+  const numbers = [...figures.matchAll(/\d[\d,.]*/g)].map((m) => last.end + m.index);
+  const listed: Actor[] = [last];
+  for (let k = before.length - 2; k >= 0; k--) {
+    if (!/^\s*(?:,|,?\s*and)\s*(?:the\s+)?$/i.test(sentence.slice(before[k]!.end, listed[0]!.start))) break;
+    listed.unshift(before[k]!);
+  }
+  const index = numbers.indexOf(count.start) >= 0 ? numbers.indexOf(count.start) : numbers.findIndex((n) => n >= count.start && n < count.end);
+  if (index < 0 || numbers.length !== listed.length) return undefined;
+  return countryOf(listed[index]!.id);
 }
 
 /**

@@ -94,9 +94,9 @@ describe('more patterns from real reporting (synthetic sentences)', () => {
   it('"from its air force, army and navy": the speaker\'s own share', () => {
     expect(counts('The Swedish Armed Forces said about 4,500 personnel from its air force and navy would join Nordic Response 2024.', '2024-03-04')[0]?.scope).toEqual({ kind: 'contingent', of: 'country:SE' });
   });
-  it('a named site, and one arm of the force', () => {
+  it('a named site, and one group of the force (a labelled share, compared only with the same group)', () => {
     expect(counts('Part of Talisman Sabre 2023 ran at Curtin Airbase near Derby, where some 3,000 troops were deployed.', '2023-07-30')[0]?.scope).toMatchObject({ kind: 'territory', label: 'Curtin Airbase' });
-    expect(counts('Anakonda 2016 opened as roughly 2,000 paratroopers jumped over Poland.', '2016-06-07')[0]?.scope).toEqual({ kind: 'phase', label: 'paratroopers' });
+    expect(counts('Anakonda 2016 opened as roughly 2,000 paratroopers jumped over Poland.', '2016-06-07')[0]?.scope).toEqual({ kind: 'contingent', label: 'paratroopers' });
   });
   it('"from China, India and several other countries" is everyone, not China\'s contingent', () => {
     expect(counts('Vostok 2022 will involve more than 50,000 troops from China, India and several other countries.', '2022-08-29')[0]?.scope).toBeNull();

@@ -1,0 +1,66 @@
+/**
+ * Whose share a figure is, and of which edition, on patterns seen in real English reporting (6 December):
+ * a country deploying troops to the host's territory, "has sent out", "to send" in a headline, shares given
+ * "respectively", "personnel are participating from India", "foreign troops", a kind of personnel named
+ * first in a list of kinds, and a figure compared with last year's. Every sentence is our own; outlets
+ * are invented.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../lib/types';
+import { seedClaims as claims } from './seed-claims';
+
+const count = (cs: Claim[], n: number) => {
+  const c = cs.find((x) => x.value.type === 'count' && x.value.stated[0] === n);
+  return c ? { kind: c.kind, edition: c.edition, scope: c.scope ?? null } : null;
+};
+
+describe('a country\'s share of an exercise', () => {
+  it('a country deploying troops to another country for its drills sends a contingent', () => {
+    const text = 'The United States is deploying about 6,500 troops to the Philippines for this spring\'s Balikatan drills, the Harbour Ledger said.';
+    expect(count(claims(text, '2024-04-02'), 6500)).toMatchObject({ scope: { kind: 'contingent', of: 'country:US' } });
+  });
+
+  it('"has sent out", and shares given "respectively"', () => {
+    const text = 'For the Peace Mission drill, Russia has sent out 150 soldiers, with China and India 600 and 180 soldiers respectively.';
+    const cs = claims(text, '2018-08-24');
+    expect(count(cs, 150)).toMatchObject({ scope: { kind: 'contingent', of: 'country:RU' } });
+    expect(count(cs, 600)).toMatchObject({ scope: { kind: 'contingent', of: 'country:CN' } });
+    expect(count(cs, 180)).toMatchObject({ scope: { kind: 'contingent', of: 'country:IN' } });
+  });
+
+  it('"personnel are participating from India"', () => {
+    const text = 'Peace Mission 2018 opened in Chebarkul. Meanwhile, 180 personnel are participating from India.';
+    expect(count(claims(text, '2018-08-24'), 180)).toMatchObject({ scope: { kind: 'contingent', of: 'country:IN' } });
+  });
+
+  it('a headline\'s "to send"', () => {
+    const text = 'Russia to Send 300 Troops for Indra-2015 Drills in India';
+    expect(count(claims(text, '2015-11-20'), 300)).toMatchObject({ scope: { kind: 'contingent', of: 'country:RU' } });
+  });
+
+  it('"foreign troops" are the guests\' share, not the whole exercise', () => {
+    const text = 'No more than 900 foreign troops will take part in Kavkaz-2020, the Steppe Courier was told.';
+    expect(count(claims(text, '2020-09-01'), 900)).toMatchObject({ scope: { kind: 'contingent' } });
+  });
+});
+
+describe('kinds of personnel', () => {
+  it('reservists named first in a list of every kind are the whole exercise', () => {
+    const text = 'More than 12,000 reservists, volunteers, conscripts and allied soldiers took part in Siil 2018.';
+    expect(count(claims(text, '2018-05-20'), 12000)).toMatchObject({ scope: null });
+  });
+
+  it('reservists alone are one group of those taking part', () => {
+    const text = 'Some 6,000 reservists will take part in Siil 2022, the Baltic Ledger said.';
+    expect(count(claims(text, '2022-05-16'), 6000)).toMatchObject({ scope: { kind: 'contingent', label: 'reservists' } });
+  });
+});
+
+describe('a figure compared with last year\'s', () => {
+  it('"matching last year\'s levels" keeps the figure in this year\'s edition', () => {
+    const text = 'Ulchi Freedom Shield runs until 29 August, involving about 17,000 South Korean troops, matching last year\'s participation levels.';
+    const cs = claims(text, '2025-08-18');
+    expect(count(cs, 17000)).toMatchObject({ edition: 2025 });
+    expect(cs.find((c) => c.kind === 'dates')?.edition).toBe(2025);
+  });
+});
