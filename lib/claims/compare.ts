@@ -176,7 +176,8 @@ function claimKey(c: Claim): string {
   return `${c.subject}|${c.edition ?? ''}|${c.kind}`;
 }
 
-const PART_OF_LARGER = 'part of a larger figure';
+/** Shares the article does not name: two of them may be different groups. */
+const UNNAMED_SHARES: ReadonlySet<string> = new Set(['part of a larger figure', 'nations of one group', 'other nations']);
 
 /** Whether two scopes name the same part of an exercise (absent = the whole). */
 export function sameScope(a: Scope | undefined, b: Scope | undefined): boolean {
@@ -188,7 +189,7 @@ export function sameScope(a: Scope | undefined, b: Scope | undefined): boolean {
   if (ka === 'threshold') return false;
   if (a!.of || b!.of) return a!.of === b!.of;
   // Named groups compare with the same group ("reservists"); an unnamed share ("part of a larger figure") never.
-  return (ka === 'phase' || (ka === 'contingent' && a!.label !== PART_OF_LARGER)) && !!a!.label && a!.label === b!.label;
+  return (ka === 'phase' || (ka === 'contingent' && !UNNAMED_SHARES.has(a!.label ?? ''))) && !!a!.label && a!.label === b!.label;
 }
 
 /** The relation of another source's claim to the page's, speakers included; null when they are not about the same thing. */

@@ -96,7 +96,8 @@ const writtenDates: DateReader = (sentence) => {
   return out;
 };
 
-const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)[- ](day|week)s?(?:-long)?\b|\bweek-long\b|\bweeklong\b|\bfor\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(day|week)s\b/i;
+// "42 days in advance of the exercise" is a notice period, not how long it runs.
+const DURATION = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)[- ](day|week)s?(?:-long)?\b(?!\s+(?:in advance|before|ahead|prior|earlier|later|after|ago|notice|beforehand))|\bweek-long\b|\bweeklong\b|\bfor\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+(day|week)s\b/i;
 
 const START_WORDS = /\b(?:began|begin|begins|beginning|started|start|starts|starting|kicked off|kicks off|kick off|kicking off|launched|launches|launch|opened|opens|commenced|commences|got under way|gets under way|got underway|gets underway|get underway|from|since)\s+(?:(?:in earnest|officially|formally|fully)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,(]?\s*)?(?:the\s+)?$/i;
 const END_WORDS = /\b(?:until|till|through|to|ended|ends|end|ending|concluded|concludes|conclude|wrapped up|wraps up|closed|closes|finished|finishes|finish)\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?(?:the\s+)?$/i;

@@ -46,6 +46,7 @@ const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|o
 const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|centres|centers|activit(?:y|ies)|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|unfold\w*|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
 /** Where a country is named as the object of politics, not as the exercise's place. */
 const NOT_PLACE = /\b(?:war|invasion|invaded|invade|alarm|concern\w*|fear\w*|warn\w*|threat\w*|annex\w*|sanction\w*|border with|aggression|embassy|capital|summit|talks|meeting|news conference|press conference|visit\w*)\b/i;
+const TENSION = /\b(?:tensions?|disputes?|confrontations?|rivalry|stand-?off|amid)\b/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
 const DEFINITE_GROUP = /\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:team|contingent|delegation|group|unit|detachment)\s+of\b/i;
 
@@ -299,6 +300,10 @@ function scopeKey(scope: Scope | undefined): string {
 function scopeOfNations(sentence: string, c: Span, exercise: Entity | undefined): Scope | undefined {
   const words = sentence.slice(c.start, c.end);
   if (GROUP_FROM.test(sentence.slice(Math.max(0, c.start - 120), c.start))) return { kind: 'contingent', label: 'nations of one group' };
+  // "from 19 NATO Allies and partners": everyone taking part, allies and partners together.
+  if (/^\s+and\s+(?:their\s+|its\s+)?partners?\b/i.test(sentence.slice(c.end, c.end + 20))) return undefined;
+  // "the all eight SCO member nations": every member of the bloc that holds the exercise, the whole of it.
+  if (/\ball\s+(?:the\s+)?(?:of\s+(?:the\s+)?)?$/i.test(sentence.slice(Math.max(0, c.start - 12), c.start)) && /\bmember\b/i.test(words)) return undefined;
   const natoExercise = (exercise?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
   const members = /\bNATO\s+(?:nations|countries|states)\b/.test(words) ||
     (/\b(?:member|members|allies|allied)\b/i.test(words) && (/\bNATO\b|\balliance/i.test(sentence.slice(Math.max(0, c.start - 12), c.end)) || natoExercise));
@@ -432,7 +437,8 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
       clause = clauseOf(sentence, Math.max(0, opened - 1)) + clause;
     }
     // "alarm grows in Poland", "the war on Ukraine": the words just before the place decide.
-    return PLACE_CUE.test(clause) && !NOT_PLACE.test(sentence.slice(Math.max(0, start - 60), start));
+    // "amid tensions with China over its activities in the South China Sea and in Taiwan": politics, not the drills' place.
+    return PLACE_CUE.test(clause) && !NOT_PLACE.test(sentence.slice(Math.max(0, start - 60), start)) && !TENSION.test(sentence.slice(Math.max(0, start - 90), start).split(/[,;]/).pop()!);
   };
   for (const p of findPlaces(sentence)) {
     if (!placed(p.start)) continue;

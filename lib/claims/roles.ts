@@ -28,7 +28,8 @@ const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
 // The group must be the exercise's: "participants include", "nations taking part include"; not "allies including Poland".
-const GROUP_BEFORE_INCLUDE = /\b(?:participants|participating\s+(?:countries|nations|states|navies|forces)|(?:countries|nations|states|allies|partners|navies|militaries|forces)\b[^.;]{0,40}?\b(?:taking part|participat\w*|take part|took part|involved|joined|joining|in the (?:exercise|drills?)))\b[^.;]{0,40}$/i;
+// "all OSCE participating States, including Russia": the OSCE's word for its members, not the exercise's.
+const GROUP_BEFORE_INCLUDE = /\b(?:participants|(?<!\bOSCE\s)participating\s+(?:countries|nations|states|navies|forces)|(?:countries|nations|states|allies|partners|navies|militaries|forces)\b[^.;]{0,40}?\b(?:taking part|participat\w*|take part|took part|involved|joined|joining|in the (?:exercise|drills?)))\b[^.;]{0,40}$/i;
 /** What may stand between two items of a list of participants: separators and a few labels. */
 const LIST_GAP = /^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?(?:(?:newest|new|ally|allies|partner|partners|nations?|countries|member|members|states|host)\s+){0,3}$/i;
 const YEARS = /\b(?:(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|till)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)|since\s+((?:19|20)\d\d)|in\s+((?:19|20)\d\d))\b/gi;
@@ -50,7 +51,8 @@ function actorBefore(actors: Actor[], sentence: string, offset: number, reach: n
 
 /** A relative clause set off after the subject, then only auxiliaries before the verb. */
 const ASIDE = /,\s*(?:(?:both|neither|all|each)\s+of\s+(?:which|whom|them)|which|who)\s+(?!(?:the|a|an)\s)[^;:,]{0,100},?(?:\s+(?:has|have|had|also|will|would|is|are|was|were|been))*\s*$/i;
-const AUXILIARY = /^(?:\s+(?:has|have|had|also|will|has also|have also|is|are|was|were|would|been|has been|formally|officially))*\s*$/i;
+/** Between a subject and its verb: auxiliaries, after "and a few other countries" closing the subject's list. */
+const SUBJECT_END = /^(?:\s*,?\s*(?:and|as well as|along with)\s+(?:(?:a few|several|some|many|more than \d+|\d+|two|three|four|five)\s+)?(?:other\s+)?(?:countries|nations|states))?(?:\s+(?:has|have|had|also|will|has also|have also|is|are|was|were|would|been|has been|formally|officially))*\s*$/i;
 
 /** The actors that are the subject of a verb at `offset`: the one right before it and those listed with it. */
 function listBefore(actors: Actor[], sentence: string, offset: number): Actor[] {
@@ -72,10 +74,14 @@ function listEndingAt(actors: Actor[], sentence: string, offset: number): Actor[
     const a = actors[k]!;
     if (a.end > edge) continue;
     const gap = sentence.slice(a.end, edge);
-    if (!(out.length ? /^[\s,]*(?:and\s+|as well as\s+)?(?:the\s+)?$/i : AUXILIARY).test(gap)) break;
+    if (!(out.length ? /^[\s,]*(?:and\s+|as well as\s+|along with\s+|together with\s+)?(?:the\s+)?$/i : SUBJECT_END).test(gap)) break;
     out.unshift(a);
     edge = a.start;
   }
+  // "withdrew its troops from Afghanistan, India along with China will take part": the country troops left
+  // ends the clause before the subject; it is not the subject's first item.
+  while (out.length > 1 && WITHDRAWN.test(sentence.slice(Math.max(0, out[0]!.start - 60), out[0]!.start)) &&
+    /^\s*,/.test(sentence.slice(out[0]!.end, out[1]!.start))) out.shift();
   return out;
 }
 
@@ -84,6 +90,7 @@ const FORCE_NOUN = /^(?:[\s,-]+(?:and|naval|air|ground|land|armed|military|speci
 /** Words that start an exercise: their subjects take part in it ("Russia and Belarus launched the drills"). */
 const LAUNCH = /\b(?:launched|launch|launches|began|begin|begins|started|start|starts|kicked off|kick off|kicks off|held|hold|holds|are holding|staged|stage|stages|opened|open|opens|wrapped up|concluded)\b/gi;
 /** "the armed forces of Belarus and Russia", "troops from China, India and Laos", "between the armies of A and B". */
+const WITHDRAWN = /\b(?:withdr[ae]w\w*|withdrawing|pull(?:ed|s|ing)?\s+(?:out\s+)?|evacuat\w*|remov\w*)\s+(?:(?:its|their|the|all|his|her|of)\s+)*[\w-]*\s*(?:troops|forces|soldiers|personnel|units)\s+(?:out\s+)?from\s+(?:the\s+)?$/i;
 const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|military|armies|navies|units|contingents|participants|warships|ships|delegations|officers|commanders|crews|sailors|airmen|marines|experts|specialists|teams|defenders)\s+(?:of|from)\s+(?:the\s+)?$/i;
 /** A list announced as the participants: "the following nations participate in Cold Response: Belgium, ...", "those partner nations are Australia, ...". */
 const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(?:nations|countries|states)\s+(?:participating|taking part|involved)\s+(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
@@ -221,7 +228,8 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
       k += list.length - 1;
       continue;
     }
-    if (FORCES_OF.test(before) || BETWEEN.test(before)) {
+    // "after America withdrew its troops from Afghanistan": forces leaving a country are not its forces.
+    if ((FORCES_OF.test(before) && !WITHDRAWN.test(before)) || BETWEEN.test(before)) {
       const list = listFrom(k);
       // "troops from China, India and several other countries": the named ones take part.
       for (const x of list) if (x.type === 'country' || x.form !== 'demonym') add(x.id, 'participant', x.start, x.end, x.end);

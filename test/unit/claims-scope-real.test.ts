@@ -64,3 +64,60 @@ describe('a figure compared with last year\'s', () => {
     expect(cs.find((c) => c.kind === 'dates')?.edition).toBe(2025);
   });
 });
+
+describe('counts of nations', () => {
+  it('"from 19 NATO Allies and partners" is every nation taking part', () => {
+    const text = 'Saber Strike 2018 brought together about 16,000 troops from 19 NATO Allies and partners.';
+    expect(count(claims(text, '2018-06-05'), 19)).toMatchObject({ kind: 'nations', scope: null });
+  });
+
+  it('"all eight SCO member nations" in the SCO\'s own exercise is every nation', () => {
+    const text = 'Contingents of all eight SCO member nations are taking part in Peace Mission 2018.';
+    expect(count(claims(text, '2018-08-24'), 8)).toMatchObject({ kind: 'nations', scope: null });
+  });
+
+  it('"26 allied countries and six partners" stays the allies\' share', () => {
+    const text = 'Cyber Coalition 2022 drew 1,000 defenders from 26 allied countries and six partners.';
+    expect(count(claims(text, '2022-11-30'), 26)).toMatchObject({ kind: 'nations', scope: { kind: 'contingent', of: 'org:nato' } });
+  });
+});
+
+describe('labelled shares compare only when they name the same group', () => {
+  it('reservists with reservists; never two unnamed shares', async () => {
+    const { sameScope } = await import('../../lib/claims/compare');
+    expect(sameScope({ kind: 'contingent', label: 'reservists' }, { kind: 'contingent', label: 'reservists' })).toBe(true);
+    expect(sameScope({ kind: 'contingent', label: 'reservists' }, { kind: 'contingent', label: 'conscripts' })).toBe(false);
+    expect(sameScope({ kind: 'contingent', label: 'nations of one group' }, { kind: 'contingent', label: 'nations of one group' })).toBe(false);
+    expect(sameScope({ kind: 'contingent', label: 'part of a larger figure' }, { kind: 'contingent', label: 'part of a larger figure' })).toBe(false);
+  });
+});
+
+describe('countries and places that are not the exercise\'s', () => {
+  it('"all OSCE participating States, including Russia" does not make Russia a participant', () => {
+    const text = 'Saber Strike 2018 began in Poland. Warsaw notified all OSCE participating States, including Russia, 42 days in advance of the exercise.';
+    const cs = claims(text, '2018-06-05');
+    expect(cs.filter((c) => c.value.type === 'role' && c.value.entity === 'country:RU')).toEqual([]);
+    // A notice period is not how long the exercise runs.
+    expect(cs.filter((c) => c.kind === 'dates')).toEqual([]);
+  });
+
+  it('troops withdrawn from a country are not that country\'s forces', () => {
+    const text = 'Months after the US withdrew its troops from Afghanistan, India along with China and other nations will take part in Tsentr 2021.';
+    const cs = claims(text, '2021-08-05');
+    expect(cs.filter((c) => c.value.type === 'role' && c.value.entity === 'country:AF')).toEqual([]);
+  });
+
+  it('a place named in a clause about tensions is not where the drills run', () => {
+    const text = 'Balikatan 2025 opens in the Philippines as tensions grow over the South China Sea and around Taiwan.';
+    const places = claims(text, '2025-04-21').filter((c) => c.kind === 'location').map((c) => c.value.type === 'location' && c.value.country);
+    expect(places).toEqual(['country:PH']);
+  });
+});
+
+describe('subjects of taking part', () => {
+  it('"India along with China and a few other countries will participate"', () => {
+    const text = 'India along with China and a few other countries will participate in Tsentr 2019 this September.';
+    const roles = claims(text, '2019-08-05').filter((c) => c.value.type === 'role').map((c) => c.value.type === 'role' && c.value.entity).sort();
+    expect(roles).toEqual(['country:CN', 'country:IN']);
+  });
+});
