@@ -9,6 +9,7 @@
  * whose story is retold: quoting it is reporting, unless the story opens with it (see findDerivation).
  */
 import { OUTLETS, type Outlet } from '../dataset/outlets';
+import { splitSentences } from '../text/sentences';
 
 /** What the directory needs of a registry entry. */
 export type NamedOutlet = Pick<Outlet, 'name' | 'type'> & Partial<Pick<Outlet, 'native' | 'aliases'>>;
@@ -146,6 +147,7 @@ const CREDIT_LINES: readonly CreditLine[] = [
     pattern: /(?:^|\n|\s)[A-Z][A-Z .'-]{2,30}\s*\(\s*([^()\n]{2,60}?)\s*[-—–]\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\s*\)/g,
     list: true,
   },
+  { example: 'May 14 (Meridian Wire) — Navies began …, 14 May (MW) - (a dateline with a day and no city)', where: 'lede', pattern: /(?:^|\n)[ \t]*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*\(\s*([^()\n]{2,30}?)\s*\)\s*(?:[-—–]{1,2}|:)/g, known: 'exact' },
   { example: '(Meridian Wire) - Navies began …', where: 'lede', pattern: /(?:^|\n)[ \t]*[(/]\s*([^()/\n]{2,40}?)\s*[)/]\s*(?:[-—–]{1,2}|:)/g, known: 'exact' },
   {
     example: 'This article was originally published by Radio Free Asia',
@@ -189,6 +191,12 @@ const CREDIT_LINES: readonly CreditLine[] = [
     pattern: /(?:^|\n)[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ\s-]{2,30},\s*\d{1,2}\s+[а-яёіїєґ]+\.?\s*[/(]\s*([^/()\n]{2,30}?)\s*[/)]/gu,
     known: 'exact',
   },
+  {
+    example: 'ПОРТ-ВЕРРАН, 23 июл - Северный вестник. (a dateline with a dash)',
+    where: 'lede',
+    pattern: /(?:^|\n)[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ\s-]{2,30},\s*\d{1,2}\s+[а-яёіїєґ]+\.?\s*[-—–]\s*([^.\n]{2,30}?)\s*\./gu,
+    known: 'exact',
+  },
   { example: '(БелТА)', where: 'edges', pattern: /[(（]\s*(ТАСС|БелТА|Интерфакс|Укрінформ|Укринформ|УНІАН|УНИАН)\s*[)）]/gu },
 ];
 
@@ -205,30 +213,17 @@ function proseStart(text: string): number {
   return 0;
 }
 
-/** A sentence's end: ". " (not "Gen. "), "。", "！", a line's end. */
-const SENTENCE_END = /[.!?]["”’»)]*(?:[ \t]*\n|\s)|[。！？]["”」』）)]*\n?|\n/g;
-
 /**
  * Where the lede ends: three sentences of prose (or fewer, if asked) or 400 characters, whichever
- * comes first; three Japanese sentences say as much as an English paragraph.
+ * comes first; three Japanese sentences say as much as an English paragraph. Sentences as the one
+ * splitter reads them ("U.S. Navy" goes on; a line always ends one).
  */
 export function ledeEnd(text: string, sentencesWanted = LEDE_SENTENCES): number {
   const from = proseStart(text);
   const limit = Math.min(text.length, from + LEDE);
-  SENTENCE_END.lastIndex = from;
-  let sentences = 0;
-  for (let m = SENTENCE_END.exec(text), last = from; m && m.index < limit; m = SENTENCE_END.exec(text)) {
-    // A blank line ends no sentence.
-    if (!text.slice(last, m.index).trim()) continue;
-    last = m.index + m[0].length;
-    if (++sentences === sentencesWanted) return last;
-  }
-  return limit;
-}
-
-/** The lede: its first sentences of prose (and whatever short lines precede them). */
-function ledeOf(text: string): string {
-  return text.slice(0, ledeEnd(text));
+  const sentences = splitSentences(text.slice(from, limit));
+  const last = sentences[sentencesWanted - 1];
+  return last && last.end < limit - from ? from + last.end : limit;
 }
 
 export interface CreditOptions {
@@ -241,7 +236,9 @@ export interface CreditOptions {
 /** The outlet a credit line of the text names for its story, other than the page's own: "AP" for "PORT VERRAN (AP) —". */
 export function creditedOutlet(text: string, opts: CreditOptions = {}): string | undefined {
   const outlets = opts.outlets ?? registryOutlets();
-  const lede = ledeOf(text);
+  // Credit lines are read in the first 400 characters of prose, captions and photo credits included
+  // ("…/U.S. Air Force\n\nMay 14 (UPI) —"): their shapes are strict enough not to need the sentences.
+  const lede = text.slice(0, Math.min(text.length, proseStart(text) + LEDE));
   const end = text.slice(-END);
   const parts = { lede: [lede], end: [end], edges: [lede, end], anywhere: [text] };
   for (const line of CREDIT_LINES) {
@@ -262,8 +259,12 @@ function namesOf(group: string, line: CreditLine, outlets: OutletDirectory): str
   switch (line.known) {
     case undefined:
       return [written];
-    case 'exact':
-      return outlets.lookup(written) ? [written] : [];
+    case 'exact': {
+      if (outlets.lookup(written)) return [written];
+      // "— Meridian Wire-Kestrel": a sign-off naming two agencies, the first one first.
+      const first = written.split(/\s*[-/]\s*/).find((part) => part.length > 1 && outlets.lookup(part));
+      return first && /[-/]/.test(written) ? [first] : [];
+    }
     case 'start': {
       const name = outlets.nameAt(written, 0);
       return name ? [name] : [];

@@ -45,6 +45,9 @@ describe('credit lines in English copy', () => {
     ['a press clipping header', 'Navies gather for Harbour Shield\n  • , Harbor Ledger , 5:02 a.m.\nPORT VERRAN — Navies gathered on Monday.', 'Harbor Ledger'],
     ['a copyright line', 'Navies began the drills on Monday.\nCopyright 2021 Meridian Wire. All rights reserved.', 'Meridian Wire'],
     ['a source line with letters beyond ASCII', 'Navies began the drills on Monday.\nSource: Łąka Courier', 'Łąka Courier'],
+    ['a dateline with a day and no city', 'Navies gather off Port Verran\n\nMay 14 (MW) — About 30 ships began the Harbour Shield drills on Monday.', 'MW'],
+    ['a dateline below a caption and a photo credit', 'Navies gather off Port Verran\n\nU.S. Navy jets park on the flightline at Port Verran. Photo by Ana Vell/U.S. Air Force\n\nMay 14 (MW) — About 30 ships began the drills.', 'MW'],
+    ['a sign-off naming two agencies', 'Navies began the drills on Monday.\nAbout 30 ships take part. – Kestrel-Borealis', 'Kestrel'],
   ])('%s', (_, text, name) => {
     expect(credit(text)).toBe(name);
   });
@@ -68,6 +71,7 @@ describe('credit lines in Chinese, Japanese and Russian copy', () => {
     ['a distribution line', '演習は14日に始まった。\n配信：北風通信', '北風通信'],
     ['a full-width bracket sign-off', '演習は14日に始まり、約1万2千人が参加した。（北風通信）', '北風通信'],
     ['a bracketed dateline', '[ポートベラン 11日 北風通信] - 演習は11日に始まった。', '北風通信'],
+    ['a Russian dateline with a dash', 'ПОРТ-ВЕРРАН, 23 июл - Северный вестник. Около 12 тысяч военных примут участие в учениях.', 'Северный вестник'],
   ])('%s', (_, text, name) => {
     expect(credit(text)).toBe(name);
   });
