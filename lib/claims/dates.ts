@@ -290,6 +290,8 @@ function triggerStart(before: string, at: number): number {
   return m ? at - before.length + m.index + (/^\s*/.exec(m[0])?.[0].length ?? 0) : at;
 }
 
+const FUTURE_MARKER = /\b(?:will|to be|is due|are due|is set|are set|scheduled)\b/gi;
+
 /** The tense of the verb nearest before a date. */
 function tenseBefore(before: string): Tense {
   let past = -1;
@@ -299,8 +301,12 @@ function tenseBefore(before: string): Tense {
   for (let m = PAST.exec(before); m; m = PAST.exec(before)) past = m.index;
   for (let m = FUTURE.exec(before); m; m = FUTURE.exec(before)) future = m.index;
   if (past < 0 && future < 0) return null;
-  // "will be held", "to be held", "due to be held" are future though "held" is a past form.
-  if (/\b(?:will|to be|is due|are due|is set|are set|scheduled)\b/i.test(before)) return 'future';
+  // "will be held", "to be held", "due to be held" are future though "held" is a past form; in "ships will
+  // take part in the exercise that began Monday" the past verb nearest the date decides.
+  let marker = -1;
+  FUTURE_MARKER.lastIndex = 0;
+  for (let m = FUTURE_MARKER.exec(before); m; m = FUTURE_MARKER.exec(before)) marker = m.index;
+  if (marker >= 0 && (past < 0 || marker > past || past - marker <= 20)) return 'future';
   // "are held", "is being staged": the present says nothing of which side of the publication date.
   if (/\b(?:is|are)\s+(?:being\s+)?(?:held|conducted|staged|hosted)\s+\S*\s*$/i.test(before)) return null;
   return past > future ? 'past' : 'future';

@@ -121,3 +121,16 @@ describe('subjects of taking part', () => {
     expect(roles).toEqual(['country:CN', 'country:IN']);
   });
 });
+
+describe('weekdays on a dated page', () => {
+  it('"will take part in the exercise that began Monday": the Monday before the page, not after', () => {
+    const text = 'Some 9,000 troops will take part in Northern Edge 2019, which began Monday and ends May 24, the Kodiak Courier reported.';
+    const d = claims(text, '2019-05-14').find((c) => c.kind === 'dates');
+    expect(d?.value).toMatchObject({ start: '2019-05-13', end: '2019-05-24' });
+  });
+
+  it('"will be held on Monday" is still the coming Monday', () => {
+    const d = claims('Northern Edge 2019 will be held from Monday, the Kodiak Courier reported.', '2019-05-08').find((c) => c.kind === 'dates');
+    expect(d?.value).toMatchObject({ start: '2019-05-13' });
+  });
+});
