@@ -46,6 +46,7 @@ const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|o
 const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|centres|centers|activit(?:y|ies)|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|unfold\w*|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
 /** Where a country is named as the object of politics, not as the exercise's place. */
 const NOT_PLACE = /\b(?:war|invasion|invaded|invade|alarm|concern\w*|fear\w*|warn\w*|threat\w*|annex\w*|sanction\w*|border with|aggression|embassy|capital|summit|talks|meeting|news conference|press conference|visit\w*)\b/i;
+const SEAT_OR_VISIT = /\b(?:(?:ministry|ministries|government|embassy|parliament|spokes\w+|officials?)(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})?\s+in|(?:has|have|had)\s+been\s+(?:in|to)|(?:arrived|travell?ed|flew|went)\s+(?:in|to))\s+(?:the\s+)?$/i;
 const TENSION = /\b(?:tensions?|disputes?|confrontations?|rivalry|stand-?off|amid)\b/i;
 const SPEECH_NEAR = /\b(?:said|told|reporters|reported|announced|spoke|speaking)\b[^.]{0,30}$/i;
 const DEFINITE_GROUP = /\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:team|contingent|delegation|group|unit|detachment)\s+of\b/i;
@@ -436,6 +437,8 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
       const opened = sentence.lastIndexOf(',', start);
       clause = clauseOf(sentence, Math.max(0, opened - 1)) + clause;
     }
+    // "the Ministry of Defence in New Delhi", "Gerasimov has been in Minsk": a body's seat or a visit, not the drills' place.
+    if (SEAT_OR_VISIT.test(before)) return false;
     // "alarm grows in Poland", "the war on Ukraine": the words just before the place decide.
     // "amid tensions with China over its activities in the South China Sea and in Taiwan": politics, not the drills' place.
     return PLACE_CUE.test(clause) && !NOT_PLACE.test(sentence.slice(Math.max(0, start - 60), start)) && !TENSION.test(sentence.slice(Math.max(0, start - 90), start).split(/[,;]/).pop()!);
@@ -458,6 +461,8 @@ function findLocations(sentence: string, actors: Actor[], attribution: Span | nu
     const possessive = /^[’']s\b/.test(sentence.slice(a.end));
     if (possessive && !PLACE_AFTER_POSSESSIVE.test(sentence.slice(a.end))) continue;
     if (out.some((o) => a.start < o.end && a.end > o.start) || !placed(a.start)) continue;
+    // "in an area near Kazakhstan": close to a country is outside it.
+    if (/\bnear\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, a.start - 12), a.start))) continue;
     out.push({ start: a.start, end: a.end, value: { type: 'location', country: a.id } });
     // "in Bulgaria, Hungary, and Romania": the list the preposition opens; "in Norway and the nearby seas,
     // including Iceland and the airspace of Finland": the places it goes on to name.

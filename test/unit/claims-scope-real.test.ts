@@ -134,3 +134,12 @@ describe('weekdays on a dated page', () => {
     expect(d?.value).toMatchObject({ start: '2019-05-13' });
   });
 });
+
+describe('places that are a body\'s seat, a visit or a neighbour', () => {
+  it('"the Ministry of Defence in New Delhi", "has been in Minsk", "near Kazakhstan"', () => {
+    const places = (text: string, pub: string) => claims(text, pub).filter((c) => c.kind === 'location').map((c) => c.value.type === 'location' && (c.value.city ?? c.value.country));
+    expect(places('The Ministry of Defence in New Delhi did not comment on the participation of Indian troops in Vostok 2022.', '2022-08-30')).toEqual([]);
+    expect(places('General Petrov has been in Minsk to prepare Zapad 2013 with his Belarusian counterparts.', '2013-09-10')).toEqual([]);
+    expect(places('Tsentr 2019 began in Orenburg, in an area near Kazakhstan.', '2019-09-16')).toEqual(['Orenburg']);
+  });
+});
