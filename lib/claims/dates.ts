@@ -278,6 +278,8 @@ function roleOf(before: string, after = ''): Piece['role'] | null {
     if (END_AFTER.test(after)) return 'end';
   }
   if (START_WORDS.test(before)) return 'start';
+  // "half of the field drills were postponed to September": a part moved, not the exercise's end.
+  if (MOVED_TO.test(before)) return null;
   if (END_WORDS.test(before)) return 'end';
   if (START_FAR.test(before)) return 'start';
   if (END_FAR.test(before)) return 'end';
@@ -290,6 +292,7 @@ function triggerStart(before: string, at: number): number {
   return m ? at - before.length + m.index + (/^\s*/.exec(m[0])?.[0].length ?? 0) : at;
 }
 
+const MOVED_TO = /\b(?:postponed|delayed|deferred|moved|pushed back|rescheduled|put off)\s+(?:un)?(?:to|till|until)\s+$/i;
 const FUTURE_MARKER = /\b(?:will|to be|is due|are due|is set|are set|scheduled)\b/gi;
 
 /** The tense of the verb nearest before a date. */

@@ -94,6 +94,8 @@ const WITHDRAWN = /\b(?:withdr[ae]w\w*|withdrawing|pull(?:ed|s|ing)?\s+(?:out\s+
 const FORCES_OF = /\b(?:troops|forces|servicemen|soldiers|personnel|militaries|military|armies|navies|units|contingents|participants|warships|ships|delegations|officers|commanders|crews|sailors|airmen|marines|experts|specialists|teams|defenders)\s+(?:of|from)\s+(?:the\s+)?$/i;
 /** A list announced as the participants: "the following nations participate in Cold Response: Belgium, ...", "those partner nations are Australia, ...". */
 const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countries|states))\s+(?:are|were|include[sd]?|including)\s*:?\s*(?:the\s+)?$|\b(?:nations|countries|states)\s+(?:participating|taking part|involved)\s+(?:are|were|include[sd]?)\s*:?\s*(?:the\s+)?$|\b(nations|countries|participants|allies)\b[^.;:]{0,60}?\b(?:participate|participating|taking part|take part)\b[^.;:]{0,40}:\s*(?:the\s+)?$/i;
+/** "tension between China and its neighbours", "ties between Beijing and Manila": politics, not who drills together. */
+const POLITICS_BETWEEN = /\b(?:tensions?|ties|relations|relationship|conflicts?|disputes?|war|talks|rivalry|friction|stand-?off|confrontations?|agreements?|treaty|border|differences)\s+between\s+(?:the\s+)?$/i;
 const BETWEEN = /\b(?:between|involving|involves|involved|with the participation of|together with|alongside|joined by|brings together|bringing together|brought together|gathers|gathering)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?|(?:troops|forces|navies|militaries|units|personnel)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
 /** "also attended as observers", "will act as observers", "will observe the exercise": the subjects observe. */
 const OBSERVE = /\b(?:(?:attend|attends|attended|attending|act|acts|acted|acting|serve|serves|served|serving|be present|were present|was present)\s+as\s+(?:an?\s+)?observers?|observe|observes|observed|will observe)\b/gi;
@@ -229,7 +231,7 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
       continue;
     }
     // "after America withdrew its troops from Afghanistan": forces leaving a country are not its forces.
-    if ((FORCES_OF.test(before) && !WITHDRAWN.test(before)) || BETWEEN.test(before)) {
+    if ((FORCES_OF.test(before) && !WITHDRAWN.test(before)) || (BETWEEN.test(before) && !POLITICS_BETWEEN.test(before))) {
       const list = listFrom(k);
       // "troops from China, India and several other countries": the named ones take part.
       for (const x of list) if (x.type === 'country' || x.form !== 'demonym') add(x.id, 'participant', x.start, x.end, x.end);

@@ -143,3 +143,16 @@ describe('places that are a body\'s seat, a visit or a neighbour', () => {
     expect(places('Tsentr 2019 began in Orenburg, in an area near Kazakhstan.', '2019-09-16')).toEqual(['Orenburg']);
   });
 });
+
+describe('politics beside the drills', () => {
+  it('"tension between China and its neighbours" does not make China take part', () => {
+    const text = 'Balikatan 2025 opened on Monday. The sea remains a source of tension between China and its neighbours, the Harbour Ledger noted.';
+    expect(claims(text, '2025-04-21').filter((c) => c.value.type === 'role' && c.value.entity === 'country:CN')).toEqual([]);
+  });
+
+  it('"drills postponed to September" do not end the exercise in September', () => {
+    const text = 'Ulchi Freedom Shield 2025 runs until 28 August; half of its field drills were postponed to September.';
+    const d = claims(text, '2025-08-18').filter((c) => c.kind === 'dates').map((c) => c.value);
+    expect(d).toEqual([expect.objectContaining({ end: '2025-08-28' })]);
+  });
+});
