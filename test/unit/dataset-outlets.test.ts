@@ -82,14 +82,14 @@ describe('seeds/curated/outlets.json', () => {
     const refRows = rows('outlet-refs.tsv');
     const pageRows = rows('outlet-pages.tsv');
     const seen = new Set<string>();
-    for (const [id, ref, stated, source] of refRows) {
+    for (const [id = '', ref, stated, source] of refRows) {
       if (seen.has(id)) problems.push(`${id}: two rows`);
       seen.add(id);
       if (byId.get(id)?.ref !== ref) problems.push(`${id}: refs row ${ref}, registry ${byId.get(id)?.ref}`);
       if (!stated?.trim() || !source?.trim()) problems.push(`${id}: refs row without what was read or where`);
     }
     for (const o of OUTLETS) if (o.ref !== undefined && !seen.has(o.id)) problems.push(`${o.id}: ref ${o.ref} without a refs row`);
-    for (const [id, page, stated, verdict] of pageRows) {
+    for (const [id = '', page, stated, verdict] of pageRows) {
       if (seen.has(id)) problems.push(`${id}: two rows`);
       seen.add(id);
       if (!byId.has(id)) problems.push(`${id}: not in the registry`);
