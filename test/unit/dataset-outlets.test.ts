@@ -74,4 +74,28 @@ describe('seeds/curated/outlets.json', () => {
     expect(problems).toEqual([]);
     expect(new Set(OUTLETS.map((o) => o.id)).size).toBe(OUTLETS.length);
   });
+  it('records where each reference was read: one outlet-refs.tsv row per Wikidata id, outlet-pages.tsv rows only for outlets without one', () => {
+    const rows = (file: string) => readFileSync(new URL(`../../seeds/curated/${file}`, import.meta.url), 'utf8').split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('outlet\t')).map((l) => l.split('\t'));
+    const byId = new Map(OUTLETS.map((o) => [o.id, o]));
+    const problems: string[] = [];
+    const refRows = rows('outlet-refs.tsv');
+    const pageRows = rows('outlet-pages.tsv');
+    const seen = new Set<string>();
+    for (const [id = '', ref, stated, source] of refRows) {
+      if (seen.has(id)) problems.push(`${id}: two rows`);
+      seen.add(id);
+      if (byId.get(id)?.ref !== ref) problems.push(`${id}: refs row ${ref}, registry ${byId.get(id)?.ref}`);
+      if (!stated?.trim() || !source?.trim()) problems.push(`${id}: refs row without what was read or where`);
+    }
+    for (const o of OUTLETS) if (o.ref !== undefined && !seen.has(o.id)) problems.push(`${o.id}: ref ${o.ref} without a refs row`);
+    for (const [id = '', page, stated, verdict] of pageRows) {
+      if (seen.has(id)) problems.push(`${id}: two rows`);
+      seen.add(id);
+      if (!byId.has(id)) problems.push(`${id}: not in the registry`);
+      if (!/^https?:\/\/\S+$/.test(page ?? '')) problems.push(`${id}: page ${page}`);
+      if (!stated?.trim() || !verdict?.trim()) problems.push(`${id}: pages row without what was read or the verdict`);
+    }
+    expect(problems).toEqual([]);
+  });
 });
