@@ -24,6 +24,7 @@ const ROLE_WORD: Record<string, Role> = {
 const STATUS = /\b(?:(?:as|an?|its|the|full(?:-fledged)?|formal|official|regular|active)\s+(?:[\w-]+\s+)?(observer|participant|partner|host|organi[sz]er)\b(?![-\w])|(observer|participant|partner)\s+status|(?:as|is|became|becomes|was|remains|has been)\s+(?:an?\s+)?(observer|participant|partner)\s+(?:state|nation|country|member)\b(?!s))/gi;
 // Verbs whose subject is the actor right before them: "Japan joined", "Estonia hosts".
 const VERB = /\b(took part|take part|takes part|taking part|participated|participates|will participate|participate|joined|joins|will join|co-host(?:s|ed|ing)?|hosted|hosts|will host|is hosting|organi[sz]ed|organi[sz]es|conducted|conducts|led|leads|(?:[’']s|s)?\s*(?:first\s+|full\s+|formal\s+)?participation)\b/gi;
+const RANK_AFTER = /^\s+(?:Vice|Rear|Adm\.?|Admiral|Gen\.?|General|Lt\.?|Lieutenant|Col\.?|Colonel|Maj\.?|Major|Capt\.?|Captain|Cmdr\.?|Commander|Brig\.?|Brigadier|Secretary|Minister|President|Ambassador)\b/;
 const BY = /\b(hosted|organi[sz]ed|led|conducted|run) by\s+(?:the\s+)?$/i;
 const NEGATION = /\b(?:not|never|no longer|nor|n[’']t)\b[^.,;]{0,25}$/i;
 const INCLUDE = /\b(?:include|includes|included|including|such as|among them)\b/gi;
@@ -171,6 +172,8 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
   for (const a of actors) {
     const by = BY.exec(sentence.slice(Math.max(0, a.start - 40), a.start));
     if (!by || negated(a.start - by[0].length)) continue;
+    // "led by U.S. Vice Adm. John Alexander": an officer leads it, the country is his title's.
+    if (a.type === 'country' && RANK_AFTER.test(sentence.slice(a.end, a.end + 20))) continue;
     // "hosted by NATO's Cooperative Cyber Defence Centre": the body owned, not its owner, does it.
     const owned = actors.find((b) => b.start > a.end && /^[’']s\s+(?:the\s+)?$/.test(sentence.slice(a.end, b.start)));
     const doer = owned ?? a;
@@ -233,8 +236,9 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
     // "after America withdrew its troops from Afghanistan": forces leaving a country are not its forces.
     if ((FORCES_OF.test(before) && !WITHDRAWN.test(before)) || (BETWEEN.test(before) && !POLITICS_BETWEEN.test(before))) {
       const list = listFrom(k);
-      // "troops from China, India and several other countries": the named ones take part.
-      for (const x of list) if (x.type === 'country' || x.form !== 'demonym') add(x.id, 'participant', x.start, x.end, x.end);
+      // "troops from China, India and several other countries": the named ones take part. "Involving NATO
+      // troops", "soldiers from NATO and partner nations": a bloc's members take part, named when they do.
+      for (const x of list) if ((x.type === 'country' || x.form !== 'demonym') && !BLOCS.has(x.id)) add(x.id, 'participant', x.start, x.end, x.end);
       k += list.length - 1;
       continue;
     }

@@ -156,3 +156,15 @@ describe('politics beside the drills', () => {
     expect(d).toEqual([expect.objectContaining({ end: '2025-08-28' })]);
   });
 });
+
+describe('who leads and who takes part', () => {
+  const roles = (text: string, pub: string) => claims(text, pub).filter((c) => c.value.type === 'role').map((c) => c.value.type === 'role' && `${c.value.entity} ${c.value.role}`);
+
+  it('"led by U.S. Vice Adm. Jane Roe": an officer leads, not the country as organizer', () => {
+    expect(roles('RIMPAC 2018 was led by U.S. Vice Adm. Jane Roe, the Harbour Ledger said.', '2018-08-01')).not.toContain('country:US organizer');
+  });
+
+  it('"the largest exercise involving NATO troops": the bloc\'s members take part, not the bloc', () => {
+    expect(roles('Some 30,000 troops will take part in Cold Response 2022, the largest exercise involving NATO troops this year.', '2022-03-10')).not.toContain('org:nato participant');
+  });
+});
