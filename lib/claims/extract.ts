@@ -40,7 +40,7 @@ const EXERCISE_WORDS = /\b(?:exercises?|drills?|war ?games?|wargames?|manoeuvres
 /** How many sentences after the last reference a sentence without one may still speak of it. */
 const WINDOW = 3;
 /** Without a reference in the sentence, counts need a participation cue to count as the exercise's. */
-const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected)\b/i;
+const PARTICIPATION = /\b(?:participa\w*|take part|took part|taking part|join\w*|involv\w*|deploy\w*|sent|send\w*|contribut\w*|logged in|team of|teams|contingent|delegation|personnel|expected|from\s+\d+\s+(?:nations|countries))\b/i;
 const LOCATION_BEFORE = /\b(?:in|at|near|across|off|outside|inside|around|over|off the coast of|on the territory of|on the soil of|centred on|centered on|focused on|(?:regions?|parts?|areas?|territory|territories|waters|airspace|coast|north|south|east|west) of)\s+(?:both\s+)?(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+(?:and\s+(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?)?$/i;
 /** A place is the exercise's only where the clause speaks of the exercise happening there. */
 const PLACE_CUE = /\b(?:command cent(?:er|re)|headquarters|centred|centered|centres|centers|activit(?:y|ies)|based|hub|areas?|sites?|regions?|zones?|grounds?|exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|held|hold|holds|take place|takes place|took place|taking place|conducted|staged|run|runs|ran|train\w*|practi[cs]\w*|deploy\w*|ranges?|training grounds?|waters|sea|airspace|hosted|hosts|host|unfold\w*|kick\w* off|launch\w*|began|begins|start\w*|opened|ended|concluded|arrived|troops|forces|ships|vessels)\b/i;
@@ -301,6 +301,9 @@ function scopeKey(scope: Scope | undefined): string {
 function scopeOfNations(sentence: string, c: Span, exercise: Entity | undefined): Scope | undefined {
   const words = sentence.slice(c.start, c.end);
   if (GROUP_FROM.test(sentence.slice(Math.max(0, c.start - 120), c.start))) return { kind: 'contingent', label: 'nations of one group' };
+  // "operations in more than a dozen nations": the countries it runs in, not those taking part ("forces from
+  // across 17 nations" are).
+  if (/(?<!\bfrom\s)\b(?:in|across|throughout)\s+(?:(?:more than|over|some|about|nearly|almost|at least)\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 24), c.start))) return { kind: 'territory', label: 'countries it runs in' };
   // "from 19 NATO Allies and partners": everyone taking part, allies and partners together.
   if (/^\s+and\s+(?:their\s+|its\s+)?partners?\b/i.test(sentence.slice(c.end, c.end + 20))) return undefined;
   // "the all eight SCO member nations": every member of the bloc that holds the exercise, the whole of it.

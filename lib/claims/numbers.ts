@@ -67,6 +67,13 @@ export function parseNumber(tokens: Token[], i: number): NumberMatch | null {
   if (/^\d/.test(tok.t)) {
     let n = digits(tok.t);
     let next = i + 1;
+    // "200 000 servicemen": thousands grouped with a space, as many outlets write them.
+    if (/^\d{1,3}$/.test(tok.t)) {
+      for (let g = tokens[next]; g && /^\d{3}$/.test(g.t) && g.start - tokens[next - 1]!.end === 1; g = tokens[next]) {
+        n = n * 1000 + Number(g.t);
+        next++;
+      }
+    }
     const mult = MULTIPLIERS[tokens[next]?.t ?? ''];
     if (mult && mult >= 1000) {
       n *= mult;
@@ -190,7 +197,7 @@ nouns('teams', 'teams team squads');
 // "40 fighter jets". Anything else ends the search, so "One scenario involves participants" is no count.
 const MODIFIERS = new Set(
   (
-    'and foreign allied partner member service military armed naval army air combat fighter support other more ' +
+    'and foreign allied partner member service military armed naval army air combat fighter support other more cybersecurity ' +
     'cyber international additional active armoured armored main battle modern new total police civilian reserve ' +
     'special elite border coast guard sea land security defense defence rescue unmanned attack transport strategic ' +
     'tactical heavy light nuclear missile surface patrol landing expert crew participating contributing ' +
@@ -346,6 +353,16 @@ export function findCounts(tokens: Token[]): CountMatch[] {
         end = tokens[next - 1]!.end;
       }
     }
+    // "28,000 U.S., allied and partner forces", "about 14,000 ground forces": people; "17 land forces" are units.
+    if (!kind && noun && tokens[noun.index]!.t === 'forces' && lo >= 500) kind = 'participants';
+    if (!kind) {
+      // "the actual number of participants will be closer to 200,000", "the number of soldiers has been lowered to 30,000".
+      const counted = numberOf(tokens, first);
+      if (counted) {
+        kind = counted;
+        end = tokens[next - 1]!.end;
+      }
+    }
     if (!kind) {
       // "the team of roughly 20", "a contingent of 150".
       const g = tokens[first - 1]?.t === 'of' ? tokens[first - 2]?.t : undefined;
@@ -398,12 +415,23 @@ function distributeHedges(counts: CountMatch[]): void {
   }
 }
 
+/** The kind of "the number of <noun>" a few words before a bare figure, with no other figure between. */
+function numberOf(tokens: Token[], first: number): CountKind | undefined {
+  for (let j = first - 1; j >= Math.max(2, first - 10); j--) {
+    const t = tokens[j]!.t;
+    if (/^\d/.test(t) || t === '.' || t === ';') return undefined;
+    if (tokens[j - 2]?.t === 'number' && tokens[j - 1]?.t === 'of' && KIND_NOUNS[t] && KIND_NOUNS[t] !== 'nations') return KIND_NOUNS[t];
+  }
+  return undefined;
+}
+
 function nounAfter(tokens: Token[], from: number): { index: number } | null {
   // Dotted initials ("U.S.", "U.K.") are one word spread over four tokens: they do not use up the reach.
   let reach = from + 6;
   for (let j = from; j < tokens.length && j < reach; j++) {
     const t = tokens[j]!.t;
-    if (t in KIND_NOUNS) {
+    // "forces" counts people only in large figures (see findCounts): "17 land forces" are units.
+    if (t in KIND_NOUNS || t === 'forces') {
       return { index: j };
     }
     const raw = tokens[j]!.raw;

@@ -48,6 +48,9 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   // "roughly 2,000 paratroopers": one group of those taking part, not all of them; "13,000 reservists,
   // volunteers, conscripts and allied soldiers" names every group: the whole exercise.
   if (COMPONENT_NOUN.test(count.noun) && !KINDS_LIST_AFTER.test(sentence.slice(count.end))) return { kind: 'contingent', label: count.noun };
+  // "about 14,000 ground forces, 8,000 naval forces": one service's share.
+  const service = /\b(land|ground|air|naval|sea|maritime|special operations)\s+forces$/i.exec(sentence.slice(count.start, count.end));
+  if (count.noun === 'forces' && service) return { kind: 'contingent', label: `${service[1]!.toLowerCase()} forces` };
   // "China sent 900 combat vehicles and 30 aircraft", "...21 planes and three ships were sent by China": the sender's contingent.
   const sender = senderOf(input) ?? passiveSenderOf(input) ?? respectiveOf(input);
   if (sender) return { kind: 'contingent', of: sender };

@@ -27,6 +27,9 @@ const THOUSANDS = new Set(['тыс', 'тис']);
 const AFTER_TIME =
   /^(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|[A-Z]{2,4})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)/;
 
+/** A line break, blank lines included, before a word in small letters. */
+const SOFT_WRAP = /^\n(?:[ \t]*\n){0,2}[ \t]*(?=[\p{Ll}])/u;
+
 const END = /[.!?]+["”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*/g;
 
 /** Splits `text` into sentences; lines are always boundaries (titles, bullets, paragraphs). */
@@ -36,6 +39,12 @@ export function splitSentences(text: string): Sentence[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
+    // A line cut in mid-sentence ("…a military exercise\n\ninvolving 18,000 soldiers from 19 nations,\n\nkicked
+    // off…"): no end mark before the break, a small letter after it. One sentence goes on.
+    for (let wrap = SOFT_WRAP.exec(text.slice(lineEnd, lineEnd + 8)); wrap && lineEnd < text.length && /[\p{L}\p{N},]$/u.test(text.slice(lineStart, lineEnd).trimEnd()); wrap = SOFT_WRAP.exec(text.slice(lineEnd, lineEnd + 8))) {
+      const next = text.indexOf('\n', lineEnd + wrap[0].length);
+      lineEnd = next < 0 ? text.length : next;
+    }
     splitLine(text, lineStart, lineEnd, out);
     lineStart = lineEnd + 1;
   }

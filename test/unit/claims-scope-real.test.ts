@@ -168,3 +168,42 @@ describe('who leads and who takes part', () => {
     expect(roles('Some 30,000 troops will take part in Cold Response 2022, the largest exercise involving NATO troops this year.', '2022-03-10')).not.toContain('org:nato participant');
   });
 });
+
+describe('figures as real pages write them', () => {
+  it('"About 200 000 servicemen": thousands grouped with a space', () => {
+    expect(count(claims('About 200 000 servicemen take part in Zapad 2021, the Minsk Courier reported.', '2021-09-13'), 200000)).toMatchObject({ kind: 'participants' });
+  });
+
+  it('"the number of participants will be closer to 200,000": the figure counts what "number of" names', () => {
+    const cs = claims('Zapad 2021 opens on Friday. A general suggested that the number of participants will be closer to 200,000.', '2021-09-09');
+    expect(count(cs, 200000)).toMatchObject({ kind: 'participants' });
+  });
+
+  it('"Close to 700 cybersecurity specialists"', () => {
+    expect(count(claims('Close to 700 cybersecurity specialists will take part in Cyber Coalition 2019.', '2019-12-02'), 700)).toMatchObject({ kind: 'participants' });
+  });
+
+  it('a sentence cut by line breaks is read whole', () => {
+    const text = 'Warsaw— A large US-led military exercise\n\ninvolving 18,000 soldiers from 19 nations,\n\nkicked off on Sunday.\n\nSaber Strike 18 will run until June 15.';
+    expect(count(claims(text, '2018-06-04'), 18000)).toMatchObject({ kind: 'participants', edition: 2018 });
+  });
+
+  it('"forces from 26 nations will conduct operations" is taking part', () => {
+    const text = 'Defender-Europe 21 is led by the US Army. Around 28,000 US, allied and partner forces from 26 nations will conduct operations across 30 training areas.';
+    expect(count(claims(text, '2021-04-29'), 28000)).toMatchObject({ kind: 'participants', edition: 2021 });
+  });
+});
+
+describe('forces', () => {
+  it('"17 land forces" are units, "about 14,000 ground forces" one service\'s share', () => {
+    const cs = claims('RIMPAC 2018 brings together 17 land forces. About 14,000 ground forces take part in Cold Response 2022.', '2022-03-10');
+    expect(count(cs, 17)).toBeNull();
+    expect(count(cs, 14000)).toMatchObject({ kind: 'participants', scope: { kind: 'contingent', label: 'ground forces' } });
+  });
+
+  it('"operations in more than a dozen nations" counts where it runs', () => {
+    const cs = claims('Around 28,000 troops from 26 nations take part in Defender-Europe 21, with operations in more than a dozen nations.', '2021-04-29');
+    expect(count(cs, 26)).toMatchObject({ kind: 'nations', scope: null });
+    expect(count(cs, 12)).toMatchObject({ kind: 'nations', scope: { kind: 'territory' } });
+  });
+});
