@@ -9,6 +9,7 @@
  * whose story is retold: quoting it is reporting, unless the story opens with it (see findDerivation).
  */
 import { OUTLETS, type Outlet } from '../dataset/outlets';
+import { definesAbbreviation } from '../text/abbreviation';
 import { splitSentences } from '../text/sentences';
 
 /** What the directory needs of a registry entry. */
@@ -245,6 +246,9 @@ export function creditedOutlet(text: string, opts: CreditOptions = {}): string |
     for (const where of parts[line.where]) {
       line.pattern.lastIndex = 0;
       for (let m = line.pattern.exec(where); m; m = line.pattern.exec(where)) {
+        // "The Armed Forces of the Philippines (AFP) said": the page defines its letters, no agency is credited.
+        const open = where.lastIndexOf('(', m.index + m[0].indexOf(m[1] ?? '\u0000'));
+        if (m[1] && open >= m.index && definesAbbreviation(where, open, m[1].trim())) continue;
         for (const name of namesOf(m[1] ?? '', line, outlets)) if (!opts.isOwn?.(name)) return name;
       }
     }

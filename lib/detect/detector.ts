@@ -8,6 +8,7 @@
  * Ministry", "the ministry") through the country the sentence or article is about. Pass 4 finds
  * exercises missing from the data through their context ("drills code-named X").
  */
+import { applyDefinedAbbreviations } from './abbreviations';
 import { runSteps, type Steps } from '../steps';
 import type { Entity, Mention } from '../types';
 import { buildGazetteer, type Gazetteer, type GazetteerEntry, type RawHit } from './gazetteer';
@@ -54,6 +55,13 @@ function editionAfter(text: string, tokens: Token[], last: number): { year: numb
   if (/^\d{4}$/.test(next.raw) && /^[\s\-–—－]{0,2}$/.test(gap)) {
     const year = Number(next.raw);
     if (year >= 1990 && year <= 2039) return { year, end: last + 1 };
+  }
+  // "Balikatan 39-2024", "BK 39-24": the edition's number, then its year.
+  const numbered = /^[-–](\d{4}|\d{2})\b/.exec(text.slice(next.end, next.end + 6));
+  if (/^\d{2}$/.test(next.raw) && /^\s$/.test(gap) && numbered) {
+    const year = numbered[1]!.length === 4 ? Number(numbered[1]) : 2000 + Number(numbered[1]);
+    const end = tokens.findIndex((t, k) => k > last + 1 && t.end >= next.end + numbered[0].length);
+    if (year >= 1990 && year <= 2039 && end > 0) return { year, end };
   }
   if (/^\d{2}$/.test(next.raw) && /^(\s?['’‘]|-|\s)$/.test(gap)) {
     const year = 2000 + Number(next.raw);
@@ -254,7 +262,7 @@ export function createDetector(entities: Iterable<Entity>): Detector {
     const generic = resolveGenericPhrases(text, tokens, mentions, gazetteer);
     yield text.length;
     const context = findContextExercises(text, tokens, [...mentions, ...generic]);
-    return [...mentions, ...generic, ...context].sort((a, b) => a.start - b.start);
+    return applyDefinedAbbreviations(text, [...mentions, ...generic, ...context].sort((a, b) => a.start - b.start), gazetteer.entities);
   }
   return {
     gazetteer,

@@ -207,3 +207,16 @@ describe('forces', () => {
     expect(count(cs, 12)).toMatchObject({ kind: 'nations', scope: { kind: 'territory' } });
   });
 });
+
+describe('names a page defines for itself', () => {
+  const text = 'The Armed Forces of the Philippines (AFP) said 14 countries will observe Balikatan 39-2024. Around 5,000 AFP servicemen will take part.';
+
+  it('"Balikatan 39-2024" is the 2024 edition (its 39th), not 2039', () => {
+    expect(count(claims(text, null), 5000)).toMatchObject({ edition: 2024 });
+  });
+
+  it('"the Armed Forces of the Philippines (AFP)": later "AFP" are the Philippines\' forces, not the French agency', () => {
+    expect(count(claims(text, '2024-04-20'), 5000)).toMatchObject({ scope: { kind: 'contingent', of: 'country:PH' } });
+    expect(claims(text, '2024-04-20').filter((c) => c.value.type === 'role' && c.value.entity === 'country:FR')).toEqual([]);
+  });
+});

@@ -56,6 +56,12 @@ describe('credit lines in English copy', () => {
     expect(credit('PORT VERRAN (Granite Post / Meridian Wire - 3rd May, 2021) Navies began the drills on Monday.')).toBe('Meridian Wire');
   });
 
+  it('letters a page defines for a name credit nobody: "the Armed Forces of the Philippines (AFP)"', () => {
+    const outletsWithAfp = outletDirectory([...OUTLETS, { name: 'AFP', type: 'wire' }]);
+    expect(creditedOutlet('The Armed Forces of the Philippines (AFP) said 14 nations will observe the drills.', { outlets: outletsWithAfp })).toBeUndefined();
+    expect(creditedOutlet('MANILA (AFP) — Troops began the drills on Monday.', { outlets: outletsWithAfp })).toBe('AFP');
+  });
+
   it('a bracket or a bar naming no outlet credits nobody', () => {
     expect(credit('(Updated) - Navies began the drills on Monday.')).toBeUndefined();
     expect(credit('Home | World Navies began the drills on Monday.')).toBeUndefined();
