@@ -5,6 +5,29 @@ import { OUTLETS, createOutletLookup, outletForUrl, publishingHost, type Outlet 
 const countries = new Set((JSON.parse(readFileSync(new URL('../../seeds/entities/countries.json', import.meta.url), 'utf8')) as { id: string }[]).map((c) => c.id.replace('country:', '')));
 const TYPES = new Set(['government', 'international-organization', 'wire', 'state-media', 'newspaper', 'broadcaster', 'think-tank', 'blog-aggregator']);
 
+/**
+ * What makes a reference note read like a sentence copied from its page rather than facts in our words
+ * (the project's rule: facts enter with their source, sentences do not). Cheap on purpose: a note longer
+ * than 25 words besides its web addresses, a copula ("X is a", "is the", "are the"), a sentence break,
+ * or a quotation of six words or more.
+ */
+const MAX_NOTE_WORDS = 25;
+function proseProblems(note: string, { quotes = true } = {}): string[] {
+  const bare = note.replace(/https?:\/\/[^\s)]+(\([^\s)]*\))?/g, ' ');
+  const words = bare.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const problems: string[] = [];
+  if (words.length > MAX_NOTE_WORDS) problems.push(`${words.length} words`);
+  const copula = /\b(?:is|are|was|were)\s+(?:a|an|the)\b/i.exec(bare);
+  if (copula) problems.push(`"${copula[0]}"`);
+  if (/[\p{Ll}\p{N}]{3,}\.\s+\p{Lu}\p{Ll}/u.test(bare)) problems.push('two sentences');
+  if (quotes) {
+    for (const [, q = ''] of bare.matchAll(/["“«]([^"”»]+)["”»]/g)) {
+      if (q.split(/\s+/).filter(Boolean).length >= 6) problems.push(`quotes "${q}"`);
+    }
+  }
+  return problems;
+}
+
 describe('outletForUrl', () => {
   it.each([
     ['https://www.reuters.com/world/europe/some-story-2025-09-12/', 'outlet:reuters'],
@@ -95,6 +118,30 @@ describe('seeds/curated/outlets.json', () => {
       if (!byId.has(id)) problems.push(`${id}: not in the registry`);
       if (!/^https?:\/\/\S+$/.test(page ?? '')) problems.push(`${id}: page ${page}`);
       if (!stated?.trim() || !verdict?.trim()) problems.push(`${id}: pages row without what was read or the verdict`);
+    }
+    expect(problems).toEqual([]);
+  });
+  it('flags reference notes that read like a copied sentence (invented notes)', () => {
+    expect(proseProblems('Daily Exampleton is an English-language newspaper published in Exampleton since 1901.')).toEqual(['"is an"']);
+    expect(proseProblems('WP: the Example Courier is the oldest paper of Exampleton')).toEqual(['"is the"']);
+    expect(proseProblems('own page: daily, Exampleton (XX); founded 1901. Owned by Example Media Holdings')).toEqual(['two sentences']);
+    expect(proseProblems('own page: calls itself "the most trusted voice of the whole region"')).toEqual(['quotes "the most trusted voice of the whole region"']);
+    expect(proseProblems('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six'))
+      .toEqual(['26 words']);
+    expect(proseProblems('WP copy: daily, Exampleton (XX); founded 1901; owner Example Media Holdings; second page (https://example.org/a_(b)) agrees')).toEqual([]);
+    expect(proseProblems('WP: news channel, Exampleton (XX); name Example Is One News (EION)')).toEqual([]);
+  });
+
+  it('states each reference as terse facts in our own words, not the page\'s sentences', () => {
+    const rows = (file: string) => readFileSync(new URL(`../../seeds/curated/${file}`, import.meta.url), 'utf8').split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('outlet\t')).map((l) => l.split('\t'));
+    const problems: string[] = [];
+    for (const [id = '', , stated = ''] of rows('outlet-pages.tsv')) {
+      for (const p of proseProblems(stated)) problems.push(`outlet-pages.tsv ${id}: ${p}`);
+    }
+    // outlet-refs.tsv quotes records of data files (a table row, a code literal), not prose: no quote check there.
+    for (const [id = '', , stated = '', , corroboration = ''] of rows('outlet-refs.tsv')) {
+      for (const p of [...proseProblems(stated, { quotes: false }), ...proseProblems(corroboration, { quotes: false })]) problems.push(`outlet-refs.tsv ${id}: ${p}`);
     }
     expect(problems).toEqual([]);
   });
