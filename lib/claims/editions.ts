@@ -17,9 +17,13 @@ export function editionOfMention(text: string, m: Mention): number | null {
   const after = YEAR_AFTER.exec(text.slice(m.end, m.end + 34));
   if (after) return Number(after[1]);
   const before = YEAR_BEFORE.exec(text.slice(Math.max(0, m.start - 9), m.start));
-  return before ? Number(before[1]) : null;
+  if (before) return Number(before[1]);
+  // "the 2023 iteration of its annual BALTOPS exercise".
+  const of = EDITION_OF.exec(text.slice(Math.max(0, m.start - 60), m.start));
+  return of ? Number(of[1]) : null;
 }
 
+const EDITION_OF = /\b((?:19|20)\d\d)\s+(?:edition|iteration|instalment|installment|round|version|exercise)\s+of\s+(?:(?:the|its|their|this|NATO[’']s|annual|biennial|yearly|multinational|joint|naval|military|large-scale)\s+){0,3}$/i;
 const RELATIVE_YEAR = /\b(this|last|next) year(?:[’']s)?\b/i;
 // Year spans and the series' own history ("started in 1972") are not an edition.
 const YEAR_SPANS = /\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|till)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)\b|\bsince\s+(?:19|20)\d\d\b|\b(?:started|begun|began|first held|first staged|founded|established|launched|inaugurated|created|dating back to|dates back to|held every year since)\s+(?:in\s+)?(?:19|20)\d\d\b|\bfirst\b[^.]{0,50}?\b(?:took place|was held|was staged|was conducted|ran)\s+in\s+(?:19|20)\d\d\b/gi;

@@ -133,10 +133,12 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
     } else if (anaphor) {
       // Before the first named exercise, "the drills" in a headline or lede point forward to it.
       // "The exercise" after a passing mention of another ("as in the case of Air Defender") is the article's own.
-      const passing = focus && topic && focus.id !== topic.id && (mentionCount.get(focus.id) ?? 0) === 1 && (mentionCount.get(topic.id) ?? 0) >= 2;
-      const target = passing ? { id: topic.id, edition: knownEdition.get(topic.id) ?? namedEdition.get(topic.id) ?? null } : (focus ?? { id: first.id, edition: editionOfMention(text, first) });
+      const passing: boolean = !!focus && !!topic && focus.id !== topic.id && (mentionCount.get(focus.id) ?? 0) === 1 && (mentionCount.get(topic.id) ?? 0) >= 2;
+      const target: { id: EntityId; edition: number | null } = passing && topic ? { id: topic.id, edition: knownEdition.get(topic.id) ?? namedEdition.get(topic.id) ?? null } : (focus ?? { id: first.id, edition: editionOfMention(text, first) });
       refs = [{ id: target.id, edition: year ?? editionFor(target.id, target.edition, s.text), at: 0 }];
-      if (focus) focus.last = si;
+      // The sentences that follow speak of the exercise "the exercise" pointed to, not of the passing one.
+      if (passing) focus = { id: target.id, edition: refs[0]!.edition, last: si };
+      else if (focus) focus.last = si;
     } else if (focus && si - focus.last <= WINDOW) {
       refs = [{ id: focus.id, edition: year ?? editionFor(focus.id, focus.edition, s.text), at: 0 }];
       referenced = false;

@@ -220,3 +220,19 @@ describe('names a page defines for itself', () => {
     expect(claims(text, '2024-04-20').filter((c) => c.value.type === 'role' && c.value.entity === 'country:FR')).toEqual([]);
   });
 });
+
+describe('the exercise a passage speaks of', () => {
+  it('after "the exercise" points back to the article\'s own exercise, a list that follows is that exercise\'s', () => {
+    const text = 'NATO opened BALTOPS 2023 in Estonia with 20 countries. BALTOPS 2023 runs beside the Defender 23 drills. ' +
+      'This annual exercise in the Baltic Sea takes place June 4-16, a Sixth Fleet release said. Participating nations include Belgium, Canada and Denmark.';
+    const roles = claims(text, '2023-06-05').filter((c) => c.value.type === 'role' && c.value.entity === 'country:BE');
+    expect(roles.map((c) => c.subject)).toEqual(['ex:baltops']);
+  });
+});
+
+describe('an edition named before the exercise', () => {
+  it('"the 2023 iteration of its annual BALTOPS exercise"', () => {
+    const cs = claims('NATO kicked off the 2023 iteration of its annual BALTOPS exercise on Sunday. BALTOPS runs beside the Defender 23 drills. The exercise brings together 50 ships.', null);
+    expect(count(cs, 50)).toMatchObject({ kind: 'vessels', edition: 2023 });
+  });
+});
