@@ -35,6 +35,8 @@ function unitValue(t: string): number | undefined {
 }
 
 function digits(raw: string): number {
+  // "8.600 troops": thousands grouped with full stops, as in much of Europe (a count has no three decimals).
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return Number(raw.replace(/\./g, ''));
   return Number(raw.replace(/[,+]/g, ''));
 }
 
@@ -271,8 +273,12 @@ function isModelNumber(tokens: Token[], i: number): boolean {
   if (next && next.start === tok.end && /^[A-Za-z]/.test(next.raw)) return true;
   // "Tu-22M3": a digit glued to letters before it.
   if (prev && prev.end === tok.start && /[A-Za-z]$/.test(prev.raw)) return true;
-  return !!prev && /^(?:type|project|model|no|number)$/.test(prev.t);
+  if (prev && /^(?:type|project|model|no|number)$/.test(prev.t)) return true;
+  // "16 Air Assault Brigade", "the 82nd Airborne Division": a unit's number, not a count.
+  return UNIT_NAME.test(tokens.slice(i + 1, i + 5).map((t) => t.raw).join(' '));
 }
+
+const UNIT_NAME = /^(?:[A-Z][\w-]*\s+){0,3}(?:Brigade|Division|Regiment|Battalion|Squadron|Wing|Corps|Fleet|Army|Group|Flotilla|Commando)\b/;
 
 /** Every count of a known kind in the tokens of one sentence. */
 export function findCounts(tokens: Token[]): CountMatch[] {

@@ -66,7 +66,8 @@ export function scopeOfCount(input: ScopeInput): Scope | undefined {
   const territory = territoryOf(input);
   if (territory) return territory;
   // "28,000 U.S., allied and partner forces": everyone, not one country's share.
-  if (/\b(?:allied|partner|multinational|international|coalition|NATO)\b/i.test(sentence.slice(count.start, count.end))) return undefined;
+  // "8,600 U.S. and European troops": a country and a region's forces together.
+  if (/\b(?:allied|partner|multinational|international|coalition|NATO|European|Asian|African|Nordic|Baltic|Western|other)\b/i.test(sentence.slice(count.start, count.end))) return undefined;
   if (insideCountries.size === 1) {
     // "300,000 Russian troops" in Vostok is Russia's share, beside 3,200 Chinese: a contingent even of the host.
     return { kind: 'contingent', of: [...insideCountries][0]! };

@@ -236,3 +236,21 @@ describe('an edition named before the exercise', () => {
     expect(count(cs, 50)).toMatchObject({ kind: 'vessels', edition: 2023 });
   });
 });
+
+describe('numbers that are not counts as written', () => {
+  it('"Around 8.600 troops": thousands grouped with a full stop', () => {
+    expect(count(claims('Around 8.600 troops take part in BALTOPS 2019, the Harbour Ledger said.', '2019-06-10'), 8600)).toMatchObject({ kind: 'participants' });
+  });
+
+  it('"16 Air Assault Brigade" is a unit\'s name, not 16 teams', () => {
+    const cs = claims('Swift Response 2022 brought 3,000 troops under the command of 16 Air Assault Brigade Combat Team.', '2022-05-10');
+    expect(count(cs, 16)).toBeNull();
+    expect(count(cs, 3000)).toMatchObject({ kind: 'participants' });
+  });
+});
+
+describe('one country beside a region', () => {
+  it('"8,600 U.S. and European troops" is the whole exercise, not the US contingent', () => {
+    expect(count(claims('Around 8,600 U.S. and European troops take part in BALTOPS 2019.', '2019-06-10'), 8600)).toMatchObject({ scope: null });
+  });
+});
