@@ -200,6 +200,7 @@ nouns('teams', 'teams team squads');
 const MODIFIERS = new Set(
   (
     'and foreign allied partner member service military armed naval army air combat fighter support other more cybersecurity ' +
+    'airborne infantry mechanized mechanised motorized motorised artillery logistics medical ' +
     'cyber international additional active armoured armored main battle modern new total police civilian reserve ' +
     'special elite border coast guard sea land security defense defence rescue unmanned attack transport strategic ' +
     'tactical heavy light nuclear missile surface patrol landing expert crew participating contributing ' +

@@ -179,7 +179,10 @@ function respectiveOf({ sentence, count, actors, countryOf }: ScopeInput): Entit
  */
 export function phaseOfSentence(sentence: string, count: Span): Scope | undefined {
   const clauseStart = Math.max(sentence.lastIndexOf(',', count.start), sentence.lastIndexOf(';', count.start), 0);
-  const phase = PHASE.exec(sentence.slice(clauseStart, count.end + 60)) ?? PHASE_SUBJECT.exec(sentence.slice(0, count.start));
+  // The clause runs to its next comma or semicolon: "1,100 soldiers jumped into Hohenfels to initiate the second phase".
+  const rest = sentence.slice(count.end, count.end + 140).search(/[,;]/);
+  const clauseEnd = count.end + Math.max(60, rest < 0 ? 140 : rest);
+  const phase = PHASE.exec(sentence.slice(clauseStart, clauseEnd)) ?? PHASE_SUBJECT.exec(sentence.slice(0, count.start));
   return phase ? { kind: 'phase', label: phase[1]!.toLowerCase().replace(/\s+/g, ' ') } : undefined;
 }
 

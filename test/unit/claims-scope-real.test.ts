@@ -254,3 +254,12 @@ describe('one country beside a region', () => {
     expect(count(claims('Around 8,600 U.S. and European troops take part in BALTOPS 2019.', '2019-06-10'), 8600)).toMatchObject({ scope: null });
   });
 });
+
+describe('phases and kinds of soldiers', () => {
+  it('"nearly 1,100 airborne soldiers from seven nations jumped in to open the second phase"', () => {
+    const text = 'Swift Response 16 went on as nearly 1,100 airborne soldiers from seven nations jumped into the training areas to open the second phase of the exercise.';
+    const cs = claims(text, '2016-06-16');
+    expect(count(cs, 1100)).toMatchObject({ kind: 'participants', scope: { kind: 'phase', label: 'second phase' } });
+    expect(count(cs, 7)).toMatchObject({ kind: 'nations', scope: { kind: 'phase', label: 'second phase' } });
+  });
+});
