@@ -162,6 +162,8 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
   let conflicts = 0, conflictsRight = 0, corrob = 0, corrobRight = 0, circular = 0, disputed = 0, disputedRight = 0;
   let derivedGold = 0, derivedFound = 0, citedGold = 0, citedFound = 0, falseDerived = 0;
   const entities = { tp: 0, found: 0, gold: 0 };
+  /** Claims the engine marks tentative (read from a sentence that does not name the exercise, or a guessed edition). */
+  const tentative = { tp: 0, found: 0 };
 
   for (const x of inPart) {
     const facts = x.article.facts;
@@ -182,6 +184,10 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
     for (const c of x.analysis.claims) {
       if (durationOnly(c)) continue;
       const t = ext.get(c.kind)!;
+      if (c.tentative) {
+        tentative.found++;
+        if (facts.some((f) => factMatches(c, f))) tentative.tp++;
+      }
       if (facts.some((f) => factMatches(c, f))) t.tp++;
       // No edition is "cannot tell which", not a wrong one: right when all else matches a fact of some edition
       // (such a claim, roles apart, is never compared for a verdict: compare.ts). It still finds no fact for recall.
@@ -269,7 +275,7 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
       }
     }
   }
-  return { n: inPart.length, undated, entities, ext, conflicts, conflictsRight, corrob, corrobRight, circular, disputed, disputedRight, derivedGold, derivedFound, citedGold, citedFound, falseDerived, errors };
+  return { n: inPart.length, undated, tentative, entities, ext, conflicts, conflictsRight, corrob, corrobRight, circular, disputed, disputedRight, derivedGold, derivedFound, citedGold, citedFound, falseDerived, errors };
 }
 
 const ratio = (a: number, b: number): string => (b ? (a / b).toFixed(3) : '  n/a');
@@ -285,6 +291,7 @@ for (const part of parts) {
     console.log(`${k.padEnd(13)} ${String(t.tp + t.fp).padStart(9)} ${String(t.gold).padStart(5)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.found, t.gold).padStart(6)}`);
   }
   console.log(`${'all'.padEnd(13)} ${String(tp + fp).padStart(9)} ${String(gold).padStart(5)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(found, gold).padStart(6)}`);
+  if (s.tentative.found) console.log(`(of these, ${s.tentative.found} tentative claim(s), right ${ratio(s.tentative.tp, s.tentative.found)}: never set against others as a conflict)`);
   if (s.undated) console.log(`(${s.undated} right claim(s) above give no edition: the text does not tell it; they find no fact for recall)`);
   if (s.entities.gold) console.log(`entities                 precision ${ratio(s.entities.tp, s.entities.found)}, recall ${ratio(s.entities.tp, s.entities.gold)} (${s.entities.tp} right of ${s.entities.found} found, ${s.entities.gold} written)`);
   console.log(`conflict precision       ${ratio(s.conflictsRight, s.conflicts)} (${s.conflictsRight}/${s.conflicts})`);
