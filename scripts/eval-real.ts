@@ -190,8 +190,9 @@ function scorePart(part: 'dev' | 'heldout' | 'all', lang?: string) {
       }
       if (facts.some((f) => factMatches(c, f))) t.tp++;
       // No edition is "cannot tell which", not a wrong one: right when all else matches a fact of some edition
-      // (such a claim, roles apart, is never compared for a verdict: compare.ts). It still finds no fact for recall.
-      else if (c.edition === null && c.kind !== 'role' && facts.some((f) => factMatches({ ...c, edition: f.edition }, f))) {
+      // (such a claim is never compared for a verdict, a role that carries its own years apart: compare.ts).
+      // It still finds no fact for recall.
+      else if (c.edition === null && !(c.value.type === 'role' && (c.value.from !== undefined || c.value.to !== undefined)) && facts.some((f) => factMatches({ ...c, edition: f.edition }, f))) {
         t.tp++;
         undated++;
       } else {

@@ -192,10 +192,15 @@ export function sameScope(a: Scope | undefined, b: Scope | undefined): boolean {
   return (ka === 'phase' || (ka === 'contingent' && !UNNAMED_SHARES.has(a!.label ?? ''))) && !!a!.label && a!.label === b!.label;
 }
 
+function carriesYears(c: Claim): boolean {
+  return c.value.type === 'role' && (c.value.from !== undefined || c.value.to !== undefined);
+}
+
 /** The relation of another source's claim to the page's, speakers included; null when they are not about the same thing. */
 export function relateClaims(pc: Claim, oc: Claim): Relation | null {
-  // Roles carry their own years ("an observer from 2015 to 2018"); everything else needs a known edition.
-  if (pc.kind !== 'role' && (pc.edition === null || oc.edition === null)) return null;
+  // Everything needs a known edition, but a role that carries its own years ("an observer from 2015 to 2018",
+  // "a participant since 2015"): "Belgium takes part" on an undated page may be any year's.
+  if ((pc.edition === null && !carriesYears(pc)) || (oc.edition === null && !carriesYears(oc))) return null;
   if (pc.value.type === 'count' && oc.value.type === 'count') {
     if (!sameScope(pc.scope, oc.scope)) {
       // A contingent larger than its total is a contradiction; beside it, it is not.

@@ -263,3 +263,17 @@ describe('phases and kinds of soldiers', () => {
     expect(count(cs, 7)).toMatchObject({ kind: 'nations', scope: { kind: 'phase', label: 'second phase' } });
   });
 });
+
+describe('roles on undated pages', () => {
+  it('a role with no edition is not set against another page\'s; one that carries its years is', async () => {
+    const { relateClaims } = await import('../../lib/claims/compare');
+    const role = (source: string, edition: number | null, extra: Record<string, number> = {}) => ({
+      id: `${source}-1`, source, subject: 'ex:baltops', edition, kind: 'role', text: 'Belgium', sentence: 'Belgium takes part.',
+      value: { type: 'role', entity: 'country:BE', role: 'participant', ...extra },
+    }) as unknown as Claim;
+    expect(relateClaims(role('a', null), role('b', null))).toBeNull();
+    expect(relateClaims(role('a', null), role('b', 2023))).toBeNull();
+    expect(relateClaims(role('a', 2023), role('b', 2023))).toBe('agree');
+    expect(relateClaims(role('a', null, { from: 2015 }), role('b', null, { from: 2015 }))).toBe('agree');
+  });
+});
