@@ -31,6 +31,12 @@ function pages(): Record<string, ArticleInput> {
   const dense = Array.from({ length: 3000 }, (_, i) => `${countries[i % 12]}, ${countries[(i + 5) % 12]} and NATO joined ${exercises[i % 6]}.`).join(' ');
   const figures = Array.from({ length: 4000 }, (_, i) => `Zapad 2017 involved ${1000 + i} troops, ${i % 90} aircraft and ${i % 40} ships from ${i % 30} nations in Belarus between 14 and 20 September 2017, the ministry said.`).join(' ');
   const roll = Array.from({ length: 4 }, (_, p) => `Taking part in the drills were ${Array.from({ length: 3000 }, (_, i) => ROLL[(i + p) % ROLL.length]).join(', ')} and observers`).join('\n\n');
+  // Russian and Chinese reporting (our own sentences, figures varied): read by the intl extractor.
+  const russian = Array.from({ length: 1500 }, (_, i) =>
+    `В учениях «Запад-2017» участвуют ${1000 + i} военнослужащих, около ${i % 70} самолетов и ${i % 40} кораблей, сообщило министерство обороны Белоруссии. Маневры пройдут с 14 по 20 сентября на полигонах Белоруссии и России.`).join(' ');
+  // Paragraphs of three sentences: the page caps read a run of over 200 characters without a space as one over-long word.
+  const chinese = Array.from({ length: 4000 }, (_, i) =>
+    `中俄“海上联合-2017”军事演习于7月${1 + (i % 28)}日开始，双方派出约${10 + (i % 30)}艘舰艇和${i % 20}架飞机参加演习。${i % 3 === 2 ? '\n' : ''}`).join('');
   const seed = readFileSync(join(ROOT, 'seeds/documents/000_8bf4eb82250f4ca7.txt'), 'utf8');
   return {
     'seed page 000': { title: 'Japan joins NATO cybersecurity drills', outlet: 'Nikkei Asian Review', published: '2019-12-03', url: 'https://bench.example/seed-000', text: seed },
@@ -39,6 +45,8 @@ function pages(): Record<string, ArticleInput> {
     '12,000 mentions in four roll calls': article('roll call', roll),
     'figures in every sentence (550,000 chars)': article('figures', figures),
     'one 600,000-character word': article('giant word', `Estonia hosted the drills. ${'x'.repeat(600_000)}`),
+    [`Russian reporting (${Math.round(russian.length / 1000)},000 chars)`]: article('russian', russian),
+    [`Chinese reporting (${Math.round(chinese.length / 1000)},000 chars)`]: article('chinese', chinese),
     '1.6 M-character reporting': article('archive', syntheticArticle(23, 270_000).text),
   };
 }

@@ -3,9 +3,13 @@
  * its plain form gives, and yields along the way so the worker can give the thread away.
  */
 import { describe, expect, it } from 'vitest';
-import { findDerivation, findDerivationInSteps, type PageForDerivation } from '../../lib/claims';
+import { extractClaims, extractClaimsInSteps, findDerivation, findDerivationInSteps, type PageForDerivation } from '../../lib/claims';
+import { extractIntlClaims, extractIntlClaimsInSteps } from '../../lib/claims/intl';
+import { readSeeds } from '../../lib/dataset/seeds-fs';
+import { createDetector } from '../../lib/detect';
+import type { ExtractInput } from '../../lib/claims/types';
+import { runSteps, type Steps } from '../../lib/steps';
 import type { Mention, Source } from '../../lib/types';
-import type { Steps } from '../../lib/steps';
 
 /** Runs `steps` to the end, counting its yields. */
 function stepped<T>(steps: Steps<T>): { value: T; yields: number } {
@@ -72,5 +76,51 @@ describe('findDerivationInSteps', () => {
     expect(cited('Drills began, Ka-Ka-Ka reported.', 'Ka-Ka')).toEqual([]);
     expect(cited('Drills began, as Ka-Ka reported.', 'Ka-Ka')).toEqual(['Ka-Ka']);
     expect(cited('Старт учений, сообщает Вестник Гавани.', 'Вестник Гавани')).toEqual(['Вестник Гавани']);
+  });
+});
+
+describe('extractIntlClaimsInSteps', () => {
+  const entities = readSeeds('seeds').entities;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const detector = createDetector(entities);
+  const input = (text: string): ExtractInput => ({ text, published: '2017-09-10', url: null, sourceId: 'page', mentions: detector.detect(text), entity: (id) => byId.get(id) });
+  // Our own sentences (invented outlets: Северный вестник, 海风日报).
+  const pages = {
+    ru: Array.from({ length: 12 }, (_, i) => `В учениях «Запад-2017» участвуют ${12000 + i * 100} военнослужащих и ${40 + i} самолетов, сообщает Северный вестник. Маневры пройдут с 14 по 20 сентября.`).join(' '),
+    zh: Array.from({ length: 12 }, (_, i) => `中俄“海上联合-2017”军事演习于7月${20 + (i % 8)}日开始，双方派出约${10 + i}艘舰艇参加演习，海风日报报道。`).join(''),
+  } as const;
+
+  for (const [lang, text] of Object.entries(pages) as ['ru' | 'zh', string][]) {
+    it(`reads a ${lang} page to the same claims as extractIntlClaims, one sentence per step`, () => {
+      const plain = extractIntlClaims(input(text), lang);
+      const { value, yields } = stepped(extractIntlClaimsInSteps(input(text), lang));
+      expect(value).toEqual(plain);
+      expect(plain.length).toBeGreaterThan(12);
+      // A step per sentence: at least the twelve that name the exercise.
+      expect(yields).toBeGreaterThanOrEqual(12);
+      // The page's extraction takes the same steps (it no longer reads these pages in one).
+      expect(stepped(extractClaimsInSteps(input(text))).yields).toBe(yields);
+      expect(runSteps(extractClaimsInSteps(input(text)))).toEqual(extractClaims(input(text)));
+    });
+  }
+
+  it('told to stop, keeps the claims of the sentences before', () => {
+    const all = extractIntlClaims(input(pages.ru), 'ru');
+    const steps = extractIntlClaimsInSteps(input(pages.ru), 'ru');
+    let step = steps.next(false);
+    let stopAt = 0;
+    for (let n = 0; !step.done && n < 6; n++) {
+      stopAt = step.value;
+      step = steps.next(false);
+    }
+    expect(step.done).toBe(false);
+    stopAt = step.done ? stopAt : step.value;
+    const cut = steps.next(true);
+    expect(cut.done).toBe(true);
+    const kept = cut.value as ReturnType<typeof extractIntlClaims>;
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(all.length);
+    expect(kept.every((c) => (c.start ?? 0) < stopAt)).toBe(true);
+    expect(all.filter((c) => (c.start ?? 0) < stopAt).map((c) => c.value)).toEqual(kept.map((c) => c.value));
   });
 });
