@@ -10,7 +10,7 @@
  */
 import { runSteps, type Steps } from '../steps';
 import type { Entity, Mention } from '../types';
-import { buildGazetteer, type Gazetteer, type GazetteerEntry, type RawHit } from './gazetteer';
+import { buildGazetteer, buildGazetteerInSteps, type Gazetteer, type GazetteerEntry, type RawHit } from './gazetteer';
 import { findContextExercises } from './context-exercises';
 import { rejectedByContext } from './ambiguity';
 import { resolveGenericPhrases } from './generic';
@@ -217,7 +217,15 @@ function insideAddresses(text: string): (start: number, end: number) => boolean 
 }
 
 export function createDetector(entities: Iterable<Entity>): Detector {
-  const gazetteer = buildGazetteer(entities);
+  return detectorOver(buildGazetteer(entities));
+}
+
+/** `createDetector` in steps: the gazetteer is compiled a hundred entities per step (the service worker's wake). */
+export function* createDetectorInSteps(entities: Iterable<Entity>): Steps<Detector> {
+  return detectorOver(yield* buildGazetteerInSteps(entities));
+}
+
+function detectorOver(gazetteer: Gazetteer): Detector {
   function* detectInSteps(text: string): Steps<Mention[]> {
     const tokens = tokenize(text);
     const inAddress = insideAddresses(text);

@@ -2,13 +2,19 @@
  * The stepping forms of the service worker's last long steps (issue 19, item 3): each gives what
  * its plain form gives, and yields along the way so the worker can give the thread away.
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { extractClaims, extractClaimsInSteps, findDerivation, findDerivationInSteps, type PageForDerivation } from '../../lib/claims';
 import { extractIntlClaims, extractIntlClaimsInSteps } from '../../lib/claims/intl';
 import { readSeeds } from '../../lib/dataset/seeds-fs';
-import { createDetector } from '../../lib/detect';
+import { createService } from '../../lib/background/service';
+import { holdingPacing } from '../../lib/background/slices';
+import { buildDatasetFromSeeds } from '../../lib/dataset/seeds-fs';
+import { createDetector, createDetectorInSteps } from '../../lib/detect';
+import { buildGazetteer, buildGazetteerInSteps } from '../../lib/detect/gazetteer';
+import { openKb } from '../../lib/kb/db';
 import type { ExtractInput } from '../../lib/claims/types';
-import { runSteps, type Steps } from '../../lib/steps';
+import { runSteps, runStepsWith, type Steps } from '../../lib/steps';
 import type { Mention, Source } from '../../lib/types';
 
 /** Runs `steps` to the end, counting its yields. */
@@ -123,4 +129,49 @@ describe('extractIntlClaimsInSteps', () => {
     expect(kept.every((c) => (c.start ?? 0) < stopAt)).toBe(true);
     expect(all.filter((c) => (c.start ?? 0) < stopAt).map((c) => c.value)).toEqual(kept.map((c) => c.value));
   });
+});
+
+describe('the detector built in steps', () => {
+  const entities = readSeeds('seeds').entities;
+
+  it('compiles the gazetteer of buildGazetteer, a hundred entities per step', () => {
+    const { value, yields } = stepped(buildGazetteerInSteps(entities));
+    expect(value).toEqual(buildGazetteer(entities));
+    expect(entities.length).toBeGreaterThan(1000);
+    expect(yields).toBe(Math.ceil(entities.length / 100) - 1);
+  });
+
+  it('finds what createDetector finds', () => {
+    const texts = [
+      'NATO opened Cyber Coalition 2019 in Estonia; Japan sent observers, the Japan Self-Defense Forces said.',
+      'В учениях «Запад-2017» участвуют военные России и Белоруссии.',
+      '中俄“海上联合-2017”军事演习开始，日本派出观察员。',
+    ];
+    const { value: stepwise } = stepped(createDetectorInSteps(entities));
+    const plain = createDetector(entities);
+    for (const text of texts) {
+      expect(stepwise.detect(text), text).toEqual(plain.detect(text));
+      expect(plain.detect(text).length, text).toBeGreaterThan(1);
+    }
+  });
+
+  it('at a wake, gives the thread away while it compiles', async () => {
+    // A fake clock: each look at it is 5 ms later, so a 40 ms slice holds a handful of steps.
+    let clock = 0;
+    const pacing = holdingPacing(40, () => (clock += 5));
+    let pauses = 0;
+    const counting = { pause: () => { const p = pacing.pause(); if (p) pauses++; return p; }, outOfTime: () => false };
+    const { value } = await runStepsWith(createDetectorInSteps(entities), counting, false);
+    expect(value.detect('Estonia hosted the drills.').map((m) => m.id)).toEqual(['country:EE']);
+    expect(pauses).toBeGreaterThan(0);
+    expect(pacing.longestHold()).toBeLessThanOrEqual(45);
+  });
+
+  it('the service tells how long the wake held the thread compiling it', async () => {
+    const dataset = buildDatasetFromSeeds('seeds');
+    const bg = createService({ loadDataset: async () => dataset, openDb: () => openKb(`stepped-forms-${Date.now()}`), collectFromTab: async () => null });
+    const status = await bg.handle({ type: 'kb-status' });
+    expect(status.wake?.detectorHold).toBeGreaterThan(0);
+    expect(status.wake!.detectorHold!).toBeLessThanOrEqual(status.wake!.detector);
+  }, 60_000);
 });
