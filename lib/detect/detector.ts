@@ -220,7 +220,7 @@ export function createDetector(entities: Iterable<Entity>): Detector {
   return detectorOver(buildGazetteer(entities));
 }
 
-/** `createDetector` in steps: the gazetteer is compiled a hundred entities per step (the service worker's wake). */
+/** `createDetector` in steps: the gazetteer is compiled fifty entities per step (the service worker's wake). */
 export function* createDetectorInSteps(entities: Iterable<Entity>): Steps<Detector> {
   return detectorOver(yield* buildGazetteerInSteps(entities));
 }

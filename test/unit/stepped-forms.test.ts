@@ -134,11 +134,11 @@ describe('extractIntlClaimsInSteps', () => {
 describe('the detector built in steps', () => {
   const entities = readSeeds('seeds').entities;
 
-  it('compiles the gazetteer of buildGazetteer, a hundred entities per step', () => {
+  it('compiles the gazetteer of buildGazetteer, fifty entities per step', () => {
     const { value, yields } = stepped(buildGazetteerInSteps(entities));
     expect(value).toEqual(buildGazetteer(entities));
     expect(entities.length).toBeGreaterThan(1000);
-    expect(yields).toBe(Math.ceil(entities.length / 100) - 1);
+    expect(yields).toBe(Math.ceil(entities.length / 50) - 1);
   });
 
   it('finds what createDetector finds', () => {
