@@ -37,7 +37,6 @@ function pages(): Record<string, ArticleInput> {
   // Russian and Chinese reporting (our own sentences, figures varied): read by the intl extractor.
   const russian = Array.from({ length: 1500 }, (_, i) =>
     `В учениях «Запад-2017» участвуют ${1000 + i} военнослужащих, около ${i % 70} самолетов и ${i % 40} кораблей, сообщило министерство обороны Белоруссии. Маневры пройдут с 14 по 20 сентября на полигонах Белоруссии и России.`).join(' ');
-  // Paragraphs of three sentences: the page caps read a run of over 200 characters without a space as one over-long word.
   const chinese = Array.from({ length: 4000 }, (_, i) =>
     `中俄“海上联合-2017”军事演习于7月${1 + (i % 28)}日开始，双方派出约${10 + (i % 30)}艘舰艇和${i % 20}架飞机参加演习。${i % 3 === 2 ? '\n' : ''}`).join('');
   const seed = readFileSync(join(ROOT, 'seeds/documents/000_8bf4eb82250f4ca7.txt'), 'utf8');
