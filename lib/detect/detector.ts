@@ -14,7 +14,7 @@ import { buildGazetteer, buildGazetteerInSteps, type Gazetteer, type GazetteerEn
 import { findContextExercises } from './context-exercises';
 import { rejectedByContext } from './ambiguity';
 import { resolveGenericPhrases } from './generic';
-import { isAllCaps, isCapitalised, joinableGap, tokenize, type Token } from './tokens';
+import { isAllCaps, isCapitalised, joinableGap, tokenizeInSteps, type Token } from './tokens';
 
 export interface Detector {
   detect(text: string): Mention[];
@@ -227,7 +227,7 @@ export function* createDetectorInSteps(entities: Iterable<Entity>): Steps<Detect
 
 function detectorOver(gazetteer: Gazetteer): Detector {
   function* detectInSteps(text: string): Steps<Mention[]> {
-    const tokens = tokenize(text);
+    const tokens = yield* tokenizeInSteps(text);
     const inAddress = insideAddresses(text);
     yield 0;
     const found = yield* scanGazetteerInSteps(text, tokens, gazetteer);

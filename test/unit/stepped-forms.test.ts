@@ -12,6 +12,7 @@ import { holdingPacing } from '../../lib/background/slices';
 import { buildDatasetFromSeeds } from '../../lib/dataset/seeds-fs';
 import { createDetector, createDetectorInSteps } from '../../lib/detect';
 import { buildGazetteer, buildGazetteerInSteps } from '../../lib/detect/gazetteer';
+import { tokenize, tokenizeInSteps } from '../../lib/detect/tokens';
 import { openKb } from '../../lib/kb/db';
 import type { ExtractInput } from '../../lib/claims/types';
 import { runSteps, runStepsWith, type Steps } from '../../lib/steps';
@@ -174,4 +175,24 @@ describe('the detector built in steps', () => {
     expect(status.wake?.detectorHold).toBeGreaterThan(0);
     expect(status.wake!.detectorHold!).toBeLessThanOrEqual(status.wake!.detector);
   }, 60_000);
+});
+
+describe('tokenizeInSteps', () => {
+  it('cuts a page into the tokens tokenize gives, a few thousand per step, whatever else is tokenised meanwhile', () => {
+    // Our own sentences, in the four scripts the detector reads, and a Latin name run into a figure.
+    const text = Array.from({ length: 900 }, (_, i) => `Estonia hosted Locked Shields ${2010 + (i % 15)}. В учениях «Запад-2017» участвуют войска Белоруссии. 中俄“海上联合-2017”军事演习开始。NATO29カ国が参加した。`).join('\n');
+    const steps = tokenizeInSteps(text);
+    let yields = 0;
+    let step = steps.next(false);
+    while (!step.done) {
+      yields++;
+      // Another text tokenised between two steps does not disturb this one.
+      expect(tokenize('Japan and Estonia').map((t) => t.key)).toEqual(['japan', 'and', 'estonia']);
+      step = steps.next(false);
+    }
+    const plain = tokenize(text);
+    expect(step.value).toEqual(plain);
+    expect(plain.length).toBeGreaterThan(20_000);
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(plain.length / 4000) - 1);
+  });
 });
