@@ -470,13 +470,18 @@ function* findCitations(
   const first = credits.length ? credits.reduce((a, b) => (b.end < a.end ? b : a)) : undefined;
   const credited = first ? (first.aliases[0] ?? first.written) : undefined;
   // Groups of the same names match the same outlets: the first group of each set of names stands for the rest.
-  const distinct = new Map<string, CitationGroup>();
-  for (const g of groups) if (!distinct.has(g.aliases.join('\u0000'))) distinct.set(g.aliases.join('\u0000'), g);
+  const seen = new Set<string>();
+  const distinct = groups.filter((g) => {
+    const names = g.aliases.join('\u0000');
+    if (seen.has(names)) return false;
+    seen.add(names);
+    return true;
+  });
   const groupOf = new Map<string, CitationGroup | undefined>();
   for (const c of candidates) {
     if (!groupOf.has(c.outlet)) {
       const names = outletNames(c.outlet);
-      groupOf.set(c.outlet, [...distinct.values()].find((g) => names.some((n) => sameOutlet(n, g.aliases))));
+      groupOf.set(c.outlet, distinct.find((g) => names.some((n) => sameOutlet(n, g.aliases))));
     }
     const group = groupOf.get(c.outlet);
     if (!group) continue;
