@@ -95,6 +95,8 @@ export interface WakeTimings {
   seeded: boolean;
   /** Reading the entities and compiling the detector. */
   detector: number;
+  /** The longest stretch of compiling the detector without giving the thread away (it compiles in slices). */
+  detectorHold?: number;
 }
 
 export type TabAnnotationState =

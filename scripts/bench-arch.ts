@@ -122,6 +122,9 @@ function wakeRecord(label: string, r: WakeRuns): Figure[] {
       { name: `${label}cold wake, in the worker: opening IndexedDB`, value: part('open'), unit: 'ms' },
       { name: `${label}cold wake, in the worker: dataset version check (and seeding)`, value: part('seed'), unit: 'ms' },
       { name: `${label}cold wake, in the worker: entities read and detector compiled`, value: part('detector'), unit: 'ms' },
+      ...(r.wakes.every((w) => w.detectorHold !== undefined)
+        ? [{ name: `${label}cold wake, in the worker: longest hold while compiling the detector (it compiles in slices)`, value: round(median(r.wakes.map((w) => w.detectorHold!))), unit: 'ms' }]
+        : []),
       { name: `${label}cold wakes that re-seeded`, value: r.wakes.filter((w) => w.seeded).length },
     );
     const told = r.seedAsked.filter((a) => a !== undefined);

@@ -12,6 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createService } from '../lib/background/service';
+import { holdingPacing } from '../lib/background/slices';
+import { createDetector, createDetectorInSteps } from '../lib/detect';
+import { runStepsWith } from '../lib/steps';
 import { buildDatasetFromSeeds } from '../lib/dataset/seeds-fs';
 import { openKb } from '../lib/kb/db';
 import type { LimitedAnnotation } from '../lib/pipeline/limits';
@@ -31,6 +34,11 @@ function pages(): Record<string, ArticleInput> {
   const dense = Array.from({ length: 3000 }, (_, i) => `${countries[i % 12]}, ${countries[(i + 5) % 12]} and NATO joined ${exercises[i % 6]}.`).join(' ');
   const figures = Array.from({ length: 4000 }, (_, i) => `Zapad 2017 involved ${1000 + i} troops, ${i % 90} aircraft and ${i % 40} ships from ${i % 30} nations in Belarus between 14 and 20 September 2017, the ministry said.`).join(' ');
   const roll = Array.from({ length: 4 }, (_, p) => `Taking part in the drills were ${Array.from({ length: 3000 }, (_, i) => ROLL[(i + p) % ROLL.length]).join(', ')} and observers`).join('\n\n');
+  // Russian and Chinese reporting (our own sentences, figures varied): read by the intl extractor.
+  const russian = Array.from({ length: 1500 }, (_, i) =>
+    `В учениях «Запад-2017» участвуют ${1000 + i} военнослужащих, около ${i % 70} самолетов и ${i % 40} кораблей, сообщило министерство обороны Белоруссии. Маневры пройдут с 14 по 20 сентября на полигонах Белоруссии и России.`).join(' ');
+  const chinese = Array.from({ length: 4000 }, (_, i) =>
+    `中俄“海上联合-2017”军事演习于7月${1 + (i % 28)}日开始，双方派出约${10 + (i % 30)}艘舰艇和${i % 20}架飞机参加演习。${i % 3 === 2 ? '\n' : ''}`).join('');
   const seed = readFileSync(join(ROOT, 'seeds/documents/000_8bf4eb82250f4ca7.txt'), 'utf8');
   return {
     'seed page 000': { title: 'Japan joins NATO cybersecurity drills', outlet: 'Nikkei Asian Review', published: '2019-12-03', url: 'https://bench.example/seed-000', text: seed },
@@ -39,6 +47,8 @@ function pages(): Record<string, ArticleInput> {
     '12,000 mentions in four roll calls': article('roll call', roll),
     'figures in every sentence (550,000 chars)': article('figures', figures),
     'one 600,000-character word': article('giant word', `Estonia hosted the drills. ${'x'.repeat(600_000)}`),
+    [`Russian reporting (${Math.round(russian.length / 1000)},000 chars)`]: article('russian', russian),
+    [`Chinese reporting (${Math.round(chinese.length / 1000)},000 chars)`]: article('chinese', chinese),
     '1.6 M-character reporting': article('archive', syntheticArticle(23, 270_000).text),
   };
 }
@@ -71,6 +81,19 @@ export async function benchSlices(): Promise<Record<string, number | string>> {
   const bg = createService({ loadDataset: async () => dataset, openDb: () => openKb(`bench-slices-${Date.now()}`), collectFromTab: async () => null });
   await bg.whenReady();
   const out: Record<string, number | string> = {};
+  // The detector's build at a service-worker wake: once in one go (as before), once in slices.
+  const whole: number[] = [];
+  const sliced: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    createDetector(dataset.entities);
+    whole.push(performance.now() - t0);
+    const pacing = holdingPacing();
+    await runStepsWith(createDetectorInSteps(dataset.entities), pacing, false);
+    sliced.push(pacing.longestHold());
+  }
+  out[`detector build from the bundled entities, in one go (ms, median of ${RUNS})`] = round(median(whole));
+  out[`detector build in slices (the wake's): longest hold (ms, median of ${RUNS})`] = round(median(sliced));
   const all = pages();
   let tab = 1;
   // Warm the engine once.

@@ -6,7 +6,7 @@
  * over the import port, and caches each tab's annotation for the side panel.
  */
 import type { Dataset } from '../dataset/types';
-import { createDetector, taggerFirstUse, type Detector } from '../detect';
+import { createDetectorInSteps, taggerFirstUse, type Detector } from '../detect';
 import { t } from '../i18n/messages';
 import { openKb, type KbDatabase } from '../kb/db';
 import { ingestArticles } from '../kb/ingest';
@@ -17,7 +17,9 @@ import { idbReader } from '../kb/store';
 import type { AnswerOf, BackgroundType, CollectedArticle, KbStatus, PageMetadata, PanelOpening, RequestOf, TabAnnotationState, WakeTimings } from '../messages';
 import { annotateArticlePaced } from '../pipeline/annotate';
 import { applyInputLimits, PAGE_LIMITS, withClaimsStop, type LimitedAnnotation } from '../pipeline/limits';
+import { runStepsWith } from '../steps';
 import { serveImport, type ImportPort } from './import-port';
+import { holdingPacing, nextTask } from './slices';
 import { createTabQueue } from './tab-queue';
 
 export interface ServiceDeps {
@@ -79,8 +81,14 @@ export function createService(deps: ServiceDeps) {
     const version = deps.datasetVersion ? await deps.datasetVersion() : null;
     const seeded = version !== null && (await currentDatasetVersion(db)) === version ? false : await seedBundled(db, await deps.loadDataset());
     const t2 = now();
-    const detector = createDetector(await idbReader(db).entities());
-    wake = { script: evaluated, firstRequest: t0, open: t1 - t0, seed: t2 - t1, seeded, detector: now() - t2 };
+    const entities = await idbReader(db).entities();
+    // Compiled in steps, the thread given away between slices: a wake takes messages meanwhile.
+    const pacing = holdingPacing();
+    const { value: detector } = await runStepsWith(createDetectorInSteps(entities), pacing, false);
+    const detectorHold = pacing.longestHold();
+    // The first page's analysis starts in a task of its own, not at the end of the build's last slice.
+    await nextTask();
+    wake = { script: evaluated, firstRequest: t0, open: t1 - t0, seed: t2 - t1, seeded, detector: now() - t2, detectorHold };
     // Articles stored by an older release are analysed again, batch by batch, while lookups go on
     // with their restated claims. Should it stop (the KB closed for an upgrade), the next start resumes it.
     const rederived = rederivePending(db, detector).then(

@@ -131,3 +131,25 @@ export function slicedPacing(
     done: () => scheduler.grownOrDone(job),
   };
 }
+
+/**
+ * Pacing for work that must run to the end but should not hold the thread (the detector's build
+ * at a wake): it gives the thread away once `sliceMs` of work has passed, and tells the longest
+ * stretch it held it, its last included.
+ */
+export function holdingPacing(sliceMs: number = PAGE_BUDGET.sliceMs, now: () => number = () => performance.now()): Pacing & { longestHold(): number } {
+  let start = now();
+  let longest = 0;
+  return {
+    pause() {
+      const t = now();
+      if (t - start < sliceMs) return null;
+      longest = Math.max(longest, t - start);
+      return nextTask().then(() => {
+        start = now();
+      });
+    },
+    outOfTime: () => false,
+    longestHold: () => Math.max(longest, now() - start),
+  };
+}

@@ -16,7 +16,7 @@ import { phaseOfSentence, scopeOfCount, stanceOf } from './scope';
 import { splitSentences } from '../text/sentences';
 import { tokenize } from './tokens';
 import { runSteps, type Steps } from '../steps';
-import { extractIntlClaims } from './intl';
+import { extractIntlClaimsInSteps } from './intl';
 import { isIntl, languageOf } from '../text/lang';
 import { yearFromUrl } from '../text/url';
 import type { ExtractInput, Span } from './types';
@@ -69,8 +69,8 @@ export function extractClaims(input: ExtractInput): Claim[] {
 export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
   const lang = languageOf(input.text);
   if (isIntl(lang)) {
-    // Russian, Ukrainian, Chinese and Japanese pages: read in one step (their readers are not yet sliced).
-    const claims = extractIntlClaims(input, lang);
+    // Russian, Ukrainian, Chinese and Japanese pages: their own reader, also one sentence per step.
+    const claims = yield* extractIntlClaimsInSteps(input, lang);
     markSelfContradictions(claims);
     return withoutRepeatedRoles(claims);
   }

@@ -4,6 +4,7 @@
  * citation of another outlet ("X reported", "according to X", "citing X", "told X"). The credit
  * lines and citation cues are in credits.ts.
  */
+import { runSteps, type Steps } from '../steps';
 import { canonicalUrl } from '../text/url';
 import type { Mention, Source } from '../types';
 import { citedOutlets, creditedOutlet, inBackground, inCitation, ledeEnd, registryOutlets, type OutletDirectory } from './credits';
@@ -240,13 +241,68 @@ function sameOutlet(a: string, names: string[]): boolean {
   });
 }
 
-/** Occurrences of a name in the text that sit in a citation. */
-function citedAt(text: string, name: string): { at: number; end: number } | null {
+/** A letter or digit: a name cited must not run into one on either side. */
+const WORD_CHAR = /[\p{L}\d]/u;
+const WORD_RUN = /[\p{L}\d]+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Where each word of a text starts, a word being a run of the characters `WORD_CHAR` accepts, taken
+ * one UTF-16 unit at a time as citedAt reads them (so an astral letter ends a word). Built once per
+ * page: finding each candidate outlet's names through it replaces a search of the whole text per
+ * name (a page with a hundred stored sources around it has some 400 names to look for).
+ */
+function wordStarts(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (word: string, at: number): void => {
+    const list = out.get(word);
+    if (list) list.push(at);
+    else out.set(word, [at]);
+  };
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(text); m; m = WORD_RUN.exec(text)) {
+    const run = m[0];
+    if (!SURROGATE.test(run)) {
+      add(run, m.index);
+      continue;
+    }
+    // Split on the surrogates (kept by the group, so the offsets add up): each half ends a word.
+    let at = m.index;
+    for (const part of run.split(/([\uD800-\uDFFF])/)) {
+      if (part && !SURROGATE.test(part)) add(part, at);
+      at += part.length;
+    }
+  }
+  return out;
+}
+
+/** Whether some proper prefix of `name` is also its suffix: only then can two occurrences overlap. */
+function overlapsItself(name: string): boolean {
+  for (let k = 1; k < name.length; k++) if (name.endsWith(name.slice(0, k))) return true;
+  return false;
+}
+
+/** Stored outlets whose names are looked for in the page per step of findDerivationInSteps. */
+const OUTLETS_PER_STEP = 32;
+
+/** The first occurrence of a name in the text, bounded by no letter or digit, that sits in a citation. */
+function citedAt(text: string, name: string, words: () => Map<string, number[]>): { at: number; end: number } | null {
+  const first = /^[\p{L}\d]+/u.exec(name)?.[0];
+  // A bounded occurrence starts a word equal to the name's first word: those words' starts are all
+  // there is to look at (unless the name can overlap itself, where a search from each end skips some).
+  if (first && !SURROGATE.test(first) && !overlapsItself(name)) {
+    for (const at of words().get(first) ?? []) {
+      const end = at + name.length;
+      if (!text.startsWith(name, at) || WORD_CHAR.test(text[end] ?? '')) continue;
+      if (inCitation(text, at, end)) return { at, end };
+    }
+    return null;
+  }
   let from = 0;
   for (let at = text.indexOf(name, from); at >= 0; at = text.indexOf(name, from)) {
     const end = at + name.length;
     from = end;
-    if (/[\p{L}\d]/u.test(text[at - 1] ?? '') || /[\p{L}\d]/u.test(text[end] ?? '')) continue;
+    if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[end] ?? '')) continue;
     if (inCitation(text, at, end)) return { at, end };
   }
   return null;
@@ -255,12 +311,44 @@ function citedAt(text: string, name: string): { at: number; end: number } | null
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const CITED_DATE = new RegExp(`^[^.]{0,40}?\\bon\\s+(?:(${MONTHS.join('|')})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTHS.join('|')}))`, 'i');
 
+/** `f` answering each name once: a page asks the outlet directory about the same few names for each of its citations. */
+function remembered<T>(f: (name: string) => T): (name: string) => T {
+  const answers = new Map<string, T>();
+  return (name) => {
+    if (answers.has(name)) return answers.get(name) as T;
+    const answer = f(name);
+    answers.set(name, answer);
+    return answer;
+  };
+}
+
 export function findDerivation(
   page: PageForDerivation,
   candidates: Source[],
   outletOf: (entityId: string) => string[],
   outlets: OutletDirectory = registryOutlets(),
 ): DerivationResult {
+  return runSteps(findDerivationInSteps(page, candidates, outletOf, outlets));
+}
+
+/**
+ * `findDerivation` in steps (lib/steps.ts), for the service worker's slices: it yields between its
+ * readings of the page (the citations of its mentions, the outlet names written in it, the names
+ * of the stored outlets, the credit line) and before each candidate whose text it compares. It
+ * always runs to the end: told to stop, it goes on.
+ */
+export function* findDerivationInSteps(
+  page: PageForDerivation,
+  candidates: Source[],
+  outletOf: (entityId: string) => string[],
+  directory: OutletDirectory = registryOutlets(),
+): Steps<DerivationResult> {
+  const outlets: OutletDirectory = {
+    ...directory,
+    canonical: remembered((name) => directory.canonical(name)),
+    lookup: remembered((name) => directory.lookup(name)),
+    isPress: remembered((name) => directory.isPress(name)),
+  };
   const none: DerivationResult = { derivedFrom: null, derivation: null, cited: [] };
   const pageUrl = canonicalUrl(page.url);
   if (pageUrl) {
@@ -273,11 +361,12 @@ export function findDerivation(
 
   const own = page.outlet ? [...outletNames(page.outlet), outlets.canonical(page.outlet)] : [];
   const isOwn = (name: string): boolean => own.length > 0 && sameOutlet(outlets.canonical(name), own);
-  const cited = findCitations(page, candidates, outletOf, outlets, isOwn);
+  const cited = yield* findCitations(page, candidates, outletOf, outlets, isOwn);
   // A credit line names the story's origin more surely than a citation in the lede.
   const credit = creditedOutlet(page.text, { isOwn, outlets }) ?? cited.lede;
   const retells = credit ? { retells: outlets.canonical(credit) } : {};
-  const near = nearCopy(page, candidates);
+  yield page.text.length;
+  const near = yield* nearCopy(page, candidates);
   if (near) {
     const wire = near.source;
     const sameOwner = !!page.outlet && sameOutlet(wire.outlet, outletNames(page.outlet));
@@ -322,17 +411,17 @@ interface CitationGroup {
  * is the outlet credited for the story: the first cited in the lede, unless the sentence tells what
  * it reported earlier; a body that speaks for itself only when the story opens with it.
  */
-function findCitations(
+function* findCitations(
   page: PageForDerivation,
   candidates: Source[],
   outletOf: (entityId: string) => string[],
   outlets: OutletDirectory,
   isOwn: (name: string) => boolean,
-): {
+): Steps<{
   names: string[];
   sources: { source: Source; date: string | null; credited: boolean }[];
   lede?: string;
-} {
+}> {
   const text = page.text;
   const names: string[] = [];
   const groups: CitationGroup[] = [];
@@ -349,17 +438,22 @@ function findCitations(
     const all = [...aliases, m.name, m.text];
     consider({ written: /[A-Za-z]/.test(m.text) ? m.text : m.name, aliases: all, start: m.start, end: m.end, press: all.some((a) => outlets.isPress(a)) });
   }
+  yield text.length;
   // Outlets the entities do not hold ("Maaleht", "俄罗斯卫星网"), by the registry's names.
   for (const c of citedOutlets(text, outlets)) {
     const name = outlets.canonical(c.written);
     consider({ written: /[A-Za-z]/.test(c.written) ? c.written : name, aliases: [name, c.written], start: c.start, end: c.end, press: outlets.isPress(name) });
   }
+  yield text.length;
   const tried = new Set<string>();
+  let index: Map<string, number[]> | undefined;
+  const words = () => (index ??= wordStarts(text));
   for (const c of candidates) {
     if (tried.has(c.outlet)) continue;
+    if (tried.size > 0 && tried.size % OUTLETS_PER_STEP === 0) yield text.length;
     tried.add(c.outlet);
     for (const name of outletNames(c.outlet)) {
-      const hit = citedAt(text, name);
+      const hit = citedAt(text, name, words);
       if (hit) {
         // A stored source's publisher is taken for a news outlet unless the registry knows it as a body.
         consider({ written: name, aliases: outletNames(c.outlet), start: hit.at, end: hit.end, press: !outlets.lookup(c.outlet) || outlets.isPress(c.outlet) });
@@ -375,9 +469,20 @@ function findCitations(
   const credits = groups.filter((g) => g.end <= lede && (g.press || g.end <= opening) && !inBackground(text, g.start));
   const first = credits.length ? credits.reduce((a, b) => (b.end < a.end ? b : a)) : undefined;
   const credited = first ? (first.aliases[0] ?? first.written) : undefined;
+  // Groups of the same names match the same outlets: the first group of each set of names stands for the rest.
+  const seen = new Set<string>();
+  const distinct = groups.filter((g) => {
+    const names = g.aliases.join('\u0000');
+    if (seen.has(names)) return false;
+    seen.add(names);
+    return true;
+  });
   const groupOf = new Map<string, CitationGroup | undefined>();
   for (const c of candidates) {
-    if (!groupOf.has(c.outlet)) groupOf.set(c.outlet, groups.find((g) => outletNames(c.outlet).some((n) => sameOutlet(n, g.aliases))));
+    if (!groupOf.has(c.outlet)) {
+      const names = outletNames(c.outlet);
+      groupOf.set(c.outlet, distinct.find((g) => names.some((n) => sameOutlet(n, g.aliases))));
+    }
     const group = groupOf.get(c.outlet);
     if (!group) continue;
     const d = CITED_DATE.exec(text.slice(group.end, group.end + 80));
@@ -391,8 +496,8 @@ function findCitations(
   return { names, sources, ...(credited ? { lede: credited } : {}) };
 }
 
-/** The candidate whose text is near-identical to the page's, if any. */
-function nearCopy(page: PageForDerivation, candidates: Source[]): { source: Source; sim: number } | null {
+/** The candidate whose text is near-identical to the page's, if any (a step before each text it reads). */
+function* nearCopy(page: PageForDerivation, candidates: Source[]): Steps<{ source: Source; sim: number } | null> {
   const sig = page.signature ?? shingleSignature(page.text);
   let pageSet: Set<number> | null = null;
   let pageSequence: number[] | null = null;
@@ -406,6 +511,7 @@ function nearCopy(page: PageForDerivation, candidates: Source[]): { source: Sour
     // The estimate is within a few points; settle the close calls on the exact shingle sets. A copy
     // that is cut shorter (an excerpt, a wire story trimmed by its client) is contained in the other.
     if (c.text) {
+      yield page.text.length;
       // One pass over the page's words gives both its shingles in order and their set.
       pageSequence ??= shingleSequence(page.text);
       pageSet ??= pageSequence.length ? new Set(pageSequence) : shingleHashes(page.text);

@@ -2,7 +2,7 @@
 export { extractClaims, extractClaimsInSteps } from './extract';
 export { compareClaims, relate, relateClaims, sameScope, type CompareOptions } from './compare';
 export {
-  findDerivation, retellerOf, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
+  findDerivation, findDerivationInSteps, retellerOf, shingleSignature, signatureSimilarity, textDigest, textFingerprint,
   type Derivation, type DerivationResult, type PageForDerivation,
 } from './independence';
 export { deriveBatch, linkSeedDocuments, withLink, type BatchDerivations, type BatchSource, type DerivationLink } from './derivations';

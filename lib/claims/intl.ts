@@ -15,6 +15,7 @@ import { findIntlDates } from './intl-dates';
 import type { Actor } from './roles';
 import { stanceOf } from './scope';
 import { splitSentences } from '../text/sentences';
+import { runSteps, type Steps } from '../steps';
 import type { ExtractInput, Span } from './types';
 import { yearFromUrl } from '../text/url';
 
@@ -456,6 +457,11 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
 }
 
 export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
+  return runSteps(extractIntlClaimsInSteps(input, lang));
+}
+
+/** `extractIntlClaims` one sentence at a time, as extractClaimsInSteps reads English: told to stop, it keeps the claims of the sentences before. */
+export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Steps<Claim[]> {
   const cues = CUES[lang];
   const { text, sourceId } = input;
   const published = parsePublished(input.published);
@@ -480,6 +486,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
   const sentences = splitSentences(text);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
+    if (yield s.start) break;
     const inside = (m: Mention): boolean => m.start >= s.start && m.end <= s.end;
     const exIn = exercises.filter(inside);
     const since = sinceYear(s.text);

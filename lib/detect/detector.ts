@@ -11,11 +11,11 @@
 import { applyDefinedAbbreviations } from './abbreviations';
 import { runSteps, type Steps } from '../steps';
 import type { Entity, Mention } from '../types';
-import { buildGazetteer, type Gazetteer, type GazetteerEntry, type RawHit } from './gazetteer';
+import { buildGazetteer, buildGazetteerInSteps, type Gazetteer, type GazetteerEntry, type RawHit } from './gazetteer';
 import { findContextExercises } from './context-exercises';
 import { rejectedByContext } from './ambiguity';
 import { resolveGenericPhrases } from './generic';
-import { isAllCaps, isCapitalised, joinableGap, tokenize, type Token } from './tokens';
+import { isAllCaps, isCapitalised, joinableGap, tokenizeInSteps, type Token } from './tokens';
 
 export interface Detector {
   detect(text: string): Mention[];
@@ -225,9 +225,17 @@ function insideAddresses(text: string): (start: number, end: number) => boolean 
 }
 
 export function createDetector(entities: Iterable<Entity>): Detector {
-  const gazetteer = buildGazetteer(entities);
+  return detectorOver(buildGazetteer(entities));
+}
+
+/** `createDetector` in steps: the gazetteer is compiled fifty entities per step (the service worker's wake). */
+export function* createDetectorInSteps(entities: Iterable<Entity>): Steps<Detector> {
+  return detectorOver(yield* buildGazetteerInSteps(entities));
+}
+
+function detectorOver(gazetteer: Gazetteer): Detector {
   function* detectInSteps(text: string): Steps<Mention[]> {
-    const tokens = tokenize(text);
+    const tokens = yield* tokenizeInSteps(text);
     const inAddress = insideAddresses(text);
     yield 0;
     const found = yield* scanGazetteerInSteps(text, tokens, gazetteer);

@@ -2,6 +2,7 @@
  * The compiled gazetteer: every name of every entity, as a trie over folded tokens. Built once
  * per KB (the background keeps it), then each page is one left-to-right pass over its tokens.
  */
+import { runSteps, type Steps } from '../steps';
 import type { Entity, EntityType, MentionForm } from '../types';
 import { foldKey, isAllCaps, tokenize } from './tokens';
 
@@ -97,7 +98,19 @@ function isAcronymLike(name: string): boolean {
   return caseRuleFor(name, 'alias') === 'exact';
 }
 
+/** Entities compiled per step of buildGazetteerInSteps: a few milliseconds' work in a cold service worker. */
+const ENTITIES_PER_STEP = 50;
+
 export function buildGazetteer(entities: Iterable<Entity>): Gazetteer {
+  return runSteps(buildGazetteerInSteps(entities));
+}
+
+/**
+ * `buildGazetteer` in steps (lib/steps.ts): it yields every ENTITIES_PER_STEP entities (the
+ * number compiled so far), so a waking service worker can take messages while it compiles the
+ * thousand-odd entities and their six thousand names. The same gazetteer, in the same order.
+ */
+export function* buildGazetteerInSteps(entities: Iterable<Entity>): Steps<Gazetteer> {
   const root: TrieNode = { next: new Map() };
   const byId = new Map<string, Entity>();
   const codes = new Map<string, string>();
@@ -110,6 +123,7 @@ export function buildGazetteer(entities: Iterable<Entity>): Gazetteer {
     if (name.trim() && insert(root, name, { id: e.id, type: e.type, form, needsYear, ...(inContext ? { inContext } : {}) })) size++;
   };
   for (const e of entities) {
+    if (byId.size > 0 && byId.size % ENTITIES_PER_STEP === 0) yield byId.size;
     byId.set(e.id, e);
     yearOnly = new Set((e.yearAliases ?? []).map((n) => n.toLowerCase()));
     add(e, e.name, 'name');

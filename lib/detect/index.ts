@@ -1,4 +1,4 @@
-export { createDetector, scanGazetteer, type Detector } from './detector';
+export { createDetector, createDetectorInSteps, scanGazetteer, type Detector } from './detector';
 export { buildGazetteer, type Gazetteer } from './gazetteer';
 export { nameKey, tokenize } from './tokens';
 export { taggerFirstUse } from './tagger';

@@ -2,6 +2,7 @@
  * Tokenisation shared by the gazetteer (when it compiles names) and the detector (when it scans
  * an article), so both cut "Self-Defense", "U.S." or "Zapad-2017" the same way.
  */
+import type { Steps } from '../steps';
 
 export interface Token {
   /** Folded key: lower case, diacritics removed, "&" as "and". */
@@ -78,26 +79,51 @@ export function foldKey(word: string): string {
   return word.normalize('NFD').replace(COMBINING, '').toLowerCase();
 }
 
+/** The token `m` found in `text` (two when a Latin name runs into a figure), added to `tokens`. */
+function addToken(tokens: Token[], text: string, m: RegExpExecArray): void {
+  // "NATO29カ国": in Chinese or Japanese text a Latin name runs straight into a figure; split them
+  // (three letters or more, two digits or more, so "G7" and "SNMG1" stay whole).
+  const glued = GLUED_FIGURE.exec(m[0]);
+  if (glued && CJK_NEXT.test(text.charAt(m.index + m[0].length))) {
+    const cut = m.index + glued[1]!.length;
+    tokens.push({ key: foldKey(glued[1]!), raw: glued[1]!, start: m.index, end: cut });
+    tokens.push({ key: glued[2]!, raw: glued[2]!, start: cut, end: m.index + m[0].length });
+    return;
+  }
+  const key = foldKey(m[0]);
+  const token: Token = { key, raw: m[0], start: m.index, end: m.index + m[0].length };
+  if (CYRILLIC.test(m[0])) {
+    const alts = cyrillicAlternatives(m[0], key);
+    if (alts) token.alts = alts;
+  }
+  tokens.push(token);
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    // "NATO29カ国": in Chinese or Japanese text a Latin name runs straight into a figure; split them
-    // (three letters or more, two digits or more, so "G7" and "SNMG1" stay whole).
-    const glued = GLUED_FIGURE.exec(m[0]);
-    if (glued && CJK_NEXT.test(text.charAt(m.index + m[0].length))) {
-      const cut = m.index + glued[1]!.length;
-      tokens.push({ key: foldKey(glued[1]!), raw: glued[1]!, start: m.index, end: cut });
-      tokens.push({ key: glued[2]!, raw: glued[2]!, start: cut, end: m.index + m[0].length });
-      continue;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) addToken(tokens, text, m);
+  return tokens;
+}
+
+/** Tokens read per step of tokenizeInSteps: about a millisecond of a page's text. */
+const TOKENS_PER_STEP = 4000;
+
+/**
+ * `tokenize` in steps (lib/steps.ts), for a page's text: it yields every TOKENS_PER_STEP tokens,
+ * where it got. It reads with its own copy of the pattern: while it waits, another text may be
+ * tokenised with the shared one.
+ */
+export function* tokenizeInSteps(text: string): Steps<Token[]> {
+  const tokens: Token[] = [];
+  const pattern = new RegExp(TOKEN);
+  let pauseAt = TOKENS_PER_STEP;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    addToken(tokens, text, m);
+    if (tokens.length >= pauseAt) {
+      yield m.index;
+      pauseAt = tokens.length + TOKENS_PER_STEP;
     }
-    const key = foldKey(m[0]);
-    const token: Token = { key, raw: m[0], start: m.index, end: m.index + m[0].length };
-    if (CYRILLIC.test(m[0])) {
-      const alts = cyrillicAlternatives(m[0], key);
-      if (alts) token.alts = alts;
-    }
-    tokens.push(token);
   }
   return tokens;
 }

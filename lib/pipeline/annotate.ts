@@ -3,7 +3,7 @@
  * back or contradict them, and which of those sources are independent. The background answers
  * content scripts and the side panel with this; the CLI prints it.
  */
-import { compareClaims, findDerivation, type CompareOptions } from '../claims';
+import { compareClaims, findDerivationInSteps, type CompareOptions } from '../claims';
 import type { Detector } from '../detect';
 import type { KbReader } from '../kb/store';
 import { runSteps, runStepsWith, type Pacing, type Steps, type StepsOutcome } from '../steps';
@@ -138,10 +138,13 @@ export async function annotateArticlePaced(article: ArticleInput, { detector, kb
 
   // A stored copy of the page (added earlier, imported, a seed) already knows what the page retells.
   const own = copies.find((s) => s.derivedFrom)?.derivedFrom ?? null;
-  const derivation = findDerivation(
-    { text: article.text, url: article.url, title: article.title, outlet: article.outlet ?? null, mentions: analysis.mentions, fingerprint: analysis.fingerprint, signature: analysis.signature },
-    [...sources.values()],
-    (id) => outletNames(detector, id),
+  const { value: derivation } = await run(
+    findDerivationInSteps(
+      { text: article.text, url: article.url, title: article.title, outlet: article.outlet ?? null, mentions: analysis.mentions, fingerprint: analysis.fingerprint, signature: analysis.signature },
+      [...sources.values()],
+      (id) => outletNames(detector, id),
+    ),
+    false,
   );
   // The same text under the same headline, stored under another address (a seed, a page added earlier): the
   // page itself. It leaves the evidence, and what it retells is what the page retells.

@@ -9,7 +9,11 @@ import { t, tPlural } from '../i18n/messages';
 import type { Annotation } from '../types';
 
 export interface InputLimits {
-  /** A run of non-space characters longer than this is not read (no entity name comes close). */
+  /**
+   * A run of non-space characters longer than this is not read (no entity name comes close).
+   * In Chinese and Japanese, which write a paragraph without a space, their punctuation (、。，)
+   * ends a run too: a clause is read, a run of thousands of characters with no stop is not.
+   */
   maxTokenChars: number;
   /** Characters of the page's text that are analysed; the rest is not read. */
   maxChars: number;
@@ -50,6 +54,14 @@ function isSpace(c: number): boolean {
     c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
+}
+
+/**
+ * Punctuation of the scripts written without spaces, by code unit: CJK symbols and punctuation
+ * (、。「」…) and the full- and half-width forms' punctuation (，：；？！…), not their letters or digits.
+ */
+function isCjkPunctuation(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65);
 }
 
 const isStop = (c: number) => c === 46 || c === 33 || c === 63;
@@ -97,7 +109,7 @@ export function applyInputLimits(text: string, limits: InputLimits = PAGE_LIMITS
   let copied = 0;
   let tokenStart = -1;
   for (let i = 0; i <= prefix.length; i++) {
-    const space = i === prefix.length || isSpace(prefix.charCodeAt(i));
+    const space = i === prefix.length || isSpace(prefix.charCodeAt(i)) || isCjkPunctuation(prefix.charCodeAt(i));
     if (!space) {
       if (tokenStart < 0) tokenStart = i;
       continue;

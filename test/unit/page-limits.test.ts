@@ -22,6 +22,22 @@ describe('page input caps', () => {
     expect(limitsNotice(report!)).toBe(`Analysed the first 200,000 characters of ${text.length.toLocaleString('en-US')}. Skipped one 199,973-character word.`);
   });
 
+  it('reads a Chinese or Japanese paragraph whole, though it has no space in hundreds of characters', () => {
+    // Our own sentences.
+    const zh = '中俄“海上联合-2017”军事演习于7月21日开始，双方派出约10艘舰艇参加演习。'.repeat(8);
+    const ja = '日米共同統合演習は10月26日から11月5日まで行われ、約4万7000人が参加した。'.repeat(8);
+    for (const text of [zh, ja, `${zh}\n${ja}`]) {
+      expect(text.length).toBeGreaterThan(PAGE_LIMITS.maxTokenChars);
+      expect(applyInputLimits(text, PAGE_LIMITS)).toEqual({ text, report: null });
+    }
+    // Their punctuation ends a run: a giant word among such sentences, or hundreds of characters
+    // with no stop at all, are still left out.
+    const giant = `${zh}${'x'.repeat(300)}。${ja}${'中'.repeat(600)}`;
+    const { text: capped, report } = applyInputLimits(giant, PAGE_LIMITS);
+    expect(capped).toBe(`${zh}${' '.repeat(300)}。${ja}${' '.repeat(600)}`);
+    expect(report).toMatchObject({ longTokens: 2, longTokenChars: 900 });
+  });
+
   it('cuts at a space before the character cap, never inside a name', () => {
     const text = 'Estonia and Latvia and Lithuania joined Zapad 2017 with Poland and Finland watching closely.';
     const { text: capped, report } = applyInputLimits(text, small);
