@@ -571,7 +571,7 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
       claims.push(claim);
     }
   }
-  carryStances(claims);
+  yield* carryStances(claims, input.text.length);
   return claims;
 }
 
@@ -580,11 +580,17 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
  * тысяч" in the first line, "оценивается в 120 тысяч, заявил Турчинов" later): the figure is the same
  * speaker's in both places. Each unattributed count takes the stance and attribution of an equal one.
  */
-function carryStances(claims: Claim[]): void {
+function* carryStances(claims: Claim[], at: number): Steps<void> {
+  // Each claim is set against all the others: on a page of thousands of figures that is the longest hold of
+  // the reader, so it gives the thread away every few claims (it always runs to the end: a stop is not taken).
+  const scopes = new Map(claims.map((c) => [c, JSON.stringify(c.scope ?? null)]));
+  let k = 0;
   for (const c of claims) {
+    if (++k % 16 === 0) yield at;
     if (c.value.type !== 'count' || c.stance) continue;
+    const scope = scopes.get(c);
     const same = claims.find((d) => d !== c && d.stance && d.kind === c.kind && d.subject === c.subject && d.edition === c.edition &&
-      JSON.stringify(d.scope ?? null) === JSON.stringify(c.scope ?? null) && relate(d.value, c.value) === 'agree');
+      scopes.get(d) === scope && relate(d.value, c.value) === 'agree');
     if (!same) continue;
     c.stance = same.stance!;
     if (!c.attribution && same.attribution) c.attribution = same.attribution;
