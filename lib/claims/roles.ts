@@ -99,7 +99,8 @@ const LIST_HEAD = /\b((?:partner|participating|contributing)\s+(?:nations|countr
 const POLITICS_BETWEEN = /\b(?:tensions?|ties|relations|relationship|conflicts?|disputes?|war|talks|rivalry|friction|stand-?off|confrontations?|agreements?|treaty|border|differences)\s+between\s+(?:the\s+)?$/i;
 const BETWEEN = /\b(?:between|involving|involves|involved|with the participation of|together with|alongside|joined by|brings together|bringing together|brought together|gathers|gathering)\s+(?:the\s+)?(?:(?:armed\s+)?forces\s+of\s+(?:the\s+)?|(?:troops|forces|navies|militaries|units|personnel)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
 /** "also attended as observers", "will act as observers", "will observe the exercise": the subjects observe. */
-const OBSERVE = /\b(?:(?:attend|attends|attended|attending|act|acts|acted|acting|serve|serves|served|serving|be present|were present|was present)\s+as\s+(?:an?\s+)?observers?|observe|observes|observed|will observe)\b/gi;
+const OBSERVERS_FROM = /\b(?:observers?|observer (?:nations|countries|states|delegations?))\s+(?:(?:will|would|are|were|have|has|had)\s+(?:be\s+|been\s+)?)?(?:(?:coming|arriving|drawn|invited|sent|attending|taking part)\s+)?from\s+(?:the\s+)?$/i;
+const OBSERVE = /\b(?:(?:attend|attends|attended|attending)\s+(?:[^\s.,;:]+\s+){0,5}?as\s+(?:an?\s+)?observers?|(?:act|acts|acted|acting|serve|serves|served|serving|be present|were present|was present)\s+as\s+(?:an?\s+)?observers?|observe|observes|observed|will observe)\b/gi;
 /** Who stands before such a verb: "Representatives of A, B and C", "delegations from A and B". */
 const ENVOYS_OF = /\b(?:representatives|delegations?|officers|officials|envoys|observers|military attach[eé]s)\s+(?:of|from)\s+(?:the\s+)?$/i;
 /** A country sending its forces or observers: "Mongolia has also sent a military contingent", "China will contribute 3,200 troops". */
@@ -230,6 +231,13 @@ export function findRoles(sentence: string, actors: Actor[], exercises: Span[] =
       const role: Role = /^partner/i.test(head[1] ?? head[2] ?? '') ? 'partner' : 'participant';
       const list = listFrom(k);
       for (const x of list) if (x.form !== 'demonym') add(x.id, role, x.start, x.end, x.end);
+      k += list.length - 1;
+      continue;
+    }
+    // "observers will be coming from Brunei, Canada and France": each of them observes.
+    if (OBSERVERS_FROM.test(before) && a.form !== 'demonym') {
+      const list = listFrom(k);
+      for (const x of list) if (x.form !== 'demonym' && !BLOCS.has(x.id)) add(x.id, 'observer', x.start, x.end, x.end);
       k += list.length - 1;
       continue;
     }

@@ -277,3 +277,16 @@ describe('roles on undated pages', () => {
     expect(relateClaims(role('a', null, { from: 2015 }), role('b', null, { from: 2015 }))).toBe('agree');
   });
 });
+
+describe('observers', () => {
+  const roles = (text: string, pub: string) => claims(text, pub).filter((c) => c.value.type === 'role').map((c) => c.value.type === 'role' && `${c.value.entity} ${c.value.role}`).sort();
+
+  it('"observers will be coming from Brunei, Canada and France"', () => {
+    expect(roles('Balikatan 2024 opens on Monday. The Harbour Ledger said observers will be coming from Brunei, Canada and France.', '2024-04-20'))
+      .toEqual(['country:BN observer', 'country:CA observer', 'country:FR observer']);
+  });
+
+  it('"Brunei and Canada will attend Balikatan 2024 as observers"', () => {
+    expect(roles('Brunei and Canada will attend Balikatan 2024 as observers.', '2024-04-20')).toEqual(['country:BN observer', 'country:CA observer']);
+  });
+});
