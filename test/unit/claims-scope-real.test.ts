@@ -290,3 +290,17 @@ describe('observers', () => {
     expect(roles('Brunei and Canada will attend Balikatan 2024 as observers.', '2024-04-20')).toEqual(['country:BN observer', 'country:CA observer']);
   });
 });
+
+describe('lists of those taking part', () => {
+  const roles = (text: string, pub: string) => claims(text, pub).filter((c) => c.value.type === 'role').map((c) => c.value.type === 'role' && `${c.value.entity} ${c.value.role}`).sort();
+
+  it('"Participating troops come from Belgium, Denmark and Estonia"', () => {
+    expect(roles('BALTOPS 2019 began on Sunday. Participating troops come from Belgium, Denmark and Estonia.', '2019-06-10'))
+      .toEqual(['country:BE participant', 'country:DK participant', 'country:EE participant']);
+  });
+
+  it('"The countries sending forces to participate in Cobra Gold 2017 are Thailand, the U.S. and Singapore"', () => {
+    expect(roles('The three countries sending their armed forces to participate in Cobra Gold 2017 are Thailand, the U.S. and Singapore.', '2017-02-14'))
+      .toEqual(['country:SG participant', 'country:TH participant', 'country:US participant']);
+  });
+});
