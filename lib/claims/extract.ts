@@ -155,7 +155,7 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
     const dates = dateMatches[0] ?? null;
     const datesYear = dates ? yearOf(dates.value.start ?? dates.value.end) : null;
     const actors: Actor[] = actorsHere.map((m) => ({ ...m, start: m.start - s.start, end: m.end - s.start }));
-    const found: { kind: ClaimKind; value: ClaimValue; span: Span; edition?: number | null; scope?: Scope; countStance?: boolean }[] = [];
+    const found: { kind: ClaimKind; value: ClaimValue; span: Span; edition?: number | null; scope?: Scope; countStance?: boolean; part?: boolean }[] = [];
 
     const cue = referenced || PARTICIPATION.test(s.text);
     let previous: ReturnType<typeof findCounts>[number] | null = null;
@@ -180,10 +180,17 @@ export function* extractClaimsInSteps(input: ExtractInput): Steps<Claim[]> {
         const of = onlyCountry(previousActors, input);
         if (of) scope = { kind: 'contingent', of };
       }
+      // "at least 11,000 US personnel, including 3,700 US Marines": a share of a country's contingent is its
+      // service's (named in the figure), or an unnamed share, never the country's contingent again.
+      const whole = found.findLast((f) => f.countStance && !f.part && f.kind === kind && f.span.end <= c.start);
+      if (c.part && scope?.kind === 'contingent' && scope.of && whole?.scope?.kind === 'contingent' && whole.scope.of === scope.of) {
+        const unit = actors.find((a) => a.type === 'organization' && a.start >= c.start && a.end <= c.end && countryOf(a.id, input) === scope!.of);
+        scope = unit ? { kind: 'contingent', of: unit.id } : { kind: 'contingent', label: 'part of a larger figure' };
+      }
       // "1,000 Russian aircraft and 36,000 tanks": a list keeps the contingent it opened with.
       const last = found[found.length - 1];
       if (!scope && c.paired && c.value.hedge === 'exact' && last?.countStance && last.scope?.kind === 'contingent' && last.scope.of) scope = last.scope;
-      found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition, thisYear), ...(scope ? { scope } : {}), countStance: true });
+      found.push({ kind, value: c.value, span: c, edition: otherEdition(s.text, c, ref.edition, thisYear), ...(scope ? { scope } : {}), countStance: true, ...(c.part ? { part: true } : {}) });
     }
     for (const d of dateMatches) {
       // "The main phase is due to start on September 10": a phase's dates, not the exercise's.

@@ -385,7 +385,8 @@ export function findCounts(tokens: Token[]): CountMatch[] {
     const prev = out[out.length - 1];
     const listed = !!prev && listJoins(tokens, prev.end, tokens[first]!.start);
     const match: CountMatch = { kind, value: countValue(hedge, lo, hi, words), start: tokens[first]!.start, end, noun: noun ? tokens[noun.index]!.t : '', first, next, nounIndex: noun?.index ?? -1 };
-    if (part) match.part = true;
+    // "11,000 personnel, including 3,700 Marines, 1,200 soldiers and 400 airmen": every item of the list is a share.
+    if (part || (listed && prev?.part && prev.kind === kind)) match.part = true;
     if (listed) match.listed = true;
     if (listed && wordsBetween(tokens, prev.end, tokens[first]!.start) === 'and') match.paired = true;
     out.push(match);

@@ -304,3 +304,14 @@ describe('lists of those taking part', () => {
       .toEqual(['country:SG participant', 'country:TH participant', 'country:US participant']);
   });
 });
+
+describe('shares of a country\'s contingent', () => {
+  it('"at least 11,000 US personnel, including 3,700 US Marines, 1,200 soldiers and 4,000 US Navy personnel"', () => {
+    const text = 'At least 11,000 US military personnel, including 3,700 US Marines, 1,200 soldiers and 4,000 US Navy personnel, will take part in Balikatan 2024.';
+    const cs = claims(text, '2024-04-22');
+    expect(count(cs, 11000)).toMatchObject({ scope: { kind: 'contingent', of: 'country:US' } });
+    expect(count(cs, 3700)).toMatchObject({ scope: { kind: 'contingent', of: 'org:us-marine-corps' } });
+    expect(count(cs, 1200)).toMatchObject({ scope: { kind: 'contingent', label: 'part of a larger figure' } });
+    expect(count(cs, 4000)).toMatchObject({ scope: { kind: 'contingent', of: 'org:us-navy' } });
+  });
+});
