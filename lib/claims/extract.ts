@@ -313,10 +313,13 @@ function scopeOfNations(sentence: string, c: Span, exercise: Entity | undefined)
   // "operations in more than a dozen nations": the countries it runs in, not those taking part ("forces from
   // across 17 nations" are).
   if (/(?<!\bfrom\s)\b(?:in|across|throughout)\s+(?:(?:more than|over|some|about|nearly|almost|at least)\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 24), c.start))) return { kind: 'territory', label: 'countries it runs in' };
-  // "from 19 NATO Allies and partners": everyone taking part, allies and partners together.
-  if (/^\s+and\s+(?:their\s+|its\s+)?partners?\b/i.test(sentence.slice(c.end, c.end + 20))) return undefined;
+  // "from 19 NATO Allies and partners": everyone taking part, allies and partners together; but "all 29 NATO
+  // member nations and its partners, Sweden and Finland" counts the members, the partners come on top.
+  const all = /\ball\s+(?:the\s+)?(?:of\s+(?:the\s+)?)?$/i.test(sentence.slice(Math.max(0, c.start - 12), c.start));
+  const more = /^\s*,?\s*(?:and\s+(?:their\s+|its\s+)?(?:\w+\s+)?partners?\b|plus\b|as well as\b|along with\b|together with\b)/i.test(sentence.slice(c.end, c.end + 30));
+  if (!all && !/\bmember\b/i.test(words) && /^\s+and\s+(?:their\s+|its\s+)?partners?\b/i.test(sentence.slice(c.end, c.end + 20))) return undefined;
   // "the all eight SCO member nations": every member of the bloc that holds the exercise, the whole of it.
-  if (/\ball\s+(?:the\s+)?(?:of\s+(?:the\s+)?)?$/i.test(sentence.slice(Math.max(0, c.start - 12), c.start)) && /\bmember\b/i.test(words)) return undefined;
+  if (all && !more && /\bmember\b/i.test(words)) return undefined;
   const natoExercise = (exercise?.organizer ?? []).some((o) => o === 'org:nato' || o.startsWith('org:nato-'));
   const members = /\bNATO\s+(?:nations|countries|states)\b/.test(words) ||
     (/\b(?:member|members|allies|allied)\b/i.test(words) && (/\bNATO\b|\balliance/i.test(sentence.slice(Math.max(0, c.start - 12), c.end)) || natoExercise));

@@ -315,3 +315,15 @@ describe('shares of a country\'s contingent', () => {
     expect(count(cs, 4000)).toMatchObject({ scope: { kind: 'contingent', of: 'org:us-navy' } });
   });
 });
+
+describe('members and partners', () => {
+  it('"All 29 NATO member nations and its partners, Sweden and Finland" counts the members', () => {
+    const cs = claims('All 29 NATO member nations and its partners, Sweden and Finland, will take part in Trident Juncture 2018.', '2018-10-20');
+    expect(count(cs, 29)).toMatchObject({ kind: 'nations', scope: { kind: 'contingent', of: 'org:nato' } });
+  });
+
+  it('"units from all 31 NATO member countries plus candidate-member Sweden" counts the members', () => {
+    const cs = claims('Steadfast Defender 2024 will involve units from all 31 NATO member countries plus candidate-member Sweden.', '2024-01-20');
+    expect(count(cs, 31)).toMatchObject({ kind: 'nations', scope: { kind: 'contingent', of: 'org:nato' } });
+  });
+});
