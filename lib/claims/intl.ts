@@ -197,7 +197,7 @@ function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string;
 const TOTAL_BEFORE = /(?:总人数|總人數|总兵力|總兵力|总计|總計|合计|合計|总共|總共|共计|共計|総勢|総数|総人数|общ(?:ая|ей|ую)\s+численност[ьи]|в общей сложности|всего|загальна\s+чисельність|загальною\s+чисельністю|загалом|усього|всього)[^，。,;；.]{0,6}$/iu;
 
 /** The scope of a count: a country's contingent, its territory, a part, a phase, a threshold. */
-function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], lang: Lang, input: ExtractInput, exercise: EntityId): Scope | undefined {
+function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], lang: Lang, input: ExtractInput, exercise: EntityId, whole?: IntlCount): Scope | undefined {
   const before = sentence.slice(Math.max(0, c.start - 40), c.start);
   const near = sentence.slice(Math.max(0, c.start - 50), Math.min(sentence.length, c.end + 40));
   if (cues.threshold.test(near)) return { kind: 'threshold', label: 'notification threshold' };
@@ -267,7 +267,7 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
     const two = opener && actors.some((b) => b !== opener && b.type === 'country' && b.start > opener.end && b.start - opener.end <= 5);
     if (opener && !two) return { kind: 'territory', of: opener.id };
   }
-  if (cues.part.test(before)) return { kind: 'contingent', label: 'part of a larger figure' };
+  if (cues.part.test(before) && isShareOf(c, whole)) return { kind: 'contingent', label: 'part of a larger figure' };
   if (c.kind === 'nations' && /(?:成员国|成員國|加盟国)$/u.test(c.between)) return { kind: 'contingent', of: 'org:nato' };
   if (c.kind === 'nations' && /(?:同盟国|同盟國|パートナー国|伙伴国|夥伴國)$/u.test(c.between)) return { kind: 'contingent', label: 'partner nations' };
   // "NATO29カ国から27カ国": the 27 are members; "в учениях участвуют 20 стран НАТО" too.
@@ -282,6 +282,15 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   return undefined;
 }
 
+/**
+ * "в том числе", "其中", "うち" after a figure: a share of it only when both count people. "5 тыс. единиц
+ * техники, в том числе 140 самолетов" and "680 единиц техники, в том числе 250 танков" give the aircraft and
+ * the tanks as other sources count them (all of the exercise's), not a part to keep out of comparison.
+ */
+function isShareOf(c: IntlCount, whole: IntlCount | undefined): boolean {
+  return !!whole && whole.kind === 'participants' && c.kind === 'participants';
+}
+
 function stanceFor(clause: string, clauseStart: number, attribution: (Span & { speaker: string }) | null, actors: Actor[], cues: Cues, input: ExtractInput, exercise: EntityId): Stance | null {
   const local = actors.filter((a) => a.start >= clauseStart && a.end <= clauseStart + clause.length).map((a) => ({ ...a, start: a.start - clauseStart, end: a.end - clauseStart }));
   const own = attribution && attribution.end > clauseStart && attribution.start < clauseStart + clause.length ? { ...attribution, start: attribution.start - clauseStart, end: attribution.end - clauseStart } : null;
@@ -292,6 +301,12 @@ function stanceFor(clause: string, clauseStart: number, attribution: (Span & { s
   if (own && cues.official.test(own.speaker)) return 'official';
   if (cues.official.test(clause) && !cues.estimate.test(clause)) return 'official';
   return null;
+}
+
+/** The count read just before in the sentence: the whole a share ("в том числе…") is taken from. */
+function previousCount(found: Found[]): IntlCount | undefined {
+  for (let k = found.length - 1; k >= 0; k--) if (found[k]!.count) return found[k]!.count;
+  return undefined;
 }
 
 /** Clause around a span: between semicolons, dashes and contrast words; commas too for CJK. */
@@ -522,7 +537,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       // "NATO29カ国から", "из 30 стран НАТО": the whole a part is taken from, not a count of those taking part.
       if (c.kind === 'nations' && /^\s*(?:から|之中|中的|当中|當中)/u.test(s.text.slice(c.end, c.end + 4))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
-      let scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id);
+      let scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id, previousCount(found));
       // "俄方计划有98辆坦克、104辆装甲车辆…以及27架飞机": a list keeps the contingent it opened with.
       const before = found[found.length - 1];
       if (!scope && before?.count && before.scope?.kind === 'contingent' && before.scope.of && (lang === 'zh' || lang === 'ja') &&
