@@ -43,6 +43,11 @@ const CYR_END = /(?:^|\s)(?:до|по)\s+$|(?:заверш|закончат|ок
 const CJK_RANGE = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日(?:[(（][^)）]{1,3}[)）])?\s*(?:至|到|～|~|－|-|—|–|から|起至)\s*(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月)?(\d{1,2})日(?:[(（][^)）]{1,3}[)）])?(?:まで)?/gu;
 /** "9月14-20日": one month, a range of days. */
 const CJK_DAYS = /(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})\s*[-–—~～至到]\s*(\d{1,2})日/gu;
+/**
+ * "日程为10至19日", "8日から19日まで": a range of days with no month, the publication's month (as "本月9日").
+ * Only after a word that opens the period, or with まで: "2至3日" alone may be a length.
+ */
+const CJK_BARE_DAYS = /(^|为|為|は|从|從|自|于|於)\s*(\d{1,2})日?\s*(?:至|到|～|~|－|-|—|–|から)\s*(\d{1,2})日(まで)?/gu;
 /** "本月9日" (the 9th of this month): the publication's month. */
 const CJK_SINGLE = /(?:((?:19|20)\d\d)年)?(?:(\d{1,2})月|本月|当月|當月)(\d{1,2})日/gu;
 const CJK_START_AFTER = /^(?:[(（][^)）]{1,3}[)）])?\s*(?:起|开始|開始|开幕|開幕|拉开|拉開|打响|打響|启动|啟動|正式开始|から始|に始ま|に開始|から実施|から行わ|に開幕|にスタート)/u;
@@ -124,6 +129,8 @@ function cjkDates(sentence: string, published: Date | null, editionYear: number 
     const end = y === null ? null : iso(y, Number(d[2]), Number(d[4]));
     if (start && end && start <= end) return { start: d.index, end: d.index + d[0].length, value: value(start, end) };
   }
+  const bare = bareDays(sentence, published, editionYear);
+  if (bare) return bare;
   CJK_SINGLE.lastIndex = 0;
   for (let m = CJK_SINGLE.exec(sentence); m; m = CJK_SINGLE.exec(sentence)) {
     const y = yearFor(m[1], editionYear, published);
@@ -135,6 +142,22 @@ function cjkDates(sentence: string, published: Date | null, editionYear: number 
     const before = sentence.slice(Math.max(0, m.index - 6), m.index);
     if (CJK_END_BEFORE.test(before) || CJK_END_AFTER.test(after)) return { start: m.index, end: m.index + m[0].length, value: value(null, day) };
     if (CJK_START_AFTER.test(after)) return { start: m.index, end: m.index + m[0].length, value: value(day, null) };
+  }
+  return null;
+}
+
+function bareDays(sentence: string, published: Date | null, editionYear: number | null): DatesMatch | null {
+  if (!published) return null;
+  CJK_BARE_DAYS.lastIndex = 0;
+  for (let m = CJK_BARE_DAYS.exec(sentence); m; m = CJK_BARE_DAYS.exec(sentence)) {
+    const at = m.index + m[1]!.length;
+    // "11月8日至19日" is read above; a digit, 月 or 年 before the first day belongs to another reading.
+    if (/[\d月年]/u.test(sentence.charAt(at - 1)) || (!m[1] && m.index > 0 && !m[4])) continue;
+    const y = yearFor(undefined, editionYear, published);
+    const month = published.getUTCMonth() + 1;
+    const start = y === null ? null : iso(y, month, Number(m[2]));
+    const end = y === null ? null : iso(y, month, Number(m[3]));
+    if (start && end && start < end) return { start: at, end: m.index + m[0].length, value: value(start, end) };
   }
   return null;
 }

@@ -88,7 +88,7 @@ const CUES: Record<Lang, Cues> = {
   },
   zh: {
     exercise: /演习|演習|军演|軍演|演练|演練|训练|訓練/u,
-    participation: /参加|參加|参与|參與|参演|參演|派出|派遣|加入/u,
+    participation: /参加|參加|参与|參與|参演|參演|派出|派遣|加入|正式成员|正式成員/u,
     observer: /观察员|觀察員|观摩|觀摩|观察/u,
     attribution: [
       /据([^，。；、：,]{1,24}?)(?:报道|報導|報道|消息|称|稱|表示|介绍|介紹|透露|统计|統計|估计|估計|公布|发布|發布)/u,
@@ -103,7 +103,7 @@ const CUES: Record<Lang, Cues> = {
     phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段/u,
     threshold: /维也纳文件|維也納文件|门槛|門檻|须邀请|需邀请|必须邀请/u,
     otherEvent: /战争|戰爭|入侵|峰会|峰會|会谈|會談|访问|訪問|选举|選舉|疫情/u,
-    timing: /^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:时间|時間|日期|期间|期間)(?:为|為|是|从|從)|^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:为期|為期)/u,
+    timing: /^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:时间|時間|日期|日程|期间|期間)(?:为|為|是|从|從)|^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:为期|為期)/u,
   },
   ja: {
     exercise: /演習|訓練/u,
@@ -145,13 +145,18 @@ function intlSentenceYear(sentence: string, thisYear: number | null): number | n
   return sentenceYear(masked, thisYear);
 }
 /** A role the sentence puts in the past ("曾经以观察员身份", "ранее участвовала"): an earlier edition, unnamed. */
-const PAST = /曾经|曾經|曾以|以前|过去|過去|此前|かつて|これまで|以前|ранее|раньше|прежде|раніше|колись/u;
+const PAST = /曾经|曾經|曾以|都曾|曾受|曾多次|以前|过去|過去|此前|かつて|これまで|以前|ранее|раньше|прежде|раніше|колись/u;
 /** "2015年来", "从2015年起", "с 2015 года": since a year, a role over several editions. */
 const SINCE = /((?:19|20)\d\d)\s*年(?:来|以来|から|以降|起)|(?:自|从|從)\s*((?:19|20)\d\d)\s*年|(?:^|\s)(?:с|з|начиная с|починаючи з|із)\s+((?:19|20)\d\d)\s*(?:года|г\.|року|р\.)/u;
 
+/** "2020年,澳大利亚加入该演习", "2015年,日本成为…正式成员": the year a member joined, a role since then. */
+const JOINED = /^\s*((?:19|20)\d\d)\s*年\s*[，,、]?\s*[^，。,、；]{1,12}?(?:首次|正式)?(?:加入|成为|成為)/u;
+
 function sinceYear(sentence: string): { year: number; index: number; length: number } | null {
   const m = SINCE.exec(sentence);
-  return m ? { year: Number(m[1] ?? m[2] ?? m[3]), index: m.index, length: m[0].length } : null;
+  if (m) return { year: Number(m[1] ?? m[2] ?? m[3]), index: m.index, length: m[0].length };
+  const j = JOINED.exec(sentence);
+  return j ? { year: Number(j[1]), index: sentence.indexOf(j[1]!), length: j[1]!.length + 1 } : null;
 }
 
 interface Ref {
@@ -194,6 +199,7 @@ function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string;
   return null;
 }
 
+const FIRST_TIME = /初参加|初めて参加|初めての参加|首次参加|首次參加|首次参演|首次參演|впервые|вперше/iu;
 const TOTAL_BEFORE = /(?:总人数|總人數|总兵力|總兵力|总计|總計|合计|合計|总共|總共|共计|共計|総勢|総数|総人数|общ(?:ая|ей|ую)\s+численност[ьи]|в общей сложности|всего|загальна\s+чисельність|загальною\s+чисельністю|загалом|усього|всього)[^，。,;；.]{0,6}$/iu;
 
 /** The scope of a count: a country's contingent, its territory, a part, a phase, a threshold. */
@@ -243,7 +249,10 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
   const country = inside ?? after ?? listFrom ?? right;
   // "白俄罗斯军队约7000人", "俄军约3000人": the country's own troops, whatever territory the sentence names.
-  if (right && country === right && !cues.territory.test(sentence.slice(right.end, c.start))) return { kind: 'contingent', of: countryOf(right.id, input)! };
+  // "イスラエル、ブラジル、ベトナムの3か国は初参加", "首次参加的有…三国": the newcomers, a part of those taking part.
+  if (c.kind === 'nations' && FIRST_TIME.test(sentence.slice(c.end, c.end + 12))) return { kind: 'contingent', label: 'first-time participants' };
+  // Not a count of nations: "美国、日本和印度三国" names the three, India is not a contingent of nations.
+  if (right && country === right && c.kind !== 'nations' && !cues.territory.test(sentence.slice(right.end, c.start))) return { kind: 'contingent', of: countryOf(right.id, input)! };
   if (country) {
     const of = countryOf(country.id, input)!;
     // "на белорусской территории - около 3000 человек": the territory, not the country's own troops.
@@ -525,7 +534,8 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     const found: Found[] = [];
     // "実施期間は12月2日から6日まで" right after the sentence that names the exercise: its days.
     const timed = !referenced && !!focus && si - focus.last === 1 && !!cues.timing?.test(s.text) && !cues.otherEvent.test(s.text);
-    const dates = referenced || timed ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? null) : null;
+    // An undated page's days take the year its address or its own exercise's edition gives ("this year" above).
+    const dates = referenced || timed ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? thisYear) : null;
     const datesOk = dates && !cues.otherEvent.test(s.text.slice(Math.max(0, dates.start - 30), dates.start));
     const cue = referenced || cues.participation.test(s.text);
     // "中国解放军派出约3200人,1000余辆装备车,飞机30架": what a sender sends is one list, commas and all.
@@ -564,6 +574,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
       const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? namedEdition.get(ref.id) ?? pubYear);
+      if (unplacedRole(f, edition, thisYear)) continue;
       const claim = claimFromSentence(sourceId, claims.length, ref.id, edition, f, s, null);
       if (f.scope) claim.scope = f.scope;
       const known = input.entity(ref.id)?.editions ?? [];
@@ -581,6 +592,14 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
   }
   carryStances(claims);
   return claims;
+}
+
+/**
+ * A role in an edition the page never places: no date, no year in its address or text, not said "since"
+ * or of the past. It would be compared with every edition's roles as if it were theirs; it is left out.
+ */
+function unplacedRole(f: Found, edition: number | null, thisYear: number | null): boolean {
+  return f.kind === 'role' && edition === null && thisYear === null && !f.past && !(f.value.type === 'role' && f.value.from !== undefined);
 }
 
 /**

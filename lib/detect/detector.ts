@@ -144,6 +144,16 @@ function cjkBounded(text: string, start: number, end: number): boolean {
   return !(first && first.start < start && first.end >= end);
 }
 
+/**
+ * "“马拉巴尔”海上联合军演": words right after another exercise's quoted name describe it (a joint naval
+ * exercise); they are not the name of a second exercise (Joint Sea), unless a year makes them one.
+ */
+function describesNamedExercise(text: string, start: number, hits: RawHit[], tokens: Token[]): boolean {
+  const before = hits[hits.length - 1];
+  if (!before || before.entry.type !== 'exercise') return false;
+  return /^\s*[”"」』》]\s*$/u.test(text.slice(tokens[before.last]!.end, start)) && CJK_CHAR.test(text.charAt(start));
+}
+
 export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
   return runSteps(scanGazetteerInSteps(text, tokens, gz));
 }
@@ -189,6 +199,7 @@ function* scanGazetteerInSteps(text: string, tokens: Token[], gz: Gazetteer): St
         const edition = entry.type === 'exercise' ? editionAfter(text, tokens, j) : null;
         if (entry.needsYear && !edition && !(entry.inContext && namedAsExercise(text, tokens[i]!.start, tj.end))) continue;
         if (!cjkBounded(text, tokens[i]!.start, tj.end)) continue;
+        if (entry.type === 'exercise' && !edition && describesNamedExercise(text, tokens[i]!.start, hits, tokens)) continue;
         // "Японского моря", "Балтийского моря": a sea's name, not the country's.
         if (entry.form === 'demonym' && SEA_AFTER.test(text.slice(tj.end, tj.end + 12))) continue;
         best = { entry, first: i, last: edition ? edition.end : j, ...(edition ? { edition: edition.year } : {}) };

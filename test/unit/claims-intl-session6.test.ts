@@ -16,6 +16,7 @@ const detector = createDetector(entities);
 function claims(text: string, published: string | null): Claim[] {
   return extractClaims({ text, published, sourceId: 'page', mentions: detector.detect(text), entity: (id) => byId.get(id) });
 }
+const found = (text: string): string[] => detector.detect(text).map((m) => `${m.text}=${m.id}${m.edition ? `/${m.edition}` : ''}`);
 const counts = (text: string, published: string | null) =>
   claims(text, published).flatMap((c) => (c.value.type === 'count' ? [{ kind: c.kind, stated: c.value.stated, scope: c.scope ?? null }] : []));
 
@@ -39,5 +40,61 @@ describe('a share of a list of another kind is that kind\'s whole count', () => 
   it('people among people stay a part: "20 тысяч военных, в том числе 2 тысячи десантников"', () => {
     const r = counts('В учениях «Запад-2017» участвуют 20 тысяч военных, в том числе 2 тысячи десантников.', '2017-09-10');
     expect(r[1]).toMatchObject({ stated: [2000], scope: { kind: 'contingent', label: 'part of a larger figure' } });
+  });
+});
+
+describe('Chinese names of Keen Sword and Malabar', () => {
+  it('"利剑" is Keen Sword when quoted or beside a word for exercise, not a sword in a sentence, nor inside Joint Sword', () => {
+    expect(found('日美两国举行代号为“利剑”的联合演习。')).toEqual(['利剑=ex:keen-sword']);
+    expect(found('利劍演習於11月舉行。')).toEqual(['利劍=ex:keen-sword']);
+    expect(found('这句评论像一把利剑。')).toEqual([]);
+    expect(found('东部战区组织“联合利剑”演习。')).toEqual(['联合利剑=ex:joint-sword']);
+  });
+  it('"马拉巴尔" is Malabar, and the words after its quoted name describe it rather than name Joint Sea', () => {
+    expect(found('“马拉巴尔”海上联合军演在悉尼启动。')).toEqual(['马拉巴尔=ex:malabar']);
+    expect(found('“馬拉巴爾”海上聯合軍演')).toEqual(['馬拉巴爾=ex:malabar']);
+    expect(found('中俄“海上联合-2019”军演开幕。')).toEqual(['海上联合-2019=ex:joint-sea/2019']);
+  });
+  it('a Chinese report of Keen Sword gives its days and its size', () => {
+    const text = '【东岸时报11月9日电】日美两国8日起举行代号为“利剑”的大规模联合演习。演习日程为8至18日,日美部队共计约2.5万人参加。';
+    const r = claims(text, '2024-11-09');
+    expect(r.every((c) => c.subject === 'ex:keen-sword')).toBe(true);
+    expect(r.find((c) => c.kind === 'participants')?.value).toMatchObject({ stated: [25000], hedge: 'about' });
+    expect(r.find((c) => c.kind === 'dates')?.value).toMatchObject({ start: '2024-11-08', end: '2024-11-18' });
+  });
+});
+
+describe('days, years and roles in Chinese and Japanese reports', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => [c.value.type === 'role' ? c.value.entity : '', c.edition, c.value.type === 'role' ? (c.value.from ?? null) : null]);
+  it('"演习日程为10至19日": a range of days without a month is in the publication\'s month', () => {
+    const r = claims('“东方-2018”演习在俄罗斯举行。演习日程为11至17日。', '2018-09-12');
+    expect(r.find((c) => c.kind === 'dates')?.value).toMatchObject({ start: '2018-09-11', end: '2018-09-17' });
+    // A length of two to three days is not a range of dates.
+    expect(claims('“东方-2018”演习在俄罗斯举行,每个科目持续2至3日。', '2018-09-12').filter((c) => c.kind === 'dates')).toEqual([]);
+  });
+  it('an undated page\'s days take the year its address gives', () => {
+    const text = '11月16日至20日,北约举行“网络联盟”演习。';
+    const r = extractClaims({ text, published: null, url: 'https://example.cn/news/2020/11/16/1.html', sourceId: 'page', mentions: detector.detect(text), entity: (id) => byId.get(id) });
+    expect(r.find((c) => c.kind === 'dates')?.value).toMatchObject({ start: '2020-11-16', end: '2020-11-20' });
+  });
+  it('"2020年,澳大利亚加入该演习" is a member since 2020, not a member of the 2020 edition', () => {
+    const r = claims('“马拉巴尔”军演始于1992年。2020年,澳大利亚加入该联合军事演习。2015年,日本成为“马拉巴尔”军演的正式成员。', '2023-08-11');
+    expect(roles(r)).toEqual([['country:AU', null, 2020], ['country:JP', null, 2015]]);
+  });
+  it('"都曾受邀参加": invited to some earlier edition, not the one the sentence before dates', () => {
+    const r = claims('“马拉巴尔”军演始于1992年,起初只有美国、印度两国参与。后来,新加坡、澳大利亚等国都曾受邀参加。', '2023-08-11');
+    expect(roles(r).filter(([e]) => e === 'country:SG' || e === 'country:AU')).toEqual([['country:SG', null, null], ['country:AU', null, null]]);
+  });
+  it('a role in an edition a page without any date or year never places is left out', () => {
+    const text = '日本与美国军队联手举行代号为“利剑”的大型演习。';
+    const r = extractClaims({ text, published: null, sourceId: 'page', mentions: detector.detect(text), entity: (id) => byId.get(id) });
+    expect(r.filter((c) => c.kind === 'role')).toEqual([]);
+    expect(roles(claims(text, '2024-10-25'))).toEqual([['country:JP', 2024, null], ['country:US', 2024, null]]);
+  });
+  it('a count of nations after the list it names is not the last country\'s contingent; newcomers are a part', () => {
+    const all = counts('“马拉巴尔”军演开幕,美国、澳大利亚、日本和印度四国派军舰参加。', '2023-08-11');
+    expect(all).toEqual([{ kind: 'nations', stated: [4], scope: null }]);
+    const fresh = counts('「リムパック2018」が始まった。イスラエル、ブラジル、ベトナムの3か国は初参加となる。', '2018-06-28');
+    expect(fresh).toEqual([{ kind: 'nations', stated: [3], scope: { kind: 'contingent', label: 'first-time participants' } }]);
   });
 });
