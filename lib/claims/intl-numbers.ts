@@ -95,12 +95,21 @@ function cyrKind(noun: string): CountKind | null {
   return null;
 }
 
+/** A number glued by a hyphen to a name ("Breeze-2021"), inside an ISO date, or written with a leading zero ("08"). */
+function partOfNameOrDate(sentence: string, at: number, raw: string): boolean {
+  if (/^0\d/.test(raw)) return true;
+  if (/[\p{L}\d][-‑–]$/u.test(sentence.slice(Math.max(0, at - 2), at))) return true;
+  return /\d{4}-\d{2}-\d{2}/.test(sentence.slice(Math.max(0, at - 8), at + raw.length + 8));
+}
+
 function findCyrillicCounts(sentence: string): IntlCount[] {
   const out: IntlCount[] = [];
   let previous: CountKind | null = null;
   CYR_COUNT.lastIndex = 0;
   for (let m = CYR_COUNT.exec(sentence); m; m = CYR_COUNT.exec(sentence)) {
     const [, hedgeRaw, aRaw, bRaw, multRaw, extraRaw, between = '', nounRaw = ''] = m;
+    // "Sea Breeze-2021 збере", "2025-08-12": an edition's year or a date's parts, not a count.
+    if (partOfNameOrDate(sentence, m.index + (hedgeRaw ? m[0].indexOf(aRaw!, hedgeRaw.length) : 0), aRaw!)) continue;
     const a = cyrNumber(aRaw!);
     if (a === null) {
       // The word was not a number: let the scan resume one word later.
@@ -120,6 +129,9 @@ function findCyrillicCounts(sentence: string): IntlCount[] {
       kind = previous;
       k = 1;
     }
+    // "Около 12 тысяч военных: до 8 тысяч от России": thousands of the same, from a country.
+    const elided = !kind && !!previous && !!multRaw && /^(?:от|из|з|від|із)$/iu.test(words[0] ?? '');
+    if (elided) kind = previous;
     if (!kind) continue;
     previous = kind;
     if (wordNumber && !multRaw && kind !== 'nations' && kind !== 'teams') continue;
@@ -134,11 +146,18 @@ function findCyrillicCounts(sentence: string): IntlCount[] {
     if (stated.some((n) => !Number.isFinite(n) || n <= 0)) continue;
     const start = m.index;
     const numberStart = m.index + (hedgeRaw ? m[0].indexOf(aRaw!, hedgeRaw.length) : 0);
+    const value: CountValue = { type: 'count', stated, hedge };
+    if (hedgeRaw) value.hedgeText = hedgeRaw;
+    if (elided) {
+      const multEnd = m.index + m[0].indexOf(multRaw, numberStart - m.index + aRaw!.length) + multRaw.length;
+      out.push({ kind, value, start, end: multEnd, numberStart, between: '' });
+      // The words after it may open the next figure ("и свыше 4 тысяч").
+      CYR_COUNT.lastIndex = multEnd;
+      continue;
+    }
     // "человек." at a sentence end keeps its full stop out; "чел." is the abbreviation itself.
     const nounWord = /^чел\.$/i.test(words[k - 1]!) ? words[k - 1]! : words[k - 1]!.replace(/\.+$/, '');
     const nounEnd = m.index + m[0].lastIndexOf(nounWord, m[0].length - nounRaw.length + nounRaw.indexOf(nounWord) + 1) + nounWord.length;
-    const value: CountValue = { type: 'count', stated, hedge };
-    if (hedgeRaw) value.hedgeText = hedgeRaw;
     out.push({ kind, value, start, end: nounEnd, numberStart, between: words.slice(0, k - 1).join(' ') });
   }
   return out;

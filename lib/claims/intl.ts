@@ -217,7 +217,7 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const inside = actors.find((a) => a.start >= c.numberStart && a.end <= c.end && countryOf(a.id, input));
   const afterText = sentence.slice(c.end, c.end + 30);
   const after = !cjk && /^\s*[–—-]?\s*(?:от|из|з|від|со стороны|с российской|с белорусской|армии|армії|войск|військ|ВС|ЗС|вооруж[её]нных сил|збройних сил)\s/iu.test(afterText)
-    ? actors.find((a) => a.start >= c.end && a.start - c.end <= 30 && countryOf(a.id, input))
+    ? [actors.find((a) => a.start >= c.end && a.start - c.end <= 30 && countryOf(a.id, input))].find((a) => a && !joinedToAnother(sentence, a, actors, input))
     : undefined;
   // "3,2 тысячи военных, более 900 единиц техники и 30 вертолетов из Китая": the source closing the list.
   const listFrom = !cjk && !after
@@ -227,8 +227,8 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
         if (!/^[^.;:!?«»"]*\s(?:из|от|з|від|із)\s+$/iu.test(between)) return false;
         // Another figure in between ("из них семь тысяч – з білоруських") takes the "from" for itself.
         if (/из них|із них|з них|из которых|з яких|в том числе|у тому числі/iu.test(between)) return false;
-        // "из Белоруссии и России": both countries, the whole exercise.
-        return !/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, a.end + 4)) || !actors.some((b) => b.start > a.end && b.start - a.end <= 4);
+        // "из Белоруссии и России", "из РФ и Белоруссии": both countries, the whole exercise.
+        return !joinedToAnother(sentence, a, actors, input);
       })
     : undefined;
   // "俄军约3000人", "ロシア軍から少なくとも兵士30万人": the country right before the figure, or sending it.
@@ -289,6 +289,11 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
     if (/партн[её]р|伙伴|夥伴|パートナー/iu.test(words)) return { kind: 'contingent', label: 'partner nations' };
   }
   return undefined;
+}
+
+/** "РФ и Белоруссии", "Росії та Білорусі": a country listed with another right after it. */
+function joinedToAnother(sentence: string, a: Actor, actors: Actor[], input: ExtractInput): boolean {
+  return actors.some((b) => b.start > a.end && b.start - a.end <= 6 && !!countryOf(b.id, input) && /^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, b.start)));
 }
 
 /**

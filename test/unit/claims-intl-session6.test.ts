@@ -98,3 +98,20 @@ describe('days, years and roles in Chinese and Japanese reports', () => {
     expect(fresh).toEqual([{ kind: 'nations', stated: [3], scope: { kind: 'contingent', label: 'first-time participants' } }]);
   });
 });
+
+describe('Russian and Ukrainian figures: names, dates and shares said without their noun', () => {
+  it('"Sea Breeze-2021 збере рекордну кількість учасників": the year in a name is not a count', () => {
+    expect(counts('Sea Breeze-2021 збере рекордну кількість учасників, повідомляє «Причорноморська хвиля».', '2021-06-20')).toEqual([]);
+  });
+  it('"2025-08-12 Спільні військові навчання": a date\'s parts are not a range of troops', () => {
+    expect(counts('2025-08-12 Спільні військові навчання "Захід-2025" пройдуть у вересні.', '2025-08-12')).toEqual([]);
+  });
+  it('"около 12 тысяч военных: до 8 тысяч от России и свыше 4 тысяч от Белоруссии": the whole, then each country\'s thousands', () => {
+    const r = claims('Около 12 тысяч военных: до 8 тысяч от России и свыше 4 тысяч от Белоруссии - примут участие в учениях "Щит Союза-2019".', '2019-07-23')
+      .flatMap((c) => (c.value.type === 'count' ? [[c.value.stated[0], c.value.hedge, c.scope?.of ?? null]] : []));
+    expect(r).toEqual([[12000, 'about', null], [8000, 'up-to', 'country:RU'], [4000, 'more-than', 'country:BY']]);
+  });
+  it('"12 тысяч военных из РФ и Белоруссии" is everyone, not one country\'s troops', () => {
+    expect(counts('В учениях "Щит Союза-2019" примут участие 12 тысяч военных из РФ и Белоруссии.', '2019-07-23')).toEqual([{ kind: 'participants', stated: [12000], scope: null }]);
+  });
+});
