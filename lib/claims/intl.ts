@@ -571,7 +571,9 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       const exerciseSpans = exIn.map((m) => ({ start: m.start - s.start, end: m.end - s.start }));
       for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span), previousTakesPart, exerciseSpans)) {
         const value: ClaimValue = since ? { type: 'role', entity: r.entity, role: r.role, from: since.year } : { type: 'role', entity: r.entity, role: r.role };
-        const past = !since && PAST.test(s.text);
+        // "これまで二国間演習とされてきたが、インド…も参加している": the past word must be in the role's own clause.
+        const clause = clauseAround(s.text, r.span, lang);
+        const past = !since && PAST.test(s.text.slice(clause.start, clause.end));
         found.push({ kind: 'role', value, span: r.span, ...(since || past ? { edition: null } : {}), ...(past ? { past } : {}) });
       }
     }

@@ -115,3 +115,15 @@ describe('Russian and Ukrainian figures: names, dates and shares said without th
     expect(counts('В учениях "Щит Союза-2019" примут участие 12 тысяч военных из РФ и Белоруссии.', '2019-07-23')).toEqual([{ kind: 'participants', stated: [12000], scope: null }]);
   });
 });
+
+describe('a past word in another clause', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => [c.value.type === 'role' ? c.value.entity : '', c.edition]);
+  it('"これまで二国間演習とされてきたが、インド、イラン、マリの兵士も参加している": they take part in this edition', () => {
+    const text = '【北浜通信】合同軍事演習「ザパド2025」が続いている。この演習はこれまでロシアとベラルーシの二国間演習とされてきたが、インド、イラン、マリの兵士も参加している。';
+    expect(roles(claims(text, '2025-09-16')).filter(([e]) => e !== 'country:RU' && e !== 'country:BY')).toEqual([['country:IN', 2025], ['country:IR', 2025], ['country:ML', 2025]]);
+  });
+  it('with the past word in its own clause the role is still of an earlier edition', () => {
+    const text = '合同軍事演習「ザパド2025」が続いている。インド、イラン、マリの兵士もかつて参加したことがある。';
+    expect(roles(claims(text, '2025-09-16'))).toEqual([['country:IN', null], ['country:IR', null], ['country:ML', null]]);
+  });
+});
