@@ -198,7 +198,7 @@ const CJK_COUNTERS: [RegExp, CountKind][] = [
   [/^(?:支队伍|支隊伍|支团队|支團隊|个团队|個團隊|チーム)/, 'teams'],
 ];
 const CJK_COUNT = new RegExp(
-  String.raw`(?:(${CJK_HEDGE_BEFORE})(?:兵士|士兵|兵力|军人|軍人|官兵|人员|人員|部隊|部队)?)?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.]))?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
+  String.raw`(?:(${CJK_HEDGE_BEFORE})(?:兵士|士兵|兵力|军人|軍人|官兵|人员|人員|部隊|部队)?)?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.])(?:千(?!\d))?)?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
   'gu',
 );
 
@@ -225,7 +225,7 @@ function cjkNumber(raw: string): number | null {
   return hanNumber(raw);
 }
 
-function findCjkCounts(sentence: string): IntlCount[] {
+function findCjkCounts(sentence: string, lang: 'zh' | 'ja'): IntlCount[] {
   const out: IntlCount[] = [];
   CJK_COUNT.lastIndex = 0;
   for (let m = CJK_COUNT.exec(sentence); m; m = CJK_COUNT.exec(sentence)) {
@@ -240,12 +240,16 @@ function findCjkCounts(sentence: string): IntlCount[] {
     let kind = kindEntry[1];
     // 国/國 alone counts nations only after a number of two digits or fewer ("27国"); "中国" is not reached here.
     if ((counter === '国' || counter === '國') && a > 200) continue;
+    // Japanese counts nations with カ国; "四国" is the island of Shikoku, "二国間" bilateral.
+    if (lang === 'ja' && (counter === '国' || counter === '國') && !/^\d/.test(aRaw!)) continue;
     // 台 counts vehicles in Japanese; a "台" after a year is Taiwan-related text, rare: keep numbers below 5,000.
     if (counter === '台' && a > 5000) continue;
     // 人 after a nations count word ("多国人员") is people; fine. 名 after 第 excluded above.
     const mult = wan === '万' || wan === '萬' ? 10_000 : wan === '千' ? 1000 : 1;
     // "1万2700人": ten-thousands, then the rest.
-    const lo = Math.round(a * mult) + (restRaw ? Number(restRaw) : 0);
+    // "3万5千人": the rest may be thousands too.
+    const rest = restRaw ? (restRaw.endsWith('千') ? Number(restRaw.slice(0, -1)) * 1000 : Number(restRaw)) : 0;
+    const lo = Math.round(a * mult) + rest;
     const b = bRaw ? cjkNumber(bRaw) : null;
     const stated = b !== null ? [lo, Math.round(b * mult)] : [lo];
     if (stated.some((n) => !Number.isFinite(n) || n <= 0)) continue;
@@ -261,7 +265,34 @@ function findCjkCounts(sentence: string): IntlCount[] {
   return out;
 }
 
+/** "333の航空機", "約250の艦艇": Japanese counts a noun after の instead of a counter word. */
+const JA_NOUN_COUNT = new RegExp(String.raw`(?:(${CJK_HEDGE_BEFORE}))?(\d+(?:,\d{3})*)(万)?の(航空機|軍用機|戦闘機|艦艇|艦船|軍艦|戦車|装甲車|車両|兵士|兵員|将兵)`, 'gu');
+const JA_NOUN_KINDS: [RegExp, CountKind][] = [
+  [/^(?:航空機|軍用機|戦闘機)$/u, 'aircraft'],
+  [/^(?:艦艇|艦船|軍艦)$/u, 'vessels'],
+  [/^(?:戦車|装甲車|車両)$/u, 'vehicles'],
+  [/^(?:兵士|兵員|将兵)$/u, 'participants'],
+];
+
+function findJapaneseNounCounts(sentence: string): IntlCount[] {
+  const out: IntlCount[] = [];
+  JA_NOUN_COUNT.lastIndex = 0;
+  for (let m = JA_NOUN_COUNT.exec(sentence); m; m = JA_NOUN_COUNT.exec(sentence)) {
+    const [, hedgeBefore, raw, wan, noun] = m;
+    // "2025年の", "16日の": a year or a day is never followed by these nouns directly, but a rank is ("第3の").
+    if (/[第\d]/u.test(sentence.charAt(m.index - 1))) continue;
+    const n = Number(raw!.replace(/,/g, '')) * (wan ? 10_000 : 1);
+    const kind = JA_NOUN_KINDS.find(([re]) => re.test(noun!))![1];
+    if (!Number.isFinite(n) || n <= 0) continue;
+    const value: CountValue = { type: 'count', stated: [n], hedge: cjkHedge(hedgeBefore, undefined) };
+    if (hedgeBefore) value.hedgeText = hedgeBefore;
+    out.push({ kind, value, start: m.index, end: m.index + m[0].length, numberStart: m.index + (hedgeBefore?.length ?? 0), between: noun! });
+  }
+  return out;
+}
+
 /** Counts in one sentence of a Russian, Ukrainian, Chinese or Japanese article. */
 export function findIntlCounts(sentence: string, lang: 'ru' | 'uk' | 'zh' | 'ja'): IntlCount[] {
-  return lang === 'zh' || lang === 'ja' ? findCjkCounts(sentence) : findCyrillicCounts(sentence);
+  if (lang === 'ja') return [...findCjkCounts(sentence, lang), ...findJapaneseNounCounts(sentence)].sort((a, b) => a.start - b.start);
+  return lang === 'zh' ? findCjkCounts(sentence, lang) : findCyrillicCounts(sentence);
 }

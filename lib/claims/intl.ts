@@ -107,7 +107,7 @@ const CUES: Record<Lang, Cues> = {
   },
   ja: {
     exercise: /演習|訓練/u,
-    participation: /参加|派遣|加わ/u,
+    participation: /参加|派遣|加わ|展開/u,
     observer: /オブザーバー|観察|視察|観閲/u,
     attribution: [/([^、。「」]{1,24}?)(?:によると|によれば)/u, /([^、。「」]{2,20}?)は[^。]{0,60}?と(?:発表|明らかにし|述べ|伝え|報じ)/u],
     estimate: /推定|推計|見込み|とみられ|と見られ|実際には|専門家|西側|可能性|予想/u,

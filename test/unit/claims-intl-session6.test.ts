@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../lib/claims';
+import { findIntlCounts } from '../../lib/claims/intl-numbers';
 import { readSeeds } from '../../lib/dataset/seeds-fs';
 import { createDetector } from '../../lib/detect';
 import type { Claim, Entity } from '../../lib/types';
@@ -125,5 +126,22 @@ describe('a past word in another clause', () => {
   it('with the past word in its own clause the role is still of an earlier edition', () => {
     const text = '合同軍事演習「ザパド2025」が続いている。インド、イラン、マリの兵士もかつて参加したことがある。';
     expect(roles(claims(text, '2025-09-16'))).toEqual([['country:IN', null], ['country:IR', null], ['country:ML', null]]);
+  });
+});
+
+describe('Japanese figures', () => {
+  it('"3万5千人以上": ten-thousands and thousands', () => {
+    expect(findIntlCounts('兵士ら3万5千人以上が展開した。', 'ja').map((c) => [c.value.stated, c.value.hedge])).toEqual([[[35000], 'at-least']]);
+  });
+  it('"333の航空機、約250の艦艇": a noun after の counts as a counter does', () => {
+    expect(findIntlCounts('演習では333の航空機、約250の艦艇が使われた。', 'ja').map((c) => [c.kind, c.value.stated[0], c.value.hedge])).toEqual([['aircraft', 333, 'exact'], ['vessels', 250, 'about']]);
+  });
+  it('"四国" is Shikoku, not four nations; Chinese "四国" still is', () => {
+    expect(findIntlCounts('部隊は四国の沖で展開した。', 'ja')).toEqual([]);
+    expect(findIntlCounts('美日印澳四国举行演习。', 'zh').map((c) => [c.kind, c.value.stated[0]])).toEqual([['nations', 4]]);
+  });
+  it('"兵士ら3万5千人以上が展開": deploying is taking part, in the sentence after the exercise is named', () => {
+    const text = '【北浜通信】豪州各地で13日、大規模演習「タリスマン・セーバー」が始まった。米豪を中心に兵士ら3万5千人以上が展開。';
+    expect(counts(text, '2023-07-13')).toEqual([{ kind: 'participants', stated: [35000], scope: null }]);
   });
 });
