@@ -45,6 +45,44 @@ interface Cues {
   timing?: RegExp;
   /** After the exercise's name, the sentence's verb of taking part ("」に参加した"): its subject takes part. */
   joinsAfterName?: RegExp;
+  /** One-character country names that run together before "joint" or "forces" ("日美部队", "日米印共同訓練"). */
+  abbreviations?: Record<string, EntityId | null>;
+}
+
+/** "中俄", "美日印澳": the one-character names Chinese writes in a run of members. */
+const ZH_ABBREVIATIONS: Record<string, EntityId | null> = {
+  中: 'country:CN', 美: 'country:US', 日: 'country:JP', 俄: 'country:RU', 韩: 'country:KR', 韓: 'country:KR', 朝: 'country:KP', 澳: 'country:AU',
+  印: 'country:IN', 英: 'country:GB', 法: 'country:FR', 德: 'country:DE', 加: 'country:CA', 蒙: 'country:MN', 菲: 'country:PH', 越: 'country:VN', 泰: 'country:TH',
+  欧: null, 歐: null,
+};
+/** "日米", "日米豪": the Japanese ones (欧, Europe, may sit in the run but names no country). */
+const JA_ABBREVIATIONS: Record<string, EntityId | null> = {
+  日: 'country:JP', 米: 'country:US', 豪: 'country:AU', 英: 'country:GB', 仏: 'country:FR', 独: 'country:DE', 露: 'country:RU', 中: 'country:CN',
+  韓: 'country:KR', 印: 'country:IN', 加: 'country:CA', 比: 'country:PH', 蒙: 'country:MN', 欧: null,
+};
+/** What follows a run of members: "joint", "both/three/four countries", "forces", "drills", "and others". */
+const MEMBERS_AFTER = /^(?:两国|兩國|三国|三國|四国|四國|五国|五國|联合|聯合|联手|聯手|部队|部隊|军队|軍隊|两军|兩軍|军演|軍演|演习|演習|合同|共同|両国|両軍|など\d)/u;
+/** Before a run that is not a list of members: "驻日美军" (US forces stationed in Japan), "访美". */
+const NOT_MEMBERS_BEFORE = /[驻駐在访訪赴对對]$/u;
+
+function abbreviatedMembers(sentence: string, cues: Cues): { span: Span; entity: EntityId }[] {
+  const names = cues.abbreviations;
+  if (!names) return [];
+  const out: { span: Span; entity: EntityId }[] = [];
+  const run = new RegExp(`[${Object.keys(names).join('')}]{2,5}`, 'gu');
+  for (let m = run.exec(sentence); m; m = run.exec(sentence)) {
+    if (!MEMBERS_AFTER.test(sentence.slice(m.index + m[0].length)) || NOT_MEMBERS_BEFORE.test(sentence.slice(0, m.index))) continue;
+    const chars = [...m[0]];
+    if (new Set(chars).size !== chars.length) continue;
+    const ids = chars.map((ch) => names[ch]);
+    // Two countries at least: "欧米" alone is the West.
+    if (ids.filter(Boolean).length < 2) continue;
+    const at = m.index;
+    ids.forEach((entity, k) => {
+      if (entity) out.push({ span: { start: at + k, end: at + k + 1 }, entity });
+    });
+  }
+  return out;
 }
 
 const CYRILLIC_ATTRIBUTION = [
@@ -104,6 +142,7 @@ const CUES: Record<Lang, Cues> = {
     threshold: /维也纳文件|維也納文件|门槛|門檻|须邀请|需邀请|必须邀请/u,
     otherEvent: /战争|戰爭|入侵|峰会|峰會|会谈|會談|访问|訪問|选举|選舉|疫情/u,
     timing: /^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:时间|時間|日期|日程|期间|期間)(?:为|為|是|从|從)|^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:为期|為期)/u,
+    abbreviations: ZH_ABBREVIATIONS,
   },
   ja: {
     exercise: /演習|訓練/u,
@@ -123,6 +162,7 @@ const CUES: Record<Lang, Cues> = {
     timing: /^\s*(?:演習の|訓練の)?(?:実施期間|実施日程|期間|日程|会期)は/u,
     // "」に初めて正式に参加した", "」へ参加すると発表した"; not "」に参加する兵士" (the soldiers who take part).
     joinsAfterName: /^[」』"”]?\s*(?:に|へ)(?:も|は)?(?:(?:初めて|正式に|再び|今回|共同で)\s*)*(?:参加|加わ)(?:した|する|している|しており|しています|します|し|った|る)?(?=[。、]|と(?:発表|明らか|伝え|述べ|報じ)|こと|予定|方針|見通し|$)/u,
+    abbreviations: JA_ABBREVIATIONS,
   },
 };
 
@@ -423,6 +463,8 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     if (!joint) continue;
     for (const a of run) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
   }
+  // "出动日美部队", "日米印共同訓練「マラバール」": members written as one-character names.
+  for (const a of abbreviatedMembers(sentence, cues)) if (!out.some((o) => o.entity === a.entity)) out.push({ ...a, role: 'participant' });
   // "ロシアとベラルーシで12日、両国の合同軍事演習が始まった", "两国联合演习": the two countries named before "both".
   const both = /(?:両国|两国|兩國|双方|雙方)(?:の|的)?(?:合同|联合|聯合|共同)/u.exec(sentence);
   if (both) {

@@ -145,3 +145,17 @@ describe('Japanese figures', () => {
     expect(counts(text, '2023-07-13')).toEqual([{ kind: 'participants', stated: [35000], scope: null }]);
   });
 });
+
+describe('members written as one-character names', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => (c.value.type === 'role' ? c.value.entity : ''));
+  it('"出动日美部队", "日米印共同訓練": each character is a member', () => {
+    expect(roles(claims('日美两国举行代号为“利剑”的演习,出动日美部队共计约2.5万人。', '2024-10-25'))).toEqual(['country:JP', 'country:US']);
+    expect(roles(claims('【北浜通信】日米印共同訓練「マラバール2018」が始まった。', '2018-06-08'))).toEqual(['country:JP', 'country:US', 'country:IN']);
+    expect(roles(claims('各地で13日、日米欧豪など19カ国による大規模演習「タリスマン・セーバー2023」が始まった。', '2023-07-13'))).toEqual(['country:JP', 'country:US', 'country:AU']);
+  });
+  it('not the US forces stationed in Japan, an alliance, or a place', () => {
+    expect(roles(claims('驻日美军司令出席了“利剑-2024”演习的记者会。', '2024-10-25'))).toEqual([]);
+    expect(roles(claims('“利剑-2024”演习旨在强化日美同盟。', '2024-10-25'))).toEqual([]);
+    expect(roles(claims('“环太平洋-2024”演习期间,中美洲国家的代表也到场。', '2024-07-01'))).toEqual([]);
+  });
+});
