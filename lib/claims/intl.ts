@@ -500,9 +500,16 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
   }
   // "Это Австралия, Албания, Болгария...": a list of three or more countries, in a sentence on taking part or
   // right after one, names those taking part.
+  // An observer word in another clause ("…等國的參演部隊將協同演練,觀察員將觀摩") is about others.
   const lists = countryLists(sentence, actors);
-  if ((participationAt.length || listContext) && !observerAt.length) {
-    for (const list of lists) for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  if (participationAt.length || listContext) {
+    for (const list of lists) {
+      const end = list[list.length - 1]!.end;
+      if (observerAt.some((at) => sameClause(sentence, at, end))) continue;
+      // With observers named elsewhere in the sentence, the list's own clause must say it takes part.
+      if (observerAt.length && !participationAt.some((at) => at > end && sameClause(sentence, at, end))) continue;
+      for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+    }
   }
   if (!observerAt.length && !participationAt.length) return out;
   for (const a of actors) {

@@ -159,3 +159,15 @@ describe('members written as one-character names', () => {
     expect(roles(claims('“环太平洋-2024”演习期间,中美洲国家的代表也到场。', '2024-07-01'))).toEqual([]);
   });
 });
+
+describe('a list of members beside observers named in another clause', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => (c.value.type === 'role' ? `${c.value.entity}:${c.value.role}` : ''));
+  it('"亞美尼亞、白俄羅斯……哈薩克斯坦等國的參演部隊將協同演練,觀察員將觀摩": the list takes part', () => {
+    const text = '據東岸時報報道,“東方-2022”演習期間,亞美尼亞、白俄羅斯、吉爾吉斯斯坦、塔吉克斯坦、蒙古國和哈薩克斯坦等國的指揮部門、參演部隊將協同演練,觀察員將觀摩演習。';
+    expect(roles(claims(text, '2022-09-01'))).toEqual(['AM', 'BY', 'KG', 'TJ', 'MN', 'KZ'].map((c) => `country:${c}:participant`));
+  });
+  it('without a word of taking part in its own clause, the list is left alone', () => {
+    const text = '“東方-2022”演習期間,亞美尼亞、白俄羅斯和哈薩克斯坦的官員發表評論,另有觀察員參加觀摩。';
+    expect(roles(claims(text, '2022-09-01')).filter((r) => r.endsWith(':participant'))).toEqual([]);
+  });
+});
