@@ -111,7 +111,7 @@ const CUES: Record<Lang, Cues> = {
   },
   uk: {
     exercise: /навчан|маневр|манев/iu,
-    participation: /участ|задіян|залуч|прибу|направ/iu,
+    participation: /участ|задіян|залуч|прибу|направ|долуч/iu,
     observer: /спостерігач/iu,
     attribution: CYRILLIC_ATTRIBUTION,
     estimate: /за оцінк|оцінює|(?:в|у|з)\s+(?:військовому\s+)?(?:блоці|альянсі)|в НАТО|у НАТО|оцінюють|на думку|вважають|експерт|аналітик|(?:^|[^а-яіїєґ-])західн|насправді|реальн|можуть|може бути|нібито|за прогноз|очікую|розвідк|РНБО/iu,
@@ -239,6 +239,8 @@ function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string;
   return null;
 }
 
+/** "Крім України і США", "Кроме России": the countries named apart from the others counted. */
+const BESIDES = /(?:^|[\s«"(])(?:Крім|Окрім|Кроме|Помимо)\s+/iu;
 const FIRST_TIME = /初参加|初めて参加|初めての参加|首次参加|首次參加|首次参演|首次參演|впервые|вперше/iu;
 const TOTAL_BEFORE = /(?:总人数|總人數|总兵力|總兵力|总计|總計|合计|合計|总共|總共|共计|共計|総勢|総数|総人数|общ(?:ая|ей|ую)\s+численност[ьи]|в общей сложности|всего|загальна\s+чисельність|загальною\s+чисельністю|загалом|усього|всього)[^，。,;；.]{0,6}$/iu;
 
@@ -289,6 +291,8 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
   const country = inside ?? after ?? listFrom ?? right;
   // "白俄罗斯军队约7000人", "俄军约3000人": the country's own troops, whatever territory the sentence names.
+  // "17 інших країн", "Крім України і США, … представники 29 країн": the others, besides those named.
+  if (c.kind === 'nations' && (/(?:інш|друг|ин|остальн)[а-яіїє]*\s*$/iu.test(c.between) || BESIDES.test(sentence.slice(0, c.start)))) return { kind: 'contingent', label: 'nations besides those named' };
   // "イスラエル、ブラジル、ベトナムの3か国は初参加", "首次参加的有…三国": the newcomers, a part of those taking part.
   if (c.kind === 'nations' && FIRST_TIME.test(sentence.slice(c.end, c.end + 12))) return { kind: 'contingent', label: 'first-time participants' };
   // Not a count of nations: "美国、日本和印度三国" names the three, India is not a contingent of nations.
@@ -329,6 +333,20 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
     if (/партн[её]р|伙伴|夥伴|パートナー/iu.test(words)) return { kind: 'contingent', label: 'partner nations' };
   }
   return undefined;
+}
+
+/** The countries right after "Крім", "Кроме", joined by "і/и/та/,". */
+function besidesCountries(sentence: string, actors: Actor[]): Actor[] {
+  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  const first = countries.find((a) => BESIDES.test(sentence.slice(Math.max(0, a.start - 10), a.start)) && /(?:Крім|Окрім|Кроме|Помимо)\s+$/iu.test(sentence.slice(0, a.start)));
+  if (!first) return [];
+  const out = [first];
+  for (const b of countries) {
+    if (b.start <= out[out.length - 1]!.end) continue;
+    if (!/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(out[out.length - 1]!.end, b.start))) break;
+    out.push(b);
+  }
+  return out;
 }
 
 /** "РФ и Белоруссии", "Росії та Білорусі": a country listed with another right after it. */
@@ -462,6 +480,10 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     const joint = next ? JOINT_GAP.test(gap.replace(/[“”「」『』《》"]/gu, '')) && next.start <= firstExercise : JOINT_WORD.test(sentence.slice(last.end, last.end + 8)) && /^[^，。,;；]{0,8}$/u.test(sentence.slice(last.end, last.end + 8).split(JOINT_WORD)[0]!);
     if (!joint) continue;
     for (const a of run) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  }
+  // "Крім України і США, у навчаннях беруть участь…": those named apart take part too.
+  if (participationAt.length) {
+    for (const a of besidesCountries(sentence, actors)) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
   }
   // "出动日美部队", "日米印共同訓練「マラバール」": members written as one-character names.
   for (const a of abbreviatedMembers(sentence, cues)) if (!out.some((o) => o.entity === a.entity)) out.push({ ...a, role: 'participant' });

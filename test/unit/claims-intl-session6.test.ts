@@ -171,3 +171,17 @@ describe('a list of members beside observers named in another clause', () => {
     expect(roles(claims(text, '2022-09-01')).filter((r) => r.endsWith(':participant'))).toEqual([]);
   });
 });
+
+describe('the countries named apart from the others', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => (c.value.type === 'role' ? c.value.entity : ''));
+  it('"Крім України і США, у навчаннях беруть участь представники 20 країн": both take part, the 20 are the others', () => {
+    const r = claims('Крім України і США, у навчаннях «Сі Бриз-2021» беруть участь представники 20 країн, повідомляє «Причорноморська хвиля».', '2021-06-28');
+    expect(roles(r)).toEqual(['country:UA', 'country:US']);
+    expect(counts('Крім України і США, у навчаннях «Сі Бриз-2021» беруть участь представники 20 країн.', '2021-06-28')).toEqual([{ kind: 'nations', stated: [20], scope: { kind: 'contingent', label: 'nations besides those named' } }]);
+  });
+  it('"долучаться 12 інших країн, зокрема Алжир, Катар та Бангладеш": the others, and the ones named join', () => {
+    const r = claims('До навчань «Сі Бриз-2012» долучаться 12 інших країн, зокрема Алжир, Катар та Бангладеш.', '2012-07-09');
+    expect(roles(r)).toEqual(['country:DZ', 'country:QA', 'country:BD']);
+    expect(r.find((c) => c.kind === 'nations')?.scope).toEqual({ kind: 'contingent', label: 'nations besides those named' });
+  });
+});
