@@ -101,7 +101,8 @@ const CUES: Record<Lang, Cues> = {
     estimate: /по оценк|оценива|(?:в|из)\s+(?:военном\s+)?(?:блоке|альянсе)|в НАТО|по мнению|считают|полагают|эксперт|аналитик|(?:^|[^а-яё-])западн|на самом деле|в действительности|реальн|могут|может составить|якобы|по прогноз|ожида|спецслужб|разведк/iu,
     official: /официальн|заявлен|задекларир|министерств|минобороны|генштаб|пресс-служб/iu,
     part: /(?:из (?:них|которых)|в том числе|включая|среди них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
-    placeBefore: /(?:^|\s)(?:в|во|на|у)\s+(?:(?:территории|полигонах|полигоне|западе|востоке|севере|юге)\s+)?$/iu,
+    // "на шести полигонах России": a number or adjective may stand before the ranges.
+    placeBefore: /(?:^|\s)(?:в|во|на|у)\s+(?:(?:[а-яё]+\s+)?(?:территории|полигонах|полигоне)\s+|(?:западе|востоке|севере|юге)\s+)?$/iu,
     placeAfter: null,
     territory: /территори/iu,
     // "the second stage", and "the largest manoeuvres" of an exercise: a part of it, with its own days.
@@ -117,7 +118,7 @@ const CUES: Record<Lang, Cues> = {
     estimate: /за оцінк|оцінює|(?:в|у|з)\s+(?:військовому\s+)?(?:блоці|альянсі)|в НАТО|у НАТО|оцінюють|на думку|вважають|експерт|аналітик|(?:^|[^а-яіїєґ-])західн|насправді|реальн|можуть|може бути|нібито|за прогноз|очікую|розвідк|РНБО/iu,
     official: /офіційн|заявлен|задекларова|міністерств|міноборони|генштаб|пресслужб|прес-служб/iu,
     part: /(?:з (?:них|яких)|у тому числі|в тому числі|включно з|серед них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
-    placeBefore: /(?:^|\s)(?:в|у|на)\s+(?:(?:території|полігонах|полігоні|заході|сході|півночі|півдні)\s+)?$/iu,
+    placeBefore: /(?:^|\s)(?:в|у|на)\s+(?:(?:[а-яіїєґ’']+\s+)?(?:території|полігонах|полігоні)\s+|(?:заході|сході|півночі|півдні)\s+)?$/iu,
     placeAfter: null,
     territory: /територі/iu,
     phase: /(?:перш|друг|трет|заключн|активн|основн)[а-яіїє]*\s+(?:етап|фаз|стаді)|(?:наймасштабніш|найбільш)[а-яіїє]*(?:\s+[а-яіїєґ']+){0,3}?\s+(?:маневр|навчан|етап|дій)/iu,
@@ -411,7 +412,7 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
   const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
   for (const a of countries) {
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
-    const before = sentence.slice(Math.max(0, a.start - 14), a.start);
+    const before = sentence.slice(Math.max(0, a.start - 30), a.start);
     const after = sentence.slice(a.end, a.end + 6);
     const placed = (cues.placeBefore?.test(before) ?? false) || (cues.placeAfter?.test(after) ?? false);
     if (!placed) continue;
@@ -425,7 +426,9 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
       if (b.start <= last.end) continue;
       const gap = sentence.slice(last.end, b.start);
       // "在白俄罗斯及3个俄罗斯靶场": a count of ranges may stand before the next country.
-      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と|や)\s*(?:\d+\s*(?:个|個|つの|か所|カ所))?\s*$/u.test(gap)) break;
+      // "в Белоруссии, Калининграде и самой России": a place that is no country may stand in the list.
+      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と|や)\s*(?:\d+\s*(?:个|個|つの|か所|カ所))?\s*(?:сам(?:ой|ом|ій)\s+)?$/u.test(gap) &&
+        !/^\s*,\s*[А-ЯЁІЇЄҐ][а-яёіїєґ]+\s+(?:и|і|та|й)\s+(?:сам(?:ой|ом|ій)\s+)?$/u.test(gap)) break;
       if (!out.some((o) => o.country === b.id)) out.push({ span: { start: b.start, end: b.end }, country: b.id });
       last = b;
     }

@@ -185,3 +185,14 @@ describe('the countries named apart from the others', () => {
     expect(r.find((c) => c.kind === 'nations')?.scope).toEqual({ kind: 'contingent', label: 'nations besides those named' });
   });
 });
+
+describe('places named after the ranges or in a list with a city', () => {
+  const places = (r: Claim[]) => r.filter((c) => c.kind === 'location').map((c) => (c.value.type === 'location' ? c.value.country : ''));
+  it('"на шести полигонах России и Белоруссии", "на шести полігонах Білорусі"', () => {
+    expect(places(claims('Совместные стратегические учения «Запад-2017» пройдут с 14 по 20 сентября на шести полигонах России и Белоруссии.', '2017-08-10'))).toEqual(['country:RU', 'country:BY']);
+    expect(places(claims('Спільні навчання «Захід-2017» пройдуть на шести полігонах Білорусі.', '2017-08-10'))).toEqual(['country:BY']);
+  });
+  it('"в Белоруссии, Калининграде и самой России": a city in the list does not end it', () => {
+    expect(places(claims('Учения «Запад-2017» состоятся в следующем месяце в Белоруссии, Калининграде и самой России, пишет «Полярный листок».', '2017-08-10'))).toEqual(['country:BY', 'country:RU']);
+  });
+});
