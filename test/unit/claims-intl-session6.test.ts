@@ -196,3 +196,13 @@ describe('places named after the ranges or in a list with a city', () => {
     expect(places(claims('Учения «Запад-2017» состоятся в следующем месяце в Белоруссии, Калининграде и самой России, пишет «Полярный листок».', '2017-08-10'))).toEqual(['country:BY', 'country:RU']);
   });
 });
+
+describe('a sea or a peninsula named after a country', () => {
+  it('"フィリピン海", "菲律宾海", "朝鲜半岛" are places, not the countries; their navies are the countries\'', () => {
+    expect(found('艦艇がフィリピン海で訓練した。')).toEqual([]);
+    expect(found('舰艇在菲律宾海举行演习。')).toEqual([]);
+    expect(found('朝鲜半岛局势紧张。')).toEqual([]);
+    expect(found('フィリピン海軍が参加した。')).toEqual(['フィリピン=country:PH']);
+    expect(found('菲律宾海军参加演习。')).toEqual(['菲律宾=country:PH']);
+  });
+});
