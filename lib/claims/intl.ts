@@ -242,6 +242,7 @@ function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string;
 
 /** "Крім України і США", "Кроме России": the countries named apart from the others counted. */
 const BESIDES = /(?:^|[\s«"(])(?:Крім|Окрім|Кроме|Помимо)\s+/iu;
+const AS_OBSERVER = /^[^,.;:!?]{0,40}?\s(?:в качестве|как|у якості|в якості|як)\s+(?:наблюдател|спостерігач)/iu;
 const FIRST_TIME = /初参加|初めて参加|初めての参加|首次参加|首次參加|首次参演|首次參演|впервые|вперше/iu;
 const TOTAL_BEFORE = /(?:总人数|總人數|总兵力|總兵力|总计|總計|合计|合計|总共|總共|共计|共計|総勢|総数|総人数|общ(?:ая|ей|ую)\s+численност[ьи]|в общей сложности|всего|загальна\s+чисельність|загальною\s+чисельністю|загалом|усього|всього)[^，。,;；.]{0,6}$/iu;
 
@@ -468,8 +469,11 @@ const OWNER_BLOCS = new Set(['org:nato', 'org:csto', 'org:sco', 'org:eu']);
 
 function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[], listContext = false, exercises: Span[] = []): { span: Span; entity: EntityId; role: Role }[] {
   const out: { span: Span; entity: EntityId; role: Role }[] = [];
-  const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index);
-  const participationAt = [...sentence.matchAll(new RegExp(cues.participation.source, 'giu'))].map((m) => m.index);
+  // "принять участие в качестве наблюдателей", "брати участь … як спостерігач": taking part as an observer is observing.
+  const taking = [...sentence.matchAll(new RegExp(cues.participation.source, 'giu'))].map((m) => m.index);
+  const asObserver = taking.filter((at) => AS_OBSERVER.test(sentence.slice(at, at + 60)));
+  const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index).concat(asObserver);
+  const participationAt = taking.filter((at) => !asObserver.includes(at));
   const firstExercise = exercises.length ? Math.min(...exercises.map((e) => e.start)) : Infinity;
   // Two or more countries joined, right before the exercise's name or before "joint": its members.
   const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
@@ -521,6 +525,12 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     const end = list[list.length - 1]!.end;
     if (!observerAt.some((at) => at > end && at - end <= 80 && !/[。;；]/u.test(sentence.slice(end, at)))) continue;
     if (!/^(?:的|の)?(?:受邀|邀请|招待)?(?:代表|人员|人員|武官|军官|軍官|代表団|代表团)/u.test(sentence.slice(end, end + 6))) continue;
+    for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'observer' });
+  }
+  // "представители Азербайджана, Индонезии… и Шри-Ланки планируют принять участие в качестве наблюдателей".
+  for (const list of countryLists(sentence, actors)) {
+    const end = list[list.length - 1]!.end;
+    if (!observerAt.some((at) => at > end && at - end <= 80 && sameClause(sentence, end, at)) || participationAt.some((at) => at > end && sameClause(sentence, end, at))) continue;
     for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'observer' });
   }
   // "Это Австралия, Албания, Болгария...": a list of three or more countries, in a sentence on taking part or

@@ -206,3 +206,14 @@ describe('a sea or a peninsula named after a country', () => {
     expect(found('菲律宾海军参加演习。')).toEqual(['菲律宾=country:PH']);
   });
 });
+
+describe('taking part as observers', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => (c.value.type === 'role' ? `${c.value.entity}:${c.value.role}` : ''));
+  it('"представители Ирана, Казахстана и Шри-Ланки планируют принять участие в качестве наблюдателей"', () => {
+    const r = claims('На учения «Кавказ-2020» приглашены военные из нескольких стран. При этом представители Ирана, Казахстана и Шри-Ланки планируют принять участие в качестве наблюдателей.', '2020-09-10');
+    expect(roles(r)).toEqual(['country:IR:observer', 'country:KZ:observer', 'country:LK:observer']);
+  });
+  it('"Монголія братиме участь у навчаннях як спостерігач"', () => {
+    expect(roles(claims('Монголія братиме участь у навчаннях «Схід-2022» як спостерігач.', '2022-08-30'))).toEqual(['country:MN:observer']);
+  });
+});
