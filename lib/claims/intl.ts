@@ -139,7 +139,7 @@ const CUES: Record<Lang, Cues> = {
     placeBefore: /(?:在|于|於|赴)$/u,
     placeAfter: /^(?:境内|境內|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|附近|海域|上空)/u,
     territory: /境内|境內|领土|領土/u,
-    phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段/u,
+    phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段|最后阶段|最後階段|最终阶段|最終階段/u,
     threshold: /维也纳文件|維也納文件|门槛|門檻|须邀请|需邀请|必须邀请/u,
     otherEvent: /战争|戰爭|入侵|峰会|峰會|会谈|會談|访问|訪問|选举|選舉|疫情/u,
     timing: /^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:时间|時間|日期|日程|期间|期間)(?:为|為|是|从|從)|^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:为期|為期)/u,
@@ -157,7 +157,7 @@ const CUES: Record<Lang, Cues> = {
     // "エストニアで", and "エストニア・タルトゥで": a city written after its country.
     placeAfter: /^(?:[・･の][\p{Script=Katakana}ー]{2,10})?(?:で|において|にて|周辺|沖|近海|国内)/u,
     territory: /領内|国内|領土/u,
-    phase: /第[一二三1-3](?:段階|フェーズ)/u,
+    phase: /第[一二三1-3](?:段階|フェーズ)|最終段階|最終局面/u,
     threshold: /ウィーン文書|受け入れ義務|招待する義務/u,
     otherEvent: /戦争|侵攻|会談|首脳会議|訪問|選挙/u,
     timing: /^\s*(?:演習の|訓練の)?(?:実施期間|実施日程|期間|日程|会期)は/u,
@@ -215,6 +215,8 @@ interface Found {
   edition?: number | null;
   /** Said of an earlier, unnamed edition: never compared as this one's. */
   past?: boolean;
+  /** Days whose month the text does not write ("11日"): taken from the publication, never shown as a conflict. */
+  monthGuessed?: boolean;
 }
 
 function countryOf(id: EntityId, input: ExtractInput): EntityId | undefined {
@@ -646,8 +648,10 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       found.push({ kind: c.kind, value: c.value, span: c, count: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}) });
     }
     if (dates && datesOk) {
-      const phase = cues.phase.exec(s.text.slice(0, dates.start));
-      found.push({ kind: 'dates', value: dates.value, span: dates, ...(phase ? { scope: { kind: 'phase', label: phase[0] } } : {}) });
+      // The phase may be named before the days or after them ("14 сентября начался активный этап", "16日、最終段階に入った"), in their clause.
+      const clause = clauseAround(s.text, dates, lang);
+      const phase = cues.phase.exec(s.text.slice(0, dates.start)) ?? cues.phase.exec(s.text.slice(dates.end, clause.end));
+      found.push({ kind: 'dates', value: dates.value, span: dates, ...(phase ? { scope: { kind: 'phase', label: phase[0] } } : {}), ...(dates.monthGuessed ? { monthGuessed: true } : {}) });
     }
     if (referenced || follows) {
       const places = locations(s.text, actors, cues, attribution);
@@ -670,7 +674,7 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       if (f.scope) claim.scope = f.scope;
       const known = input.entity(ref.id)?.editions ?? [];
       const guessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
-      if ((!referenced && !follows && !(timed && f.kind === 'dates')) || guessed || f.past) claim.tentative = true;
+      if ((!referenced && !follows && !(timed && f.kind === 'dates')) || guessed || f.past || f.monthGuessed) claim.tentative = true;
       if (f.count) {
         const clause = clauseAround(s.text, f.span, lang);
         const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;
@@ -682,7 +686,27 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
     }
   }
   carryStances(claims);
-  return claims;
+  return joinHalfDates(claims);
+}
+
+/**
+ * "ロシアは11日、…「ボストーク2018」を開始した。演習は…17日まで実施され": a start in one sentence and the end in
+ * one of the next two are one period. The start's claim takes the end; the end's claim is dropped.
+ */
+function joinHalfDates(claims: Claim[]): Claim[] {
+  const dropped = new Set<Claim>();
+  for (const c of claims) {
+    if (c.kind !== 'dates' || c.value.type !== 'dates' || !c.value.start || c.value.end || dropped.has(c)) continue;
+    const end = c.end ?? 0;
+    const next = claims.find((d) => (d.start ?? 0) >= end && d !== c && d.kind === 'dates');
+    if (!next || next.value.type !== 'dates' || next.value.start || !next.value.end || next.subject !== c.subject || next.edition !== c.edition) continue;
+    if (JSON.stringify(next.scope ?? null) !== JSON.stringify(c.scope ?? null) || next.value.end < c.value.start) continue;
+    // Near: the next sentence or the one after, in short CJK sentences.
+    if ((next.start ?? 0) - end > 240) continue;
+    c.value = { ...c.value, end: next.value.end };
+    dropped.add(next);
+  }
+  return dropped.size ? claims.filter((c) => !dropped.has(c)) : claims;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../lib/claims';
 import { findIntlCounts } from '../../lib/claims/intl-numbers';
+import { findIntlDates } from '../../lib/claims/intl-dates';
 import { readSeeds } from '../../lib/dataset/seeds-fs';
 import { createDetector } from '../../lib/detect';
 import type { Claim, Entity } from '../../lib/types';
@@ -215,5 +216,33 @@ describe('taking part as observers', () => {
   });
   it('"Монголія братиме участь у навчаннях як спостерігач"', () => {
     expect(roles(claims('Монголія братиме участь у навчаннях «Схід-2022» як спостерігач.', '2022-08-30'))).toEqual(['country:MN:observer']);
+  });
+});
+
+describe('dates written with a bare day, a start verb after, or over two sentences', () => {
+  const dates = (r: Claim[]) => r.filter((c) => c.kind === 'dates').map((c) => (c.value.type === 'dates' ? [c.value.start, c.value.end, c.scope?.kind ?? null] : []));
+  it('"10−16 сентября" with a minus sign', () => {
+    expect(findIntlDates('Учения пройдут 10−16 сентября на полигонах.', 'ru', new Date('2021-09-01'), 2021)?.value).toMatchObject({ start: '2021-09-10', end: '2021-09-16' });
+  });
+  it('"14 вересня … стартували навчання, які тривали до 20 вересня", "14 сентября … начались учения"', () => {
+    expect(findIntlDates('14 вересня у Білорусі стартували навчання «Захід-2017», які тривали до 20 вересня.', 'uk', new Date('2017-10-01'), 2017)?.value).toMatchObject({ start: '2017-09-14', end: '2017-09-20' });
+    expect(findIntlDates('14 сентября в России и Белоруссии начались совместные учения.', 'ru', new Date('2017-09-14'), 2017)?.value).toMatchObject({ start: '2017-09-14', end: null });
+  });
+  it('"此次军演从14日持续至20日": a range of bare days', () => {
+    expect(findIntlDates('此次军演从14日持续至20日。', 'zh', new Date('2017-09-15'), 2017)?.value).toMatchObject({ start: '2017-09-14', end: '2017-09-20' });
+  });
+  it('"ロシアは11日、…「ボストーク2018」を開始した。演習は…17日まで実施される": one period over two sentences, never a conflict', () => {
+    const r = claims('【北浜通信】ロシアは11日、大規模な軍事演習「ボストーク2018」を開始した。演習は東方軍管区で17日まで実施される。', '2018-09-11');
+    expect(dates(r)).toEqual([['2018-09-11', '2018-09-17', null]]);
+    expect(r.find((c) => c.kind === 'dates')?.tentative).toBe(true);
+  });
+  it('a bare day on the far side of the publication day is left out: its month is not sure', () => {
+    // Published on the 5th: "28日、…が始まった" is most likely last month's 28th.
+    expect(dates(claims('ロシアは28日、軍事演習「ボストーク2018」を開始した。', '2018-09-05'))).toEqual([]);
+    // "16日、…と述べた": a day alone, the day something was said.
+    expect(dates(claims('プーチン大統領は16日、演習「ザパド2025」について述べた。', '2025-09-17'))).toEqual([]);
+  });
+  it('the phase may be named after the days: "14 сентября начался активный этап учений"', () => {
+    expect(dates(claims('14 сентября начался активный этап учений «Запад-2017».', '2017-09-14'))).toEqual([['2017-09-14', null, 'phase']]);
   });
 });
