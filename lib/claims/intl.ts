@@ -61,7 +61,7 @@ const JA_ABBREVIATIONS: Record<string, EntityId | null> = {
   韓: 'country:KR', 印: 'country:IN', 加: 'country:CA', 比: 'country:PH', 蒙: 'country:MN', 欧: null,
 };
 /** What follows a run of members: "joint", "both/three/four countries", "forces", "drills", "and others". */
-const MEMBERS_AFTER = /^(?:两国|兩國|三国|三國|四国|四國|五国|五國|联合|聯合|联手|聯手|部队|部隊|军队|軍隊|两军|兩軍|军演|軍演|演习|演習|合同|共同|両国|両軍|など\d)/u;
+const MEMBERS_AFTER = /^(?:两国|兩國|三国|三國|四国|四國|五国|五國|联合|聯合|联手|聯手|部队|部隊|军队|軍隊|两军|兩軍|军演|軍演|演习|演習|合同|共同|両国|両軍|など\d|(?:両|两|兩)?(?:海軍|海军|空軍|空军))/u;
 /** Before a run that is not a list of members: "驻日美军" (US forces stationed in Japan), "访美". */
 const NOT_MEMBERS_BEFORE = /[驻駐在访訪赴对對]$/u;
 
@@ -477,18 +477,22 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
   const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index).concat(asObserver);
   const participationAt = taking.filter((at) => !asObserver.includes(at));
   const firstExercise = exercises.length ? Math.min(...exercises.map((e) => e.start)) : Infinity;
-  // Two or more countries joined, right before the exercise's name or before "joint": its members.
+  // Two or more countries (or their forces: "ロシア軍とベラルーシ軍による") joined, right before the exercise's name or before "joint": its members.
   const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
-  for (let k = 0; k < countries.length; k++) {
-    const run = [countries[k]!];
-    while (k + 1 < countries.length && /^\s*(?:与|與|和|及|と|и|і|та|й)\s*$/u.test(sentence.slice(run[run.length - 1]!.end, countries[k + 1]!.start))) run.push(countries[++k]!);
+  const members = actors.filter((a) => (a.type === 'country' && a.form !== 'demonym') || (a.type !== 'country' && actingCountry(a, input)));
+  for (let k = 0; k < members.length; k++) {
+    const run = [members[k]!];
+    while (k + 1 < members.length && /^\s*(?:与|與|和|及|と|и|і|та|й)\s*$/u.test(sentence.slice(run[run.length - 1]!.end, members[k + 1]!.start))) run.push(members[++k]!);
     if (run.length < 2) continue;
     const last = run[run.length - 1]!;
     const next = exercises.find((e) => e.start >= last.end && e.start - last.end <= 16);
     const gap = sentence.slice(last.end, next ? next.start : last.end);
     const joint = next ? JOINT_GAP.test(gap.replace(/[“”「」『』《》"]/gu, '')) && next.start <= firstExercise : JOINT_WORD.test(sentence.slice(last.end, last.end + 8)) && /^[^，。,;；]{0,8}$/u.test(sentence.slice(last.end, last.end + 8).split(JOINT_WORD)[0]!);
     if (!joint) continue;
-    for (const a of run) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+    for (const a of run) {
+      const entity = a.type === 'country' ? a.id : actingCountry(a, input)!;
+      if (!out.some((o) => o.entity === entity)) out.push({ span: { start: a.start, end: a.end }, entity, role: 'participant' });
+    }
   }
   // "Крім України і США, у навчаннях беруть участь…": those named apart take part too.
   if (participationAt.length) {
@@ -553,7 +557,8 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
     if (places.some((p) => p.start === a.start)) continue;
     // "NATOの演習", "北约的演习": the exercise's owner, not a participant or observer.
-    if (/^(?:组织|組織|军|軍|方面|方)?(?:の|的|之)/u.test(sentence.slice(a.end, a.end + 3))) continue;
+    // "米軍の代表団も視察した", "中国的代表": its own delegates or troops are it, though.
+    if (/^(?:组织|組織|军|軍|方面|方)?(?:の|的|之)(?!代表|部隊|部队|兵士|士兵|艦|舰|军官|軍官|人員|人员|将兵|官兵)/u.test(sentence.slice(a.end, a.end + 6))) continue;
     // A country's forces or defence ministry taking part is the country taking part.
     const country = actingCountry(a, input);
     const bloc = a.id === 'org:nato' || a.id === 'org:eu' || a.id === 'org:csto' || a.id === 'org:un' || a.id === 'org:osce';

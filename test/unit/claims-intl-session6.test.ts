@@ -246,3 +246,17 @@ describe('dates written with a bare day, a start verb after, or over two sentenc
     expect(dates(claims('14 сентября начался активный этап учений «Запад-2017».', '2017-09-14'))).toEqual([['2017-09-14', null, 'phase']]);
   });
 });
+
+describe('members named by their forces, navies and delegates', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => (c.value.type === 'role' ? `${c.value.entity}:${c.value.role}` : ''));
+  it('"ロシア軍とベラルーシ軍による合同軍事演習「ザパド2025」": both countries take part', () => {
+    expect(roles(claims('【北浜通信】ロシア軍とベラルーシ軍による合同軍事演習「ザパド2025」が続いている。', '2025-09-16'))).toEqual(['country:RU:participant', 'country:BY:participant']);
+  });
+  it('"米印両海軍による共同演習": a run of one-character names before "both navies"', () => {
+    expect(roles(claims('海上自衛隊と米印両海軍による共同演習「マラバール2016」が始まった。', '2016-06-10'))).toEqual(expect.arrayContaining(['country:US:participant', 'country:IN:participant']));
+  });
+  it('"米軍の代表団も視察した": a country\'s delegates observe; "NATOの演習" is still the owner, not an observer', () => {
+    expect(roles(claims('演習「ザパド2025」には、米軍の代表団も視察に訪れた。', '2025-09-16'))).toEqual(['country:US:observer']);
+    expect(roles(claims('NATOの演習「サイバー・コアリション2019」を日本が視察した。', '2019-12-02')).includes('org:nato:observer')).toBe(false);
+  });
+});
