@@ -464,6 +464,8 @@ function countryLists(sentence: string, actors: Actor[]): Actor[][] {
 
 /** Between a list of members and the exercise they hold together: "俄罗斯与白俄罗斯“西方-2017”联合", "ロシアとベラルーシの大規模軍事演習「". */
 const JOINT_GAP = /^(?:武装力量|军队|軍隊|军|軍|两军|兩軍|両軍)?(?:的|の|之)?[^，。,;；:：、]{0,12}?(?:演习|演習|军演|軍演)?\s*$/u;
+/** A word for exercise right before a run of members in the genitive: "учения России и Белоруссии". */
+const EXERCISE_OF = /(?:учени[еяйюям]|навчання|навчань|маневр[аиы]?)\s+$/iu;
 /** What makes such a run of names a joint exercise: its name right after, or "joint". */
 const JOINT_WORD = /联合|聯合|合同|共同|совместн|спільн/iu;
 /** The blocs that own an exercise named as theirs: "NATOのサイバー防衛演習", "北约的演习". */
@@ -484,6 +486,14 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     const run = [members[k]!];
     while (k + 1 < members.length && /^\s*(?:与|與|和|及|と|и|і|та|й)\s*$/u.test(sentence.slice(run[run.length - 1]!.end, members[k + 1]!.start))) run.push(members[++k]!);
     if (run.length < 2) continue;
+    // "навчання Збройних сил Росії та Білорусі", "учения России и Белоруссии": the exercise of those named.
+    if (EXERCISE_OF.test(sentence.slice(Math.max(0, run[0]!.start - 24), run[0]!.start))) {
+      for (const a of run) {
+        const entity = a.type === 'country' ? a.id : actingCountry(a, input)!;
+        if (!out.some((o) => o.entity === entity)) out.push({ span: { start: a.start, end: a.end }, entity, role: 'participant' });
+      }
+      continue;
+    }
     const last = run[run.length - 1]!;
     const next = exercises.find((e) => e.start >= last.end && e.start - last.end <= 16);
     const gap = sentence.slice(last.end, next ? next.start : last.end);

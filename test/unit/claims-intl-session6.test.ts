@@ -260,3 +260,11 @@ describe('members named by their forces, navies and delegates', () => {
     expect(roles(claims('NATOの演習「サイバー・コアリション2019」を日本が視察した。', '2019-12-02')).includes('org:nato:observer')).toBe(false);
   });
 });
+
+describe('an exercise "of" the countries named after it', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => (c.value.type === 'role' ? `${c.value.entity}:${c.value.role}` : ''));
+  it('"навчання Збройних сил Росії та Білорусі «Захід-2017»", "учения России и Белоруссии"', () => {
+    expect(roles(claims('Навчання «Захід-2017» стартують у вересні. Це спільні військові навчання Збройних сил Росії та Білорусі, які триватимуть тиждень.', '2017-08-20'))).toEqual(['country:RU:participant', 'country:BY:participant']);
+    expect(roles(claims('«Запад-2017» начнется в сентябре. Это учения России и Белоруссии, пишет «Полярный листок».', '2017-08-20'))).toEqual(['country:RU:participant', 'country:BY:participant']);
+  });
+});
