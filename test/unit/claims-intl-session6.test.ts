@@ -268,3 +268,10 @@ describe('an exercise "of" the countries named after it', () => {
     expect(roles(claims('«Запад-2017» начнется в сентябре. Это учения России и Белоруссии, пишет «Полярный листок».', '2017-08-20'))).toEqual(['country:RU:participant', 'country:BY:participant']);
   });
 });
+
+describe('guns counted with the equipment', () => {
+  it('"более 240 орудий", "до 200 гармат": artillery pieces are counted as vehicles, as the sources count them', () => {
+    expect(findIntlCounts('Будут задействованы свыше 290 танков, более 240 орудий и минометов.', 'ru').map((c) => [c.kind, c.value.stated[0]])).toEqual([['vehicles', 290], ['vehicles', 240]]);
+    expect(findIntlCounts('Задіяно до 200 гармат.', 'uk').map((c) => [c.kind, c.value.stated[0]])).toEqual([['vehicles', 200]]);
+  });
+});
