@@ -193,12 +193,14 @@ const CJK_COUNTERS: [RegExp, CountKind][] = [
   [/^(?:架|機)/, 'aircraft'],
   [/^(?:艘|隻|隻)/, 'vessels'],
   [/^(?:辆|輛|両|台)/, 'vehicles'],
+  // "5000多件武器和军事装备": pieces of equipment (only with the equipment word after, below).
+  [/^件/, 'vehicles'],
   [new RegExp(`^(?:${CJK_NATION_GROUPS})`), 'nations'],
   [/^(?:个国家|個國家|个国家和地区|個國家和地區|国家|國家|カ国|か国|ヶ国|ヵ国|箇国|国|國)/, 'nations'],
   [/^(?:支队伍|支隊伍|支团队|支團隊|个团队|個團隊|チーム)/, 'teams'],
 ];
 const CJK_COUNT = new RegExp(
-  String.raw`(?:(${CJK_HEDGE_BEFORE})(?:兵士|士兵|兵力|军人|軍人|官兵|人员|人員|部隊|部队)?)?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.])(?:千(?!\d))?)?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
+  String.raw`(?:(${CJK_HEDGE_BEFORE})(?:兵士|士兵|兵力|军人|軍人|官兵|人员|人員|部隊|部队)?)?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.])(?:千(?!\d))?)?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|件|国|國)(余り|超|以上|近く|余|多)?`,
   'gu',
 );
 
@@ -238,6 +240,11 @@ function findCjkCounts(sentence: string, lang: 'zh' | 'ja'): IntlCount[] {
     const kindEntry = CJK_COUNTERS.find(([re]) => re.test(counter!));
     if (!kindEntry) continue;
     let kind = kindEntry[1];
+    const next = sentence.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    // 件 counts anything: only "件武器", "件装备" is equipment.
+    if (counter === '件' && !/^(?:武器|装备|裝備|军事装备|軍事裝備|武器装备|武器裝備)/u.test(next)) continue;
+    // "1000餘架裝備車": 架 before a word for vehicle counts vehicles, not aircraft.
+    if (counter === '架' && /^(?:装备车|裝備車|车|車|战车|戰車|坦克)/u.test(next)) kind = 'vehicles';
     // 国/國 alone counts nations only after a number of two digits or fewer ("27国"); "中国" is not reached here.
     if ((counter === '国' || counter === '國') && a > 200) continue;
     // Japanese counts nations with カ国; "四国" is the island of Shikoku, "二国間" bilateral.

@@ -283,10 +283,13 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
         // "中國及印度等13個國家": 等 (and others) makes the named ones examples of the whole, not its source.
         !/等/u.test(sentence.slice(a.end, c.start)) &&
         // "解放軍北部戰區派出2000多人": a unit of the country's forces sending the figure.
-        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))) ||
+        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊|参演兵力|參演兵力|兵力)/u.test(sentence.slice(a.end))) ||
           // "NATO29カ国から27カ国", "北约29国中的27国": a share of the organisation's members is still its members.
           /^\s*\d+\s*(?:カ国|か国|ヵ国|ケ国|个成员国|個成員國|个国家|個國家|国|國)\s*(?:から|之中|中的|当中|當中|中)\s*$/u.test(sentence.slice(a.end, c.start)))).pop()
     : undefined;
+  // "第二次參加的中國,本次派出了5艘艦船、3架直升機": the country before the verb of sending, across a comma.
+  const sender = cjk && !inside && !right ? senderBefore(sentence, c, actors, input) : undefined;
+  if (sender) return { kind: 'contingent', of: sender };
   // "до 15 кораблей Балтийского флота": a unit of a country's forces in the genitive right after the noun owns the figure.
   if (!cjk && !inside) {
     const unit = actors.find((a) => a.type === 'organization' && a.start >= c.end && a.start - c.end <= 1 && countryOf(a.id, input));
@@ -351,6 +354,17 @@ function besidesCountries(sentence: string, actors: Actor[]): Actor[] {
     out.push(b);
   }
   return out;
+}
+
+/** The country that sends a figure: "中國,本次派出了…", "美方投入1万名官兵", the sending verb before the figure in its sentence. */
+function senderBefore(sentence: string, c: IntlCount, actors: Actor[], input: ExtractInput): EntityId | undefined {
+  const verb = /(?:派出|派遣|出动|出動|投入)了?/gu;
+  let at = -1;
+  for (let m = verb.exec(sentence); m && m.index < c.start; m = verb.exec(sentence)) at = m.index;
+  if (at < 0 || /[。；;]/u.test(sentence.slice(at, c.start))) return undefined;
+  const a = actors.filter((x) => x.end <= at && at - x.end <= 8 && countryOf(x.id, input)).pop();
+  if (!a || !/^[，,]?\s*(?:本次|此次|这次|這次|今年|则|則|也)?\s*(?:共)?$/u.test(sentence.slice(a.end, at))) return undefined;
+  return countryOf(a.id, input);
 }
 
 /** "РФ и Белоруссии", "Росії та Білорусі": a country listed with another right after it. */

@@ -275,3 +275,18 @@ describe('guns counted with the equipment', () => {
     expect(findIntlCounts('Задіяно до 200 гармат.', 'uk').map((c) => [c.kind, c.value.stated[0]])).toEqual([['vehicles', 200]]);
   });
 });
+
+describe('Chinese equipment counters and senders', () => {
+  it('"1000余架装备车" counts vehicles; "5000多件武器和军事装备" counts equipment; "5件事" counts nothing', () => {
+    expect(findIntlCounts('派出约3200人,1000余架装备车参与演习。', 'zh').map((c) => [c.kind, c.value.stated[0]])).toEqual([['participants', 3200], ['vehicles', 1000]]);
+    expect(findIntlCounts('还有5000多件武器和军事装备。', 'zh').map((c) => [c.kind, c.value.stated[0], c.value.hedge])).toEqual([['vehicles', 5000, 'more-than']]);
+    expect(findIntlCounts('会议讨论了5件事。', 'zh')).toEqual([]);
+  });
+  it('"第二次参加的中国,本次派出了5艘舰船、3架直升机,共计1200多人": China\'s, across the comma', () => {
+    const r = counts('第二次参加“环太平洋-2016”军演的中国,本次派出了5艘舰船、3架直升机,共计1200多人。', '2016-06-30');
+    expect(r.map((c) => [c.kind, c.stated[0], c.scope?.of ?? null])).toEqual([['vessels', 5, 'country:CN'], ['aircraft', 3, 'country:CN'], ['participants', 1200, 'country:CN']]);
+  });
+  it('"中方参演兵力为1600人": the Chinese side\'s troops', () => {
+    expect(counts('“和平使命-2007”联合反恐军事演习中,中方参演兵力为1600人。', '2007-08-09')).toEqual([{ kind: 'participants', stated: [1600], scope: { kind: 'contingent', of: 'country:CN' } }]);
+  });
+});
