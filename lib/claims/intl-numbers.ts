@@ -169,7 +169,7 @@ const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两
 const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** "三千" = 3000, "二十" = 20, "十" = 10, "两万" = 20000 (the 万 is read by the caller). */
-function hanNumber(raw: string): number | null {
+export function hanNumber(raw: string): number | null {
   let total = 0;
   let digit = -1;
   for (const ch of raw) {

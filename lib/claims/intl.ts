@@ -10,7 +10,7 @@ import { relate } from './compare';
 import { claimFromSentence } from './claim';
 import { parsePublished } from './dates';
 import { editionOfMention, sentenceYear } from './editions';
-import { findIntlCounts, type IntlCount } from './intl-numbers';
+import { findIntlCounts, hanNumber, type IntlCount } from './intl-numbers';
 import { findIntlDates } from './intl-dates';
 import type { Actor } from './roles';
 import { stanceOf } from './scope';
@@ -675,6 +675,12 @@ export function extractIntlClaims(input: ExtractInput, lang: Lang): Claim[] {
       if (!scope && sent && /^[^。;；:：]{0,20}$/u.test(s.text.slice(sent.end, c.start)) && !actors.some((a) => a.start >= sent!.end && a.end <= c.start)) scope = sent.scope;
       if (scope?.kind === 'contingent' && (lang === 'zh' || lang === 'ja') && (sent?.scope === scope || /(?:派出|派遣|出动|出動|投入)\s*[约約]?\s*$/u.test(s.text.slice(0, c.start)))) sent = { scope, end: c.end };
       found.push({ kind: c.kind, value: c.value, span: c, count: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}) });
+    }
+    // "今年已經邁入第25屆": the edition's ordinal (届 counts sessions of a recurring event, never people or days).
+    if (referenced && (lang === 'zh' || lang === 'ja')) {
+      const o = /第\s*(\d{1,3}|[一二三四五六七八九十百]+)\s*(?:届|屆)/u.exec(s.text);
+      const ordinal = o ? (/^\d/.test(o[1]!) ? Number(o[1]) : hanNumber(o[1]!)) : null;
+      if (o && ordinal && ordinal > 1) found.push({ kind: 'edition', value: { type: 'edition', ordinal }, span: { start: o.index, end: o.index + o[0].length } });
     }
     if (dates && datesOk) {
       // The phase may be named before the days or after them ("14 сентября начался активный этап", "16日、最終段階に入った"), in their clause.

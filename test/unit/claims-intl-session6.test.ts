@@ -290,3 +290,10 @@ describe('Chinese equipment counters and senders', () => {
     expect(counts('“和平使命-2007”联合反恐军事演习中,中方参演兵力为1600人。', '2007-08-09')).toEqual([{ kind: 'participants', stated: [1600], scope: { kind: 'contingent', of: 'country:CN' } }]);
   });
 });
+
+describe('a Chinese edition ordinal', () => {
+  it('"今年已经迈入第25届": the 25th edition', () => {
+    const r = claims('“环太平洋-2016”军演自1971年开始,两年一度举行,今年已经迈入第25届。', '2016-06-30');
+    expect(r.filter((c) => c.kind === 'edition').map((c) => c.value)).toEqual([{ type: 'edition', ordinal: 25 }]);
+  });
+});
