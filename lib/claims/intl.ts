@@ -155,7 +155,8 @@ const CUES: Record<Lang, Cues> = {
     part: /(?:うち|その中で|内訳は)\s*(?:[^、。]{0,8})$/u,
     placeBefore: null,
     // "エストニアで", and "エストニア・タルトゥで": a city written after its country.
-    placeAfter: /^(?:[・･の][\p{Script=Katakana}ー]{2,10})?(?:で|において|にて|周辺|沖|近海|国内)/u,
+    // Also "オーストラリアの北東部クイーンズランド州など各地で", "ロシアの飛び地カリーニングラードや…で", "ベラルーシなどで".
+    placeAfter: /^(?:[・･の][\p{Script=Katakana}ー]{2,10}|の(?:[北南東西中][東西南北]?部|飛び地)[^、。「」]{0,20}?)?(?:など)?(?:各地)?(?:で|において|にて|周辺|沖|近海|国内)/u,
     territory: /領内|国内|領土/u,
     phase: /第[一二三1-3](?:段階|フェーズ)|最終段階|最終局面/u,
     threshold: /ウィーン文書|受け入れ義務|招待する義務/u,
@@ -430,12 +431,24 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
   for (const a of countries) {
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
     const before = sentence.slice(Math.max(0, a.start - 30), a.start);
-    const after = sentence.slice(a.end, a.end + 6);
+    const after = sentence.slice(a.end, a.end + 40);
     const placed = (cues.placeBefore?.test(before) ?? false) || (cues.placeAfter?.test(after) ?? false);
     if (!placed) continue;
     // CJK "在X举行": the place word before is enough only with the holding verb near.
     if (cues.placeBefore && cues.placeAfter && !cues.placeAfter.test(after) && !HELD.test(sentence.slice(a.end, a.end + 20))) continue;
     if (cues.otherEvent.test(sentence.slice(Math.max(0, a.start - 25), a.start))) continue;
+    // "ロシアと同盟国ベラルーシで", "俄罗斯和白俄罗斯境内": in Chinese and Japanese the place word closes the list, so the names before it count too.
+    if (cues.placeAfter && cues.placeAfter.test(after)) {
+      const before: Actor[] = [];
+      let first = a;
+      for (let k = countries.indexOf(a) - 1; k >= 0; k--) {
+        const b = countries[k]!;
+        if (!/^\s*(?:和|与|與|及|、|と(?:同盟国|友好国)?|や)\s*$/u.test(sentence.slice(b.end, first.start))) break;
+        before.unshift(b);
+        first = b;
+      }
+      for (const b of before) if (!out.some((o) => o.country === b.id)) out.push({ span: { start: b.start, end: b.end }, country: b.id });
+    }
     if (!out.some((o) => o.country === a.id)) out.push({ span: { start: a.start, end: a.end }, country: a.id });
     // "в Белоруссии и России": the list the preposition opens.
     let last = a;
@@ -444,7 +457,7 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
       const gap = sentence.slice(last.end, b.start);
       // "在白俄罗斯及3个俄罗斯靶场": a count of ranges may stand before the next country.
       // "в Белоруссии, Калининграде и самой России": a place that is no country may stand in the list.
-      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と|や)\s*(?:\d+\s*(?:个|個|つの|か所|カ所))?\s*(?:сам(?:ой|ом|ій)\s+)?$/u.test(gap) &&
+      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と(?:同盟国|友好国)?|や)\s*(?:\d+\s*(?:个|個|つの|か所|カ所))?\s*(?:сам(?:ой|ом|ій)\s+)?$/u.test(gap) &&
         !/^\s*,\s*[А-ЯЁІЇЄҐ][а-яёіїєґ]+\s+(?:и|і|та|й)\s+(?:сам(?:ой|ом|ій)\s+)?$/u.test(gap)) break;
       if (!out.some((o) => o.country === b.id)) out.push({ span: { start: b.start, end: b.end }, country: b.id });
       last = b;

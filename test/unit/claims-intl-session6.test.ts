@@ -297,3 +297,17 @@ describe('a Chinese edition ordinal', () => {
     expect(r.filter((c) => c.kind === 'edition').map((c) => c.value)).toEqual([{ type: 'edition', ordinal: 25 }]);
   });
 });
+
+describe('Japanese places with a region, an exclave or "など" before で', () => {
+  const places = (r: Claim[]) => r.filter((c) => c.kind === 'location').map((c) => (c.value.type === 'location' ? c.value.country : ''));
+  it('"オーストラリアの北東部クイーンズランド州など各地で", "ロシアの飛び地カリーニングラードやベラルーシなどで"', () => {
+    expect(places(claims('【北浜通信】オーストラリアの北東部クイーンズランド州など各地で13日、演習「タリスマン・セーバー2023」が始まった。', '2023-07-13'))).toEqual(['country:AU']);
+    expect(places(claims('演習「ザーパド2017」が14日、ロシアの飛び地カリーニングラードやベラルーシなどで始まった。', '2017-09-14'))).toEqual(['country:RU', 'country:BY']);
+  });
+  it('"ロシアと同盟国ベラルーシで": both', () => {
+    expect(places(claims('ロシアと同盟国ベラルーシで12日、合同軍事演習「ザーパド2025」が始まった。', '2025-09-12'))).toEqual(['country:RU', 'country:BY']);
+  });
+  it('"ロシアの侵攻で": a cause, not a place', () => {
+    expect(places(claims('演習「ザーパド2025」は、ロシアの侵攻で緊張が高まる中で行われた。', '2025-09-12'))).toEqual([]);
+  });
+});
