@@ -54,7 +54,7 @@ const CYR_HEDGE = String.raw`не менее|не меньше|не менше|�
 /** Nouns that say what is counted; the stem is enough, case endings vary. */
 const CYR_NOUNS: [RegExp, CountKind][] = [
   [/^(?:военнослужащ|военн(?:ых|ые|ослужащих)|человек|чел\.|солдат|бойц|участник|личн|військовослужбовц|військов(?:их|і)|осіб|особ|людей|вояк|солдатів|учасник|морпех|десантник|курсант|специалист|фахівц)/i, 'participants'],
-  [/^(?:единиц[а-яёіїєґ]* (?:военной |бронетанковой |боевой |авиационной |автомобильной |специальной )?техники|единиц[а-яёіїєґ]* вооружения|единиц[а-яёіїєґ]* бронетехники|одиниц[а-яёіїєґ]* (?:бойової |військової |бронетанкової )?техніки|одиниц[а-яёіїєґ]* бронетехніки|бронетехн[іи]к|техн[іи]к|техник|танк|бронемашин|машин|БМП|БТР)/i, 'vehicles'],
+  [/^(?:единиц[а-яёіїєґ]* (?:военной |бронетанковой |боевой |авиационной |автомобильной |специальной )?техники|единиц[а-яёіїєґ]* вооружения|единиц[а-яёіїєґ]* бронетехники|одиниц[а-яёіїєґ]* (?:бойової |військової |бронетанкової )?техніки|одиниц[а-яёіїєґ]* бронетехніки|бронетехн[іи]к|техн[іи]к|техник|танк|бронемашин|машин|БМП|БТР|орудий|орудия|гармат|артиллерийских систем|артилерійських систем)/i, 'vehicles'],
   [/^(?:самол[её]т|летательн|воздушн[а-яёіїєґ]* суд|вертол[её]т|літак|гелікоптер|вертольот|повітрян[а-яёіїєґ]* суд|авиатехник|авіатехнік|дрон|беспилотник|безпілотник)/i, 'aircraft'],
   [/^(?:корабл|судов|суден|кораблів|катер|подводн[а-яёіїєґ]* лод|підводн[а-яёіїєґ]* чов)/i, 'vessels'],
   [/^(?:стран|государств|країн|держав)/i, 'nations'],
@@ -95,12 +95,21 @@ function cyrKind(noun: string): CountKind | null {
   return null;
 }
 
+/** A number glued by a hyphen to a name ("Breeze-2021"), inside an ISO date, or written with a leading zero ("08"). */
+function partOfNameOrDate(sentence: string, at: number, raw: string): boolean {
+  if (/^0\d/.test(raw)) return true;
+  if (/[\p{L}\d][-‑–]$/u.test(sentence.slice(Math.max(0, at - 2), at))) return true;
+  return /\d{4}-\d{2}-\d{2}/.test(sentence.slice(Math.max(0, at - 8), at + raw.length + 8));
+}
+
 function findCyrillicCounts(sentence: string): IntlCount[] {
   const out: IntlCount[] = [];
   let previous: CountKind | null = null;
   CYR_COUNT.lastIndex = 0;
   for (let m = CYR_COUNT.exec(sentence); m; m = CYR_COUNT.exec(sentence)) {
     const [, hedgeRaw, aRaw, bRaw, multRaw, extraRaw, between = '', nounRaw = ''] = m;
+    // "Sea Breeze-2021 збере", "2025-08-12": an edition's year or a date's parts, not a count.
+    if (partOfNameOrDate(sentence, m.index + (hedgeRaw ? m[0].indexOf(aRaw!, hedgeRaw.length) : 0), aRaw!)) continue;
     const a = cyrNumber(aRaw!);
     if (a === null) {
       // The word was not a number: let the scan resume one word later.
@@ -120,6 +129,9 @@ function findCyrillicCounts(sentence: string): IntlCount[] {
       kind = previous;
       k = 1;
     }
+    // "Около 12 тысяч военных: до 8 тысяч от России": thousands of the same, from a country.
+    const elided = !kind && !!previous && !!multRaw && /^(?:от|из|з|від|із)$/iu.test(words[0] ?? '');
+    if (elided) kind = previous;
     if (!kind) continue;
     previous = kind;
     if (wordNumber && !multRaw && kind !== 'nations' && kind !== 'teams') continue;
@@ -134,11 +146,18 @@ function findCyrillicCounts(sentence: string): IntlCount[] {
     if (stated.some((n) => !Number.isFinite(n) || n <= 0)) continue;
     const start = m.index;
     const numberStart = m.index + (hedgeRaw ? m[0].indexOf(aRaw!, hedgeRaw.length) : 0);
+    const value: CountValue = { type: 'count', stated, hedge };
+    if (hedgeRaw) value.hedgeText = hedgeRaw;
+    if (elided) {
+      const multEnd = m.index + m[0].indexOf(multRaw, numberStart - m.index + aRaw!.length) + multRaw.length;
+      out.push({ kind, value, start, end: multEnd, numberStart, between: '' });
+      // The words after it may open the next figure ("и свыше 4 тысяч").
+      CYR_COUNT.lastIndex = multEnd;
+      continue;
+    }
     // "человек." at a sentence end keeps its full stop out; "чел." is the abbreviation itself.
     const nounWord = /^чел\.$/i.test(words[k - 1]!) ? words[k - 1]! : words[k - 1]!.replace(/\.+$/, '');
     const nounEnd = m.index + m[0].lastIndexOf(nounWord, m[0].length - nounRaw.length + nounRaw.indexOf(nounWord) + 1) + nounWord.length;
-    const value: CountValue = { type: 'count', stated, hedge };
-    if (hedgeRaw) value.hedgeText = hedgeRaw;
     out.push({ kind, value, start, end: nounEnd, numberStart, between: words.slice(0, k - 1).join(' ') });
   }
   return out;
@@ -150,7 +169,7 @@ const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两
 const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** "三千" = 3000, "二十" = 20, "十" = 10, "两万" = 20000 (the 万 is read by the caller). */
-function hanNumber(raw: string): number | null {
+export function hanNumber(raw: string): number | null {
   let total = 0;
   let digit = -1;
   for (const ch of raw) {
@@ -174,12 +193,14 @@ const CJK_COUNTERS: [RegExp, CountKind][] = [
   [/^(?:架|機)/, 'aircraft'],
   [/^(?:艘|隻|隻)/, 'vessels'],
   [/^(?:辆|輛|両|台)/, 'vehicles'],
+  // "5000多件武器和军事装备": pieces of equipment (only with the equipment word after, below).
+  [/^件/, 'vehicles'],
   [new RegExp(`^(?:${CJK_NATION_GROUPS})`), 'nations'],
   [/^(?:个国家|個國家|个国家和地区|個國家和地區|国家|國家|カ国|か国|ヶ国|ヵ国|箇国|国|國)/, 'nations'],
   [/^(?:支队伍|支隊伍|支团队|支團隊|个团队|個團隊|チーム)/, 'teams'],
 ];
 const CJK_COUNT = new RegExp(
-  String.raw`(?:(${CJK_HEDGE_BEFORE})(?:兵士|士兵|兵力|军人|軍人|官兵|人员|人員|部隊|部队)?)?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.]))?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|国|國)(余り|超|以上|近く|余|多)?`,
+  String.raw`(?:(${CJK_HEDGE_BEFORE})(?:兵士|士兵|兵力|军人|軍人|官兵|人员|人員|部隊|部队)?)?(${CJK_NUMBER})(?:\s*[-–~～至到]\s*(${CJK_NUMBER}))?\s*(?:(万|萬|千)(\d{1,4}(?![\d.])(?:千(?!\d))?)?)?\s*(余|餘|多|超|以上|近く|余り)?\s*(个国家和地区|個國家和地區|个国家|個國家|${CJK_NATION_GROUPS}|支队伍|支隊伍|支团队|支團隊|个团队|個團隊|カ国|か国|ヶ国|ヵ国|箇国|国家|國家|チーム|军人|軍人|官兵|士兵|将士|將士|兵力|人员|人員|名|人|位|架|機|艘|隻|辆|輛|両|台|件|国|國)(余り|超|以上|近く|余|多)?`,
   'gu',
 );
 
@@ -206,7 +227,7 @@ function cjkNumber(raw: string): number | null {
   return hanNumber(raw);
 }
 
-function findCjkCounts(sentence: string): IntlCount[] {
+function findCjkCounts(sentence: string, lang: 'zh' | 'ja'): IntlCount[] {
   const out: IntlCount[] = [];
   CJK_COUNT.lastIndex = 0;
   for (let m = CJK_COUNT.exec(sentence); m; m = CJK_COUNT.exec(sentence)) {
@@ -219,14 +240,23 @@ function findCjkCounts(sentence: string): IntlCount[] {
     const kindEntry = CJK_COUNTERS.find(([re]) => re.test(counter!));
     if (!kindEntry) continue;
     let kind = kindEntry[1];
+    const next = sentence.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    // 件 counts anything: only "件武器", "件装备" is equipment.
+    if (counter === '件' && !/^(?:武器|装备|裝備|军事装备|軍事裝備|武器装备|武器裝備)/u.test(next)) continue;
+    // "1000餘架裝備車": 架 before a word for vehicle counts vehicles, not aircraft.
+    if (counter === '架' && /^(?:装备车|裝備車|车|車|战车|戰車|坦克)/u.test(next)) kind = 'vehicles';
     // 国/國 alone counts nations only after a number of two digits or fewer ("27国"); "中国" is not reached here.
     if ((counter === '国' || counter === '國') && a > 200) continue;
+    // Japanese counts nations with カ国; "四国" is the island of Shikoku, "二国間" bilateral.
+    if (lang === 'ja' && (counter === '国' || counter === '國') && !/^\d/.test(aRaw!)) continue;
     // 台 counts vehicles in Japanese; a "台" after a year is Taiwan-related text, rare: keep numbers below 5,000.
     if (counter === '台' && a > 5000) continue;
     // 人 after a nations count word ("多国人员") is people; fine. 名 after 第 excluded above.
     const mult = wan === '万' || wan === '萬' ? 10_000 : wan === '千' ? 1000 : 1;
     // "1万2700人": ten-thousands, then the rest.
-    const lo = Math.round(a * mult) + (restRaw ? Number(restRaw) : 0);
+    // "3万5千人": the rest may be thousands too.
+    const rest = restRaw ? (restRaw.endsWith('千') ? Number(restRaw.slice(0, -1)) * 1000 : Number(restRaw)) : 0;
+    const lo = Math.round(a * mult) + rest;
     const b = bRaw ? cjkNumber(bRaw) : null;
     const stated = b !== null ? [lo, Math.round(b * mult)] : [lo];
     if (stated.some((n) => !Number.isFinite(n) || n <= 0)) continue;
@@ -242,7 +272,34 @@ function findCjkCounts(sentence: string): IntlCount[] {
   return out;
 }
 
+/** "333の航空機", "約250の艦艇": Japanese counts a noun after の instead of a counter word. */
+const JA_NOUN_COUNT = new RegExp(String.raw`(?:(${CJK_HEDGE_BEFORE}))?(\d+(?:,\d{3})*)(万)?の(航空機|軍用機|戦闘機|艦艇|艦船|軍艦|戦車|装甲車|車両|兵士|兵員|将兵)`, 'gu');
+const JA_NOUN_KINDS: [RegExp, CountKind][] = [
+  [/^(?:航空機|軍用機|戦闘機)$/u, 'aircraft'],
+  [/^(?:艦艇|艦船|軍艦)$/u, 'vessels'],
+  [/^(?:戦車|装甲車|車両)$/u, 'vehicles'],
+  [/^(?:兵士|兵員|将兵)$/u, 'participants'],
+];
+
+function findJapaneseNounCounts(sentence: string): IntlCount[] {
+  const out: IntlCount[] = [];
+  JA_NOUN_COUNT.lastIndex = 0;
+  for (let m = JA_NOUN_COUNT.exec(sentence); m; m = JA_NOUN_COUNT.exec(sentence)) {
+    const [, hedgeBefore, raw, wan, noun] = m;
+    // "2025年の", "16日の": a year or a day is never followed by these nouns directly, but a rank is ("第3の").
+    if (/[第\d]/u.test(sentence.charAt(m.index - 1))) continue;
+    const n = Number(raw!.replace(/,/g, '')) * (wan ? 10_000 : 1);
+    const kind = JA_NOUN_KINDS.find(([re]) => re.test(noun!))![1];
+    if (!Number.isFinite(n) || n <= 0) continue;
+    const value: CountValue = { type: 'count', stated: [n], hedge: cjkHedge(hedgeBefore, undefined) };
+    if (hedgeBefore) value.hedgeText = hedgeBefore;
+    out.push({ kind, value, start: m.index, end: m.index + m[0].length, numberStart: m.index + (hedgeBefore?.length ?? 0), between: noun! });
+  }
+  return out;
+}
+
 /** Counts in one sentence of a Russian, Ukrainian, Chinese or Japanese article. */
 export function findIntlCounts(sentence: string, lang: 'ru' | 'uk' | 'zh' | 'ja'): IntlCount[] {
-  return lang === 'zh' || lang === 'ja' ? findCjkCounts(sentence) : findCyrillicCounts(sentence);
+  if (lang === 'ja') return [...findCjkCounts(sentence, lang), ...findJapaneseNounCounts(sentence)].sort((a, b) => a.start - b.start);
+  return lang === 'zh' ? findCjkCounts(sentence, lang) : findCyrillicCounts(sentence);
 }

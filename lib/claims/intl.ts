@@ -10,7 +10,7 @@ import { relate } from './compare';
 import { claimFromSentence } from './claim';
 import { parsePublished } from './dates';
 import { editionOfMention, sentenceYear } from './editions';
-import { findIntlCounts, type IntlCount } from './intl-numbers';
+import { findIntlCounts, hanNumber, type IntlCount } from './intl-numbers';
 import { findIntlDates } from './intl-dates';
 import type { Actor } from './roles';
 import { stanceOf } from './scope';
@@ -46,6 +46,44 @@ interface Cues {
   timing?: RegExp;
   /** After the exercise's name, the sentence's verb of taking part ("」に参加した"): its subject takes part. */
   joinsAfterName?: RegExp;
+  /** One-character country names that run together before "joint" or "forces" ("日美部队", "日米印共同訓練"). */
+  abbreviations?: Record<string, EntityId | null>;
+}
+
+/** "中俄", "美日印澳": the one-character names Chinese writes in a run of members. */
+const ZH_ABBREVIATIONS: Record<string, EntityId | null> = {
+  中: 'country:CN', 美: 'country:US', 日: 'country:JP', 俄: 'country:RU', 韩: 'country:KR', 韓: 'country:KR', 朝: 'country:KP', 澳: 'country:AU',
+  印: 'country:IN', 英: 'country:GB', 法: 'country:FR', 德: 'country:DE', 加: 'country:CA', 蒙: 'country:MN', 菲: 'country:PH', 越: 'country:VN', 泰: 'country:TH',
+  欧: null, 歐: null,
+};
+/** "日米", "日米豪": the Japanese ones (欧, Europe, may sit in the run but names no country). */
+const JA_ABBREVIATIONS: Record<string, EntityId | null> = {
+  日: 'country:JP', 米: 'country:US', 豪: 'country:AU', 英: 'country:GB', 仏: 'country:FR', 独: 'country:DE', 露: 'country:RU', 中: 'country:CN',
+  韓: 'country:KR', 印: 'country:IN', 加: 'country:CA', 比: 'country:PH', 蒙: 'country:MN', 欧: null,
+};
+/** What follows a run of members: "joint", "both/three/four countries", "forces", "drills", "and others". */
+const MEMBERS_AFTER = /^(?:两国|兩國|三国|三國|四国|四國|五国|五國|联合|聯合|联手|聯手|部队|部隊|军队|軍隊|两军|兩軍|军演|軍演|演习|演習|合同|共同|両国|両軍|など\d|(?:両|两|兩)?(?:海軍|海军|空軍|空军))/u;
+/** Before a run that is not a list of members: "驻日美军" (US forces stationed in Japan), "访美". */
+const NOT_MEMBERS_BEFORE = /[驻駐在访訪赴对對]$/u;
+
+function abbreviatedMembers(sentence: string, cues: Cues): { span: Span; entity: EntityId }[] {
+  const names = cues.abbreviations;
+  if (!names) return [];
+  const out: { span: Span; entity: EntityId }[] = [];
+  const run = new RegExp(`[${Object.keys(names).join('')}]{2,5}`, 'gu');
+  for (let m = run.exec(sentence); m; m = run.exec(sentence)) {
+    if (!MEMBERS_AFTER.test(sentence.slice(m.index + m[0].length)) || NOT_MEMBERS_BEFORE.test(sentence.slice(0, m.index))) continue;
+    const chars = [...m[0]];
+    if (new Set(chars).size !== chars.length) continue;
+    const ids = chars.map((ch) => names[ch]);
+    // Two countries at least: "欧米" alone is the West.
+    if (ids.filter(Boolean).length < 2) continue;
+    const at = m.index;
+    ids.forEach((entity, k) => {
+      if (entity) out.push({ span: { start: at + k, end: at + k + 1 }, entity });
+    });
+  }
+  return out;
 }
 
 const CYRILLIC_ATTRIBUTION = [
@@ -64,7 +102,8 @@ const CUES: Record<Lang, Cues> = {
     estimate: /по оценк|оценива|(?:в|из)\s+(?:военном\s+)?(?:блоке|альянсе)|в НАТО|по мнению|считают|полагают|эксперт|аналитик|(?:^|[^а-яё-])западн|на самом деле|в действительности|реальн|могут|может составить|якобы|по прогноз|ожида|спецслужб|разведк/iu,
     official: /официальн|заявлен|задекларир|министерств|минобороны|генштаб|пресс-служб/iu,
     part: /(?:из (?:них|которых)|в том числе|включая|среди них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
-    placeBefore: /(?:^|\s)(?:в|во|на|у)\s+(?:(?:территории|полигонах|полигоне|западе|востоке|севере|юге)\s+)?$/iu,
+    // "на шести полигонах России": a number or adjective may stand before the ranges.
+    placeBefore: /(?:^|\s)(?:в|во|на|у)\s+(?:(?:[а-яё]+\s+)?(?:территории|полигонах|полигоне)\s+|(?:западе|востоке|севере|юге)\s+)?$/iu,
     placeAfter: null,
     territory: /территори/iu,
     // "the second stage", and "the largest manoeuvres" of an exercise: a part of it, with its own days.
@@ -74,13 +113,13 @@ const CUES: Record<Lang, Cues> = {
   },
   uk: {
     exercise: /навчан|маневр|манев/iu,
-    participation: /участ|задіян|залуч|прибу|направ/iu,
+    participation: /участ|задіян|залуч|прибу|направ|долуч/iu,
     observer: /спостерігач/iu,
     attribution: CYRILLIC_ATTRIBUTION,
     estimate: /за оцінк|оцінює|(?:в|у|з)\s+(?:військовому\s+)?(?:блоці|альянсі)|в НАТО|у НАТО|оцінюють|на думку|вважають|експерт|аналітик|(?:^|[^а-яіїєґ-])західн|насправді|реальн|можуть|може бути|нібито|за прогноз|очікую|розвідк|РНБО/iu,
     official: /офіційн|заявлен|задекларова|міністерств|міноборони|генштаб|пресслужб|прес-служб/iu,
     part: /(?:з (?:них|яких)|у тому числі|в тому числі|включно з|серед них)\s*[,:–—-]?\s*(?:[^\s,;]+\s+){0,3}$/iu,
-    placeBefore: /(?:^|\s)(?:в|у|на)\s+(?:(?:території|полігонах|полігоні|заході|сході|півночі|півдні)\s+)?$/iu,
+    placeBefore: /(?:^|\s)(?:в|у|на)\s+(?:(?:[а-яіїєґ’']+\s+)?(?:території|полігонах|полігоні)\s+|(?:заході|сході|півночі|півдні)\s+)?$/iu,
     placeAfter: null,
     territory: /територі/iu,
     phase: /(?:перш|друг|трет|заключн|активн|основн)[а-яіїє]*\s+(?:етап|фаз|стаді)|(?:наймасштабніш|найбільш)[а-яіїє]*(?:\s+[а-яіїєґ']+){0,3}?\s+(?:маневр|навчан|етап|дій)/iu,
@@ -89,7 +128,7 @@ const CUES: Record<Lang, Cues> = {
   },
   zh: {
     exercise: /演习|演習|军演|軍演|演练|演練|训练|訓練/u,
-    participation: /参加|參加|参与|參與|参演|參演|派出|派遣|加入/u,
+    participation: /参加|參加|参与|參與|参演|參演|派出|派遣|加入|正式成员|正式成員/u,
     observer: /观察员|觀察員|观摩|觀摩|观察/u,
     attribution: [
       /据([^，。；、：,]{1,24}?)(?:报道|報導|報道|消息|称|稱|表示|介绍|介紹|透露|统计|統計|估计|估計|公布|发布|發布)/u,
@@ -101,14 +140,15 @@ const CUES: Record<Lang, Cues> = {
     placeBefore: /(?:在|于|於|赴)$/u,
     placeAfter: /^(?:境内|境內|举行|舉行|举办|舉辦|进行|進行|展开|展開|开展|開展|附近|海域|上空)/u,
     territory: /境内|境內|领土|領土/u,
-    phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段/u,
+    phase: /第[一二三四1-4]阶段|第[一二三四1-4]階段|最后阶段|最後階段|最终阶段|最終階段/u,
     threshold: /维也纳文件|維也納文件|门槛|門檻|须邀请|需邀请|必须邀请/u,
     otherEvent: /战争|戰爭|入侵|峰会|峰會|会谈|會談|访问|訪問|选举|選舉|疫情/u,
-    timing: /^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:时间|時間|日期|期间|期間)(?:为|為|是|从|從)|^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:为期|為期)/u,
+    timing: /^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:时间|時間|日期|日程|期间|期間)(?:为|為|是|从|從)|^\s*(?:本次|此次|这次|這次)?(?:演习|演習|军演|軍演)?(?:为期|為期)/u,
+    abbreviations: ZH_ABBREVIATIONS,
   },
   ja: {
     exercise: /演習|訓練/u,
-    participation: /参加|派遣|加わ/u,
+    participation: /参加|派遣|加わ|展開/u,
     observer: /オブザーバー|観察|視察|観閲/u,
     attribution: [/([^、。「」]{1,24}?)(?:によると|によれば)/u, /([^、。「」]{2,20}?)は[^。]{0,60}?と(?:発表|明らかにし|述べ|伝え|報じ)/u],
     estimate: /推定|推計|見込み|とみられ|と見られ|実際には|専門家|西側|可能性|予想/u,
@@ -116,14 +156,16 @@ const CUES: Record<Lang, Cues> = {
     part: /(?:うち|その中で|内訳は)\s*(?:[^、。]{0,8})$/u,
     placeBefore: null,
     // "エストニアで", and "エストニア・タルトゥで": a city written after its country.
-    placeAfter: /^(?:[・･の][\p{Script=Katakana}ー]{2,10})?(?:で|において|にて|周辺|沖|近海|国内)/u,
+    // Also "オーストラリアの北東部クイーンズランド州など各地で", "ロシアの飛び地カリーニングラードや…で", "ベラルーシなどで".
+    placeAfter: /^(?:[・･の][\p{Script=Katakana}ー]{2,10}|の(?:[北南東西中][東西南北]?部|飛び地)[^、。「」]{0,20}?)?(?:など)?(?:各地)?(?:で|において|にて|周辺|沖|近海|国内)/u,
     territory: /領内|国内|領土/u,
-    phase: /第[一二三1-3](?:段階|フェーズ)/u,
+    phase: /第[一二三1-3](?:段階|フェーズ)|最終段階|最終局面/u,
     threshold: /ウィーン文書|受け入れ義務|招待する義務/u,
     otherEvent: /戦争|侵攻|会談|首脳会議|訪問|選挙/u,
     timing: /^\s*(?:演習の|訓練の)?(?:実施期間|実施日程|期間|日程|会期)は/u,
     // "」に初めて正式に参加した", "」へ参加すると発表した"; not "」に参加する兵士" (the soldiers who take part).
     joinsAfterName: /^[」』"”]?\s*(?:に|へ)(?:も|は)?(?:(?:初めて|正式に|再び|今回|共同で)\s*)*(?:参加|加わ)(?:した|する|している|しており|しています|します|し|った|る)?(?=[。、]|と(?:発表|明らか|伝え|述べ|報じ)|こと|予定|方針|見通し|$)/u,
+    abbreviations: JA_ABBREVIATIONS,
   },
 };
 
@@ -146,13 +188,18 @@ function intlSentenceYear(sentence: string, thisYear: number | null): number | n
   return sentenceYear(masked, thisYear);
 }
 /** A role the sentence puts in the past ("曾经以观察员身份", "ранее участвовала"): an earlier edition, unnamed. */
-const PAST = /曾经|曾經|曾以|以前|过去|過去|此前|かつて|これまで|以前|ранее|раньше|прежде|раніше|колись/u;
+const PAST = /曾经|曾經|曾以|都曾|曾受|曾多次|以前|过去|過去|此前|かつて|これまで|以前|ранее|раньше|прежде|раніше|колись/u;
 /** "2015年来", "从2015年起", "с 2015 года": since a year, a role over several editions. */
 const SINCE = /((?:19|20)\d\d)\s*年(?:来|以来|から|以降|起)|(?:自|从|從)\s*((?:19|20)\d\d)\s*年|(?:^|\s)(?:с|з|начиная с|починаючи з|із)\s+((?:19|20)\d\d)\s*(?:года|г\.|року|р\.)/u;
 
+/** "2020年,澳大利亚加入该演习", "2015年,日本成为…正式成员": the year a member joined, a role since then. */
+const JOINED = /^\s*((?:19|20)\d\d)\s*年\s*[，,、]?\s*[^，。,、；]{1,12}?(?:首次|正式)?(?:加入|成为|成為)/u;
+
 function sinceYear(sentence: string): { year: number; index: number; length: number } | null {
   const m = SINCE.exec(sentence);
-  return m ? { year: Number(m[1] ?? m[2] ?? m[3]), index: m.index, length: m[0].length } : null;
+  if (m) return { year: Number(m[1] ?? m[2] ?? m[3]), index: m.index, length: m[0].length };
+  const j = JOINED.exec(sentence);
+  return j ? { year: Number(j[1]), index: sentence.indexOf(j[1]!), length: j[1]!.length + 1 } : null;
 }
 
 interface Ref {
@@ -170,6 +217,8 @@ interface Found {
   edition?: number | null;
   /** Said of an earlier, unnamed edition: never compared as this one's. */
   past?: boolean;
+  /** Days whose month the text does not write ("11日"): taken from the publication, never shown as a conflict. */
+  monthGuessed?: boolean;
 }
 
 function countryOf(id: EntityId, input: ExtractInput): EntityId | undefined {
@@ -195,10 +244,14 @@ function attributionOf(sentence: string, cues: Cues): (Span & { speaker: string;
   return null;
 }
 
+/** "Крім України і США", "Кроме России": the countries named apart from the others counted. */
+const BESIDES = /(?:^|[\s«"(])(?:Крім|Окрім|Кроме|Помимо)\s+/iu;
+const AS_OBSERVER = /^[^,.;:!?]{0,40}?\s(?:в качестве|как|у якості|в якості|як)\s+(?:наблюдател|спостерігач)/iu;
+const FIRST_TIME = /初参加|初めて参加|初めての参加|首次参加|首次參加|首次参演|首次參演|впервые|вперше/iu;
 const TOTAL_BEFORE = /(?:总人数|總人數|总兵力|總兵力|总计|總計|合计|合計|总共|總共|共计|共計|総勢|総数|総人数|общ(?:ая|ей|ую)\s+численност[ьи]|в общей сложности|всего|загальна\s+чисельність|загальною\s+чисельністю|загалом|усього|всього)[^，。,;；.]{0,6}$/iu;
 
 /** The scope of a count: a country's contingent, its territory, a part, a phase, a threshold. */
-function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], lang: Lang, input: ExtractInput, exercise: EntityId): Scope | undefined {
+function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], lang: Lang, input: ExtractInput, exercise: EntityId, whole?: IntlCount): Scope | undefined {
   const before = sentence.slice(Math.max(0, c.start - 40), c.start);
   const near = sentence.slice(Math.max(0, c.start - 50), Math.min(sentence.length, c.end + 40));
   if (cues.threshold.test(near)) return { kind: 'threshold', label: 'notification threshold' };
@@ -212,7 +265,7 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const inside = actors.find((a) => a.start >= c.numberStart && a.end <= c.end && countryOf(a.id, input));
   const afterText = sentence.slice(c.end, c.end + 30);
   const after = !cjk && /^\s*[–—-]?\s*(?:от|из|з|від|со стороны|с российской|с белорусской|армии|армії|войск|військ|ВС|ЗС|вооруж[её]нных сил|збройних сил)\s/iu.test(afterText)
-    ? actors.find((a) => a.start >= c.end && a.start - c.end <= 30 && countryOf(a.id, input))
+    ? [actors.find((a) => a.start >= c.end && a.start - c.end <= 30 && countryOf(a.id, input))].find((a) => a && !joinedToAnother(sentence, a, actors, input))
     : undefined;
   // "3,2 тысячи военных, более 900 единиц техники и 30 вертолетов из Китая": the source closing the list.
   const listFrom = !cjk && !after
@@ -222,8 +275,8 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
         if (!/^[^.;:!?«»"]*\s(?:из|от|з|від|із)\s+$/iu.test(between)) return false;
         // Another figure in between ("из них семь тысяч – з білоруських") takes the "from" for itself.
         if (/из них|із них|з них|из которых|з яких|в том числе|у тому числі/iu.test(between)) return false;
-        // "из Белоруссии и России": both countries, the whole exercise.
-        return !/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, a.end + 4)) || !actors.some((b) => b.start > a.end && b.start - a.end <= 4);
+        // "из Белоруссии и России", "из РФ и Белоруссии": both countries, the whole exercise.
+        return !joinedToAnother(sentence, a, actors, input);
       })
     : undefined;
   // "俄军约3000人", "ロシア軍から少なくとも兵士30万人": the country right before the figure, or sending it.
@@ -232,10 +285,13 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
         // "中國及印度等13個國家": 等 (and others) makes the named ones examples of the whole, not its source.
         !/等/u.test(sentence.slice(a.end, c.start)) &&
         // "解放軍北部戰區派出2000多人": a unit of the country's forces sending the figure.
-        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊)/u.test(sentence.slice(a.end))) ||
+        (c.start - a.end <= 4 || (c.start - a.end <= 14 && /^[^，。,、；]{0,8}?(?:から|方面|派出|派遣|出动|出動|军队|軍隊|部队|部隊|参演兵力|參演兵力|兵力)/u.test(sentence.slice(a.end))) ||
           // "NATO29カ国から27カ国", "北约29国中的27国": a share of the organisation's members is still its members.
           /^\s*\d+\s*(?:カ国|か国|ヵ国|ケ国|个成员国|個成員國|个国家|個國家|国|國)\s*(?:から|之中|中的|当中|當中|中)\s*$/u.test(sentence.slice(a.end, c.start)))).pop()
     : undefined;
+  // "第二次參加的中國,本次派出了5艘艦船、3架直升機": the country before the verb of sending, across a comma.
+  const sender = cjk && !inside && !right ? senderBefore(sentence, c, actors, input) : undefined;
+  if (sender) return { kind: 'contingent', of: sender };
   // "до 15 кораблей Балтийского флота": a unit of a country's forces in the genitive right after the noun owns the figure.
   if (!cjk && !inside) {
     const unit = actors.find((a) => a.type === 'organization' && a.start >= c.end && a.start - c.end <= 1 && countryOf(a.id, input));
@@ -244,7 +300,12 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   const territoryWords = cues.territory.test(sentence.slice(Math.max(0, c.start - 40), c.end + 30));
   const country = inside ?? after ?? listFrom ?? right;
   // "白俄罗斯军队约7000人", "俄军约3000人": the country's own troops, whatever territory the sentence names.
-  if (right && country === right && !cues.territory.test(sentence.slice(right.end, c.start))) return { kind: 'contingent', of: countryOf(right.id, input)! };
+  // "17 інших країн", "Крім України і США, … представники 29 країн": the others, besides those named.
+  if (c.kind === 'nations' && (/(?:інш|друг|ин|остальн)[а-яіїє]*\s*$/iu.test(c.between) || BESIDES.test(sentence.slice(0, c.start)))) return { kind: 'contingent', label: 'nations besides those named' };
+  // "イスラエル、ブラジル、ベトナムの3か国は初参加", "首次参加的有…三国": the newcomers, a part of those taking part.
+  if (c.kind === 'nations' && FIRST_TIME.test(sentence.slice(c.end, c.end + 12))) return { kind: 'contingent', label: 'first-time participants' };
+  // Not a count of nations: "美国、日本和印度三国" names the three, India is not a contingent of nations.
+  if (right && country === right && c.kind !== 'nations' && !cues.territory.test(sentence.slice(right.end, c.start))) return { kind: 'contingent', of: countryOf(right.id, input)! };
   if (country) {
     const of = countryOf(country.id, input)!;
     // "на белорусской территории - около 3000 человек": the territory, not the country's own troops.
@@ -268,7 +329,7 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
     const two = opener && actors.some((b) => b !== opener && b.type === 'country' && b.start > opener.end && b.start - opener.end <= 5);
     if (opener && !two) return { kind: 'territory', of: opener.id };
   }
-  if (cues.part.test(before)) return { kind: 'contingent', label: 'part of a larger figure' };
+  if (cues.part.test(before) && isShareOf(c, whole)) return { kind: 'contingent', label: 'part of a larger figure' };
   if (c.kind === 'nations' && /(?:成员国|成員國|加盟国)$/u.test(c.between)) return { kind: 'contingent', of: 'org:nato' };
   if (c.kind === 'nations' && /(?:同盟国|同盟國|パートナー国|伙伴国|夥伴國)$/u.test(c.between)) return { kind: 'contingent', label: 'partner nations' };
   // "NATO29カ国から27カ国": the 27 are members; "в учениях участвуют 20 стран НАТО" too.
@@ -283,6 +344,45 @@ function scopeOf(sentence: string, c: IntlCount, cues: Cues, actors: Actor[], la
   return undefined;
 }
 
+/** The countries right after "Крім", "Кроме", joined by "і/и/та/,". */
+function besidesCountries(sentence: string, actors: Actor[]): Actor[] {
+  const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
+  const first = countries.find((a) => BESIDES.test(sentence.slice(Math.max(0, a.start - 10), a.start)) && /(?:Крім|Окрім|Кроме|Помимо)\s+$/iu.test(sentence.slice(0, a.start)));
+  if (!first) return [];
+  const out = [first];
+  for (const b of countries) {
+    if (b.start <= out[out.length - 1]!.end) continue;
+    if (!/^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(out[out.length - 1]!.end, b.start))) break;
+    out.push(b);
+  }
+  return out;
+}
+
+/** The country that sends a figure: "中國,本次派出了…", "美方投入1万名官兵", the sending verb before the figure in its sentence. */
+function senderBefore(sentence: string, c: IntlCount, actors: Actor[], input: ExtractInput): EntityId | undefined {
+  const verb = /(?:派出|派遣|出动|出動|投入)了?/gu;
+  let at = -1;
+  for (let m = verb.exec(sentence); m && m.index < c.start; m = verb.exec(sentence)) at = m.index;
+  if (at < 0 || /[。；;]/u.test(sentence.slice(at, c.start))) return undefined;
+  const a = actors.filter((x) => x.end <= at && at - x.end <= 8 && countryOf(x.id, input)).pop();
+  if (!a || !/^[，,]?\s*(?:本次|此次|这次|這次|今年|则|則|也)?\s*(?:共)?$/u.test(sentence.slice(a.end, at))) return undefined;
+  return countryOf(a.id, input);
+}
+
+/** "РФ и Белоруссии", "Росії та Білорусі": a country listed with another right after it. */
+function joinedToAnother(sentence: string, a: Actor, actors: Actor[], input: ExtractInput): boolean {
+  return actors.some((b) => b.start > a.end && b.start - a.end <= 6 && !!countryOf(b.id, input) && /^\s*(?:,|и|і|та|й)\s*$/u.test(sentence.slice(a.end, b.start)));
+}
+
+/**
+ * "в том числе", "其中", "うち" after a figure: a share of it only when both count people. "5 тыс. единиц
+ * техники, в том числе 140 самолетов" and "680 единиц техники, в том числе 250 танков" give the aircraft and
+ * the tanks as other sources count them (all of the exercise's), not a part to keep out of comparison.
+ */
+function isShareOf(c: IntlCount, whole: IntlCount | undefined): boolean {
+  return !!whole && whole.kind === 'participants' && c.kind === 'participants';
+}
+
 function stanceFor(clause: string, clauseStart: number, attribution: (Span & { speaker: string }) | null, actors: Actor[], cues: Cues, input: ExtractInput, exercise: EntityId): Stance | null {
   const local = actors.filter((a) => a.start >= clauseStart && a.end <= clauseStart + clause.length).map((a) => ({ ...a, start: a.start - clauseStart, end: a.end - clauseStart }));
   const own = attribution && attribution.end > clauseStart && attribution.start < clauseStart + clause.length ? { ...attribution, start: attribution.start - clauseStart, end: attribution.end - clauseStart } : null;
@@ -293,6 +393,12 @@ function stanceFor(clause: string, clauseStart: number, attribution: (Span & { s
   if (own && cues.official.test(own.speaker)) return 'official';
   if (cues.official.test(clause) && !cues.estimate.test(clause)) return 'official';
   return null;
+}
+
+/** The count read just before in the sentence: the whole a share ("в том числе…") is taken from. */
+function previousCount(found: Found[]): IntlCount | undefined {
+  for (let k = found.length - 1; k >= 0; k--) if (found[k]!.count) return found[k]!.count;
+  return undefined;
 }
 
 /** Clause around a span: between semicolons, dashes and contrast words; commas too for CJK. */
@@ -325,13 +431,25 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
   const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
   for (const a of countries) {
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
-    const before = sentence.slice(Math.max(0, a.start - 14), a.start);
-    const after = sentence.slice(a.end, a.end + 6);
+    const before = sentence.slice(Math.max(0, a.start - 30), a.start);
+    const after = sentence.slice(a.end, a.end + 40);
     const placed = (cues.placeBefore?.test(before) ?? false) || (cues.placeAfter?.test(after) ?? false);
     if (!placed) continue;
     // CJK "在X举行": the place word before is enough only with the holding verb near.
     if (cues.placeBefore && cues.placeAfter && !cues.placeAfter.test(after) && !HELD.test(sentence.slice(a.end, a.end + 20))) continue;
     if (cues.otherEvent.test(sentence.slice(Math.max(0, a.start - 25), a.start))) continue;
+    // "ロシアと同盟国ベラルーシで", "俄罗斯和白俄罗斯境内": in Chinese and Japanese the place word closes the list, so the names before it count too.
+    if (cues.placeAfter && cues.placeAfter.test(after)) {
+      const before: Actor[] = [];
+      let first = a;
+      for (let k = countries.indexOf(a) - 1; k >= 0; k--) {
+        const b = countries[k]!;
+        if (!/^\s*(?:和|与|與|及|、|と(?:同盟国|友好国)?|や)\s*$/u.test(sentence.slice(b.end, first.start))) break;
+        before.unshift(b);
+        first = b;
+      }
+      for (const b of before) if (!out.some((o) => o.country === b.id)) out.push({ span: { start: b.start, end: b.end }, country: b.id });
+    }
     if (!out.some((o) => o.country === a.id)) out.push({ span: { start: a.start, end: a.end }, country: a.id });
     // "в Белоруссии и России": the list the preposition opens.
     let last = a;
@@ -339,7 +457,9 @@ function locations(sentence: string, actors: Actor[], cues: Cues, attribution: S
       if (b.start <= last.end) continue;
       const gap = sentence.slice(last.end, b.start);
       // "在白俄罗斯及3个俄罗斯靶场": a count of ranges may stand before the next country.
-      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と|や)\s*(?:\d+\s*(?:个|個|つの|か所|カ所))?\s*$/u.test(gap)) break;
+      // "в Белоруссии, Калининграде и самой России": a place that is no country may stand in the list.
+      if (!/^\s*(?:,|и|і|та|й|和|与|與|及|、|と(?:同盟国|友好国)?|や)\s*(?:\d+\s*(?:个|個|つの|か所|カ所))?\s*(?:сам(?:ой|ом|ій)\s+)?$/u.test(gap) &&
+        !/^\s*,\s*[А-ЯЁІЇЄҐ][а-яёіїєґ]+\s+(?:и|і|та|й)\s+(?:сам(?:ой|ом|ій)\s+)?$/u.test(gap)) break;
       if (!out.some((o) => o.country === b.id)) out.push({ span: { start: b.start, end: b.end }, country: b.id });
       last = b;
     }
@@ -372,6 +492,8 @@ function countryLists(sentence: string, actors: Actor[]): Actor[][] {
 
 /** Between a list of members and the exercise they hold together: "俄罗斯与白俄罗斯“西方-2017”联合", "ロシアとベラルーシの大規模軍事演習「". */
 const JOINT_GAP = /^(?:武装力量|军队|軍隊|军|軍|两军|兩軍|両軍)?(?:的|の|之)?[^，。,;；:：、]{0,12}?(?:演习|演習|军演|軍演)?\s*$/u;
+/** A word for exercise right before a run of members in the genitive: "учения России и Белоруссии". */
+const EXERCISE_OF = /(?:учени[еяйюям]|навчання|навчань|маневр[аиы]?)\s+$/iu;
 /** What makes such a run of names a joint exercise: its name right after, or "joint". */
 const JOINT_WORD = /联合|聯合|合同|共同|совместн|спільн/iu;
 /** The blocs that own an exercise named as theirs: "NATOのサイバー防衛演習", "北约的演习". */
@@ -379,22 +501,43 @@ const OWNER_BLOCS = new Set(['org:nato', 'org:csto', 'org:sco', 'org:eu']);
 
 function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span | null, input: ExtractInput, places: Span[], listContext = false, exercises: Span[] = []): { span: Span; entity: EntityId; role: Role }[] {
   const out: { span: Span; entity: EntityId; role: Role }[] = [];
-  const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index);
-  const participationAt = [...sentence.matchAll(new RegExp(cues.participation.source, 'giu'))].map((m) => m.index);
+  // "принять участие в качестве наблюдателей", "брати участь … як спостерігач": taking part as an observer is observing.
+  const taking = [...sentence.matchAll(new RegExp(cues.participation.source, 'giu'))].map((m) => m.index);
+  const asObserver = taking.filter((at) => AS_OBSERVER.test(sentence.slice(at, at + 60)));
+  const observerAt = [...sentence.matchAll(new RegExp(cues.observer.source, 'gu'))].map((m) => m.index).concat(asObserver);
+  const participationAt = taking.filter((at) => !asObserver.includes(at));
   const firstExercise = exercises.length ? Math.min(...exercises.map((e) => e.start)) : Infinity;
-  // Two or more countries joined, right before the exercise's name or before "joint": its members.
+  // Two or more countries (or their forces: "ロシア軍とベラルーシ軍による") joined, right before the exercise's name or before "joint": its members.
   const countries = actors.filter((a) => a.type === 'country' && a.form !== 'demonym');
-  for (let k = 0; k < countries.length; k++) {
-    const run = [countries[k]!];
-    while (k + 1 < countries.length && /^\s*(?:与|與|和|及|と|и|і|та|й)\s*$/u.test(sentence.slice(run[run.length - 1]!.end, countries[k + 1]!.start))) run.push(countries[++k]!);
+  const members = actors.filter((a) => (a.type === 'country' && a.form !== 'demonym') || (a.type !== 'country' && actingCountry(a, input)));
+  for (let k = 0; k < members.length; k++) {
+    const run = [members[k]!];
+    while (k + 1 < members.length && /^\s*(?:与|與|和|及|と|и|і|та|й)\s*$/u.test(sentence.slice(run[run.length - 1]!.end, members[k + 1]!.start))) run.push(members[++k]!);
     if (run.length < 2) continue;
+    // "навчання Збройних сил Росії та Білорусі", "учения России и Белоруссии": the exercise of those named.
+    if (EXERCISE_OF.test(sentence.slice(Math.max(0, run[0]!.start - 24), run[0]!.start))) {
+      for (const a of run) {
+        const entity = a.type === 'country' ? a.id : actingCountry(a, input)!;
+        if (!out.some((o) => o.entity === entity)) out.push({ span: { start: a.start, end: a.end }, entity, role: 'participant' });
+      }
+      continue;
+    }
     const last = run[run.length - 1]!;
     const next = exercises.find((e) => e.start >= last.end && e.start - last.end <= 16);
     const gap = sentence.slice(last.end, next ? next.start : last.end);
     const joint = next ? JOINT_GAP.test(gap.replace(/[“”「」『』《》"]/gu, '')) && next.start <= firstExercise : JOINT_WORD.test(sentence.slice(last.end, last.end + 8)) && /^[^，。,;；]{0,8}$/u.test(sentence.slice(last.end, last.end + 8).split(JOINT_WORD)[0]!);
     if (!joint) continue;
-    for (const a of run) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+    for (const a of run) {
+      const entity = a.type === 'country' ? a.id : actingCountry(a, input)!;
+      if (!out.some((o) => o.entity === entity)) out.push({ span: { start: a.start, end: a.end }, entity, role: 'participant' });
+    }
   }
+  // "Крім України і США, у навчаннях беруть участь…": those named apart take part too.
+  if (participationAt.length) {
+    for (const a of besidesCountries(sentence, actors)) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  }
+  // "出动日美部队", "日米印共同訓練「マラバール」": members written as one-character names.
+  for (const a of abbreviatedMembers(sentence, cues)) if (!out.some((o) => o.entity === a.entity)) out.push({ ...a, role: 'participant' });
   // "ロシアとベラルーシで12日、両国の合同軍事演習が始まった", "两国联合演习": the two countries named before "both".
   const both = /(?:両国|两国|兩國|双方|雙方)(?:の|的)?(?:合同|联合|聯合|共同)/u.exec(sentence);
   if (both) {
@@ -428,18 +571,32 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
     if (!/^(?:的|の)?(?:受邀|邀请|招待)?(?:代表|人员|人員|武官|军官|軍官|代表団|代表团)/u.test(sentence.slice(end, end + 6))) continue;
     for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'observer' });
   }
+  // "представители Азербайджана, Индонезии… и Шри-Ланки планируют принять участие в качестве наблюдателей".
+  for (const list of countryLists(sentence, actors)) {
+    const end = list[list.length - 1]!.end;
+    if (!observerAt.some((at) => at > end && at - end <= 80 && sameClause(sentence, end, at)) || participationAt.some((at) => at > end && sameClause(sentence, end, at))) continue;
+    for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'observer' });
+  }
   // "Это Австралия, Албания, Болгария...": a list of three or more countries, in a sentence on taking part or
   // right after one, names those taking part.
+  // An observer word in another clause ("…等國的參演部隊將協同演練,觀察員將觀摩") is about others.
   const lists = countryLists(sentence, actors);
-  if ((participationAt.length || listContext) && !observerAt.length) {
-    for (const list of lists) for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+  if (participationAt.length || listContext) {
+    for (const list of lists) {
+      const end = list[list.length - 1]!.end;
+      if (observerAt.some((at) => sameClause(sentence, at, end))) continue;
+      // With observers named elsewhere in the sentence, the list's own clause must say it takes part.
+      if (observerAt.length && !participationAt.some((at) => at > end && sameClause(sentence, at, end))) continue;
+      for (const a of list) if (!out.some((o) => o.entity === a.id)) out.push({ span: { start: a.start, end: a.end }, entity: a.id, role: 'participant' });
+    }
   }
   if (!observerAt.length && !participationAt.length) return out;
   for (const a of actors) {
     if (attribution && a.start >= attribution.start && a.end <= attribution.end) continue;
     if (places.some((p) => p.start === a.start)) continue;
     // "NATOの演習", "北约的演习": the exercise's owner, not a participant or observer.
-    if (/^(?:组织|組織|军|軍|方面|方)?(?:の|的|之)/u.test(sentence.slice(a.end, a.end + 3))) continue;
+    // "米軍の代表団も視察した", "中国的代表": its own delegates or troops are it, though.
+    if (/^(?:组织|組織|军|軍|方面|方)?(?:の|的|之)(?!代表|部隊|部队|兵士|士兵|艦|舰|军官|軍官|人員|人员|将兵|官兵)/u.test(sentence.slice(a.end, a.end + 6))) continue;
     // A country's forces or defence ministry taking part is the country taking part.
     const country = actingCountry(a, input);
     const bloc = a.id === 'org:nato' || a.id === 'org:eu' || a.id === 'org:csto' || a.id === 'org:un' || a.id === 'org:osce';
@@ -517,7 +674,8 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
     const found: Found[] = [];
     // "実施期間は12月2日から6日まで" right after the sentence that names the exercise: its days.
     const timed = !referenced && !!focus && si - focus.last === 1 && !!cues.timing?.test(s.text) && !cues.otherEvent.test(s.text);
-    const dates = referenced || timed ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? null) : null;
+    // An undated page's days take the year its address or its own exercise's edition gives ("this year" above).
+    const dates = referenced || timed ? findIntlDates(s.text, lang, published, refs[0]!.edition ?? namedEdition.get(refs[0]!.id) ?? thisYear) : null;
     const datesOk = dates && !cues.otherEvent.test(s.text.slice(Math.max(0, dates.start - 30), dates.start));
     const cue = referenced || cues.participation.test(s.text);
     // "中国解放军派出约3200人,1000余辆装备车,飞机30架": what a sender sends is one list, commas and all.
@@ -529,7 +687,7 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
       // "NATO29カ国から", "из 30 стран НАТО": the whole a part is taken from, not a count of those taking part.
       if (c.kind === 'nations' && /^\s*(?:から|之中|中的|当中|當中)/u.test(s.text.slice(c.end, c.end + 4))) continue;
       const ref = refs.filter((r) => r.at <= c.start).pop() ?? refs[0]!;
-      let scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id);
+      let scope = scopeOf(s.text, c, cues, actors, lang, input, ref.id, previousCount(found));
       // "俄方计划有98辆坦克、104辆装甲车辆…以及27架飞机": a list keeps the contingent it opened with.
       const before = found[found.length - 1];
       if (!scope && before?.count && before.scope?.kind === 'contingent' && before.scope.of && (lang === 'zh' || lang === 'ja') &&
@@ -538,9 +696,17 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
       if (scope?.kind === 'contingent' && (lang === 'zh' || lang === 'ja') && (sent?.scope === scope || /(?:派出|派遣|出动|出動|投入)\s*[约約]?\s*$/u.test(s.text.slice(0, c.start)))) sent = { scope, end: c.end };
       found.push({ kind: c.kind, value: c.value, span: c, count: c, edition: otherEdition(s.text, c, ref.edition), ...(scope ? { scope } : {}) });
     }
+    // "今年已經邁入第25屆": the edition's ordinal (届 counts sessions of a recurring event, never people or days).
+    if (referenced && (lang === 'zh' || lang === 'ja')) {
+      const o = /第\s*(\d{1,3}|[一二三四五六七八九十百]+)\s*(?:届|屆)/u.exec(s.text);
+      const ordinal = o ? (/^\d/.test(o[1]!) ? Number(o[1]) : hanNumber(o[1]!)) : null;
+      if (o && ordinal && ordinal > 1) found.push({ kind: 'edition', value: { type: 'edition', ordinal }, span: { start: o.index, end: o.index + o[0].length } });
+    }
     if (dates && datesOk) {
-      const phase = cues.phase.exec(s.text.slice(0, dates.start));
-      found.push({ kind: 'dates', value: dates.value, span: dates, ...(phase ? { scope: { kind: 'phase', label: phase[0] } } : {}) });
+      // The phase may be named before the days or after them ("14 сентября начался активный этап", "16日、最終段階に入った"), in their clause.
+      const clause = clauseAround(s.text, dates, lang);
+      const phase = cues.phase.exec(s.text.slice(0, dates.start)) ?? cues.phase.exec(s.text.slice(dates.end, clause.end));
+      found.push({ kind: 'dates', value: dates.value, span: dates, ...(phase ? { scope: { kind: 'phase', label: phase[0] } } : {}), ...(dates.monthGuessed ? { monthGuessed: true } : {}) });
     }
     if (referenced || follows) {
       const places = locations(s.text, actors, cues, attribution);
@@ -548,7 +714,9 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
       const exerciseSpans = exIn.map((m) => ({ start: m.start - s.start, end: m.end - s.start }));
       for (const r of roles(s.text, actors, cues, attribution, input, places.map((p) => p.span), previousTakesPart, exerciseSpans)) {
         const value: ClaimValue = since ? { type: 'role', entity: r.entity, role: r.role, from: since.year } : { type: 'role', entity: r.entity, role: r.role };
-        const past = !since && PAST.test(s.text);
+        // "これまで二国間演習とされてきたが、インド…も参加している": the past word must be in the role's own clause.
+        const clause = clauseAround(s.text, r.span, lang);
+        const past = !since && PAST.test(s.text.slice(clause.start, clause.end));
         found.push({ kind: 'role', value, span: r.span, ...(since || past ? { edition: null } : {}), ...(past ? { past } : {}) });
       }
     }
@@ -556,11 +724,12 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
     for (const f of found) {
       const ref = refs.filter((r) => r.at <= f.span.start).pop() ?? refs[0]!;
       const edition = f.edition !== undefined ? f.edition : (ref.edition ?? datesYear ?? namedEdition.get(ref.id) ?? pubYear);
+      if (unplacedRole(f, edition, thisYear)) continue;
       const claim = claimFromSentence(sourceId, claims.length, ref.id, edition, f, s, null);
       if (f.scope) claim.scope = f.scope;
       const known = input.entity(ref.id)?.editions ?? [];
       const guessed = f.edition === undefined && ref.edition === null && datesYear === null && !namedEdition.has(ref.id) && known.length > 0 && pubYear !== null && !known.includes(pubYear);
-      if ((!referenced && !follows && !(timed && f.kind === 'dates')) || guessed || f.past) claim.tentative = true;
+      if ((!referenced && !follows && !(timed && f.kind === 'dates')) || guessed || f.past || f.monthGuessed) claim.tentative = true;
       if (f.count) {
         const clause = clauseAround(s.text, f.span, lang);
         const own = attribution && attribution.end > clause.start && attribution.start < clause.end ? attribution : null;
@@ -572,7 +741,37 @@ export function* extractIntlClaimsInSteps(input: ExtractInput, lang: Lang): Step
     }
   }
   yield* carryStances(claims, input.text.length);
-  return claims;
+  return joinHalfDates(claims);
+}
+
+/**
+ * "ロシアは11日、…「ボストーク2018」を開始した。演習は…17日まで実施され": a start in one sentence and the end in
+ * one of the next two are one period. The start's claim takes the end (tentative); the end's claim is dropped.
+ */
+function joinHalfDates(claims: Claim[]): Claim[] {
+  const dropped = new Set<Claim>();
+  for (const c of claims) {
+    if (c.kind !== 'dates' || c.value.type !== 'dates' || !c.value.start || c.value.end || dropped.has(c)) continue;
+    const end = c.end ?? 0;
+    const next = claims.find((d) => (d.start ?? 0) >= end && d !== c && d.kind === 'dates');
+    if (!next || next.value.type !== 'dates' || next.value.start || !next.value.end || next.subject !== c.subject || next.edition !== c.edition) continue;
+    if (JSON.stringify(next.scope ?? null) !== JSON.stringify(c.scope ?? null) || next.value.end < c.value.start) continue;
+    // Near: the next sentence or the one after, in short CJK sentences.
+    if ((next.start ?? 0) - end > 240) continue;
+    c.value = { ...c.value, end: next.value.end };
+    // A period put together from two sentences is read, not stated: never enough to contradict another source.
+    c.tentative = true;
+    dropped.add(next);
+  }
+  return dropped.size ? claims.filter((c) => !dropped.has(c)) : claims;
+}
+
+/**
+ * A role in an edition the page never places: no date, no year in its address or text, not said "since"
+ * or of the past. It would be compared with every edition's roles as if it were theirs; it is left out.
+ */
+function unplacedRole(f: Found, edition: number | null, thisYear: number | null): boolean {
+  return f.kind === 'role' && edition === null && thisYear === null && !f.past && !(f.value.type === 'role' && f.value.from !== undefined);
 }
 
 /**

@@ -113,6 +113,7 @@ function namedAsExercise(text: string, start: number, end: number): boolean {
   return (OPEN_QUOTE.test(before) && CLOSE_QUOTE.test(after)) || EXERCISE_BEFORE.test(before) || EXERCISE_AFTER.test(after);
 }
 
+const CJK_FEATURE_AFTER = /^(?:海(?!军|軍|警|上|事|空|兵|自|域|外|岸)|半岛|半島)/u;
 const SEA_AFTER = /^\s+(?:мор[яеюмі]|море|залив|затока|затоц|океан)/iu;
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
 const KATAKANA = /[\p{sc=Katakana}\u30FC]/u;
@@ -150,6 +151,16 @@ function cjkBounded(text: string, start: number, end: number): boolean {
   if (last && last.end > end) return false;
   const first = wordAround(text, start);
   return !(first && first.start < start && first.end >= end);
+}
+
+/**
+ * "“马拉巴尔”海上联合军演": words right after another exercise's quoted name describe it (a joint naval
+ * exercise); they are not the name of a second exercise (Joint Sea), unless a year makes them one.
+ */
+function describesNamedExercise(text: string, start: number, hits: RawHit[], tokens: Token[]): boolean {
+  const before = hits[hits.length - 1];
+  if (!before || before.entry.type !== 'exercise') return false;
+  return /^\s*[”"」』》]\s*$/u.test(text.slice(tokens[before.last]!.end, start)) && CJK_CHAR.test(text.charAt(start));
 }
 
 export function scanGazetteer(text: string, tokens: Token[], gz: Gazetteer): RawHit[] {
@@ -197,8 +208,11 @@ function* scanGazetteerInSteps(text: string, tokens: Token[], gz: Gazetteer): St
         const edition = entry.type === 'exercise' ? editionAfter(text, tokens, j) : null;
         if (entry.needsYear && !edition && !(entry.inContext && namedAsExercise(text, tokens[i]!.start, tj.end))) continue;
         if (!cjkBounded(text, tokens[i]!.start, tj.end)) continue;
+        if (entry.type === 'exercise' && !edition && describesNamedExercise(text, tokens[i]!.start, hits, tokens)) continue;
         // "Японского моря", "Балтийского моря": a sea's name, not the country's.
         if (entry.form === 'demonym' && SEA_AFTER.test(text.slice(tj.end, tj.end + 12))) continue;
+        // "フィリピン海", "菲律宾海", "朝鲜半岛": a sea or a peninsula named after the country (its navy, 海军, is the country's).
+        if (entry.type === 'country' && CJK_CHAR.test(text.charAt(tokens[i]!.start)) && CJK_FEATURE_AFTER.test(text.slice(tj.end, tj.end + 3))) continue;
         best = { entry, first: i, last: edition ? edition.end : j, ...(edition ? { edition: edition.year } : {}) };
         break;
       }
