@@ -490,6 +490,31 @@ function countryLists(sentence: string, actors: Actor[]): Actor[][] {
   return out;
 }
 
+/**
+ * Two demonyms joined into one adjective ("российско-белорусские", "білорусько-російських") that qualifies the
+ * exercise: its name or a word for exercise follows, with at most a few adjectives between.
+ */
+function hyphenedDemonyms(sentence: string, actors: Actor[], cues: Cues, exercises: Span[]): [Actor, Actor][] {
+  const demonyms = actors.filter((a) => a.form === 'demonym');
+  const out: [Actor, Actor][] = [];
+  for (let k = 0; k + 1 < demonyms.length; k++) {
+    const a = demonyms[k]!;
+    const b = demonyms[k + 1]!;
+    if (a.id === b.id || !/^\s*[-‑–]\s*$/u.test(sentence.slice(a.end, b.start))) continue;
+    // The next words, up to four, before any punctuation: one of them is the exercise or a word for it.
+    const words = /^(?:\s+[«"“„]?[^\s,.;:!?()]+){1,4}/u.exec(sentence.slice(b.end))?.[0] ?? '';
+    let at = b.end;
+    let named = false;
+    for (const w of words.split(/(?=\s)/u)) {
+      const start = at + w.length - w.trimStart().length;
+      if (exercises.some((e) => e.start >= start && e.start <= start + 1) || cues.exercise.test(w)) named = true;
+      at += w.length;
+    }
+    if (named) out.push([a, b]);
+  }
+  return out;
+}
+
 /** Between a list of members and the exercise they hold together: "俄罗斯与白俄罗斯“西方-2017”联合", "ロシアとベラルーシの大規模軍事演習「". */
 const JOINT_GAP = /^(?:武装力量|军队|軍隊|军|軍|两军|兩軍|両軍)?(?:的|の|之)?[^，。,;；:：、]{0,12}?(?:演习|演習|军演|軍演)?\s*$/u;
 /** A word for exercise right before a run of members in the genitive: "учения России и Белоруссии". */
@@ -538,6 +563,13 @@ function roles(sentence: string, actors: Actor[], cues: Cues, attribution: Span 
   }
   // "出动日美部队", "日米印共同訓練「マラバール」": members written as one-character names.
   for (const a of abbreviatedMembers(sentence, cues)) if (!out.some((o) => o.entity === a.entity)) out.push({ ...a, role: 'participant' });
+  // "российско-белорусские учения «Запад-2017»", "білорусько-російських навчань": the two armies the exercise joins.
+  for (const pair of hyphenedDemonyms(sentence, actors, cues, exercises)) {
+    for (const a of pair) {
+      const country = countryOf(a.id, input);
+      if (country && !out.some((o) => o.entity === country)) out.push({ span: { start: a.start, end: a.end }, entity: country, role: 'participant' });
+    }
+  }
   // "ロシアとベラルーシで12日、両国の合同軍事演習が始まった", "两国联合演习": the two countries named before "both".
   const both = /(?:両国|两国|兩國|双方|雙方)(?:の|的)?(?:合同|联合|聯合|共同)/u.exec(sentence);
   if (both) {

@@ -311,3 +311,14 @@ describe('Japanese places with a region, an exclave or "など" before で', () 
     expect(places(claims('演習「ザーパド2025」は、ロシアの侵攻で緊張が高まる中で行われた。', '2025-09-12'))).toEqual([]);
   });
 });
+
+describe('an exercise named by the two countries that hold it', () => {
+  const roles = (r: Claim[]) => r.filter((c) => c.kind === 'role').map((c) => (c.value.type === 'role' ? `${c.value.entity}:${c.value.role}` : ''));
+  it('"российско-белорусских учениях", "білорусько-російські навчання": both countries take part', () => {
+    expect(roles(claims('По данным «Полярного листка», в российско-белорусских военных учениях «Запад-2017» задействованы 12 700 военных.', '2017-09-14'))).toEqual(['country:RU:participant', 'country:BY:participant']);
+    expect(roles(claims('У вересні стартували спільні білорусько-російські військові навчання «Захід-2017».', '2017-09-14'))).toEqual(['country:BY:participant', 'country:RU:participant']);
+  });
+  it('the same adjective on other words names no participant', () => {
+    expect(roles(claims('Российско-белорусские отношения обсуждали до начала учений «Запад-2017».', '2017-09-14'))).toEqual([]);
+  });
+});
